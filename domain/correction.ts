@@ -1,0 +1,118 @@
+// 第二十三条: data correction (校核). Pure rules the correction workflow asks before it acts;
+// the same rules run in its update validators, so a refused request never enters history.
+import type { IsoDate } from './working-days';
+import type { Deadline } from './deadline';
+import { type Actor, canWorkDepartment } from './roles';
+import { type DomainError, domainError } from './errors';
+
+export const VERIFICATION_WORKING_DAYS = 10;
+export const MAX_EXTENSION_WORKING_DAYS = 10;
+export const VIOLATION_ARTICLE = '第四十九条(八)';
+
+export const OUTCOMES = ['corrected', 'confirmed', 'partially_corrected'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export type CorrectionStage = 'verifying' | 'extension_pending' | 'overdue' | 'completed';
+
+export interface ExtensionRequest {
+  id: number;
+  days: number;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+  status: 'pending' | 'approved' | 'refused' | 'lapsed';
+  decidedBy?: string;
+  decidedAt?: string;
+  decisionReason?: string;
+}
+
+export interface Change {
+  item: string;
+  before: string;
+  after: string;
+}
+
+export interface VerificationResult {
+  outcome: Outcome;
+  summary: string;
+  changes: Change[];
+}
+
+export interface CorrectionState {
+  correctionId: string;
+  departmentCode: string;
+  receivedOn: IsoDate;
+  stage: CorrectionStage;
+  /** the 10-working-day deadline; extensions count from its due date */
+  originalDeadline: Deadline;
+  /** the deadline in force now */
+  deadline: Deadline;
+  extensions: ExtensionRequest[];
+  result?: VerificationResult & { recordedBy: string; recordedAt: string; late: boolean };
+}
+
+export const approvedExtensionDays = (s: CorrectionState): number =>
+  s.extensions.filter((e) => e.status === 'approved').reduce((sum, e) => sum + e.days, 0);
+
+export const pendingExtension = (s: CorrectionState): ExtensionRequest | undefined =>
+  s.extensions.find((e) => e.status === 'pending');
+
+export const isPastDeadline = (s: CorrectionState, nowMs: number): boolean => nowMs >= Date.parse(s.deadline.endsAt);
+
+function checkOpenAndOwned(s: CorrectionState, actor: Actor): DomainError | null {
+  if (s.stage === 'completed') return domainError('PROCESS_CLOSED');
+  if (!canWorkDepartment(actor, s.departmentCode)) return domainError('FORBIDDEN_DEPARTMENT');
+  return null;
+}
+
+/** 第二十三条: staff ask before the deadline, 1–10 working days, at most 10 in total. */
+export function checkExtensionRequest(
+  s: CorrectionState,
+  actor: Actor,
+  req: { days: number; reason: string },
+  nowMs: number,
+): DomainError | null {
+  const denied = checkOpenAndOwned(s, actor);
+  if (denied) return denied;
+  if (isPastDeadline(s, nowMs)) return domainError('EXTENSION_AFTER_DEADLINE', `期限为 ${s.deadline.due}`);
+  if (pendingExtension(s)) return domainError('EXTENSION_PENDING');
+  if (!Number.isInteger(req.days) || req.days < 1 || req.days > MAX_EXTENSION_WORKING_DAYS) {
+    return domainError('EXTENSION_DAYS_RANGE');
+  }
+  const used = approvedExtensionDays(s);
+  if (used + req.days > MAX_EXTENSION_WORKING_DAYS) {
+    return domainError('EXTENSION_TOTAL_EXCEEDED', `已延期 ${used} 个工作日，最多还可申请 ${MAX_EXTENSION_WORKING_DAYS - used} 个`);
+  }
+  if (!req.reason.trim()) return domainError('REASON_REQUIRED');
+  return null;
+}
+
+/** Only the head of the providing department decides; a refusal gives its reason. */
+export function checkExtensionDecision(
+  s: CorrectionState,
+  actor: Actor,
+  decision: { approve: boolean; reason?: string },
+): DomainError | null {
+  if (s.stage === 'completed') return domainError('PROCESS_CLOSED');
+  if (actor.role !== 'department_head' || actor.departmentCode !== s.departmentCode) {
+    return domainError('NOT_DEPARTMENT_HEAD');
+  }
+  if (!pendingExtension(s)) return domainError('NO_PENDING_EXTENSION');
+  if (!decision.approve && !decision.reason?.trim()) return domainError('REASON_REQUIRED', '不同意延期须说明理由');
+  return null;
+}
+
+export function checkVerification(s: CorrectionState, actor: Actor, r: VerificationResult): DomainError | null {
+  const denied = checkOpenAndOwned(s, actor);
+  if (denied) return denied;
+  if (!r.summary.trim()) return domainError('REASON_REQUIRED', '请填写核查结论');
+  if (r.outcome === 'confirmed' && r.changes.length > 0) return domainError('OUTCOME_NO_CHANGES');
+  if (r.outcome !== 'confirmed' && r.changes.length === 0) return domainError('OUTCOME_CHANGES_REQUIRED');
+  return null;
+}
+
+/** The stage shown while the process is open. */
+export function openStage(s: CorrectionState, nowMs: number): CorrectionStage {
+  if (pendingExtension(s)) return 'extension_pending';
+  return isPastDeadline(s, nowMs) ? 'overdue' : 'verifying';
+}

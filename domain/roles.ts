@@ -1,0 +1,33 @@
+// SPEC §1. The roles and the one rule every route and workflow shares: which department's
+// records a user may see.
+export const ROLES = [
+  'department_staff',
+  'department_head',
+  'authority_reviewer',
+  'county_government',
+  'auditor',
+  'applicant',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  userId: string;
+  role: Role;
+  /** null for applicants, auditors and admins, who belong to no department */
+  departmentCode: string | null;
+}
+
+/** Roles that see every department's records. */
+const COUNTY_WIDE: readonly Role[] = ['authority_reviewer', 'auditor'];
+
+/** May this actor read records owned by `departmentCode`? Applicants read only their own filings (checked by the caller). */
+export function canReadDepartment(actor: Actor, departmentCode: string): boolean {
+  if (COUNTY_WIDE.includes(actor.role)) return true;
+  return (actor.role === 'department_staff' || actor.role === 'department_head') && actor.departmentCode === departmentCode;
+}
+
+/** May this actor work (not only read) a process owned by `departmentCode`? */
+export function canWorkDepartment(actor: Actor, departmentCode: string): boolean {
+  return (actor.role === 'department_staff' || actor.role === 'department_head') && actor.departmentCode === departmentCode;
+}
