@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { asc, between, sql } from 'drizzle-orm';
+import { buildCalendar, type CalendarOverride, type IsoDate, type WorkingCalendar } from '../../domain/working-days';
+import { OFFICIAL_CALENDAR_PACKAGE, officialCalendarSource } from '../../domain/official-calendar';
+import type { DbOrTx } from '../client';
+import { calendarOverrides, calendarYears } from '../schema';
+
+const official = officialCalendarSource();
+let cached: WorkingCalendar | undefined;
+
+export const listOverrides = (db: DbOrTx) => db.select().from(calendarOverrides).orderBy(asc(calendarOverrides.date));
+export const listLoadedYears = (db: DbOrTx) => db.select().from(calendarYears).orderBy(asc(calendarYears.year));
+
+/**
+ * The calendar in force: the package's official schedules plus the administrators' overrides
+ * and loaded years. Its version is a digest of all three, so a deadline records exactly which
+ * calendar it was counted with, and a changed calendar is a new version.
+ */
+export async function loadCalendar(db: DbOrTx): Promise<WorkingCalendar> {
+  const [overrides, years] = await Promise.all([listOverrides(db), listLoadedYears(db)]);
+  const digest = createHash('sha256')
+    .update(JSON.stringify([OFFICIAL_CALENDAR_PACKAGE, overrides.map((o) => [o.date, o.kind]), years.map((y) => y.year)]))
+    .digest('hex')
+    .slice(0, 12);
+  const version = `${OFFICIAL_CALENDAR_PACKAGE}+${digest}`;
+  if (cached?.version !== version) {
+    const extra: CalendarOverride[] = overrides.map((o) => ({ date: o.date, kind: o.kind }));
+    cached = buildCalendar(
+      { ...official, loadedYears: [...official.loadedYears, ...years.map((y) => y.year)] },
+      extra,
+      version,
+    );
+  }
+  return cached;
+}
+
+export async function upsertOverride(
+  db: DbOrTx,
+  o: { date: IsoDate; kind: 'holiday' | 'workday'; reason: string; createdBy: string },
+): Promise<void> {
+  await db
+    .insert(calendarOverrides)
+    .values(o)
+    .onConflictDoUpdate({ target: calendarOverrides.date, set: { kind: o.kind, reason: o.reason, createdBy: o.createdBy, createdAt: sql`now()` } });
+}
+
+export async function deleteOverride(db: DbOrTx, date: IsoDate): Promise<boolean> {
+  const rows = await db.delete(calendarOverrides).where(sql`${calendarOverrides.date} = ${date}`).returning();
+  return rows.length > 0;
+}
+
+/**
+ * Loads a year's State Council schedule (published around November): its holidays and
+ * make-up working days become overrides, and the year stops being provisional.
+ */
+export async function loadYear(
+  db: DbOrTx,
+  y: { year: number; holidays: IsoDate[]; workdays: IsoDate[]; source: string; loadedBy: string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(calendarOverrides).where(between(calendarOverrides.date, `${y.year}-01-01`, `${y.year}-12-31`));
+    const days = [
+      ...y.holidays.map((date) => ({ date, kind: 'holiday' as const })),
+      ...y.workdays.map((date) => ({ date, kind: 'workday' as const })),
+    ];
+    if (days.length > 0) {
+      await tx.insert(calendarOverrides).values(days.map((d) => ({ ...d, reason: y.source, createdBy: y.loadedBy })));
+    }
+    await tx
+      .insert(calendarYears)
+      .values({ year: y.year, source: y.source, loadedBy: y.loadedBy })
+      .onConflictDoUpdate({ target: calendarYears.year, set: { source: y.source, loadedBy: y.loadedBy, loadedAt: sql`now()` } });
+  });
+}

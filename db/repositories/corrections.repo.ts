@@ -1,0 +1,40 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { VerificationResult } from '../../domain/correction';
+import type { DbOrTx } from '../client';
+import { corrections } from '../schema';
+
+export type CorrectionRow = typeof corrections.$inferSelect;
+export type NewCorrection = typeof corrections.$inferInsert;
+
+/**
+ * Inserts the correction unless its request id is known. Either way returns the stored row,
+ * so a repeated request answers with the first one's process.
+ */
+export async function insertCorrectionOnce(db: DbOrTx, c: NewCorrection): Promise<{ row: CorrectionRow; created: boolean }> {
+  const [inserted] = await db.insert(corrections).values(c).onConflictDoNothing({ target: corrections.requestId }).returning();
+  if (inserted) return { row: inserted, created: true };
+  const [existing] = await db.select().from(corrections).where(eq(corrections.requestId, c.requestId));
+  if (!existing) throw new Error(`correction ${c.requestId} vanished after a conflicting insert`);
+  return { row: existing, created: false };
+}
+
+export async function getCorrection(db: DbOrTx, id: string): Promise<CorrectionRow | null> {
+  const [row] = await db.select().from(corrections).where(eq(corrections.id, id));
+  return row ?? null;
+}
+
+export async function getCorrectionByWorkflow(db: DbOrTx, workflowId: string): Promise<CorrectionRow | null> {
+  const [row] = await db.select().from(corrections).where(eq(corrections.workflowId, workflowId));
+  return row ?? null;
+}
+
+export const listCorrectionIdsFiledBy = async (db: DbOrTx, userId: string): Promise<string[]> =>
+  (await db.select({ id: corrections.id }).from(corrections).where(eq(corrections.filedByUserId, userId))).map((r) => r.id);
+
+/** Idempotent: only the first result is kept. */
+export async function saveVerificationResult(db: DbOrTx, id: string, r: VerificationResult, finishedAt: string): Promise<void> {
+  await db
+    .update(corrections)
+    .set({ outcome: r.outcome, outcomeDetail: { summary: r.summary, changes: r.changes }, finishedAt: new Date(finishedAt) })
+    .where(and(eq(corrections.id, id), isNull(corrections.outcome)));
+}

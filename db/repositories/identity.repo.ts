@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import type { Actor } from '../../domain/roles';
+import type { DbOrTx } from '../client';
+import { apiTokens, users } from '../schema';
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export interface AuthenticatedUser extends Actor {
+  username: string;
+  displayName: string;
+}
+
+/** The active user a bearer token belongs to, or null (unknown, revoked, expired, user disabled). */
+export async function findUserByToken(db: DbOrTx, token: string): Promise<AuthenticatedUser | null> {
+  const [row] = await db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, departmentCode: users.departmentCode })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashToken(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date())),
+        eq(users.active, true),
+      ),
+    );
+  return row ? { userId: row.id, username: row.username, displayName: row.displayName, role: row.role, departmentCode: row.departmentCode } : null;
+}

@@ -1,0 +1,146 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../domain/roles';
+import type { Deadline } from '../../domain/deadline';
+import type { DeadlineLevel } from '../../domain/working-days';
+import type { DbOrTx } from '../client';
+import { processEvents, processes, violations } from '../schema';
+
+export type ProcessRow = typeof processes.$inferSelect;
+
+export interface RegistryChange {
+  stage?: string;
+  level?: DeadlineLevel;
+  status?: 'open' | 'closed';
+  deadline?: Deadline;
+}
+
+/** One step of a process: its timeline event and the registry change it causes, written together. */
+export interface ProcessStep {
+  workflowId: string;
+  /** unique per workflow: a retried activity writes nothing twice */
+  eventKey: string;
+  kind: string;
+  actor?: Actor;
+  detail?: Record<string, unknown>;
+  occurredAt: string;
+  registry?: RegistryChange;
+}
+
+function registryColumns(c: RegistryChange, at: string) {
+  return {
+    ...(c.stage !== undefined && { stage: c.stage }),
+    ...(c.level !== undefined && { level: c.level }),
+    ...(c.status !== undefined && { status: c.status, closedAt: c.status === 'closed' ? new Date(at) : null }),
+    ...(c.deadline !== undefined && {
+      dueDate: c.deadline.due,
+      endsAt: new Date(c.deadline.endsAt),
+      warningAt: new Date(c.deadline.warningAt),
+      provisional: c.deadline.provisional,
+      calendarVersion: c.deadline.calendarVersion,
+    }),
+    updatedAt: new Date(at),
+  };
+}
+
+export async function registerProcess(
+  db: DbOrTx,
+  p: { workflowId: string; type: string; departmentCode: string; subjectId: string; stage: string; deadline: Deadline; startedAt: string },
+): Promise<void> {
+  await db
+    .insert(processes)
+    .values({
+      workflowId: p.workflowId,
+      type: p.type,
+      departmentCode: p.departmentCode,
+      subjectId: p.subjectId,
+      stage: p.stage,
+      startedAt: new Date(p.startedAt),
+      ...registryColumns({ stage: p.stage, deadline: p.deadline, level: 'normal', status: 'open' }, p.startedAt),
+    })
+    .onConflictDoNothing();
+}
+
+/** Returns false when the step was already written (a retry). */
+export async function applyStep(db: DbOrTx, s: ProcessStep): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(processEvents)
+      .values({
+        workflowId: s.workflowId,
+        eventKey: s.eventKey,
+        kind: s.kind,
+        actorUserId: s.actor?.userId,
+        actorRole: s.actor?.role,
+        actorDepartment: s.actor?.departmentCode,
+        detail: s.detail ?? {},
+        occurredAt: new Date(s.occurredAt),
+      })
+      .onConflictDoNothing()
+      .returning({ id: processEvents.id });
+    if (inserted.length === 0) return false;
+    if (s.registry) {
+      await tx.update(processes).set(registryColumns(s.registry, s.occurredAt)).where(eq(processes.workflowId, s.workflowId));
+    }
+    return true;
+  });
+}
+
+export async function recordViolation(
+  db: DbOrTx,
+  v: { workflowId: string; departmentCode: string; article: string; kind: string; dueDate: string; occurredAt: string; detail?: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .insert(violations)
+    .values({ ...v, detail: v.detail ?? {}, occurredAt: new Date(v.occurredAt) })
+    .onConflictDoNothing();
+}
+
+export interface ProcessFilter {
+  type?: string;
+  departmentCode?: string;
+  /** restricts to these departments (object-level access); undefined = all */
+  departments?: string[];
+  stages?: string[];
+  level?: DeadlineLevel;
+  status?: 'open' | 'closed';
+  subjectIds?: string[];
+  limit: number;
+  offset: number;
+}
+
+/** Open deadlines first, soonest first; closed ones last. Served by processes_open_deadline_idx. */
+export function listProcesses(db: DbOrTx, f: ProcessFilter): Promise<ProcessRow[]> {
+  const where: SQL[] = [];
+  if (f.type) where.push(eq(processes.type, f.type));
+  if (f.departmentCode) where.push(eq(processes.departmentCode, f.departmentCode));
+  if (f.departments) where.push(inArray(processes.departmentCode, f.departments));
+  if (f.stages) where.push(inArray(processes.stage, f.stages));
+  if (f.level) where.push(eq(processes.level, f.level));
+  if (f.status) where.push(eq(processes.status, f.status));
+  if (f.subjectIds) where.push(inArray(processes.subjectId, f.subjectIds));
+  return db
+    .select()
+    .from(processes)
+    .where(and(...where))
+    .orderBy(asc(processes.status), sql`${processes.endsAt} asc nulls last`, asc(processes.workflowId))
+    .limit(f.limit)
+    .offset(f.offset);
+}
+
+export async function getProcess(db: DbOrTx, workflowId: string): Promise<ProcessRow | null> {
+  const [row] = await db.select().from(processes).where(eq(processes.workflowId, workflowId));
+  return row ?? null;
+}
+
+export const listEvents = (db: DbOrTx, workflowId: string) =>
+  db.select().from(processEvents).where(eq(processEvents.workflowId, workflowId)).orderBy(asc(processEvents.occurredAt), asc(processEvents.id));
+
+export const listViolations = (db: DbOrTx, workflowId: string) =>
+  db.select().from(violations).where(eq(violations.workflowId, workflowId)).orderBy(asc(violations.occurredAt));
+
+/** Open processes that counted their deadline with another calendar: they must recount. */
+export const listOpenWithOtherCalendar = (db: DbOrTx, version: string) =>
+  db
+    .select({ workflowId: processes.workflowId })
+    .from(processes)
+    .where(and(eq(processes.status, 'open'), sql`${processes.calendarVersion} is distinct from ${version}`));

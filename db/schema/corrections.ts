@@ -1,0 +1,28 @@
+import { date, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { roleEnum } from './enums';
+import { catalogEntries } from './catalog';
+import { departments, users } from './identity';
+
+// 第二十三条: an objection to a department's data. Personal data (ID number, name, contact)
+// lives only here: Temporal histories carry the correction id, never the person.
+export const corrections = pgTable('corrections', {
+  id: text('id').primaryKey(),
+  requestId: text('request_id').notNull().unique(),
+  workflowId: text('workflow_id').notNull().unique(),
+  departmentCode: text('department_code').notNull().references(() => departments.code),
+  resourceCode: text('resource_code').notNull().references(() => catalogEntries.code),
+  dataItems: jsonb('data_items').$type<string[]>().notNull(),
+  description: text('description').notNull(),
+  evidence: text('evidence'),
+  subjectKind: text('subject_kind', { enum: ['person', 'organisation'] }).notNull(),
+  subjectIdNumber: text('subject_id_number').notNull(),
+  subjectName: text('subject_name').notNull(),
+  contact: text('contact'),
+  filedByUserId: uuid('filed_by_user_id').notNull().references(() => users.id),
+  filedByRole: roleEnum('filed_by_role').notNull(),
+  receivedOn: date('received_on', { mode: 'string' }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  outcome: text('outcome', { enum: ['corrected', 'confirmed', 'partially_corrected'] }),
+  outcomeDetail: jsonb('outcome_detail').$type<{ summary: string; changes: { item: string; before: string; after: string }[] }>(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});

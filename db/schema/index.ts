@@ -1,0 +1,7 @@
+export * from './enums';
+export * from './identity';
+export * from './catalog';
+export * from './calendar';
+export * from './processes';
+export * from './corrections';
+export * from './audit';

@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial, boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { deadlineLevelEnum, processStatusEnum, roleEnum } from './enums';
+import { departments } from './identity';
+
+// The process registry: one row per workflow, written only by activities, read by the API so
+// that listing never scans Temporal.
+export const processes = pgTable(
+  'processes',
+  {
+    workflowId: text('workflow_id').primaryKey(),
+    type: text('type').notNull(),
+    departmentCode: text('department_code').notNull().references(() => departments.code),
+    subjectId: text('subject_id').notNull(),
+    stage: text('stage').notNull(),
+    status: processStatusEnum('status').notNull().default('open'),
+    dueDate: date('due_date', { mode: 'string' }),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    warningAt: timestamp('warning_at', { withTimezone: true }),
+    level: deadlineLevelEnum('level').notNull().default('normal'),
+    provisional: boolean('provisional').notNull().default(false),
+    calendarVersion: text('calendar_version'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('processes_open_deadline_idx').on(t.status, t.endsAt),
+    index('processes_department_idx').on(t.departmentCode, t.status, t.stage),
+  ],
+);
+
+// The domain timeline of a process. (workflow_id, event_key) makes every activity write
+// idempotent: a retried activity finds its row and writes nothing.
+export const processEvents = pgTable(
+  'process_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workflowId: text('workflow_id').notNull().references(() => processes.workflowId),
+    eventKey: text('event_key').notNull(),
+    kind: text('kind').notNull(),
+    actorUserId: text('actor_user_id'),
+    actorRole: roleEnum('actor_role'),
+    actorDepartment: text('actor_department'),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('process_events_key_idx').on(t.workflowId, t.eventKey)],
+);
+
+// 第四十九条: each missed deadline or other breach, against the department, with its article.
+export const violations = pgTable(
+  'violations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workflowId: text('workflow_id').notNull().references(() => processes.workflowId),
+    departmentCode: text('department_code').notNull().references(() => departments.code),
+    article: text('article').notNull(),
+    kind: text('kind').notNull(),
+    dueDate: date('due_date', { mode: 'string' }),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('violations_once_idx').on(t.workflowId, t.kind),
+    index('violations_department_idx').on(t.departmentCode, t.occurredAt),
+  ],
+);

@@ -1,0 +1,56 @@
+// Demo departments, users, tokens and catalog entries for local runs and tests only:
+// `npm start` sets SEED_DEMO=true; production never does.
+import type { Role } from '../domain/roles';
+import type { Db } from './client';
+import { hashToken } from './repositories/identity.repo';
+import { apiTokens, catalogEntries, departments, users } from './schema';
+
+export const DEMO_DEPARTMENTS = [
+  { code: 'county-data', name: '县大数据发展局', kind: 'authority' as const },
+  { code: 'county-gov', name: '县人民政府', kind: 'county_government' as const },
+  { code: 'market', name: '县市场监督管理局', kind: 'department' as const },
+  { code: 'civil', name: '县民政局', kind: 'department' as const },
+];
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentCode: string | null;
+  /** well known on purpose: demo only */
+  token: string;
+}
+
+const user = (username: string, displayName: string, role: Role, departmentCode: string | null): DemoUser => ({
+  username, displayName, role, departmentCode, token: `demo-${username}`,
+});
+
+export const DEMO_USERS: DemoUser[] = [
+  user('market-staff', '市场监管局 张科员', 'department_staff', 'market'),
+  user('market-head', '市场监管局 李局长', 'department_head', 'market'),
+  user('civil-staff', '民政局 王科员', 'department_staff', 'civil'),
+  user('civil-head', '民政局 赵局长', 'department_head', 'civil'),
+  user('reviewer', '大数据发展局 审核员', 'authority_reviewer', 'county-data'),
+  user('county', '县政府 办公室', 'county_government', 'county-gov'),
+  user('auditor', '县审计局 审计员', 'auditor', null),
+  user('applicant', '申请人 陈某', 'applicant', null),
+  user('admin', '系统管理员', 'admin', null),
+];
+
+export const DEMO_CATALOG = [
+  { code: 'MKT-001', name: '市场主体登记信息', departmentCode: 'market', dataItems: ['统一社会信用代码', '名称', '法定代表人', '住所', '经营范围'] },
+  { code: 'CIV-001', name: '婚姻登记信息', departmentCode: 'civil', dataItems: ['姓名', '公民身份号码', '登记日期', '登记类别'] },
+];
+
+/** Idempotent: a second start finds the rows and leaves them alone. */
+export async function seedDemo(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(departments).values(DEMO_DEPARTMENTS).onConflictDoNothing();
+    for (const u of DEMO_USERS) {
+      const { token, ...profile } = u;
+      const [row] = await tx.insert(users).values(profile).onConflictDoNothing().returning({ id: users.id });
+      if (row) await tx.insert(apiTokens).values({ tokenHash: hashToken(token), userId: row.id, label: '演示令牌' });
+    }
+    await tx.insert(catalogEntries).values(DEMO_CATALOG).onConflictDoNothing();
+  });
+}

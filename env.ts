@@ -1,0 +1,43 @@
+// Validated configuration, read once by the entry points (worker.ts, api/server.ts,
+// db/migrate.ts, scripts/). Library code receives values, never reads process.env.
+import path from 'node:path';
+
+export interface Env {
+  temporalAddress: string;
+  temporalNamespace: string;
+  taskQueue: string;
+  /** empty: embedded PGlite under dataDir */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  host: string;
+  port: number;
+  logLevel: string;
+  /** working days before a deadline at which its level turns yellow (SPEC §2) */
+  warningWorkingDays: number;
+  /** seed demo departments, users and tokens: set by `npm start` only */
+  seedDemo: boolean;
+}
+
+function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`配置错误 (CONFIG_INVALID): ${name}=${value} 应为 ${min}–${max} 的整数`);
+  }
+  return n;
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  return {
+    temporalAddress: source.TEMPORAL_ADDRESS || 'localhost:7233',
+    temporalNamespace: source.TEMPORAL_NAMESPACE || 'default',
+    taskQueue: source.TEMPORAL_TASK_QUEUE || 'county-data',
+    databaseUrl: source.DATABASE_URL || undefined,
+    dataDir: path.resolve(source.DATA_DIR || 'data'),
+    host: source.HOST || '127.0.0.1',
+    port: integer('PORT', source.PORT, 3000, 1, 65535),
+    logLevel: source.LOG_LEVEL || 'info',
+    warningWorkingDays: integer('WARNING_WORKING_DAYS', source.WARNING_WORKING_DAYS, 2, 1, 10),
+    seedDemo: source.SEED_DEMO === 'true',
+  };
+}
