@@ -1,0 +1,15 @@
+import { createCalendarActivities, type CalendarDeps } from './calendar.activities';
+import { createCorrectionActivities } from './correction.activities';
+import { createRegistryActivities } from './registry.activities';
+
+export type ActivityDeps = CalendarDeps;
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createCalendarActivities(deps),
+    ...createRegistryActivities(deps),
+    ...createCorrectionActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

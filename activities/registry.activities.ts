@@ -1,0 +1,36 @@
+import type { Deadline } from '../domain/deadline';
+import type { Db } from '../db/client';
+import { applyStep, type ProcessStep, recordViolation, registerProcess } from '../db/repositories/registry.repo';
+
+export interface RegistryDeps {
+  db: Db;
+}
+
+export function createRegistryActivities({ db }: RegistryDeps) {
+  return {
+    async registerProcess(
+      p: { workflowId: string; type: string; departmentCode: string; subjectId: string; stage: string; deadline: Deadline; startedAt: string },
+      first: ProcessStep,
+    ): Promise<void> {
+      await db.transaction(async (tx) => {
+        await registerProcess(tx, p);
+        await applyStep(tx, first);
+      });
+    },
+
+    async recordStep(step: ProcessStep): Promise<void> {
+      await applyStep(db, step);
+    },
+
+    /** 第四十九条: a missed deadline, once per process and kind, with the step that marks it. */
+    async recordViolation(
+      v: { workflowId: string; departmentCode: string; article: string; kind: string; dueDate: string; occurredAt: string },
+      step: ProcessStep,
+    ): Promise<void> {
+      await db.transaction(async (tx) => {
+        await recordViolation(tx, v);
+        await applyStep(tx, step);
+      });
+    },
+  };
+}

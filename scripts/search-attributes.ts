@@ -1,0 +1,22 @@
+// Registers the workflows' search attributes (workflows/options.ts) on a dev or test server.
+// Production registers the same four in docker-compose's temporal-admin-tools step.
+import type { Connection } from '@temporalio/client';
+import { SearchAttributeType } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import { SEARCH_ATTRIBUTES } from '../workflows/options';
+
+const { IndexedValueType } = temporal.api.enums.v1;
+const INDEXED: Partial<Record<SearchAttributeType, temporal.api.enums.v1.IndexedValueType>> = {
+  [SearchAttributeType.KEYWORD]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  [SearchAttributeType.DATETIME]: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+};
+
+/** Idempotent: adding an attribute that exists with the same type is accepted by the server. */
+export async function registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
+  const searchAttributes = Object.fromEntries(SEARCH_ATTRIBUTES.map((k) => [k.name, INDEXED[k.type]!]));
+  try {
+    await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
+  } catch (err) {
+    if (!/already exists/i.test(String(err))) throw err;
+  }
+}

@@ -1,0 +1,30 @@
+import { createDatabase, type Database } from '../../db/client';
+import { seedDemo } from '../../db/seed';
+
+/**
+ * A migrated, seeded database: real PostgreSQL when TEST_DATABASE_URL is set (a fresh
+ * database per call, dropped on close), otherwise an in-memory PGlite.
+ */
+export async function testDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  let database: Database;
+  if (url) {
+    const name = `test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+    const admin = await createDatabase({ url, poolSize: 1 });
+    await admin.db.execute(`create database ${name}`);
+    const scoped = new URL(url);
+    scoped.pathname = `/${name}`;
+    database = await createDatabase({ url: scoped.toString(), poolSize: 5 });
+    const close = database.close;
+    database.close = async () => {
+      await close();
+      await admin.db.execute(`drop database ${name} with (force)`);
+      await admin.close();
+    };
+  } else {
+    database = await createDatabase({ dataDir: 'memory://' });
+  }
+  await database.migrate();
+  await seedDemo(database.db);
+  return database;
+}

@@ -1,0 +1,50 @@
+import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Runtime, DefaultLogger, Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import type { Db } from '../../db/client';
+import { registerSearchAttributes } from '../../scripts/search-attributes';
+import { libfaketimePath } from './faketime';
+import { TEMPORAL_TEST_SERVER, WORKFLOW_BUNDLE } from './paths';
+
+let runtimeInstalled = false;
+/** The SDK logs every worker state change at INFO: keep test output to warnings. */
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+/**
+ * The official time-skipping test server, its clock starting at `startAt` (an ISO instant).
+ * Time only moves forward in it, so each scenario starting on another day gets its own server.
+ */
+export async function timeSkippingEnvAt(startAt: string): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ts-server-'));
+  const wrapper = path.join(dir, 'temporal-test-server');
+  const utc = new Date(startAt).toISOString().replace('T', ' ').slice(0, 19);
+  await writeFile(
+    wrapper,
+    `#!/bin/sh\nexec env LD_PRELOAD=${libfaketimePath()} FAKETIME="@${utc}" TZ=UTC ${TEMPORAL_TEST_SERVER} "$@"\n`,
+  );
+  await chmod(wrapper, 0o755);
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: wrapper } } });
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
+}
+
+let queues = 0;
+/** A worker on its own task queue with the real activities over `db`. */
+export async function createTestWorker(env: TestWorkflowEnvironment, db: Db, opts: { warningWorkingDays?: number } = {}) {
+  const taskQueue = `test-${process.pid}-${++queues}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: WORKFLOW_BUNDLE },
+    activities: createActivities({ db, client: env.client, warningWorkingDays: opts.warningWorkingDays ?? 2 }),
+  });
+  return { worker, taskQueue };
+}

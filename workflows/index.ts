@@ -1,0 +1,3 @@
+// The worker's only workflowsPath.
+export { correctionWorkflow } from './correction.workflow';
+export { calendarChangeWorkflow } from './calendar-change.workflow';

@@ -1,0 +1,35 @@
+// Updates, queries and signals of every workflow, with their payload types; shared with api/.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../domain/roles';
+import type { CorrectionState, ExtensionRequest, VerificationResult } from '../domain/correction';
+import type { Deadline } from '../domain/deadline';
+
+/** Every message that changes something carries the authenticated caller, set by the API. */
+export interface ActorInput {
+  actor: Actor;
+}
+
+export interface RequestExtensionInput extends ActorInput {
+  days: number;
+  reason: string;
+}
+export interface DecideExtensionInput extends ActorInput {
+  approve: boolean;
+  reason?: string;
+}
+export interface DecideExtensionOutput {
+  extension: ExtensionRequest;
+  deadline: Deadline;
+}
+export type RecordVerificationInput = ActorInput & VerificationResult;
+
+export const requestExtension = defineUpdate<ExtensionRequest, [RequestExtensionInput]>('requestExtension');
+export const decideExtension = defineUpdate<DecideExtensionOutput, [DecideExtensionInput]>('decideExtension');
+export const recordVerification = defineUpdate<CorrectionState, [RecordVerificationInput]>('recordVerification');
+export const getCorrectionState = defineQuery<CorrectionState | null>('getCorrectionState');
+
+/** Sent to every open process when the working-day calendar changes (an override, a newly loaded year). */
+export interface CalendarChangedInput {
+  calendarVersion: string;
+}
+export const calendarChanged = defineSignal<[CalendarChangedInput]>('calendarChanged');

@@ -1,0 +1,24 @@
+// Task queue, activity option profiles and workflow ids, shared by the worker, the API and tests.
+import type { ActivityOptions } from '@temporalio/workflow';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+export const DEFAULT_TASK_QUEUE = 'county-data';
+
+/** Database writes: short, idempotent (keyed by workflow id and step), retried until the database is back. */
+export const dbActivity: ActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};
+
+export const correctionWorkflowId = (requestId: string): string => `correction-${requestId}`;
+
+export const PROCESS_TYPES = ['correction'] as const;
+export type ProcessType = (typeof PROCESS_TYPES)[number];
+
+// Search attributes: process type, department, stage and due date only, never personal data
+// (Temporal stores them unencrypted). Registered on the dev server by scripts/start.ts.
+export const SA_PROCESS_TYPE = defineSearchAttributeKey('ProcessType', SearchAttributeType.KEYWORD);
+export const SA_DEPARTMENT = defineSearchAttributeKey('DepartmentCode', SearchAttributeType.KEYWORD);
+export const SA_STAGE = defineSearchAttributeKey('ProcessStage', SearchAttributeType.KEYWORD);
+export const SA_DUE = defineSearchAttributeKey('DueDate', SearchAttributeType.DATETIME);
+export const SEARCH_ATTRIBUTES = [SA_PROCESS_TYPE, SA_DEPARTMENT, SA_STAGE, SA_DUE];
