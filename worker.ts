@@ -1,31 +1,50 @@
-// The Temporal worker: `node --import tsx worker.ts`. Scale out by running more of them.
+// The Temporal worker. Alone: `node --import tsx worker.ts`; scale out by running more.
+// `npm start` runs it in the same process as the API (PGlite allows one connection).
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from './activities';
-import { createDatabase } from './db/client';
-import { readEnv } from './env';
+import { createDatabase, type Database } from './db/client';
+import { type Env, readEnv } from './env';
+import { isMain } from './scripts/is-main';
 
-const env = readEnv();
-const database = await createDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
-const connection = await NativeConnection.connect({ address: env.temporalAddress });
-// Activities signal workflows (calendar changes) through an ordinary client.
-const clientConnection = await Connection.connect({ address: env.temporalAddress });
-const client = new Client({ connection: clientConnection, namespace: env.temporalNamespace });
+export interface RunningWorker {
+  /** resolves when the worker has stopped (after shutdown()) */
+  done: Promise<void>;
+  shutdown(): Promise<void>;
+}
 
-const worker = await Worker.create({
-  connection,
-  namespace: env.temporalNamespace,
-  taskQueue: env.taskQueue,
-  workflowsPath: new URL('./workflows/index.ts', import.meta.url).pathname,
-  activities: createActivities({ db: database.db, client, warningWorkingDays: env.warningWorkingDays }),
-  shutdownGraceTime: '10 seconds',
-});
-console.log(`工作节点已启动 (WORKER_STARTED): ${env.temporalAddress} / ${env.temporalNamespace} / ${env.taskQueue} / 数据库 ${database.kind}`);
-try {
-  // run() returns after SIGINT/SIGTERM: the SDK drains in-flight tasks first.
-  await worker.run();
-} finally {
-  await clientConnection.close();
-  await connection.close();
-  await database.close();
+export async function startWorker(env: Env, database: Database): Promise<RunningWorker> {
+  const connection = await NativeConnection.connect({ address: env.temporalAddress });
+  // Activities signal workflows (calendar changes) through an ordinary client.
+  const clientConnection = await Connection.connect({ address: env.temporalAddress });
+  const client = new Client({ connection: clientConnection, namespace: env.temporalNamespace });
+  const worker = await Worker.create({
+    connection,
+    namespace: env.temporalNamespace,
+    taskQueue: env.taskQueue,
+    workflowsPath: new URL('./workflows/index.ts', import.meta.url).pathname,
+    activities: createActivities({ db: database.db, client, warningWorkingDays: env.warningWorkingDays }),
+    shutdownGraceTime: '10 seconds',
+  });
+  const done = worker.run().finally(async () => {
+    await clientConnection.close();
+    await connection.close();
+  });
+  return {
+    done,
+    async shutdown() {
+      // The SDK drains in-flight tasks within shutdownGraceTime before run() resolves.
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}
+
+if (isMain(import.meta.url)) {
+  const env = readEnv();
+  const database = await createDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
+  // Worker.run() also stops on SIGINT and SIGTERM by itself.
+  const running = await startWorker(env, database);
+  console.log(`工作节点已启动 (WORKER_STARTED): ${env.temporalAddress} / ${env.temporalNamespace} / ${env.taskQueue} / 数据库 ${database.kind}`);
+  await running.done.finally(() => database.close());
 }
