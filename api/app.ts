@@ -1,0 +1,62 @@
+// buildApp(deps): the whole HTTP surface, without reading env and without listening, so tests
+// drive it with inject() and api/server.ts gives it a port.
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import audit from './plugins/audit';
+import auth from './plugins/auth';
+import errorHandler from './plugins/error-handler';
+import swagger from './plugins/swagger';
+import auditRoutes from './routes/audit.routes';
+import calendarRoutes from './routes/calendar.routes';
+import correctionsRoutes from './routes/corrections.routes';
+import healthRoutes from './routes/health.routes';
+import processesRoutes from './routes/processes.routes';
+import { ErrorResponse } from './schemas/common';
+import type { AppDeps } from './types';
+
+export interface AppOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** requests per minute and client address */
+  rateLimit?: number;
+}
+
+export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? { level: 'error' },
+    bodyLimit: 256 * 1024,
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    // Unknown fields are refused, not silently dropped (Fastify's default removes them).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.addSchema(ErrorResponse);
+  await app.register(errorHandler);
+  await app.register(swagger);
+  await app.register(rateLimit, {
+    max: opts.rateLimit ?? 600,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      error: 'Too Many Requests',
+      message: `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,
+    }),
+  });
+  await app.register(auth);
+  await app.register(audit);
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (v1) => {
+      await v1.register(correctionsRoutes);
+      await v1.register(processesRoutes);
+      await v1.register(calendarRoutes);
+      await v1.register(auditRoutes);
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}

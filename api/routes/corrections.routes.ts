@@ -1,0 +1,221 @@
+// 第二十三条: filing a correction and working it. Routes validate, authorise and call the
+// workflow; the workflow's validators decide what the regulation allows.
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import { checkCreditCode, checkResidentId } from '../../domain/identifiers';
+import { type Actor, canReadDepartment, canWorkDepartment } from '../../domain/roles';
+import { beijingDate } from '../../domain/working-days';
+import { getCatalogEntry, getDepartment } from '../../db/repositories/catalog.repo';
+import { type CorrectionRow, getCorrection, insertCorrectionOnce } from '../../db/repositories/corrections.repo';
+import { getProcess } from '../../db/repositories/registry.repo';
+import type { CorrectionInput } from '../../workflows/correction.workflow';
+import { decideExtension, getCorrectionState, recordVerification, requestExtension } from '../../workflows/messages';
+import { correctionWorkflowId, SA_DEPARTMENT, SA_PROCESS_TYPE } from '../../workflows/options';
+import { httpError, notFound } from '../plugins/error-handler';
+import { errors, ProcessIdParams } from '../schemas/common';
+import {
+  CorrectionView, CreateCorrectionBody, CreatedCorrection, DecisionBody, DecisionResult, Extension, ExtensionBody, VerificationBody,
+} from '../schemas/corrections.schema';
+
+const FILERS = ['applicant', 'department_staff', 'department_head'] as const;
+const WORKERS = ['department_staff', 'department_head'] as const;
+const READERS = ['applicant', 'department_staff', 'department_head', 'authority_reviewer', 'auditor'] as const;
+
+const mask = (id: string): string => (id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '****');
+
+const actorOf = (request: FastifyRequest): Actor => {
+  const { userId, role, departmentCode } = request.user!;
+  return { userId, role, departmentCode };
+};
+
+/** 404 for what the caller may not see (existence is not disclosed), 403 for what it sees but may not work. */
+async function correctionFor(request: FastifyRequest, id: string, mode: 'read' | 'work'): Promise<CorrectionRow> {
+  const row = await getCorrection(request.server.deps.db, id);
+  const actor = actorOf(request);
+  if (!row || !(canReadDepartment(actor, row.departmentCode) || row.filedByUserId === actor.userId)) throw notFound('异议事项');
+  request.auditTarget = row.workflowId;
+  if (mode === 'work' && !canWorkDepartment(actor, row.departmentCode)) {
+    throw httpError(403, 'FORBIDDEN_DEPARTMENT', '无权办理其他部门的事项');
+  }
+  return row;
+}
+
+function checkSubject(body: CreateCorrectionBody): void {
+  const check = body.subject.kind === 'person' ? checkResidentId(body.subject.idNumber) : checkCreditCode(body.subject.idNumber);
+  if (!check.ok) throw httpError(400, check.code, check.message, [{ path: 'body.subject.idNumber', message: check.message }]);
+}
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db, temporal, taskQueue } = app.deps;
+
+  app.post(
+    '/corrections',
+    {
+      config: { roles: FILERS },
+      schema: {
+        summary: '提出数据校核异议（第二十三条）',
+        tags: ['corrections'],
+        body: CreateCorrectionBody,
+        response: { 200: CreatedCorrection, 201: CreatedCorrection, ...errors(409) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      checkSubject(body);
+      const today = beijingDate(Date.now());
+      const receivedOn = body.receivedOn ?? today;
+      if (receivedOn > today) throw httpError(400, 'RECEIVED_IN_FUTURE', `收到日期不得晚于今天（${today}）`, [{ path: 'body.receivedOn', message: '不得晚于今天' }]);
+      if (request.user!.role === 'applicant' && receivedOn !== today) {
+        throw httpError(400, 'RECEIVED_ON_NOT_ALLOWED', '申请人提交的异议以今天为收到日期，不可指定', [{ path: 'body.receivedOn', message: '申请人不可指定' }]);
+      }
+      const department = await getDepartment(db, body.departmentCode);
+      if (!department?.active || department.kind !== 'department') {
+        throw httpError(400, 'UNKNOWN_DEPARTMENT', `数据提供部门不存在：${body.departmentCode}`, [{ path: 'body.departmentCode', message: '部门不存在' }]);
+      }
+      const resource = await getCatalogEntry(db, body.resourceCode);
+      if (!resource || resource.status !== 'active' || resource.departmentCode !== department.code) {
+        throw httpError(400, 'UNKNOWN_RESOURCE', `该部门的目录中没有资源 ${body.resourceCode}`, [{ path: 'body.resourceCode', message: '资源不存在或不属于该部门' }]);
+      }
+      const unknownItems = body.dataItems.filter((i) => !resource.dataItems.includes(i));
+      if (unknownItems.length > 0) {
+        throw httpError(400, 'UNKNOWN_DATA_ITEM', `资源 ${resource.code} 没有数据项：${unknownItems.join('、')}`, [{ path: 'body.dataItems', message: `可选：${resource.dataItems.join('、')}` }]);
+      }
+
+      const actor = actorOf(request);
+      const workflowId = correctionWorkflowId(body.requestId);
+      const { row, created } = await insertCorrectionOnce(db, {
+        id: `JZ${receivedOn.replaceAll('-', '')}${randomBytes(4).toString('hex').toUpperCase()}`,
+        requestId: body.requestId,
+        workflowId,
+        departmentCode: department.code,
+        resourceCode: resource.code,
+        dataItems: body.dataItems,
+        description: body.description,
+        evidence: body.evidence,
+        subjectKind: body.subject.kind,
+        subjectIdNumber: body.subject.idNumber,
+        subjectName: body.subject.name,
+        contact: body.contact,
+        filedByUserId: actor.userId,
+        filedByRole: actor.role,
+        receivedOn,
+      });
+      request.auditTarget = row.workflowId;
+      if (!created && row.filedByUserId !== actor.userId) {
+        throw httpError(409, 'REQUEST_ID_CONFLICT', '该请求号已被他人使用，请重新生成请求号');
+      }
+      // Start after the row exists; a retry of the same request finds both and starts nothing new.
+      const input: CorrectionInput = { correctionId: row.id, departmentCode: row.departmentCode, receivedOn: row.receivedOn, filedBy: actor };
+      try {
+        await temporal.workflow.start('correctionWorkflow', {
+          taskQueue,
+          workflowId,
+          args: [input],
+          typedSearchAttributes: [
+            { key: SA_PROCESS_TYPE, value: 'correction' },
+            { key: SA_DEPARTMENT, value: row.departmentCode },
+          ],
+        });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+      return reply.status(created ? 201 : 200).send({ id: row.id, workflowId, receivedOn: row.receivedOn, created });
+    },
+  );
+
+  app.get(
+    '/corrections/:id',
+    {
+      config: { roles: READERS, auditRead: true },
+      schema: { summary: '查看异议事项的状态与期限', tags: ['corrections'], params: ProcessIdParams, response: { 200: CorrectionView, ...errors(404) } },
+    },
+    async (request) => {
+      const row = await correctionFor(request, request.params.id, 'read');
+      const [process, state] = await Promise.all([
+        getProcess(db, row.workflowId),
+        temporal.workflow.getHandle(row.workflowId).query(getCorrectionState),
+      ]);
+      return {
+        id: row.id,
+        workflowId: row.workflowId,
+        departmentCode: row.departmentCode,
+        resourceCode: row.resourceCode,
+        dataItems: row.dataItems,
+        description: row.description,
+        subject: { kind: row.subjectKind, name: row.subjectName, idNumberMasked: mask(row.subjectIdNumber) },
+        receivedOn: row.receivedOn,
+        stage: state?.stage ?? process?.stage ?? 'starting',
+        level: process?.level ?? 'normal',
+        deadline: state?.deadline ?? null,
+        originalDue: state?.originalDeadline.due ?? null,
+        extensions: state?.extensions ?? [],
+        outcome: row.outcome,
+        outcomeDetail: row.outcomeDetail,
+        finishedAt: row.finishedAt?.toISOString() ?? null,
+      };
+    },
+  );
+
+  app.post(
+    '/corrections/:id/extensions',
+    {
+      config: { roles: WORKERS },
+      schema: {
+        summary: '申请延长核查期限（须在期限届满前，1–10 个工作日，累计不超过 10 个）',
+        tags: ['corrections'],
+        params: ProcessIdParams,
+        body: ExtensionBody,
+        response: { 201: Extension, ...errors(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const row = await correctionFor(request, request.params.id, 'work');
+      const extension = await temporal.workflow
+        .getHandle(row.workflowId)
+        .executeUpdate(requestExtension, { args: [{ actor: actorOf(request), ...request.body }] });
+      return reply.status(201).send(extension);
+    },
+  );
+
+  app.post(
+    '/corrections/:id/extensions/decision',
+    {
+      config: { roles: ['department_head'] },
+      schema: {
+        summary: '部门主要负责人审批延期申请',
+        tags: ['corrections'],
+        params: ProcessIdParams,
+        body: DecisionBody,
+        response: { 200: DecisionResult, ...errors(404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const row = await correctionFor(request, request.params.id, 'work');
+      return temporal.workflow.getHandle(row.workflowId).executeUpdate(decideExtension, { args: [{ actor: actorOf(request), ...request.body }] });
+    },
+  );
+
+  app.post(
+    '/corrections/:id/verification',
+    {
+      config: { roles: WORKERS },
+      schema: {
+        summary: '登记核查结果（已更正 / 确认无误 / 部分更正）',
+        tags: ['corrections'],
+        params: ProcessIdParams,
+        body: VerificationBody,
+        response: { 200: Type.Object({ id: Type.String(), stage: Type.String(), late: Type.Boolean(), due: Type.String() }), ...errors(404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const row = await correctionFor(request, request.params.id, 'work');
+      const state = await temporal.workflow.getHandle(row.workflowId).executeUpdate(recordVerification, { args: [{ actor: actorOf(request), ...request.body }] });
+      return { id: row.id, stage: state.stage, late: state.result?.late ?? false, due: state.deadline.due };
+    },
+  );
+};
+
+export default routes;

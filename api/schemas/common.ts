@@ -1,0 +1,39 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+/** Every error the API returns: a stable English code beside the Chinese text an official reads. */
+export const ErrorResponse = Type.Object(
+  {
+    statusCode: Type.Integer(),
+    code: Type.String({ description: 'stable English code, e.g. VALIDATION_FAILED' }),
+    error: Type.String(),
+    message: Type.String({ description: '中文说明' }),
+    details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+  },
+  { $id: 'ErrorResponse' },
+);
+export type ErrorResponse = Static<typeof ErrorResponse>;
+
+export const errorRef = Type.Ref(ErrorResponse);
+
+/** The error responses every authenticated route may give. */
+export const errors = (...codes: number[]): Record<number, TSchema> =>
+  Object.fromEntries([400, 401, 403, 429, 503, ...codes].map((c) => [c, errorRef]));
+
+export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD（北京时间的日期）', examples: ['2025-09-26'] });
+
+export const Deadline = Type.Object({
+  due: IsoDate,
+  endsAt: Type.String({ description: '期限届满时刻（当日 24:00 北京时间），ISO 8601 +08:00' }),
+  warningAt: Type.String({ description: '转为黄色预警的时刻' }),
+  provisional: Type.Boolean({ description: '期间内有尚未载入官方安排的年份，仅按周末计算' }),
+  calendarVersion: Type.String(),
+});
+
+export const Level = Type.Union([Type.Literal('normal'), Type.Literal('warning'), Type.Literal('overdue')]);
+
+export const Pagination = {
+  limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+  offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+};
+
+export const ProcessIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' }) }, { additionalProperties: false });

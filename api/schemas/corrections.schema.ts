@@ -1,0 +1,99 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Deadline, IsoDate, Level } from './common';
+
+const Code = (description: string) => Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description });
+
+export const CreateCorrectionBody = Type.Object(
+  {
+    requestId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: '客户端生成的请求号：同一请求号重复提交只产生一个流程' }),
+    departmentCode: Code('数据提供部门代码'),
+    resourceCode: Code('目录资源代码'),
+    dataItems: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 50, uniqueItems: true, description: '有异议的数据项' }),
+    description: Type.String({ minLength: 1, maxLength: 2000, description: '错误情形' }),
+    evidence: Type.Optional(Type.String({ maxLength: 2000, description: '证明材料说明' })),
+    subject: Type.Object(
+      {
+        kind: Type.Union([Type.Literal('person'), Type.Literal('organisation')]),
+        idNumber: Type.String({ minLength: 1, maxLength: 32, description: '公民身份号码（GB 11643）或统一社会信用代码（GB 32100）' }),
+        name: Type.String({ minLength: 1, maxLength: 100 }),
+      },
+      { additionalProperties: false },
+    ),
+    contact: Type.Optional(Type.String({ maxLength: 100 })),
+    receivedOn: Type.Optional(Type.String({ format: 'date', description: '收到异议之日 YYYY-MM-DD（窗口登记时可补录，不得晚于今天）；缺省为今天' })),
+  },
+  { additionalProperties: false },
+);
+export type CreateCorrectionBody = Static<typeof CreateCorrectionBody>;
+
+export const ExtensionBody = Type.Object(
+  {
+    days: Type.Integer({ minimum: 1, maximum: 10, description: '延长的工作日数' }),
+    reason: Type.String({ minLength: 1, maxLength: 1000 }),
+  },
+  { additionalProperties: false },
+);
+
+export const DecisionBody = Type.Object(
+  {
+    approve: Type.Boolean(),
+    reason: Type.Optional(Type.String({ maxLength: 1000, description: '不同意时必填' })),
+  },
+  { additionalProperties: false },
+);
+
+export const VerificationBody = Type.Object(
+  {
+    outcome: Type.Union([Type.Literal('corrected'), Type.Literal('confirmed'), Type.Literal('partially_corrected')]),
+    summary: Type.String({ minLength: 1, maxLength: 2000 }),
+    changes: Type.Array(
+      Type.Object(
+        { item: Type.String({ minLength: 1, maxLength: 100 }), before: Type.String({ maxLength: 1000 }), after: Type.String({ maxLength: 1000 }) },
+        { additionalProperties: false },
+      ),
+      { maxItems: 50 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const Extension = Type.Object({
+  id: Type.Integer(),
+  days: Type.Integer(),
+  reason: Type.String(),
+  requestedBy: Type.String(),
+  requestedAt: Type.String(),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('refused'), Type.Literal('lapsed')]),
+  decidedBy: Type.Optional(Type.String()),
+  decidedAt: Type.Optional(Type.String()),
+  decisionReason: Type.Optional(Type.String()),
+});
+
+export const CorrectionView = Type.Object({
+  id: Type.String({ description: '受理编号' }),
+  workflowId: Type.String(),
+  departmentCode: Type.String(),
+  resourceCode: Type.String(),
+  dataItems: Type.Array(Type.String()),
+  description: Type.String(),
+  subject: Type.Object({ kind: Type.String(), name: Type.String(), idNumberMasked: Type.String() }),
+  receivedOn: IsoDate,
+  stage: Type.String({ description: 'verifying | extension_pending | overdue | completed | starting' }),
+  level: Level,
+  deadline: Type.Union([Deadline, Type.Null()]),
+  originalDue: Type.Union([IsoDate, Type.Null()]),
+  extensions: Type.Array(Extension),
+  outcome: Type.Union([Type.String(), Type.Null()]),
+  outcomeDetail: Type.Union([Type.Unknown(), Type.Null()]),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+});
+export type CorrectionView = Static<typeof CorrectionView>;
+
+export const CreatedCorrection = Type.Object({
+  id: Type.String(),
+  workflowId: Type.String(),
+  receivedOn: IsoDate,
+  created: Type.Boolean({ description: 'false：同一 requestId 的重复提交，返回原流程' }),
+});
+
+export const DecisionResult = Type.Object({ extension: Extension, deadline: Deadline });

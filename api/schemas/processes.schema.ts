@@ -1,0 +1,52 @@
+import { Type } from '@sinclair/typebox';
+import { IsoDate, Level, Pagination } from './common';
+
+export const ProcessView = Type.Object({
+  workflowId: Type.String(),
+  type: Type.String(),
+  departmentCode: Type.String(),
+  subjectId: Type.String({ description: '业务编号，如异议受理编号' }),
+  stage: Type.String(),
+  status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
+  dueDate: Type.Union([IsoDate, Type.Null()]),
+  endsAt: Type.Union([Type.String(), Type.Null()]),
+  level: Level,
+  provisional: Type.Boolean(),
+  calendarVersion: Type.Union([Type.String(), Type.Null()]),
+  startedAt: Type.String(),
+  closedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const ProcessQuery = Type.Object(
+  {
+    type: Type.Optional(Type.Union([Type.Literal('correction')])),
+    departmentCode: Type.Optional(Type.String({ maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })),
+    stage: Type.Optional(Type.String({ maxLength: 64, pattern: '^[a-z_]+$' })),
+    level: Type.Optional(Level),
+    status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
+    ...Pagination,
+  },
+  { additionalProperties: false },
+);
+
+export const TimelineEvent = Type.Object({
+  kind: Type.String(),
+  occurredAt: Type.String(),
+  actorUserId: Type.Union([Type.String(), Type.Null()]),
+  actorRole: Type.Union([Type.String(), Type.Null()]),
+  actorDepartment: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Unknown(),
+});
+
+export const ViolationView = Type.Object({
+  article: Type.String(),
+  kind: Type.String(),
+  departmentCode: Type.String(),
+  dueDate: Type.Union([IsoDate, Type.Null()]),
+  occurredAt: Type.String(),
+});
+
+export const InboxItem = Type.Object({
+  action: Type.String({ description: 'verify | decide_extension | supervise_overdue' }),
+  process: ProcessView,
+});

@@ -1,0 +1,49 @@
+// The API process: env → database, Temporal client → buildApp → listen; closes gracefully.
+// Alone: `node --import tsx api/server.ts`; `npm start` calls startApi() in its own process.
+import { Client, Connection } from '@temporalio/client';
+import { createDatabase, type Database } from '../db/client';
+import { type Env, readEnv } from '../env';
+import { isMain } from '../scripts/is-main';
+import { buildApp } from './app';
+
+export async function startApi(env: Env, database: Database): Promise<{ url: string; close(): Promise<void> }> {
+  const connection = await Connection.connect({ address: env.temporalAddress });
+  const temporal = new Client({ connection, namespace: env.temporalNamespace });
+  const app = await buildApp(
+    {
+      db: database.db,
+      temporal,
+      taskQueue: env.taskQueue,
+      warningWorkingDays: env.warningWorkingDays,
+      temporalReady: async () => {
+        await connection.workflowService.getSystemInfo({});
+        return true;
+      },
+    },
+    { logger: { level: env.logLevel } },
+  );
+  await app.listen({ host: env.host, port: env.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : env.port;
+  return {
+    url: `http://${env.host === '0.0.0.0' ? '127.0.0.1' : env.host}:${port}`,
+    async close() {
+      // Stops accepting, lets in-flight requests finish, then releases Temporal.
+      await app.close();
+      await connection.close();
+    },
+  };
+}
+
+if (isMain(import.meta.url)) {
+  const env = readEnv();
+  const database = await createDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
+  const api = await startApi(env, database);
+  const stop = async () => {
+    await api.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -1,0 +1,32 @@
+import type { Client } from '@temporalio/client';
+import type { Role } from '../domain/roles';
+import type { Db } from '../db/client';
+import type { AuthenticatedUser } from '../db/repositories/identity.repo';
+
+export interface AppDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  /** SPEC §2: a deadline turns yellow this many working days before it ends */
+  warningWorkingDays: number;
+  /** readiness of the workflow engine, for /health */
+  temporalReady(): Promise<boolean>;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** who may call the route; omitted only together with `public: true` */
+    roles?: readonly Role[];
+    public?: boolean;
+    /** reads that the audit log records (auditors reading processes, SPEC §5) */
+    auditRead?: boolean;
+  }
+  interface FastifyRequest {
+    user: AuthenticatedUser | null;
+    /** the object a request acted on, for the audit log */
+    auditTarget?: string;
+  }
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}

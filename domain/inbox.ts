@@ -1,0 +1,29 @@
+// What awaits each role now (the inbox): supervisors find their approvals here.
+import type { Actor } from './roles';
+
+export interface InboxRule {
+  /** undefined: every department */
+  departments?: string[];
+  stages: string[];
+  /** what the caller is expected to do, as a stable code */
+  action: string;
+}
+
+export function inboxRules(actor: Actor): InboxRule[] {
+  const own = actor.departmentCode ? [actor.departmentCode] : [];
+  switch (actor.role) {
+    case 'department_staff':
+      return [{ departments: own, stages: ['verifying', 'overdue'], action: 'verify' }];
+    case 'department_head':
+      // 第二十三条: only the head decides extensions of its own department.
+      return [
+        { departments: own, stages: ['extension_pending'], action: 'decide_extension' },
+        { departments: own, stages: ['overdue'], action: 'supervise_overdue' },
+      ];
+    case 'authority_reviewer':
+      // 第四十五条: the authority supervises every overdue process county-wide.
+      return [{ stages: ['overdue'], action: 'supervise_overdue' }];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, corrections, processes } from '../../db/schema';
+import { apiStack, type ApiStack } from '../helpers/api';
+import { eventually } from '../helpers/wait';
+
+let api: ApiStack;
+beforeAll(async () => {
+  api = await apiStack();
+});
+afterAll(async () => api?.close());
+
+const filing = (over: Record<string, unknown> = {}) => ({
+  requestId: randomUUID(),
+  departmentCode: 'market',
+  resourceCode: 'MKT-001',
+  dataItems: ['住所'],
+  description: '登记住所与实际经营地址不符',
+  subject: { kind: 'organisation', idNumber: '91350100M000100Y43', name: '某某商贸有限公司' },
+  ...over,
+});
+
+async function file(username = 'applicant', over: Record<string, unknown> = {}) {
+  const res = await api.call(username, 'POST', '/v1/corrections', filing(over));
+  expect(res.statusCode).toBe(201);
+  const body = res.json() as { id: string; workflowId: string };
+  // The workflow has counted its deadline once the registry row exists.
+  await eventually(async () => expect((await api.call('market-staff', 'GET', `/v1/corrections/${body.id}`)).json().deadline).not.toBeNull());
+  return body;
+}
+
+describe('POST /v1/corrections', () => {
+  it('401 without a token, 401 with an unknown one', async () => {
+    expect((await api.call(null, 'POST', '/v1/corrections', filing())).statusCode).toBe(401);
+    const res = await api.app.inject({ method: 'POST', url: '/v1/corrections', payload: filing(), headers: { authorization: 'Bearer not-a-real-token' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it.each(['authority_reviewer:reviewer', 'auditor:auditor', 'county_government:county', 'admin:admin'])('403 for %s', async (pair) => {
+    const res = await api.call(pair.split(':')[1]!, 'POST', '/v1/corrections', filing());
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('FORBIDDEN_ROLE');
+  });
+
+  it('201 starts one workflow; the same request id again answers 200 with the same process and writes no second row', async () => {
+    const body = filing();
+    const first = await api.call('applicant', 'POST', '/v1/corrections', body);
+    expect(first.statusCode).toBe(201);
+    const again = await api.call('applicant', 'POST', '/v1/corrections', body);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ id: first.json().id, workflowId: `correction-${body.requestId}`, created: false });
+    expect(await api.database.db.select().from(corrections).where(eq(corrections.requestId, body.requestId))).toHaveLength(1);
+    await eventually(async () => expect(await api.database.db.select().from(processes).where(eq(processes.workflowId, first.json().workflowId))).toHaveLength(1));
+  });
+
+  it('409 when another user reuses a request id', async () => {
+    const body = filing();
+    expect((await api.call('applicant', 'POST', '/v1/corrections', body)).statusCode).toBe(201);
+    const res = await api.call('civil-staff', 'POST', '/v1/corrections', body);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('REQUEST_ID_CONFLICT');
+  });
+
+  it('400 with the expected check digit for a wrong resident ID number', async () => {
+    const res = await api.call('applicant', 'POST', '/v1/corrections', filing({ subject: { kind: 'person', idNumber: '110105194912310021', name: '张三' } }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'ID_CHECK_DIGIT', details: [{ path: 'body.subject.idNumber' }] });
+    expect(res.json().message).toContain('X');
+  });
+
+  it('400 for a credit code with a wrong check character', async () => {
+    const res = await api.call('applicant', 'POST', '/v1/corrections', filing({ subject: { kind: 'organisation', idNumber: '91350100M000100Y44', name: '某公司' } }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('USCC_CHECK_DIGIT');
+  });
+
+  it('400 for an impossible date, a future date, and a date an applicant may not choose', async () => {
+    const bad = await api.call('market-staff', 'POST', '/v1/corrections', filing({ receivedOn: '2025-02-30' }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body.receivedOn' }] });
+    const future = await api.call('market-staff', 'POST', '/v1/corrections', filing({ receivedOn: '2099-01-04' }));
+    expect(future.json()).toMatchObject({ statusCode: 400, code: 'RECEIVED_IN_FUTURE' });
+    const chosen = await api.call('applicant', 'POST', '/v1/corrections', filing({ receivedOn: '2025-09-26' }));
+    expect(chosen.json()).toMatchObject({ statusCode: 400, code: 'RECEIVED_ON_NOT_ALLOWED' });
+  });
+
+  it('400 naming each unknown field, each missing field, and an unknown department, resource or data item', async () => {
+    const unknown = await api.call('applicant', 'POST', '/v1/corrections', filing({ priority: 'high' }));
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().details).toContainEqual({ path: 'body.priority', message: '不允许的字段' });
+    const { description: _, ...missing } = filing();
+    expect((await api.call('applicant', 'POST', '/v1/corrections', missing)).json().details).toContainEqual({ path: 'body.description', message: '缺少必填字段' });
+    expect((await api.call('applicant', 'POST', '/v1/corrections', filing({ departmentCode: 'nowhere' }))).json().code).toBe('UNKNOWN_DEPARTMENT');
+    expect((await api.call('applicant', 'POST', '/v1/corrections', filing({ resourceCode: 'CIV-001' }))).json().code).toBe('UNKNOWN_RESOURCE');
+    expect((await api.call('applicant', 'POST', '/v1/corrections', filing({ dataItems: ['血型'] }))).json().code).toBe('UNKNOWN_DATA_ITEM');
+    const malformed = await api.app.inject({ method: 'POST', url: '/v1/corrections', payload: '{"requestId":', headers: { authorization: 'Bearer demo-applicant', 'content-type': 'application/json' } });
+    expect(malformed.statusCode).toBe(400);
+    expect(await api.database.db.select().from(corrections).where(eq(corrections.description, 'never'))).toHaveLength(0);
+  });
+});
+
+describe('working a correction through the API', () => {
+  it('staff ask, the head approves, staff record the result; the applicant follows it; every change is audited', async () => {
+    const { id, workflowId } = await file();
+
+    const asked = await api.call('market-staff', 'POST', `/v1/corrections/${id}/extensions`, { days: 3, reason: '需调取档案原件' });
+    expect(asked.statusCode).toBe(201);
+    expect(asked.json()).toMatchObject({ id: 1, days: 3, status: 'pending' });
+
+    const inbox = await api.call('market-head', 'GET', '/v1/inbox');
+    expect(inbox.json().items).toContainEqual(expect.objectContaining({ action: 'decide_extension', process: expect.objectContaining({ workflowId }) }));
+    expect((await api.call('civil-head', 'GET', '/v1/inbox')).json().items.map((i: { process: { workflowId: string } }) => i.process.workflowId)).not.toContain(workflowId);
+
+    const before = (await api.call('applicant', 'GET', `/v1/corrections/${id}`)).json();
+    const decided = await api.call('market-head', 'POST', `/v1/corrections/${id}/extensions/decision`, { approve: true });
+    expect(decided.statusCode).toBe(200);
+    expect(decided.json().extension.status).toBe('approved');
+    expect(decided.json().deadline.due > before.deadline.due).toBe(true);
+
+    const done = await api.call('market-staff', 'POST', `/v1/corrections/${id}/verification`, {
+      outcome: 'partially_corrected', summary: '住所已更正，经营范围无误', changes: [{ item: '住所', before: '老街1号', after: '新街8号' }],
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ id, stage: 'completed', late: false });
+
+    const seen = await api.call('applicant', 'GET', `/v1/corrections/${id}`);
+    expect(seen.json()).toMatchObject({ stage: 'completed', outcome: 'partially_corrected', subject: { idNumberMasked: '9135**********0Y43' } });
+    expect(JSON.stringify(seen.json())).not.toContain('91350100M000100Y43');
+
+    const audited = await api.database.db.select().from(auditLog).where(eq(auditLog.target, workflowId));
+    expect(audited.map((a) => `${a.action} ${a.result}`)).toEqual(
+      expect.arrayContaining(['POST /v1/corrections 201', 'POST /v1/corrections/:id/extensions 201', 'POST /v1/corrections/:id/extensions/decision 200', 'POST /v1/corrections/:id/verification 200']),
+    );
+  });
+
+  it('404 across departments, 403 for roles that may read but not act, 409/422 from the workflow validators', async () => {
+    const { id } = await file();
+    expect((await api.call('civil-staff', 'GET', `/v1/corrections/${id}`)).statusCode).toBe(404);
+    expect((await api.call('civil-staff', 'POST', `/v1/corrections/${id}/extensions`, { days: 2, reason: 'x' })).statusCode).toBe(404);
+    expect((await api.call('civil-head', 'POST', `/v1/corrections/${id}/extensions/decision`, { approve: true })).statusCode).toBe(404);
+    expect((await api.call('reviewer', 'GET', `/v1/corrections/${id}`)).statusCode).toBe(200);
+    expect((await api.call('reviewer', 'POST', `/v1/corrections/${id}/extensions`, { days: 2, reason: 'x' })).statusCode).toBe(403);
+    expect((await api.call('market-staff', 'POST', `/v1/corrections/${id}/extensions/decision`, { approve: true })).json().code).toBe('FORBIDDEN_ROLE');
+    expect((await api.call('auditor', 'POST', `/v1/corrections/${id}/verification`, { outcome: 'confirmed', summary: 'x', changes: [] })).statusCode).toBe(403);
+
+    const noPending = await api.call('market-head', 'POST', `/v1/corrections/${id}/extensions/decision`, { approve: true });
+    expect(noPending.statusCode).toBe(409);
+    expect(noPending.json().code).toBe('NO_PENDING_EXTENSION');
+    const tooLong = await api.call('market-staff', 'POST', `/v1/corrections/${id}/extensions`, { days: 11, reason: '太长' });
+    expect(tooLong.statusCode).toBe(400);
+    const noChanges = await api.call('market-staff', 'POST', `/v1/corrections/${id}/verification`, { outcome: 'corrected', summary: '已更正', changes: [] });
+    expect(noChanges.statusCode).toBe(422);
+    expect(noChanges.json().code).toBe('OUTCOME_CHANGES_REQUIRED');
+    expect((await api.call('market-staff', 'GET', '/v1/corrections/JZ-does-not-exist')).statusCode).toBe(404);
+  });
+});

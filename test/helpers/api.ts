@@ -1,0 +1,51 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../api/app';
+import type { Database } from '../../db/client';
+import { tokenOf } from './actors';
+import { testDatabase } from './db';
+import { createTestWorker, timeSkippingEnvAt } from './temporal';
+
+export interface ApiStack {
+  app: FastifyInstance;
+  database: Database;
+  call(username: string | null, method: InjectOptions['method'], url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+/** buildApp over a real database and a time-skipping Temporal server with a running worker. */
+export async function apiStack(startAt = new Date().toISOString()): Promise<ApiStack> {
+  const [env, database] = await Promise.all([timeSkippingEnvAt(startAt), testDatabase()]);
+  const { worker, taskQueue } = await createTestWorker(env, database.db);
+  const running = worker.run();
+  const app = await buildApp(
+    {
+      db: database.db,
+      temporal: env.client,
+      taskQueue,
+      warningWorkingDays: 2,
+      temporalReady: async () => {
+        await env.connection.workflowService.getSystemInfo({});
+        return true;
+      },
+    },
+    { rateLimit: 100_000 },
+  );
+  return {
+    app,
+    database,
+    call: (username, method, url, payload) =>
+      app.inject({
+        method,
+        url,
+        ...(payload !== undefined && { payload: payload as InjectOptions['payload'] }),
+        headers: username ? { authorization: `Bearer ${tokenOf(username)}` } : {},
+      }),
+    async close() {
+      await app.close();
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      await database.close();
+    },
+  };
+}
