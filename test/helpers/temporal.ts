@@ -10,11 +10,17 @@ import { libfaketimePath } from './faketime';
 import { TEMPORAL_TEST_SERVER, WORKFLOW_BUNDLE } from './paths';
 
 let runtimeInstalled = false;
-/** The SDK logs every worker state change at INFO: keep test output to warnings. */
+/**
+ * The SDK logs every worker state change at INFO, and its native core reports every retried
+ * poll after a test server is torn down: keep test output to real errors.
+ */
 function quietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({
+    logger: new DefaultLogger('WARN'),
+    telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } },
+  });
 }
 
 /**
