@@ -28,3 +28,6 @@ export function computeDeadline(cal: WorkingCalendar, from: IsoDate, workingDays
     calendarVersion: cal.version,
   };
 }
+
+/** An instant written in Beijing time, as officials read it: 2025-10-17T00:00:00+08:00. */
+export const beijingIso = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00');

@@ -2,10 +2,11 @@
 // Production registers the same four in docker-compose's temporal-admin-tools step.
 import type { Connection } from '@temporalio/client';
 import { SearchAttributeType } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+// CommonJS package: under Node's ESM loader only its default export is there.
+import proto, { type temporal } from '@temporalio/proto';
 import { SEARCH_ATTRIBUTES } from '../workflows/options';
 
-const { IndexedValueType } = temporal.api.enums.v1;
+const { IndexedValueType } = proto.temporal.api.enums.v1;
 const INDEXED: Partial<Record<SearchAttributeType, temporal.api.enums.v1.IndexedValueType>> = {
   [SearchAttributeType.KEYWORD]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
   [SearchAttributeType.DATETIME]: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
+import { beijingIso } from '../../domain/deadline';
 import { checkCreditCode, checkResidentId } from '../../domain/identifiers';
 import { type Actor, canReadDepartment, canWorkDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
@@ -154,7 +155,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         extensions: state?.extensions ?? [],
         outcome: row.outcome,
         outcomeDetail: row.outcomeDetail,
-        finishedAt: row.finishedAt?.toISOString() ?? null,
+        finishedAt: row.finishedAt ? beijingIso(row.finishedAt.getTime()) : null,
       };
     },
   );

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { FastifyRequest } from 'fastify';
+import { beijingIso } from '../../domain/deadline';
 import { inboxRules } from '../../domain/inbox';
 import { canReadDepartment, type Role } from '../../domain/roles';
 import { listCorrectionIdsFiledBy } from '../../db/repositories/corrections.repo';
@@ -22,18 +23,18 @@ const view = (p: ProcessRow) => ({
   stage: p.stage,
   status: p.status,
   dueDate: p.dueDate,
-  endsAt: p.endsAt?.toISOString() ?? null,
+  endsAt: p.endsAt ? beijingIso(p.endsAt.getTime()) : null,
   level: p.level,
   provisional: p.provisional,
   calendarVersion: p.calendarVersion,
-  startedAt: p.startedAt.toISOString(),
-  closedAt: p.closedAt?.toISOString() ?? null,
+  startedAt: beijingIso(p.startedAt.getTime()),
+  closedAt: p.closedAt ? beijingIso(p.closedAt.getTime()) : null,
 });
 
 const timeline = (events: Awaited<ReturnType<typeof listEvents>>) =>
   events.map((e) => ({
     kind: e.kind,
-    occurredAt: e.occurredAt.toISOString(),
+    occurredAt: beijingIso(e.occurredAt.getTime()),
     actorUserId: e.actorUserId,
     actorRole: e.actorRole,
     actorDepartment: e.actorDepartment,
@@ -134,7 +135,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       return {
         process: view(row),
         timeline: timeline(events),
-        violations: violations.map((v) => ({ article: v.article, kind: v.kind, departmentCode: v.departmentCode, dueDate: v.dueDate, occurredAt: v.occurredAt.toISOString() })),
+        violations: violations.map((v) => ({ article: v.article, kind: v.kind, departmentCode: v.departmentCode, dueDate: v.dueDate, occurredAt: beijingIso(v.occurredAt.getTime()) })),
         temporalHistory: JSON.parse(historyToJSON(history)) as { events: unknown[] },
       };
     },

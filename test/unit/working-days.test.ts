@@ -11,6 +11,7 @@ import {
   type CalendarOverride,
   type CalendarSource,
 } from '../../domain/working-days';
+import { beijingIso, computeDeadline } from '../../domain/deadline';
 import { holidayName, OFFICIAL_CALENDAR_PACKAGE, officialCalendarSource } from '../../domain/official-calendar';
 
 // Every expected date below was counted by hand against the State Council's holiday notices
@@ -432,3 +433,25 @@ function addDaysForTest(d: string, days: number): string {
   const [y, m, day] = d.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, day + days)).toISOString().slice(0, 10);
 }
+
+describe('computeDeadline', () => {
+  it('records the due day, its end, the start of the warning and the calendar version', () => {
+    const cal = buildCalendar(officialCalendarSource(), [], 'test-v1');
+    expect(computeDeadline(cal, '2025-09-26', 10, 2)).toEqual({
+      due: '2025-10-16',
+      endsAt: '2025-10-17T00:00:00+08:00',
+      warningAt: '2025-10-15T00:00:00+08:00',
+      provisional: false,
+      calendarVersion: 'test-v1',
+    });
+    // Due Friday 2025-10-10; three warning days (Oct 10, Oct 9, Sep 30) reach back over National Day.
+    expect(computeDeadline(cal, '2025-09-26', 5, 3).warningAt).toBe('2025-09-30T00:00:00+08:00');
+  });
+});
+
+describe('beijingIso', () => {
+  it('writes an instant in Beijing time', () => {
+    expect(beijingIso(Date.parse('2025-10-16T16:00:00Z'))).toBe('2025-10-17T00:00:00+08:00');
+    expect(beijingIso(Date.parse('2025-12-31T23:30:00.123Z'))).toBe('2026-01-01T07:30:00+08:00');
+  });
+});

@@ -1,0 +1,221 @@
+// `npm start`: the whole local stack in one process (run by scripts/bootstrap.mjs).
+// Temporal dev server (unless TEMPORAL_ADDRESS is set) → database, migrations, demo data →
+// worker and API side by side: PGlite allows one connection, so they share one Database.
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { DefaultLogger, type LogLevel, Runtime } from '@temporalio/worker';
+import { startApi } from '../api/server';
+import { createDatabase, type Database } from '../db/client';
+import { DEMO_USERS, seedDemo } from '../db/seed';
+import { type Env, readEnv } from '../env';
+import { type RunningWorker, startWorker } from '../worker';
+import { type DevServer, probeTemporal, spawnDevServer } from './dev-server';
+import { registerSearchAttributes } from './search-attributes';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const TEMPORAL_CLI = path.join(ROOT, '.tools/temporal/bin/temporal');
+const DEV_ADDRESS = '127.0.0.1:7233';
+const DEV_UI = 'http://127.0.0.1:8233';
+
+/** A failed start-up step: a Chinese message for people, an English code for searching logs. */
+class StepError extends Error {
+  constructor(readonly code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+/** Ctrl-C arrived while starting: not a failure. */
+class Aborted extends Error {}
+
+const started: {
+  devServer?: DevServer;
+  api?: { url: string; close(): Promise<void> };
+  worker?: RunningWorker;
+  database?: Database;
+} = {};
+let stopRequested = false;
+let ready = false;
+let stopping: Promise<never> | undefined;
+
+async function step<T>(code: string, zh: string, fn: () => Promise<T>): Promise<T> {
+  if (stopRequested) throw new Aborted();
+  console.log(`[start] ${zh} (${code})…`);
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof StepError || err instanceof Aborted) throw err;
+    throw new StepError(code, `${zh}失败`, { cause: err });
+  }
+}
+
+/** Starts `temporal server start-dev` with its data under dataDir, or reuses one left running. */
+async function devServer(env: Env): Promise<{ connection: Connection; reused: boolean; dbFile: string; logFile: string }> {
+  const dir = path.join(env.dataDir, 'temporal');
+  const dbFile = path.join(dir, 'dev-server.sqlite');
+  const logFile = path.join(dir, 'dev-server.log');
+  const existing = await probeTemporal(DEV_ADDRESS);
+  if (existing) return { connection: existing, reused: true, dbFile, logFile };
+
+  const server = spawnDevServer({ cli: TEMPORAL_CLI, port: 7233, uiPort: 8233, dbFile, logFile });
+  started.devServer = server;
+  process.stdout.write('[start] 等待 Temporal 开发服务器就绪 (TEMPORAL_WAIT) ');
+  try {
+    const connection = await server.ready({ onWait: () => process.stdout.write('.'), aborted: () => stopRequested });
+    process.stdout.write(' 就绪\n');
+    return { connection, reused: false, dbFile, logFile };
+  } catch (err) {
+    process.stdout.write('\n');
+    if (stopRequested) throw new Aborted();
+    throw new StepError('TEMPORAL_NOT_READY', (err as Error).message);
+  }
+}
+
+/** Stops in order — API, worker, database, dev server — each even when an earlier one failed. */
+async function stopAll(): Promise<void> {
+  const parts: [string, string, (() => Promise<void>) | undefined][] = [
+    ['API_CLOSE', '关闭 API', started.api && (() => started.api!.close())],
+    ['WORKER_SHUTDOWN', '停止工作节点', started.worker && (() => started.worker!.shutdown())],
+    ['DB_CLOSE', '关闭数据库', started.database && (() => started.database!.close())],
+    ['TEMPORAL_STOP', '停止 Temporal 开发服务器', started.devServer && (() => started.devServer!.stop())],
+  ];
+  for (const [code, zh, stop] of parts) {
+    if (!stop) continue;
+    console.log(`[start] ${zh} (${code})…`);
+    await stop().catch((err) => console.error(`[start] ${zh}出错 (${code}_FAILED): ${String(err)}`));
+  }
+}
+
+function shutdown(exitCode: number): Promise<never> {
+  stopRequested = true;
+  stopping ??= stopAll().then(() => {
+    console.log('[start] 已全部停止 (STOPPED)');
+    process.exit(exitCode);
+  });
+  return stopping;
+}
+
+function printError(err: unknown): void {
+  if (err instanceof StepError) {
+    console.error(`[start] 启动失败 (${err.code}): ${err.message}`);
+    if (err.cause) console.error(err.cause);
+  } else {
+    console.error('[start] 启动失败 (START_FAILED):', err);
+  }
+}
+
+// One Ctrl-C reaches this process up to three times (terminal, npm, bootstrap): repeats within
+// a second are the same press; a later one forces the exit.
+let firstSignalAt = 0;
+function onSignal(): void {
+  if (!stopRequested) {
+    stopRequested = true;
+    firstSignalAt = Date.now();
+    console.log('\n[start] 正在停止，再按一次 Ctrl-C 强制退出 (STOPPING)');
+    if (ready) void shutdown(0);
+    return;
+  }
+  if (Date.now() - firstSignalAt < 1000) return;
+  console.error('[start] 强制退出 (FORCED_EXIT)');
+  started.devServer?.child.kill('SIGTERM');
+  process.exit(130);
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
+
+function workerLogLevel(level: string): LogLevel {
+  const upper = level.toUpperCase();
+  return (['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'] as const).find((l) => l === upper) ?? 'ERROR';
+}
+
+function databaseWhere(env: Env, database: Database): string {
+  if (database.kind === 'pglite') return `PGlite，目录 ${path.join(env.dataDir, 'pglite')}`;
+  const url = new URL(env.databaseUrl!);
+  if (url.password) url.password = '***';
+  return `PostgreSQL，${url.toString()}`;
+}
+
+async function main(): Promise<void> {
+  let env: Env = await step('CONFIG', '读取配置', async () => readEnv());
+  // We stop the worker ourselves, in order, instead of the SDK's own signal handlers.
+  Runtime.install({ logger: new DefaultLogger(workerLogLevel(env.logLevel)), shutdownSignals: [] });
+
+  let temporalNote: string;
+  let temporalUi: string | undefined;
+  if (process.env.TEMPORAL_ADDRESS) {
+    const connection = await step('TEMPORAL_CONNECT', `连接 Temporal ${env.temporalAddress}`, async () => {
+      const c = await probeTemporal(env.temporalAddress);
+      if (!c) throw new StepError('TEMPORAL_UNREACHABLE', `TEMPORAL_ADDRESS=${env.temporalAddress} 无响应`);
+      return c;
+    });
+    // Registering is allowed on a dev server; a managed server may refuse: the admin's job then.
+    await registerSearchAttributes(connection, env.temporalNamespace).catch((err) =>
+      console.warn(`[start] 未能注册搜索属性 (SEARCH_ATTRIBUTES_SKIPPED): ${String(err)}`));
+    await connection.close();
+    temporalNote = '外部服务器 (TEMPORAL_ADDRESS)';
+  } else {
+    // Our dev server listens on 127.0.0.1 only: do not let "localhost" resolve to ::1.
+    env = { ...env, temporalAddress: DEV_ADDRESS };
+    const dev = await step('TEMPORAL_START', '启动 Temporal 开发服务器', () => devServer(env));
+    if (dev.reused) console.log(`[start] ${DEV_ADDRESS} 已有 Temporal 开发服务器在运行（上次启动遗留），直接沿用 (TEMPORAL_REUSED)`);
+    await step('SEARCH_ATTRIBUTES', '注册搜索属性', async () => {
+      try {
+        await registerSearchAttributes(dev.connection, env.temporalNamespace);
+      } finally {
+        await dev.connection.close();
+      }
+    });
+    temporalNote = dev.reused
+      ? `沿用已在运行的开发服务器，数据 ${dev.dbFile}`
+      : `本次启动的开发服务器，数据 ${dev.dbFile}，日志 ${dev.logFile}`;
+    temporalUi = DEV_UI;
+  }
+
+  const database = await step('DB_OPEN', '打开数据库', () => createDatabase({ url: env.databaseUrl, dataDir: env.dataDir }));
+  started.database = database;
+  await step('DB_MIGRATE', '执行数据库迁移', () => database.migrate());
+  // npm start is the local run: demo departments, users and tokens, whatever SEED_DEMO says.
+  await step('DB_SEED', '写入演示数据（仅供本地演示）', () => seedDemo(database.db));
+  env = { ...env, seedDemo: true };
+
+  const worker = await step('WORKER_START', '启动工作节点', () => startWorker(env, database));
+  started.worker = worker;
+  worker.done.then(
+    () => { if (!stopRequested) { console.error('[start] 工作节点意外停止 (WORKER_STOPPED)'); void shutdown(1); } },
+    (err) => { if (!stopRequested) { console.error('[start] 工作节点出错 (WORKER_FAILED):', err); void shutdown(1); } },
+  );
+  started.devServer?.child.once('exit', (code, signal) => {
+    if (stopRequested) return;
+    console.error(`[start] Temporal 开发服务器意外退出 (TEMPORAL_EXITED): ${code ?? signal}`);
+    void shutdown(1);
+  });
+
+  const api = await step('API_START', '启动 API', () => startApi(env, database));
+  started.api = api;
+  if (stopRequested) throw new Aborted();
+  ready = true;
+
+  const pad = (s: string, n: number) => s + ' '.repeat(Math.max(1, n - [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e7f ? 2 : 1), 0)));
+  const lines = [
+    '',
+    '本地环境已就绪 (READY)',
+    `  API:            ${api.url}`,
+    `  OpenAPI 文档:   ${api.url}/docs`,
+    `  Temporal gRPC:  ${env.temporalAddress}（${temporalNote}）`,
+    ...(temporalUi ? [`  Temporal UI:    ${temporalUi}`] : []),
+    `  数据库:         ${databaseWhere(env, database)}`,
+    '',
+    '演示用户（演示数据，令牌公开，仅供本地使用）:',
+    `  ${pad('用户名', 14)}${pad('姓名', 22)}${pad('角色', 20)}令牌`,
+    ...DEMO_USERS.map((u) => `  ${pad(u.username, 14)}${pad(u.displayName, 22)}${pad(u.role, 20)}${u.token}`),
+    '',
+    '示例:',
+    `  curl -H "Authorization: Bearer demo-market-staff" ${api.url}/v1/inbox`,
+    '',
+    '按 Ctrl-C 停止。',
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch(async (err: unknown) => {
+  if (err instanceof Aborted) return shutdown(0);
+  printError(err);
+  return shutdown(1);
+});
