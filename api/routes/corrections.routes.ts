@@ -6,12 +6,13 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { beijingIso } from '../../domain/deadline';
+import type { CorrectionState } from '../../domain/correction';
 import { checkCreditCode, checkResidentId } from '../../domain/identifiers';
 import { type Actor, canReadDepartment, canWorkDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { getCatalogEntry, getDepartment } from '../../db/repositories/catalog.repo';
 import { type CorrectionRow, getCorrection, insertCorrectionOnce } from '../../db/repositories/corrections.repo';
-import { getProcess } from '../../db/repositories/registry.repo';
+import { getProcess, registryDeadline } from '../../db/repositories/registry.repo';
 import type { CorrectionInput } from '../../workflows/correction.workflow';
 import { decideExtension, getCorrectionState, recordVerification, requestExtension } from '../../workflows/messages';
 import { correctionWorkflowId, SA_DEPARTMENT, SA_PROCESS_TYPE } from '../../workflows/options';
@@ -24,6 +25,8 @@ import {
 const FILERS = ['applicant', 'department_staff', 'department_head'] as const;
 const WORKERS = ['department_staff', 'department_head'] as const;
 const READERS = ['applicant', 'department_staff', 'department_head', 'authority_reviewer', 'auditor'] as const;
+
+const QUERY_DEADLINE_MS = 3000;
 
 const mask = (id: string): string => (id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '****');
 
@@ -51,6 +54,19 @@ function checkSubject(body: CreateCorrectionBody): void {
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, temporal, taskQueue } = app.deps;
+
+  /**
+   * The workflow's own state, answered by a worker. 第二十三条第三款: the counter must always be
+   * able to show a status, so when no worker answers in time the registry's view is shown alone.
+   */
+  async function liveState(workflowId: string): Promise<CorrectionState | null> {
+    try {
+      return await temporal.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => temporal.workflow.getHandle(workflowId).query(getCorrectionState));
+    } catch (err) {
+      app.log.warn({ err, workflowId }, '流程状态查询未及时返回，改用登记表 (QUERY_FALLBACK)');
+      return null;
+    }
+  }
 
   app.post(
     '/corrections',
@@ -135,10 +151,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const row = await correctionFor(request, request.params.id, 'read');
-      const [process, state] = await Promise.all([
-        getProcess(db, row.workflowId),
-        temporal.workflow.getHandle(row.workflowId).query(getCorrectionState),
-      ]);
+      const [process, state] = await Promise.all([getProcess(db, row.workflowId), liveState(row.workflowId)]);
       return {
         id: row.id,
         workflowId: row.workflowId,
@@ -150,7 +163,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         receivedOn: row.receivedOn,
         stage: state?.stage ?? process?.stage ?? 'starting',
         level: process?.level ?? 'normal',
-        deadline: state?.deadline ?? null,
+        deadline: state?.deadline ?? registryDeadline(process),
         originalDue: state?.originalDeadline.due ?? null,
         extensions: state?.extensions ?? [],
         outcome: row.outcome,

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles';
-import type { Deadline } from '../../domain/deadline';
+import { beijingIso, type Deadline } from '../../domain/deadline';
 import type { DeadlineLevel } from '../../domain/working-days';
 import type { DbOrTx } from '../client';
 import { processEvents, processes, violations } from '../schema';
@@ -144,3 +144,15 @@ export const listOpenWithOtherCalendar = (db: DbOrTx, version: string) =>
     .select({ workflowId: processes.workflowId })
     .from(processes)
     .where(and(eq(processes.status, 'open'), sql`${processes.calendarVersion} is distinct from ${version}`));
+
+/** The deadline in force as the registry last recorded it. */
+export function registryDeadline(row: ProcessRow | null): Deadline | null {
+  if (!row?.dueDate || !row.endsAt || !row.warningAt || !row.calendarVersion) return null;
+  return {
+    due: row.dueDate,
+    endsAt: beijingIso(row.endsAt.getTime()),
+    warningAt: beijingIso(row.warningAt.getTime()),
+    provisional: row.provisional,
+    calendarVersion: row.calendarVersion,
+  };
+}

@@ -9,6 +9,8 @@ export interface ApiStack {
   app: FastifyInstance;
   database: Database;
   call(username: string | null, method: InjectOptions['method'], url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  /** stops the worker: workflows stay, nothing answers their tasks or queries */
+  stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,9 +32,14 @@ export async function apiStack(startAt = new Date().toISOString()): Promise<ApiS
     },
     { rateLimit: 100_000 },
   );
+  const stopWorker = async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running;
+  };
   return {
     app,
     database,
+    stopWorker,
     call: (username, method, url, payload) =>
       app.inject({
         method,
@@ -42,8 +49,7 @@ export async function apiStack(startAt = new Date().toISOString()): Promise<ApiS
       }),
     async close() {
       await app.close();
-      worker.shutdown();
-      await running;
+      await stopWorker();
       await env.teardown();
       await database.close();
     },

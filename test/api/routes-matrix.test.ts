@@ -1,0 +1,66 @@
+// Every route × every role: 401 without a token, 403 for a role the route does not admit, and
+// past authentication for the roles it does. Object-level checks (404 across departments)
+// are in each route's own tests. A new route must be added here, or this file fails.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../domain/roles';
+import { DEMO_USERS } from '../../db/seed';
+import { apiStack, type ApiStack } from '../helpers/api';
+
+const DEPT: Role[] = ['department_staff', 'department_head'];
+const READERS: Role[] = ['applicant', ...DEPT, 'authority_reviewer', 'auditor'];
+
+/** method and OpenAPI path → the roles admitted. Calls carry no valid body: nothing changes. */
+const MATRIX: Record<string, Role[]> = {
+  'POST /v1/corrections': ['applicant', ...DEPT],
+  'GET /v1/corrections/{id}': READERS,
+  'POST /v1/corrections/{id}/extensions': DEPT,
+  'POST /v1/corrections/{id}/extensions/decision': ['department_head'],
+  'POST /v1/corrections/{id}/verification': DEPT,
+  'GET /v1/processes': READERS,
+  'GET /v1/processes/{id}': READERS,
+  'GET /v1/processes/{id}/history': ['auditor'],
+  'GET /v1/inbox': [...ROLES],
+  'GET /v1/calendar/deadline': [...ROLES],
+  'GET /v1/calendar/overrides': ['admin', 'auditor', 'authority_reviewer'],
+  'PUT /v1/calendar/overrides/{date}': ['admin'],
+  'DELETE /v1/calendar/overrides/{date}': ['admin'],
+  'PUT /v1/calendar/years/{year}': ['admin'],
+  'GET /v1/audit/verify': ['auditor'],
+};
+
+const SAMPLE: Record<string, string> = { id: 'correction-none', date: '2031-01-02', year: '2031' };
+const userOf = (role: Role) => DEMO_USERS.find((u) => u.role === role)!.username;
+
+let api: ApiStack;
+beforeAll(async () => {
+  api = await apiStack();
+});
+afterAll(async () => api?.close());
+
+describe('route × role matrix', () => {
+  it('covers every route the API documents', async () => {
+    const doc = (await api.call(null, 'GET', '/docs/json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith('/v1/'))
+      .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(documented.sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  for (const [route, admitted] of Object.entries(MATRIX)) {
+    it(route, async () => {
+      const [method, template] = route.split(' ') as [string, string];
+      const url = template.replace(/\{(\w+)\}/g, (_, name: string) => SAMPLE[name]!);
+      const body = method === 'GET' || method === 'DELETE' ? undefined : {};
+      expect((await api.call(null, method as 'GET', url, body)).statusCode).toBe(401);
+      for (const role of ROLES) {
+        const res = await api.call(userOf(role), method as 'GET', url, body);
+        if (admitted.includes(role)) {
+          expect([401, 403], `${role} admitted`).not.toContain(res.statusCode);
+        } else {
+          expect(res.statusCode, `${role} refused`).toBe(403);
+          expect(res.json().code).toBe('FORBIDDEN_ROLE');
+        }
+      }
+    });
+  }
+});
