@@ -12,6 +12,18 @@ export const DOMAIN_ERRORS = {
   REASON_REQUIRED: { status: 422, message: '必须说明理由' },
   OUTCOME_CHANGES_REQUIRED: { status: 422, message: '已更正或部分更正时必须列明更正内容' },
   OUTCOME_NO_CHANGES: { status: 422, message: '确认数据无误时不应列出更正内容' },
+  // 第十五条 to 第十八条, 第三十条: the catalog and its update process.
+  NOT_AUTHORITY_REVIEWER: { status: 403, message: '只有县政务数据资源主管部门的审核人员可以审核目录更新申请' },
+  APPLICATION_UNDER_REVIEW: { status: 409, message: '目录更新申请正在审核中，审核结束前不能再提交' },
+  PROCESS_BUSY: { status: 409, message: '上一项操作尚在办理，请稍后重试' },
+  NO_APPLICATION_UNDER_REVIEW: { status: 409, message: '没有待审核的目录更新申请' },
+  CATALOG_ENTRY_CONFLICT: { status: 409, message: '目录条目已被其他已批准的申请修改，请基于最新版本重新提交' },
+  CHANGES_REQUIRED: { status: 400, message: '目录更新申请至少应包含一项新增、变更或撤销' },
+  CATALOG_CODE_DUPLICATE: { status: 400, message: '目录代码必须唯一' },
+  CATALOG_ENTRY_UNKNOWN: { status: 400, message: '本部门目录中没有该条目' },
+  SHARING_BASIS_REQUIRED: { status: 400, message: '有条件共享或不予共享的资源必须注明法律、行政法规或国家、市级政策依据（第三十条）' },
+  BASE_DATA_MUST_BE_UNCONDITIONAL: { status: 400, message: '基础数据库的基础信息项应当无条件共享（第三十条）' },
+  DATA_ITEMS_DUPLICATE: { status: 400, message: '数据项不得重复' },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

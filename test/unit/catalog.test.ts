@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyChanges, type CatalogEntry, type CatalogMetadata, checkAgainstCatalog, checkChanges, checkMetadata, deriveResponsibilityList,
+  diffCatalogs, toCsv,
+} from '../../domain/catalog';
+import { checkReview, checkSubmission, type CatalogUpdateState, deadlineInForce } from '../../domain/catalog-update';
+import type { Deadline } from '../../domain/deadline';
+import type { Actor } from '../../domain/roles';
+
+const meta: CatalogMetadata = {
+  name: '市场主体登记信息',
+  dataItems: ['统一社会信用代码', '名称'],
+  summary: '登记信息',
+  encodingFormat: 'JSON',
+  sharingType: 'unconditional',
+  sharingBasis: null,
+  sharingMethod: '接口',
+  updateFrequency: '实时',
+  securityLevel: '内部',
+  usageRequirements: '履职使用',
+  updateCycle: '每日',
+  baseDatabase: null,
+};
+const entry = (code: string, over: Partial<CatalogEntry> = {}): CatalogEntry => ({ ...meta, code, departmentCode: 'market', status: 'active', version: 1, ...over });
+
+describe('checkMetadata (第三十条)', () => {
+  it('conditional and not_shared need a basis; unconditional does not', () => {
+    expect(checkMetadata(meta)).toBeNull();
+    expect(checkMetadata({ ...meta, sharingType: 'conditional' })?.code).toBe('SHARING_BASIS_REQUIRED');
+    expect(checkMetadata({ ...meta, sharingType: 'not_shared', sharingBasis: '  ' })?.code).toBe('SHARING_BASIS_REQUIRED');
+    expect(checkMetadata({ ...meta, sharingType: 'not_shared', sharingBasis: '《保守国家秘密法》' })).toBeNull();
+  });
+
+  it('base-database items are always unconditional, even with a basis', () => {
+    expect(checkMetadata({ ...meta, baseDatabase: 'legal_person' })).toBeNull();
+    expect(checkMetadata({ ...meta, baseDatabase: 'legal_person', sharingType: 'conditional', sharingBasis: '某政策' })?.code).toBe('BASE_DATA_MUST_BE_UNCONDITIONAL');
+  });
+
+  it('data items are not repeated', () => {
+    expect(checkMetadata({ ...meta, dataItems: ['名称', '名称'] })?.code).toBe('DATA_ITEMS_DUPLICATE');
+  });
+});
+
+describe('checkChanges and checkAgainstCatalog', () => {
+  it('an application has at least one change, each code once, withdrawals give reasons; the breach names its index', () => {
+    expect(checkChanges([])?.code).toBe('CHANGES_REQUIRED');
+    const twice = checkChanges([{ action: 'add', code: 'A', entry: meta }, { action: 'withdraw', code: 'A', baseVersion: 1, reason: '停止' }]);
+    expect(twice).toMatchObject({ code: 'CATALOG_CODE_DUPLICATE', index: 1 });
+    expect(checkChanges([{ action: 'withdraw', code: 'A', baseVersion: 1, reason: '' }])).toMatchObject({ code: 'REASON_REQUIRED', index: 0 });
+    const bad = checkChanges([{ action: 'add', code: 'A', entry: meta }, { action: 'change', code: 'B', baseVersion: 1, entry: { ...meta, sharingType: 'conditional' } }]);
+    expect(bad).toMatchObject({ code: 'SHARING_BASIS_REQUIRED', index: 1 });
+    expect(bad?.message).toMatch(/^B：/);
+  });
+
+  it('codes are unique county-wide; edits name an active entry of the department at its current version', () => {
+    const current = new Map([
+      ['MKT-001', entry('MKT-001', { version: 2 })],
+      ['CIV-001', entry('CIV-001', { departmentCode: 'civil' })],
+      ['MKT-009', entry('MKT-009', { status: 'withdrawn' })],
+    ]);
+    expect(checkAgainstCatalog('market', [{ action: 'add', code: 'CIV-001', entry: meta }], current)?.code).toBe('CATALOG_CODE_DUPLICATE');
+    expect(checkAgainstCatalog('market', [{ action: 'change', code: 'CIV-001', baseVersion: 1, entry: meta }], current)?.code).toBe('CATALOG_ENTRY_UNKNOWN');
+    expect(checkAgainstCatalog('market', [{ action: 'withdraw', code: 'MKT-009', baseVersion: 1, reason: 'x' }], current)?.code).toBe('CATALOG_ENTRY_UNKNOWN');
+    expect(checkAgainstCatalog('market', [{ action: 'change', code: 'NOPE', baseVersion: 1, entry: meta }], current)?.code).toBe('CATALOG_ENTRY_UNKNOWN');
+    const stale = checkAgainstCatalog('market', [{ action: 'add', code: 'MKT-002', entry: meta }, { action: 'change', code: 'MKT-001', baseVersion: 1, entry: meta }], current);
+    expect(stale).toMatchObject({ code: 'CATALOG_ENTRY_CONFLICT', index: 1 });
+    expect(stale?.message).toContain('第 1 版，目录中已是第 2 版');
+    expect(checkAgainstCatalog('market', [{ action: 'change', code: 'MKT-001', baseVersion: 2, entry: meta }], current)).toBeNull();
+  });
+
+  it('applyChanges: added at version 1, changed and withdrawn at the next version', () => {
+    const current = new Map([['MKT-001', entry('MKT-001', { version: 2 })]]);
+    const out = applyChanges('market', [
+      { action: 'add', code: 'MKT-005', entry: meta },
+      { action: 'withdraw', code: 'MKT-001', baseVersion: 2, reason: '职能划出' },
+    ], current);
+    expect(out).toEqual([entry('MKT-005'), entry('MKT-001', { version: 3, status: 'withdrawn' })]);
+  });
+});
+
+describe('diffCatalogs', () => {
+  it('lists added, removed and changed entries, with each changed field before and after', () => {
+    const v1 = [entry('A'), entry('B'), entry('C')];
+    const v3 = [entry('A'), entry('C', { version: 2, name: '新名称', dataItems: ['名称'] }), entry('D')];
+    const d = diffCatalogs(1, v1, 3, v3);
+    expect(d.added.map((e) => e.code)).toEqual(['D']);
+    expect(d.removed.map((e) => e.code)).toEqual(['B']);
+    expect(d.changed).toEqual([
+      { code: 'C', fromVersion: 1, toVersion: 2, fields: [
+        { field: 'name', before: '市场主体登记信息', after: '新名称' },
+        { field: 'dataItems', before: ['统一社会信用代码', '名称'], after: ['名称'] },
+      ] },
+    ]);
+    expect(diffCatalogs(3, v3, 3, v3)).toMatchObject({ added: [], removed: [], changed: [] });
+  });
+});
+
+describe('deriveResponsibilityList (第十七条)', () => {
+  it('one duty per active entry of the department, by code', () => {
+    const list = deriveResponsibilityList([entry('M2'), entry('M1', { updateCycle: '每月' }), entry('C1', { departmentCode: 'civil' }), entry('M3', { status: 'withdrawn' })], 'market');
+    expect(list).toEqual([
+      { code: 'M1', name: meta.name, dataItems: meta.dataItems, updateFrequency: '实时', updateCycle: '每月', securityLevel: '内部', sharingType: 'unconditional' },
+      { code: 'M2', name: meta.name, dataItems: meta.dataItems, updateFrequency: '实时', updateCycle: '每日', securityLevel: '内部', sharingType: 'unconditional' },
+    ]);
+  });
+});
+
+describe('toCsv', () => {
+  it('quotes commas, quotes and line breaks; joins arrays; CRLF lines', () => {
+    expect(toCsv(['a', 'b', 'c'], [['x,y', 'say "hi"', ['p', 'q']], [null, 1, 'line\nbreak']])).toBe('a,b,c\r\n"x,y","say ""hi""",p;q\r\n,1,"line\nbreak"\r\n');
+  });
+});
+
+describe('catalog update rules (第十八条)', () => {
+  const dl = (due: string): Deadline => ({ due, endsAt: `${due}T24:00`, warningAt: due, provisional: false, calendarVersion: 'v' });
+  const staff: Actor = { userId: 'u1', role: 'department_staff', departmentCode: 'market' };
+  const head: Actor = { userId: 'u2', role: 'department_head', departmentCode: 'market' };
+  const other: Actor = { userId: 'u3', role: 'department_staff', departmentCode: 'civil' };
+  const reviewer: Actor = { userId: 'u4', role: 'authority_reviewer', departmentCode: 'county-data' };
+  const add = [{ action: 'add' as const, code: 'X', entry: meta }];
+  const state = (over: Partial<CatalogUpdateState> = {}): CatalogUpdateState => ({
+    changeId: 'c', departmentCode: 'market', changeDate: '2025-09-26', stage: 'awaiting_application', submissionDeadline: dl('2025-10-16'), submissions: [], ...over,
+  });
+  const submitted = state({
+    stage: 'under_review',
+    submissions: [{ n: 1, changes: add, submittedBy: 'u1', submittedAt: '', receivedOn: '2025-10-10', late: false, reviewDeadline: dl('2025-10-16b') }],
+  });
+
+  it('only the owning department submits, on its turn, with valid changes', () => {
+    expect(checkSubmission(state(), staff, add)).toBeNull();
+    expect(checkSubmission(state({ stage: 'returned' }), head, add)).toBeNull();
+    expect(checkSubmission(state(), other, add)?.code).toBe('FORBIDDEN_DEPARTMENT');
+    expect(checkSubmission(state(), reviewer, add)?.code).toBe('FORBIDDEN_DEPARTMENT');
+    expect(checkSubmission(submitted, staff, add)?.code).toBe('APPLICATION_UNDER_REVIEW');
+    expect(checkSubmission(state({ stage: 'approved' }), staff, add)?.code).toBe('PROCESS_CLOSED');
+    expect(checkSubmission(state(), staff, [])?.code).toBe('CHANGES_REQUIRED');
+  });
+
+  it('only authority_reviewer reviews an application under review; a return needs reasons', () => {
+    expect(checkReview(submitted, reviewer, { approve: true })).toBeNull();
+    expect(checkReview(submitted, head, { approve: true })?.code).toBe('NOT_AUTHORITY_REVIEWER');
+    expect(checkReview(state(), reviewer, { approve: true })?.code).toBe('NO_APPLICATION_UNDER_REVIEW');
+    expect(checkReview(submitted, reviewer, { approve: false, reason: ' ' })?.code).toBe('REASON_REQUIRED');
+  });
+
+  it('the deadline in force: the review deadline while under review, the department deadline otherwise', () => {
+    expect(deadlineInForce(submitted).due).toBe('2025-10-16b');
+    expect(deadlineInForce({ ...submitted, stage: 'returned' }).due).toBe('2025-10-16');
+  });
+});
