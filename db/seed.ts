@@ -2,6 +2,7 @@
 // `npm start` sets SEED_DEMO=true; production never does.
 import type { Role } from '../domain/roles';
 import type { Db } from './client';
+import { recordBaseline } from './repositories/catalog.repo';
 import { hashToken } from './repositories/identity.repo';
 import { apiTokens, catalogEntries, departments, users } from './schema';
 
@@ -37,9 +38,23 @@ export const DEMO_USERS: DemoUser[] = [
   user('admin', '系统管理员', 'admin', null),
 ];
 
+const meta = {
+  encodingFormat: 'JSON（UTF-8）',
+  sharingType: 'unconditional' as const,
+  sharingBasis: null,
+  sharingMethod: '共享交换平台接口',
+  updateFrequency: '实时',
+  securityLevel: '内部',
+  usageRequirements: '仅用于履行行政管理职能',
+  updateCycle: '每日',
+  baseDatabase: null,
+};
+
+/** 第十五条: catalog version 1 of the demo county. */
 export const DEMO_CATALOG = [
-  { code: 'MKT-001', name: '市场主体登记信息', departmentCode: 'market', dataItems: ['统一社会信用代码', '名称', '法定代表人', '住所', '经营范围'] },
-  { code: 'CIV-001', name: '婚姻登记信息', departmentCode: 'civil', dataItems: ['姓名', '公民身份号码', '登记日期', '登记类别'] },
+  { ...meta, code: 'MKT-001', name: '市场主体登记信息', departmentCode: 'market', dataItems: ['统一社会信用代码', '名称', '法定代表人', '住所', '经营范围'], summary: '本县市场主体的设立、变更、注销登记信息', baseDatabase: 'legal_person' as const },
+  { ...meta, code: 'MKT-002', name: '行政处罚信息', departmentCode: 'market', dataItems: ['统一社会信用代码', '处罚决定书文号', '处罚类别', '处罚日期'], summary: '市场监管领域行政处罚决定', sharingType: 'conditional' as const, sharingBasis: '《优化营商环境条例》第五十三条', updateFrequency: '每周', updateCycle: '每周' },
+  { ...meta, code: 'CIV-001', name: '婚姻登记信息', departmentCode: 'civil', dataItems: ['姓名', '公民身份号码', '登记日期', '登记类别'], summary: '结婚、离婚登记信息', sharingType: 'conditional' as const, sharingBasis: '《婚姻登记条例》第二条', securityLevel: '敏感' },
 ];
 
 /** Idempotent: a second start finds the rows and leaves them alone. */
@@ -53,4 +68,5 @@ export async function seedDemo(db: Db): Promise<void> {
     }
     await tx.insert(catalogEntries).values(DEMO_CATALOG).onConflictDoNothing();
   });
+  await recordBaseline(db, new Date().toISOString());
 }

@@ -1,6 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import {
+  applyChanges, type CatalogChange, type CatalogEntry, checkAgainstCatalog, deriveResponsibilityList,
+} from '../../domain/catalog';
+import type { DomainError } from '../../domain/errors';
 import type { DbOrTx } from '../client';
-import { catalogEntries, departments } from '../schema';
+import { catalogEntries, catalogEntryVersions, catalogVersions, departments, responsibilityLists } from '../schema';
+
+type EntryRow = typeof catalogEntries.$inferSelect;
 
 export async function getCatalogEntry(db: DbOrTx, code: string) {
   const [row] = await db.select().from(catalogEntries).where(eq(catalogEntries.code, code));
@@ -10,4 +16,124 @@ export async function getCatalogEntry(db: DbOrTx, code: string) {
 export async function getDepartment(db: DbOrTx, code: string) {
   const [row] = await db.select().from(departments).where(eq(departments.code, code));
   return row ?? null;
+}
+
+export const toEntry = ({ catalogVersion: _, ...e }: EntryRow): CatalogEntry => e;
+
+/** The entries named by `codes`, any department and status, by code. */
+export async function entriesByCode(db: DbOrTx, codes: string[]): Promise<Map<string, CatalogEntry>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.select().from(catalogEntries).where(inArray(catalogEntries.code, codes));
+  return new Map(rows.map((r) => [r.code, toEntry(r)]));
+}
+
+export function listEntries(db: DbOrTx, f: { departments?: string[]; status?: 'active' | 'withdrawn' }) {
+  const where: SQL[] = [];
+  if (f.departments) where.push(inArray(catalogEntries.departmentCode, f.departments));
+  if (f.status) where.push(eq(catalogEntries.status, f.status));
+  return db.select().from(catalogEntries).where(and(...where)).orderBy(asc(catalogEntries.code));
+}
+
+export async function latestCatalogVersion(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ version: catalogVersions.version }).from(catalogVersions).orderBy(desc(catalogVersions.version)).limit(1);
+  return row?.version ?? 0;
+}
+
+export async function getCatalogVersion(db: DbOrTx, version: number) {
+  const [row] = await db.select().from(catalogVersions).where(eq(catalogVersions.version, version));
+  return row ?? null;
+}
+
+export const listCatalogVersions = (db: DbOrTx) => db.select().from(catalogVersions).orderBy(asc(catalogVersions.version));
+
+/** The catalog as it stood at `version`: each entry at its latest version made by then, withdrawn ones left out. */
+export async function catalogAt(db: DbOrTx, version: number, departmentCodes?: string[]): Promise<CatalogEntry[]> {
+  const rows = await db
+    .select()
+    .from(catalogEntryVersions)
+    .where(lte(catalogEntryVersions.catalogVersion, version))
+    .orderBy(asc(catalogEntryVersions.code), asc(catalogEntryVersions.entryVersion));
+  const latest = new Map<string, CatalogEntry>();
+  for (const r of rows) latest.set(r.code, r.entry);
+  return [...latest.values()].filter((e) => e.status === 'active' && (!departmentCodes || departmentCodes.includes(e.departmentCode)));
+}
+
+export const listEntryVersions = (db: DbOrTx, code: string) =>
+  db.select().from(catalogEntryVersions).where(eq(catalogEntryVersions.code, code)).orderBy(asc(catalogEntryVersions.entryVersion));
+
+/** The department's responsibility list at `version`, or the latest one. */
+export async function getResponsibilityList(db: DbOrTx, departmentCode: string, version?: number) {
+  const where = [eq(responsibilityLists.departmentCode, departmentCode)];
+  if (version !== undefined) where.push(lte(responsibilityLists.catalogVersion, version));
+  const [row] = await db.select().from(responsibilityLists).where(and(...where)).orderBy(desc(responsibilityLists.catalogVersion)).limit(1);
+  return row ?? null;
+}
+
+/** Approvals take catalog versions one at a time, however many run at once. */
+const lockCatalog = (tx: DbOrTx) => tx.execute(sql`select pg_advisory_xact_lock(hashtext('catalog'))`);
+
+async function regenerateResponsibilityList(tx: DbOrTx, departmentCode: string, version: number, at: string): Promise<void> {
+  const entries = (await listEntries(tx, { departments: [departmentCode], status: 'active' })).map(toEntry);
+  await tx
+    .insert(responsibilityLists)
+    .values({ departmentCode, catalogVersion: version, items: deriveResponsibilityList(entries, departmentCode), generatedAt: new Date(at) })
+    .onConflictDoNothing();
+}
+
+export interface ApprovedChanges {
+  changeId: string;
+  departmentCode: string;
+  changes: CatalogChange[];
+  approvedBy: string;
+  approvedAt: string;
+}
+
+/**
+ * 第十八条: writes an approved application as the next catalog version — the entries, their
+ * versions and the department's regenerated responsibility list — inside the caller's
+ * transaction. An entry edited since the application's base version refuses the whole
+ * application before anything is written. Idempotent: a retry finds its version by change id.
+ */
+export async function writeCatalogVersion(tx: DbOrTx, a: ApprovedChanges): Promise<{ ok: true; version: number } | { ok: false; error: DomainError }> {
+  await lockCatalog(tx);
+  const [done] = await tx.select({ version: catalogVersions.version }).from(catalogVersions).where(eq(catalogVersions.changeId, a.changeId));
+  if (done) return { ok: true, version: done.version };
+  const current = await entriesByCode(tx, a.changes.map((c) => c.code));
+  const conflict = checkAgainstCatalog(a.departmentCode, a.changes, current);
+  if (conflict) return { ok: false, error: conflict };
+
+  const version = (await latestCatalogVersion(tx)) + 1;
+  const codesBy = (action: CatalogChange['action']) => a.changes.filter((c) => c.action === action).map((c) => c.code);
+  await tx.insert(catalogVersions).values({
+    version,
+    departmentCode: a.departmentCode,
+    changeId: a.changeId,
+    approvedBy: a.approvedBy,
+    approvedAt: new Date(a.approvedAt),
+    summary: { added: codesBy('add'), changed: codesBy('change'), withdrawn: codesBy('withdraw') },
+  });
+  const next = applyChanges(a.departmentCode, a.changes, current);
+  for (const [i, entry] of next.entries()) {
+    await tx
+      .insert(catalogEntries)
+      .values({ ...entry, catalogVersion: version })
+      .onConflictDoUpdate({ target: catalogEntries.code, set: { ...entry, catalogVersion: version } });
+    await tx.insert(catalogEntryVersions).values({ code: entry.code, entryVersion: entry.version, catalogVersion: version, action: a.changes[i]!.action, entry });
+  }
+  await regenerateResponsibilityList(tx, a.departmentCode, version, a.approvedAt);
+  return { ok: true, version };
+}
+
+/** Catalog version 1 from the entries as they stand, with every department's list; nothing when a version exists. */
+export async function recordBaseline(db: DbOrTx, at: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockCatalog(tx);
+    if ((await latestCatalogVersion(tx)) > 0) return;
+    const entries = (await listEntries(tx, {})).map(toEntry);
+    await tx.insert(catalogVersions).values({ version: 1, approvedAt: new Date(at), summary: { added: entries.map((e) => e.code), changed: [], withdrawn: [] } });
+    if (entries.length > 0) {
+      await tx.insert(catalogEntryVersions).values(entries.map((entry) => ({ code: entry.code, entryVersion: entry.version, catalogVersion: 1, action: 'baseline' as const, entry })));
+    }
+    for (const code of new Set(entries.map((e) => e.departmentCode))) await regenerateResponsibilityList(tx, code, 1, at);
+  });
 }

@@ -1,0 +1,46 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { CatalogChange } from '../../domain/catalog';
+import type { DbOrTx } from '../client';
+import { catalogApplications, catalogChanges } from '../schema';
+
+export type CatalogChangeRow = typeof catalogChanges.$inferSelect;
+export type NewCatalogChange = typeof catalogChanges.$inferInsert;
+
+/** Inserts the change unless its request id is known; either way returns the stored row. */
+export async function insertChangeOnce(db: DbOrTx, c: NewCatalogChange): Promise<{ row: CatalogChangeRow; created: boolean }> {
+  const [inserted] = await db.insert(catalogChanges).values(c).onConflictDoNothing({ target: catalogChanges.requestId }).returning();
+  if (inserted) return { row: inserted, created: true };
+  const [existing] = await db.select().from(catalogChanges).where(eq(catalogChanges.requestId, c.requestId));
+  if (!existing) throw new Error(`catalog change ${c.requestId} vanished after a conflicting insert`);
+  return { row: existing, created: false };
+}
+
+export async function getChange(db: DbOrTx, id: string): Promise<CatalogChangeRow | null> {
+  const [row] = await db.select().from(catalogChanges).where(eq(catalogChanges.id, id));
+  return row ?? null;
+}
+
+export const listApplications = (db: DbOrTx, changeId: string) =>
+  db.select().from(catalogApplications).where(eq(catalogApplications.changeId, changeId)).orderBy(asc(catalogApplications.n));
+
+/** Idempotent on (change, n): a retried activity writes nothing twice. */
+export async function saveApplication(
+  db: DbOrTx,
+  a: { changeId: string; n: number; changes: CatalogChange[]; submittedByUserId: string; submittedAt: string; receivedOn: string; reviewDue: string },
+): Promise<void> {
+  await db.insert(catalogApplications).values({ ...a, submittedAt: new Date(a.submittedAt) }).onConflictDoNothing();
+}
+
+/** Only the first decision on an application is kept; approval also stamps the change with its catalog version. */
+export async function decideApplication(
+  db: DbOrTx,
+  d: { changeId: string; n: number; decision: 'approved' | 'returned'; decidedByUserId: string; decidedAt: string; reason?: string; catalogVersion?: number },
+): Promise<void> {
+  await db
+    .update(catalogApplications)
+    .set({ decision: d.decision, decidedByUserId: d.decidedByUserId, decidedAt: new Date(d.decidedAt), reason: d.reason ?? null })
+    .where(and(eq(catalogApplications.changeId, d.changeId), eq(catalogApplications.n, d.n), isNull(catalogApplications.decision)));
+  if (d.catalogVersion !== undefined) {
+    await db.update(catalogChanges).set({ catalogVersion: d.catalogVersion }).where(eq(catalogChanges.id, d.changeId));
+  }
+}
