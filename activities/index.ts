@@ -1,4 +1,5 @@
 import { createCalendarActivities, type CalendarDeps } from './calendar.activities';
+import { createCatalogActivities } from './catalog.activities';
 import { createCorrectionActivities } from './correction.activities';
 import { createRegistryActivities } from './registry.activities';
 
@@ -9,6 +10,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCalendarActivities(deps),
     ...createRegistryActivities(deps),
     ...createCorrectionActivities(deps),
+    ...createCatalogActivities(deps),
   };
 }
 

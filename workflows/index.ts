@@ -1,3 +1,4 @@
 // The worker's only workflowsPath.
 export { correctionWorkflow } from './correction.workflow';
 export { calendarChangeWorkflow } from './calendar-change.workflow';
+export { catalogUpdateWorkflow } from './catalog-update.workflow';

@@ -3,6 +3,8 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../domain/roles';
 import type { CorrectionState, ExtensionRequest, VerificationResult } from '../domain/correction';
 import type { Deadline } from '../domain/deadline';
+import type { CatalogChange } from '../domain/catalog';
+import type { CatalogUpdateStage, CatalogUpdateState, Submission } from '../domain/catalog-update';
 
 /** Every message that changes something carries the authenticated caller, set by the API. */
 export interface ActorInput {
@@ -27,6 +29,24 @@ export const requestExtension = defineUpdate<ExtensionRequest, [RequestExtension
 export const decideExtension = defineUpdate<DecideExtensionOutput, [DecideExtensionInput]>('decideExtension');
 export const recordVerification = defineUpdate<CorrectionState, [RecordVerificationInput]>('recordVerification');
 export const getCorrectionState = defineQuery<CorrectionState | null>('getCorrectionState');
+
+// 第十八条: the department submits (and resubmits) its application; the authority reviews it.
+export interface SubmitCatalogApplicationInput extends ActorInput {
+  changes: CatalogChange[];
+}
+export interface ReviewCatalogApplicationInput extends ActorInput {
+  approve: boolean;
+  reason?: string;
+}
+export interface ReviewCatalogApplicationOutput {
+  stage: CatalogUpdateStage;
+  submission: Submission;
+  catalogVersion?: number;
+}
+
+export const submitCatalogApplication = defineUpdate<Submission, [SubmitCatalogApplicationInput]>('submitCatalogApplication');
+export const reviewCatalogApplication = defineUpdate<ReviewCatalogApplicationOutput, [ReviewCatalogApplicationInput]>('reviewCatalogApplication');
+export const getCatalogUpdateState = defineQuery<CatalogUpdateState | null>('getCatalogUpdateState');
 
 /** Sent to every open process when the working-day calendar changes (an override, a newly loaded year). */
 export interface CalendarChangedInput {

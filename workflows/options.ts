@@ -12,7 +12,9 @@ export const dbActivity: ActivityOptions = {
 
 export const correctionWorkflowId = (requestId: string): string => `correction-${requestId}`;
 
-export const PROCESS_TYPES = ['correction'] as const;
+export const catalogUpdateWorkflowId = (requestId: string): string => `catalog-update-${requestId}`;
+
+export const PROCESS_TYPES = ['correction', 'catalog_update'] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 
 // Search attributes: process type, department, stage and due date only, never personal data

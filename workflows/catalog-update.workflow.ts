@@ -1,0 +1,252 @@
+// 第十八条: catalog update. Ten working days from the change date D for the department to
+// apply; five working days from each receipt for the authority to review; approval makes a new
+// catalog version and responsibility list at once; a return does not reset the department's
+// clock. A missed deadline is a violation of 第四十九条(八), and the process still completes.
+import {
+  ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import {
+  type CatalogUpdateState, checkReview, checkSubmission, currentSubmission, deadlineInForce, isPast, REVIEW_WORKING_DAYS,
+  type Submission, SUBMISSION_WORKING_DAYS, VIOLATION_ARTICLE,
+} from '../domain/catalog-update';
+import type { Deadline } from '../domain/deadline';
+import { type DomainError, domainError, isDomainErrorCode } from '../domain/errors';
+import type { Actor } from '../domain/roles';
+import { beijingDate, type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
+import { calendarChanged, getCatalogUpdateState, reviewCatalogApplication, submitCatalogApplication } from './messages';
+import { dbActivity, SA_DUE, SA_STAGE } from './options';
+
+const {
+  computeDeadline, registerProcess, recordStep, recordViolation, saveCatalogApplication, returnCatalogApplication, approveCatalogApplication,
+} = proxyActivities<Activities>(dbActivity);
+
+export interface CatalogUpdateInput {
+  /** the registered change; its basis and description stay in the database */
+  changeId: string;
+  departmentCode: string;
+  /** the authority's department: a late review is its breach */
+  authorityCode: string;
+  /** D: the day the law was amended or the functions changed */
+  changeDate: IsoDate;
+  registeredBy: Actor;
+}
+
+export interface CatalogUpdateResult {
+  changeId: string;
+  catalogVersion: number;
+  submissionDue: IsoDate;
+  submissions: number;
+  /** the kinds of violation recorded, e.g. catalog_submission_overdue */
+  violations: string[];
+}
+
+/** Throws the domain's refusal as a non-retryable failure: the API answers it with the code's status. */
+function refuse(err: DomainError | null): void {
+  if (err) throw ApplicationFailure.create({ type: err.code, message: err.message, nonRetryable: true });
+}
+
+// Workflow time is Temporal's replay-safe clock, not the machine's.
+const nowMs = (): number => Date.now();
+const nowIso = (): string => new Date(nowMs()).toISOString();
+
+const SUBMISSION_OVERDUE = 'catalog_submission_overdue';
+const reviewOverdue = (n: number): string => `catalog_review_overdue_${n}`;
+
+export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<CatalogUpdateResult> {
+  const { workflowId } = workflowInfo();
+  let state: CatalogUpdateState | undefined;
+  /** a submission or decision is being written: others wait their turn */
+  let busy = false;
+  /** bumped by every submission and decision: the main loop then follows the deadline now in force */
+  let turn = 0;
+  let recountsAsked = 0;
+  let recountsDone = 0;
+  let steps = 0;
+  let level: DeadlineLevel = 'normal';
+  let levelKey = 'submission';
+  const violated = new Set<string>();
+  let shown = { stage: '', endsAt: '' };
+
+  const ready = async (): Promise<CatalogUpdateState> => {
+    if (!state) await condition(() => state !== undefined);
+    return state!;
+  };
+  const step = (eventKey: string, kind: string, actor: Actor | undefined, detail: Record<string, unknown>, registry?: object) => ({
+    workflowId, eventKey, kind, actor, detail, occurredAt: nowIso(), registry,
+  });
+  const showInSearch = (s: CatalogUpdateState): void => {
+    const { endsAt } = deadlineInForce(s);
+    if (shown.stage === s.stage && shown.endsAt === endsAt) return;
+    shown = { stage: s.stage, endsAt };
+    upsertSearchAttributes([
+      { key: SA_STAGE, value: s.stage },
+      { key: SA_DUE, value: new Date(endsAt) },
+    ]);
+  };
+
+  /** 第四十九条(八): once per missed deadline, against whoever missed it. */
+  async function ensureViolation(kind: string, departmentCode: string, due: IsoDate, marked: ReturnType<typeof step>): Promise<void> {
+    if (violated.has(kind)) {
+      await recordStep(marked);
+      return;
+    }
+    violated.add(kind);
+    await recordViolation({ workflowId, departmentCode, article: VIOLATION_ARTICLE, kind, dueDate: due, occurredAt: nowIso() }, marked);
+  }
+
+  setHandler(getCatalogUpdateState, () => state ?? null);
+
+  setHandler(
+    submitCatalogApplication,
+    async ({ actor, changes }) => {
+      const s = await ready();
+      refuse(busy ? domainError('PROCESS_BUSY') : checkSubmission(s, actor, changes));
+      busy = true;
+      try {
+        const n = s.submissions.length + 1;
+        const receivedOn = beijingDate(nowMs());
+        const late = isPast(s.submissionDeadline, nowMs());
+        const reviewDeadline = await computeDeadline({ from: receivedOn, workingDays: REVIEW_WORKING_DAYS });
+        const submission: Submission = { n, changes, submittedBy: actor.userId, submittedAt: nowIso(), receivedOn, late, reviewDeadline };
+        if (late) {
+          await ensureViolation(SUBMISSION_OVERDUE, s.departmentCode, s.submissionDeadline.due, step('violation-submission', 'violation_recorded', undefined, { due: s.submissionDeadline.due }));
+        }
+        await saveCatalogApplication(
+          { changeId: s.changeId, n, changes, submittedByUserId: actor.userId, submittedAt: submission.submittedAt, receivedOn, reviewDue: reviewDeadline.due },
+          step(`submitted-${n}`, 'application_submitted', actor, { n, receivedOn, late, reviewDeadline, codes: changes.map((c) => `${c.action}:${c.code}`) }, { stage: 'under_review', deadline: reviewDeadline, level: 'normal' }),
+        );
+        s.submissions.push(submission);
+        s.stage = 'under_review';
+        turn += 1;
+        showInSearch(s);
+        return submission;
+      } finally {
+        busy = false;
+      }
+    },
+    { validator: ({ actor, changes }) => state && refuse(busy ? domainError('PROCESS_BUSY') : checkSubmission(state, actor, changes)) },
+  );
+
+  setHandler(
+    reviewCatalogApplication,
+    async ({ actor, approve, reason }) => {
+      const s = await ready();
+      refuse(busy ? domainError('PROCESS_BUSY') : checkReview(s, actor, { approve, reason }));
+      busy = true;
+      try {
+        const sub = currentSubmission(s)!;
+        const at = nowIso();
+        const late = isPast(sub.reviewDeadline, nowMs());
+        if (late) {
+          await ensureViolation(reviewOverdue(sub.n), input.authorityCode, sub.reviewDeadline.due, step(`violation-review-${sub.n}`, 'violation_recorded', undefined, { due: sub.reviewDeadline.due, n: sub.n }));
+        }
+        if (approve) {
+          let catalogVersion: number;
+          try {
+            ({ catalogVersion } = await approveCatalogApplication(
+              { changeId: s.changeId, n: sub.n, departmentCode: s.departmentCode, changes: sub.changes, approvedBy: actor.userId, approvedAt: at },
+              step(`approved-${sub.n}`, 'application_approved', actor, { n: sub.n, late }, { stage: 'approved', status: 'closed' }),
+            ));
+          } catch (err) {
+            // An entry edited since the application's base version: refused, nothing written, the application kept.
+            const cause = err instanceof ActivityFailure ? err.cause : undefined;
+            if (!(cause instanceof ApplicationFailure) || !isDomainErrorCode(cause.type)) throw err;
+            steps += 1;
+            await recordStep(step(`approval-refused-${steps}`, 'approval_refused', actor, { n: sub.n, code: cause.type, message: cause.message }));
+            throw ApplicationFailure.create({ type: cause.type, message: cause.message, nonRetryable: true });
+          }
+          sub.decision = { approve: true, by: actor.userId, at, late, catalogVersion };
+          s.catalogVersion = catalogVersion;
+          s.stage = 'approved';
+        } else {
+          await returnCatalogApplication(
+            { changeId: s.changeId, n: sub.n, decidedByUserId: actor.userId, decidedAt: at, reason: reason! },
+            step(`returned-${sub.n}`, 'application_returned', actor, { n: sub.n, reason, late }, { stage: 'returned', deadline: s.submissionDeadline, level: 'normal' }),
+          );
+          sub.decision = { approve: false, by: actor.userId, at, reason, late };
+          s.stage = 'returned';
+        }
+        turn += 1;
+        showInSearch(s);
+        return { stage: s.stage, submission: sub, catalogVersion: s.catalogVersion };
+      } finally {
+        busy = false;
+      }
+    },
+    { validator: ({ actor, approve, reason }) => state && refuse(busy ? domainError('PROCESS_BUSY') : checkReview(state, actor, { approve, reason })) },
+  );
+
+  setHandler(calendarChanged, () => {
+    recountsAsked += 1;
+  });
+
+  const submissionDeadline = await computeDeadline({ from: input.changeDate, workingDays: SUBMISSION_WORKING_DAYS });
+  const s: CatalogUpdateState = {
+    changeId: input.changeId,
+    departmentCode: input.departmentCode,
+    changeDate: input.changeDate,
+    stage: 'awaiting_application',
+    submissionDeadline,
+    submissions: [],
+  };
+  await registerProcess(
+    { workflowId, type: 'catalog_update', departmentCode: s.departmentCode, subjectId: s.changeId, stage: s.stage, deadline: submissionDeadline, startedAt: nowIso() },
+    step('registered', 'change_registered', input.registeredBy, { changeDate: s.changeDate, deadline: submissionDeadline }),
+  );
+  state = s;
+  showInSearch(s);
+
+  /** Counts again after a calendar change: the department's period from D, the open review from its receipt. */
+  async function recount(): Promise<void> {
+    const upTo = recountsAsked;
+    s.submissionDeadline = await computeDeadline({ from: s.changeDate, workingDays: SUBMISSION_WORKING_DAYS });
+    const open = currentSubmission(s);
+    if (open && !open.decision) open.reviewDeadline = await computeDeadline({ from: open.receivedOn, workingDays: REVIEW_WORKING_DAYS });
+    steps += 1;
+    const inForce: Deadline = deadlineInForce(s);
+    await recordStep(step(`deadline-${steps}`, 'deadline_set', undefined, { deadline: inForce, submissionDue: s.submissionDeadline.due }, { deadline: inForce }));
+    recountsDone = upTo;
+    showInSearch(s);
+  }
+
+  /** Yellow, then red, for the deadline in force; red is a violation of 第四十九条(八) by whoever holds the turn. */
+  async function updateLevel(): Promise<void> {
+    const reviewing = s.stage === 'under_review' ? currentSubmission(s)! : undefined;
+    const key = reviewing ? `review-${reviewing.n}` : 'submission';
+    // The step that switched deadlines wrote `normal` into the registry.
+    if (key !== levelKey) [levelKey, level] = [key, 'normal'];
+    const d = deadlineInForce(s);
+    const next = deadlineLevel(nowMs(), Date.parse(d.warningAt), Date.parse(d.endsAt));
+    if (next === level) return;
+    level = next;
+    steps += 1;
+    const marked = step(`level-${next}-${steps}`, `level_${next}`, undefined, { due: d.due, deadline: key }, { level: next });
+    if (next !== 'overdue') await recordStep(marked);
+    else if (reviewing) await ensureViolation(reviewOverdue(reviewing.n), input.authorityCode, d.due, marked);
+    else await ensureViolation(SUBMISSION_OVERDUE, s.departmentCode, d.due, marked);
+  }
+
+  // Read through a function: the handlers change the stage while the loop waits.
+  const approved = (): boolean => s.stage === 'approved';
+  while (!approved()) {
+    await updateLevel();
+    const seen = turn;
+    const d = deadlineInForce(s);
+    const now = nowMs();
+    const next = [Date.parse(d.warningAt), Date.parse(d.endsAt)].find((t) => t > now);
+    await condition(() => turn !== seen || recountsAsked > recountsDone, next === undefined ? undefined : next - now);
+    if (!approved() && recountsAsked > recountsDone) await recount();
+  }
+
+  showInSearch(s);
+  await condition(allHandlersFinished);
+  return {
+    changeId: s.changeId,
+    catalogVersion: s.catalogVersion!,
+    submissionDue: s.submissionDeadline.due,
+    submissions: s.submissions.length,
+    violations: [...violated],
+  };
+}
