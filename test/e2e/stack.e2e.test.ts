@@ -2,62 +2,26 @@
 // database (PostgreSQL when TEST_DATABASE_URL is set, as in .ci/run), the worker and the API
 // on real ports. HTTP → workflow → rows → the auditors' history endpoint.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi } from '../../api/server';
-import type { Database } from '../../db/client';
 import { auditLog, corrections, processEvents, processes } from '../../db/schema';
-import { readEnv } from '../../env';
-import { registerSearchAttributes } from '../../scripts/search-attributes';
-import { type DevServer, spawnDevServer } from '../../scripts/dev-server';
-import { startWorker, type RunningWorker } from '../../worker';
-import { testDatabase } from '../helpers/db';
-import { TEMPORAL_CLI } from '../helpers/paths';
-import { freePort } from '../helpers/ports';
+import { devStack, httpCaller, type Stack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 
-let dir: string;
-let server: DevServer;
-let database: Database;
-let worker: RunningWorker;
-let api: { url: string; close(): Promise<void> };
+let stack: Stack;
+let call: ReturnType<typeof httpCaller>;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'e2e-'));
-  const [temporalPort, apiPort] = [await freePort(), await freePort()];
-  server = spawnDevServer({ cli: TEMPORAL_CLI, port: temporalPort, dbFile: path.join(dir, 'dev.sqlite'), logFile: path.join(dir, 'dev.log') });
-  const [connection, db] = await Promise.all([server.ready(), testDatabase()]);
-  database = db;
-  await registerSearchAttributes(connection, 'default');
-  await connection.close();
-  const env = readEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, TEMPORAL_TASK_QUEUE: `e2e-${randomUUID()}`, PORT: String(apiPort), LOG_LEVEL: 'warn' });
-  worker = await startWorker(env, database);
-  api = await startApi(env, database);
+  stack = await devStack();
+  await stack.startWorker();
+  call = httpCaller((await stack.startApi()).url);
 });
 
-afterAll(async () => {
-  await api?.close();
-  await worker?.shutdown();
-  await database?.close();
-  await server?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const call = async (user: string, method: string, url: string, body?: unknown) => {
-  const res = await fetch(`${api.url}${url}`, {
-    method,
-    headers: { authorization: `Bearer demo-${user}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-};
+afterAll(async () => stack?.close());
 
 describe('npm start stack', () => {
   it('a correction filed over HTTP runs in Temporal, lands in the database and reads back as history', async () => {
-    expect((await fetch(`${api.url}/health`)).status).toBe(200);
+    expect((await call(null, 'GET', '/health')).status).toBe(200);
 
     const filed = await call('applicant', 'POST', '/v1/corrections', {
       requestId: randomUUID(), departmentCode: 'civil', resourceCode: 'CIV-001', dataItems: ['姓名'], description: '姓名登记为错字',
@@ -78,7 +42,7 @@ describe('npm start stack', () => {
     });
     expect(done).toMatchObject({ status: 200, body: { stage: 'completed', late: false } });
 
-    const db = database.db;
+    const db = stack.database.db;
     expect(await db.select().from(corrections).where(eq(corrections.id, id))).toEqual([expect.objectContaining({ outcome: 'corrected' })]);
     expect(await db.select().from(processes).where(eq(processes.workflowId, workflowId))).toEqual([expect.objectContaining({ status: 'closed', stage: 'completed' })]);
     expect((await db.select().from(processEvents).where(eq(processEvents.workflowId, workflowId))).map((e) => e.kind)).toEqual(['filed', 'verified']);

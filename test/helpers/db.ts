@@ -5,16 +5,17 @@ import { seedDemo } from '../../db/seed';
  * A migrated, seeded database: real PostgreSQL when TEST_DATABASE_URL is set (a fresh
  * database per call, dropped on close), otherwise an in-memory PGlite.
  */
-export async function testDatabase(): Promise<Database> {
+export async function testDatabase(): Promise<Database & { url?: string }> {
   const url = process.env.TEST_DATABASE_URL;
-  let database: Database;
+  let database: Database & { url?: string };
   if (url) {
     const name = `test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
     const admin = await createDatabase({ url, poolSize: 1 });
     await admin.db.execute(`create database ${name}`);
     const scoped = new URL(url);
     scoped.pathname = `/${name}`;
-    database = await createDatabase({ url: scoped.toString(), poolSize: 5 });
+    // The URL goes with it: a worker in another process connects to the same database.
+    database = { ...(await createDatabase({ url: scoped.toString(), poolSize: 5 })), url: scoped.toString() };
     const close = database.close;
     database.close = async () => {
       await close();

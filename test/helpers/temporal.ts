@@ -14,7 +14,7 @@ let runtimeInstalled = false;
  * The SDK logs every worker state change at INFO, and its native core reports every retried
  * poll after a test server is torn down: keep test output to real errors.
  */
-function quietRuntime(): void {
+export function quietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   Runtime.install({
