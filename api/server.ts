@@ -1,13 +1,18 @@
 // The API process: env → database, Temporal client → buildApp → listen; closes gracefully.
 // Alone: `node --import tsx api/server.ts`; `npm start` calls startApi() in its own process.
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { createDatabase, type Database } from '../db/client';
 import { type Env, readEnv } from '../env';
 import { isMain } from '../scripts/is-main';
 import { buildApp } from './app';
 
 export async function startApi(env: Env, database: Database): Promise<{ url: string; close(): Promise<void> }> {
-  const connection = await Connection.connect({ address: env.temporalAddress });
+  // A caller over HTTP is waiting: three quick attempts (~0.5 s) ride out a blip, then the error
+  // handler answers 503 with Retry-After. The SDK's default, 10 attempts, holds a request ~20 s.
+  const connection = await Connection.connect({
+    address: env.temporalAddress,
+    interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3 }))],
+  });
   const temporal = new Client({ connection, namespace: env.temporalNamespace });
   const app = await buildApp(
     {

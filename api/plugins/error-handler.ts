@@ -64,8 +64,14 @@ function send(reply: FastifyReply, status: number, code: string, message: string
   return reply.status(status).send({ statusCode: status, code, error: STATUS_CODES[status] ?? 'Error', message, ...(details && { details }) });
 }
 
+/** The gRPC status error itself, or the one the client wrapped (`ServiceError: Failed to start Workflow`, cause). */
+function grpcError(err: unknown) {
+  return [err, (err as { cause?: unknown }).cause].find(isGrpcServiceError);
+}
+
 function unavailable(err: unknown): 'TEMPORAL_UNAVAILABLE' | 'DATABASE_UNAVAILABLE' | null {
-  if (isGrpcServiceError(err) && (err.code === 14 || err.code === 4)) return 'TEMPORAL_UNAVAILABLE';
+  const grpc = grpcError(err);
+  if (grpc && (grpc.code === 14 || grpc.code === 4)) return 'TEMPORAL_UNAVAILABLE';
   const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
   if (code === 'ECONNREFUSED' || code === 'CONNECTION_CLOSED' || code === 'CONNECT_TIMEOUT' || code === '57P01') return 'DATABASE_UNAVAILABLE';
   return null;
