@@ -9,7 +9,10 @@ import errorHandler from './plugins/error-handler';
 import swagger from './plugins/swagger';
 import auditRoutes from './routes/audit.routes';
 import calendarRoutes from './routes/calendar.routes';
+import catalogChangesRoutes from './routes/catalog-changes.routes';
+import catalogRoutes from './routes/catalog.routes';
 import correctionsRoutes from './routes/corrections.routes';
+import demandsRoutes from './routes/demands.routes';
 import healthRoutes from './routes/health.routes';
 import processesRoutes from './routes/processes.routes';
 import { ErrorResponse } from './schemas/common';
@@ -52,6 +55,9 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
   await app.register(
     async (v1) => {
       await v1.register(correctionsRoutes);
+      await v1.register(catalogChangesRoutes);
+      await v1.register(catalogRoutes);
+      await v1.register(demandsRoutes);
       await v1.register(processesRoutes);
       await v1.register(calendarRoutes);
       await v1.register(auditRoutes);

@@ -13,16 +13,25 @@ export function inboxRules(actor: Actor): InboxRule[] {
   const own = actor.departmentCode ? [actor.departmentCode] : [];
   switch (actor.role) {
     case 'department_staff':
-      return [{ departments: own, stages: ['verifying', 'overdue'], action: 'verify' }];
+      return [
+        { departments: own, stages: ['verifying', 'overdue'], action: 'verify' },
+        // 第十八条: a registered change (or a returned application) waits for the department's application.
+        { departments: own, stages: ['awaiting_application', 'returned'], action: 'submit_catalog_application' },
+      ];
     case 'department_head':
       // 第二十三条: only the head decides extensions of its own department.
       return [
         { departments: own, stages: ['extension_pending'], action: 'decide_extension' },
         { departments: own, stages: ['overdue'], action: 'supervise_overdue' },
+        { departments: own, stages: ['awaiting_application', 'returned'], action: 'submit_catalog_application' },
       ];
     case 'authority_reviewer':
       // 第四十五条: the authority supervises every overdue process county-wide.
-      return [{ stages: ['overdue'], action: 'supervise_overdue' }];
+      return [
+        { stages: ['overdue'], action: 'supervise_overdue' },
+        // 第十八条: every application received and not yet reviewed, county-wide.
+        { stages: ['under_review'], action: 'review_catalog_application' },
+      ];
     default:
       return [];
   }

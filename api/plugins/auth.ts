@@ -1,8 +1,16 @@
 // Bearer tokens: opaque, looked up by their SHA-256 (api_tokens). Every route declares who may
 // call it in `config.roles`; a route without roles must say `public: true`.
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Actor } from '../../domain/roles';
 import { findUserByToken } from '../../db/repositories/identity.repo';
 import { httpError } from './error-handler';
+
+/** The authenticated caller as workflows see it: id, role and department, never the name. */
+export const callerOf = (request: FastifyRequest): Actor => {
+  const { userId, role, departmentCode } = request.user!;
+  return { userId, role, departmentCode };
+};
 
 export default fp(
   async (app) => {

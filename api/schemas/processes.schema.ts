@@ -19,7 +19,7 @@ export const ProcessView = Type.Object({
 
 export const ProcessQuery = Type.Object(
   {
-    type: Type.Optional(Type.Union([Type.Literal('correction')])),
+    type: Type.Optional(Type.Union([Type.Literal('correction'), Type.Literal('catalog_update')])),
     departmentCode: Type.Optional(Type.String({ maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })),
     stage: Type.Optional(Type.String({ maxLength: 64, pattern: '^[a-z_]+$' })),
     level: Type.Optional(Level),
@@ -47,6 +47,6 @@ export const ViolationView = Type.Object({
 });
 
 export const InboxItem = Type.Object({
-  action: Type.String({ description: 'verify | decide_extension | supervise_overdue' }),
+  action: Type.String({ description: 'verify | decide_extension | supervise_overdue | submit_catalog_application | review_catalog_application' }),
   process: ProcessView,
 });

@@ -18,6 +18,12 @@ export async function getDepartment(db: DbOrTx, code: string) {
   return row ?? null;
 }
 
+/** 第六条: the county's data authority (县政务数据资源主管部门). */
+export async function getAuthorityDepartment(db: DbOrTx) {
+  const [row] = await db.select().from(departments).where(and(eq(departments.kind, 'authority'), eq(departments.active, true))).limit(1);
+  return row ?? null;
+}
+
 export const toEntry = ({ catalogVersion: _, ...e }: EntryRow): CatalogEntry => e;
 
 /** The entries named by `codes`, any department and status, by code. */

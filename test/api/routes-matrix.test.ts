@@ -26,9 +26,24 @@ const MATRIX: Record<string, Role[]> = {
   'DELETE /v1/calendar/overrides/{date}': ['admin'],
   'PUT /v1/calendar/years/{year}': ['admin'],
   'GET /v1/audit/verify': ['auditor'],
+  'POST /v1/catalog/changes': [...DEPT, 'authority_reviewer'],
+  'GET /v1/catalog/changes/{id}': [...DEPT, 'authority_reviewer', 'auditor'],
+  'POST /v1/catalog/changes/{id}/applications': DEPT,
+  'POST /v1/catalog/changes/{id}/review': ['authority_reviewer'],
+  'GET /v1/catalog/entries': [...DEPT, 'authority_reviewer', 'auditor'],
+  'GET /v1/catalog/entries/{code}': [...DEPT, 'authority_reviewer', 'auditor'],
+  'GET /v1/catalog/versions': ['authority_reviewer', 'auditor'],
+  'GET /v1/catalog/versions/{version}': ['authority_reviewer', 'auditor'],
+  'GET /v1/catalog/diff': ['authority_reviewer', 'auditor'],
+  'GET /v1/catalog/responsibility-lists/{departmentCode}': [...DEPT, 'authority_reviewer', 'auditor'],
+  'POST /v1/catalog/demands': DEPT,
+  'GET /v1/catalog/demands': [...DEPT, 'authority_reviewer', 'auditor'],
+  'GET /v1/catalog/export/{list}': ['authority_reviewer', 'auditor'],
 };
 
-const SAMPLE: Record<string, string> = { id: 'correction-none', date: '2031-01-02', year: '2031' };
+const SAMPLE: Record<string, string> = {
+  id: 'correction-none', date: '2031-01-02', year: '2031', code: 'MKT-001', version: '1', departmentCode: 'market', list: 'catalog',
+};
 const userOf = (role: Role) => DEMO_USERS.find((u) => u.role === role)!.username;
 
 let api: ApiStack;

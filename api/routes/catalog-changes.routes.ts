@@ -1,0 +1,195 @@
+// 第十八条: registering a change (law amended, functions changed), the department's application
+// and the authority's review. Routes check the catalog with domain/ and call the workflow;
+// the workflow's validators decide who may act and when.
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { FastifyRequest } from 'fastify';
+import { type CatalogChange, checkAgainstCatalog, checkChanges } from '../../domain/catalog';
+import { beijingIso } from '../../domain/deadline';
+import { DOMAIN_ERRORS, type DomainError } from '../../domain/errors';
+import { canReadDepartment, canWorkDepartment } from '../../domain/roles';
+import { beijingDate } from '../../domain/working-days';
+import { type CatalogChangeRow, getChange, insertChangeOnce, listApplications } from '../../db/repositories/catalog-changes.repo';
+import { entriesByCode, getAuthorityDepartment, getDepartment } from '../../db/repositories/catalog.repo';
+import { getProcess, registryDeadline } from '../../db/repositories/registry.repo';
+import type { CatalogUpdateInput } from '../../workflows/catalog-update.workflow';
+import { reviewCatalogApplication, submitCatalogApplication } from '../../workflows/messages';
+import { catalogUpdateWorkflowId, SA_DEPARTMENT, SA_PROCESS_TYPE } from '../../workflows/options';
+import { callerOf } from '../plugins/auth';
+import { httpError, notFound } from '../plugins/error-handler';
+import {
+  ChangeView, CreatedChange, RegisterChangeBody, ReviewBody, ReviewResult, SubmissionView, SubmitApplicationBody,
+} from '../schemas/catalog.schema';
+import { errors, ProcessIdParams } from '../schemas/common';
+
+const DEPT = ['department_staff', 'department_head'] as const;
+const REGISTRARS = [...DEPT, 'authority_reviewer'] as const;
+const READERS = [...DEPT, 'authority_reviewer', 'auditor'] as const;
+
+/** A domain breach found in the request body, answered with its code's status and the change it names. */
+const refused = (err: DomainError & { index: number }) =>
+  httpError(DOMAIN_ERRORS[err.code].status, err.code, err.message, [{ path: `body.changes.${err.index}`, message: err.message }]);
+
+/**
+ * 404 for what the caller may not see, 403 for what it sees but may not work; 409 to act on a
+ * process the registry shows closed (its workflow has ended and no longer answers updates).
+ */
+async function changeFor(request: FastifyRequest, id: string, mode: 'read' | 'work' | 'review'): Promise<CatalogChangeRow> {
+  const { db } = request.server.deps;
+  const row = await getChange(db, id);
+  const actor = callerOf(request);
+  if (!row || !canReadDepartment(actor, row.departmentCode)) throw notFound('目录更新事项');
+  request.auditTarget = row.workflowId;
+  if (mode === 'read') return row;
+  if (mode === 'work' && !canWorkDepartment(actor, row.departmentCode)) throw httpError(403, 'FORBIDDEN_DEPARTMENT', '无权办理其他部门的事项');
+  if ((await getProcess(db, row.workflowId))?.status === 'closed') throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
+  return row;
+}
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db, temporal, taskQueue } = app.deps;
+
+  app.post(
+    '/catalog/changes',
+    {
+      config: { roles: REGISTRARS },
+      schema: {
+        summary: '登记法律法规修改或职能变更，启动目录更新流程（第十八条）',
+        tags: ['catalog'],
+        body: RegisterChangeBody,
+        response: { 200: CreatedChange, 201: CreatedChange, ...errors(409) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const actor = callerOf(request);
+      const departmentCode = body.departmentCode ?? (actor.role === 'authority_reviewer' ? undefined : actor.departmentCode!);
+      if (!departmentCode) throw httpError(400, 'DEPARTMENT_REQUIRED', '主管部门代为登记时须指明部门', [{ path: 'body.departmentCode', message: '缺少部门' }]);
+      if (actor.role !== 'authority_reviewer' && departmentCode !== actor.departmentCode) {
+        throw httpError(403, 'FORBIDDEN_DEPARTMENT', '部门只能登记本部门的变更，或由主管部门代为登记');
+      }
+      const department = await getDepartment(db, departmentCode);
+      if (!department?.active || department.kind !== 'department') {
+        throw httpError(400, 'UNKNOWN_DEPARTMENT', `部门不存在：${departmentCode}`, [{ path: 'body.departmentCode', message: '部门不存在' }]);
+      }
+      const today = beijingDate(Date.now());
+      if (body.changeDate > today) {
+        throw httpError(400, 'CHANGE_DATE_IN_FUTURE', `变更日期不得晚于今天（${today}）`, [{ path: 'body.changeDate', message: '不得晚于今天' }]);
+      }
+      const workflowId = catalogUpdateWorkflowId(body.requestId);
+      const { row, created } = await insertChangeOnce(db, {
+        id: `ML${body.changeDate.replaceAll('-', '')}${randomBytes(4).toString('hex').toUpperCase()}`,
+        requestId: body.requestId,
+        workflowId,
+        departmentCode,
+        trigger: body.trigger,
+        changeDate: body.changeDate,
+        legalBasis: body.legalBasis,
+        description: body.description,
+        registeredByUserId: actor.userId,
+        registeredByRole: actor.role,
+      });
+      request.auditTarget = row.workflowId;
+      if (!created && row.registeredByUserId !== actor.userId) throw httpError(409, 'REQUEST_ID_CONFLICT', '该请求号已被他人使用，请重新生成请求号');
+      // 第六条: a late review is recorded against the authority.
+      const authority = await getAuthorityDepartment(db);
+      if (!authority) throw new Error('no department of kind authority is configured');
+      const input: CatalogUpdateInput = { changeId: row.id, departmentCode, authorityCode: authority.code, changeDate: row.changeDate, registeredBy: actor };
+      try {
+        await temporal.workflow.start('catalogUpdateWorkflow', {
+          taskQueue,
+          workflowId,
+          args: [input],
+          typedSearchAttributes: [
+            { key: SA_PROCESS_TYPE, value: 'catalog_update' },
+            { key: SA_DEPARTMENT, value: departmentCode },
+          ],
+        });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+      return reply.status(created ? 201 : 200).send({ id: row.id, workflowId, created });
+    },
+  );
+
+  app.get(
+    '/catalog/changes/:id',
+    {
+      config: { roles: READERS, auditRead: true },
+      schema: { summary: '目录更新事项：环节、期限与历次申请', tags: ['catalog'], params: ProcessIdParams, response: { 200: ChangeView, ...errors(404) } },
+    },
+    async (request) => {
+      const row = await changeFor(request, request.params.id, 'read');
+      const [process, applications] = await Promise.all([getProcess(db, row.workflowId), listApplications(db, row.id)]);
+      return {
+        id: row.id,
+        workflowId: row.workflowId,
+        departmentCode: row.departmentCode,
+        trigger: row.trigger,
+        changeDate: row.changeDate,
+        legalBasis: row.legalBasis,
+        description: row.description,
+        stage: process?.stage ?? 'starting',
+        level: process?.level ?? 'normal',
+        deadline: registryDeadline(process),
+        catalogVersion: row.catalogVersion,
+        applications: applications.map((a) => ({
+          n: a.n,
+          changes: a.changes,
+          submittedAt: beijingIso(a.submittedAt.getTime()),
+          receivedOn: a.receivedOn,
+          reviewDue: a.reviewDue,
+          decision: a.decision,
+          decidedAt: a.decidedAt ? beijingIso(a.decidedAt.getTime()) : null,
+          reason: a.reason,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/catalog/changes/:id/applications',
+    {
+      config: { roles: DEPT },
+      schema: {
+        summary: '提交（或退回后重新提交）目录更新申请：新增、变更、撤销的目录条目',
+        tags: ['catalog'],
+        params: ProcessIdParams,
+        body: SubmitApplicationBody,
+        response: { 201: SubmissionView, ...errors(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const row = await changeFor(request, request.params.id, 'work');
+      const changes = request.body.changes as CatalogChange[];
+      const own = checkChanges(changes);
+      if (own) throw refused(own);
+      const stale = checkAgainstCatalog(row.departmentCode, changes, await entriesByCode(db, changes.map((c) => c.code)));
+      if (stale) throw refused(stale);
+      const s = await temporal.workflow.getHandle(row.workflowId).executeUpdate(submitCatalogApplication, { args: [{ actor: callerOf(request), changes }] });
+      return reply.status(201).send({ n: s.n, receivedOn: s.receivedOn, late: s.late, reviewDeadline: s.reviewDeadline });
+    },
+  );
+
+  app.post(
+    '/catalog/changes/:id/review',
+    {
+      config: { roles: ['authority_reviewer'] },
+      schema: {
+        summary: '主管部门审核：批准（生成新目录版本并同步更新责任清单）或退回并说明理由',
+        tags: ['catalog'],
+        params: ProcessIdParams,
+        body: ReviewBody,
+        response: { 200: ReviewResult, ...errors(404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const row = await changeFor(request, request.params.id, 'review');
+      const out = await temporal.workflow.getHandle(row.workflowId).executeUpdate(reviewCatalogApplication, { args: [{ actor: callerOf(request), ...request.body }] });
+      return { stage: out.stage, n: out.submission.n, catalogVersion: out.catalogVersion ?? null };
+    },
+  );
+};
+
+export default routes;
