@@ -1,0 +1,267 @@
+// `npm run bench`: side-by-side ratios on one throwaway stack (issue 6). Every comparison runs
+// its two sides interleaved in this one run; figures from different runs are never compared.
+// Writes bench/results.json and prints the Markdown table the README carries.
+// BENCH_DATABASE_URL (optional): a throwaway PostgreSQL database for the registry comparison;
+// the bench migrates it and adds 100 000 rows, removed at the end.
+import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { Type } from '@sinclair/typebox';
+// CommonJS package: under Node's ESM loader only its default export is there.
+import chineseDays from 'chinese-days';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { buildApp } from '../api/app';
+import { startApi } from '../api/server';
+import { createDatabase, type Database } from '../db/client';
+import { loadCalendar } from '../db/repositories/calendar.repo';
+import { seedDemo } from '../db/seed';
+import { departments, processEvents, processes } from '../db/schema';
+import type { Actor } from '../domain/roles';
+import { addWorkingDays } from '../domain/working-days';
+import { readEnv } from '../env';
+import { spawnDevServer } from '../scripts/dev-server';
+import { registerSearchAttributes } from '../scripts/search-attributes';
+import { actorOf } from '../test/helpers/actors';
+import { freePort } from '../test/helpers/ports';
+import { eventually } from '../test/helpers/wait';
+import type { CorrectionInput } from '../workflows/correction.workflow';
+import { decideExtension, recordVerification, requestExtension } from '../workflows/messages';
+import { correctionWorkflowId } from '../workflows/options';
+import { startWorker } from '../worker';
+import { interleave, median, percentile, pool, round, timed } from './stats';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CLI = path.join(ROOT, '.tools/temporal/bin/temporal');
+const ROUNDS = 5;
+
+type Row = { benchmark: string; a: string; b: string; metric: string; aValue: number; bValue: number; ratio: number; note?: string };
+const rows: Row[] = [];
+function report(r: Omit<Row, 'ratio'>): void {
+  const row = { ...r, aValue: round(r.aValue, 3), bValue: round(r.bValue, 3), ratio: round(r.aValue / r.bValue, 3) };
+  rows.push(row);
+  console.log(`  ${row.benchmark}: ${row.a} ${row.aValue} vs ${row.b} ${row.bValue} ${row.metric} → ${row.ratio}×${row.note ? `（${row.note}）` : ''}`);
+}
+
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'bench-'));
+const temporalPort = await freePort();
+const server = spawnDevServer({ cli: CLI, port: temporalPort, dbFile: path.join(tmp, 'dev.sqlite'), logFile: path.join(tmp, 'dev.log') });
+const databases: Database[] = [];
+const closers: (() => Promise<void>)[] = [];
+
+try {
+  console.log('准备：开发服务器（SQLite + WAL）、PGlite、工作节点、API (BENCH_SETUP)');
+  const connection = await server.ready();
+  await registerSearchAttributes(connection, 'default');
+  const client = new Client({ connection });
+  const database = await createDatabase({ dataDir: 'memory://' });
+  databases.push(database);
+  await database.migrate();
+  await seedDemo(database.db);
+  const env = readEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, TEMPORAL_TASK_QUEUE: 'bench', PORT: String(await freePort()), LOG_LEVEL: 'error' });
+  const worker = await startWorker(env, database);
+  closers.push(() => worker.shutdown());
+  const api = await startApi(env, database);
+  closers.push(() => api.close());
+
+  const staff = await actorOf(database.db, 'market-staff');
+  const head = await actorOf(database.db, 'market-head');
+  const applicant = await actorOf(database.db, 'applicant');
+  const http = async (user: string, method: string, url: string, body?: unknown) => {
+    const res = await fetch(`${api.url}${url}`, {
+      method,
+      headers: { authorization: `Bearer demo-${user}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (res.status >= 300) throw new Error(`${method} ${url} → ${res.status} ${text}`);
+    return JSON.parse(text) as Record<string, unknown>;
+  };
+  const filing = () => ({
+    requestId: randomUUID(), departmentCode: 'market', resourceCode: 'MKT-001', dataItems: ['住所'], description: '基准测试',
+    subject: { kind: 'person', idNumber: '11010519491231002X', name: '张三' },
+  });
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const rawStart = (requestId = randomUUID()) => {
+    const input: CorrectionInput = { correctionId: `BENCH-${requestId}`, departmentCode: 'market', receivedOn: today, filedBy: applicant };
+    return client.workflow.start('correctionWorkflow', { taskQueue: env.taskQueue, workflowId: correctionWorkflowId(requestId), args: [input] });
+  };
+  /** Corrections filed through the API and counted (deadline in the registry), ready for a next step. */
+  const ready = async (n: number): Promise<{ id: string; workflowId: string }[]> => {
+    const filed = await Promise.all(Array.from({ length: n }, () => http('applicant', 'POST', '/v1/corrections', filing())));
+    const ids = filed.map((f) => ({ id: f.id as string, workflowId: f.workflowId as string }));
+    await eventually(async () => {
+      const count = await database.db.$count(processes, inArray(processes.workflowId, ids.map((i) => i.workflowId)));
+      if (count !== n) throw new Error(`${count}/${n}`);
+    }, 60_000);
+    return ids;
+  };
+
+  console.log('\n1. 发起吞吐：POST /v1/corrections 对比 client.workflow.start（并发 10）');
+  {
+    const n = 40;
+    const s = await interleave(ROUNDS, {
+      api: async () => n / (await pool(n, 10, () => http('applicant', 'POST', '/v1/corrections', filing()))),
+      raw: async () => n / (await pool(n, 10, () => rawStart())),
+    });
+    report({ benchmark: 'start throughput', a: 'API', b: 'raw client', metric: 'starts/s (median)', aValue: median(s.api), bValue: median(s.raw), note: '目标 ≥ 0.9' });
+  }
+
+  console.log('\n2. 单步串行时延：登记核查结果，API 对比 client executeUpdate');
+  {
+    const n = 30;
+    const targets = await ready(2 * n);
+    const result = { outcome: 'confirmed' as const, summary: '经核实无误', changes: [] };
+    const s = await interleave(n, {
+      api: async (i) => timed(() => http('market-staff', 'POST', `/v1/corrections/${targets[2 * i]!.id}/verification`, result)),
+      raw: async (i) => timed(() => client.workflow.getHandle(targets[2 * i + 1]!.workflowId).executeUpdate(recordVerification, { args: [{ actor: staff, ...result }] })),
+    });
+    report({ benchmark: 'step latency p50', a: 'API', b: 'raw client', metric: 'ms', aValue: percentile(s.api, 50), bValue: percentile(s.raw, 50) });
+    report({ benchmark: 'step latency p95', a: 'API', b: 'raw client', metric: 'ms', aValue: percentile(s.api, 95), bValue: percentile(s.raw, 95) });
+  }
+
+  console.log('\n3. 审批往返：负责人批准延期，API 对比 client executeUpdate');
+  {
+    const n = 30;
+    const targets = await ready(2 * n);
+    await Promise.all(targets.map((t) => client.workflow.getHandle(t.workflowId).executeUpdate(requestExtension, { args: [{ actor: staff, days: 2, reason: '基准测试' }] })));
+    const s = await interleave(n, {
+      api: async (i) => timed(() => http('market-head', 'POST', `/v1/corrections/${targets[2 * i]!.id}/extensions/decision`, { approve: true })),
+      raw: async (i) => timed(() => client.workflow.getHandle(targets[2 * i + 1]!.workflowId).executeUpdate(decideExtension, { args: [{ actor: head, approve: true }] })),
+    });
+    report({ benchmark: 'approval round trip p50', a: 'API', b: 'raw client', metric: 'ms', aValue: percentile(s.api, 50), bValue: percentile(s.raw, 50), note: '目标 ≤ 1.15' });
+  }
+
+  console.log('\n4. HTTP 栈开销：裸路由 / 认证+校验+审计的空操作 / 一次数据库读');
+  {
+    const app = await buildApp(
+      { db: database.db, temporal: client, taskQueue: env.taskQueue, warningWorkingDays: 2, temporalReady: async () => true },
+      { rateLimit: 1_000_000, logger: false },
+    );
+    app.get('/bench/bare', { config: { public: true } }, async () => ({ ok: true }));
+    app.post(
+      '/bench/noop',
+      { config: { roles: ['department_staff'] }, schema: { body: Type.Object({ n: Type.Integer() }, { additionalProperties: false }) } },
+      async () => ({ ok: true }),
+    );
+    app.get('/bench/db-read', { config: { roles: ['department_staff'] } }, async () => ({ n: (await database.db.select().from(departments)).length }));
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    closers.push(() => app.close());
+    const { port } = app.server.address() as { port: number };
+    const call = (method: string, url: string, body?: unknown) =>
+      fetch(`http://127.0.0.1:${port}${url}`, {
+        method,
+        headers: { authorization: 'Bearer demo-market-staff', ...(body !== undefined && { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then((r) => r.arrayBuffer());
+    const n = 1000;
+    const s = await interleave(ROUNDS, {
+      bare: async () => n / (await pool(n, 10, () => call('GET', '/bench/bare'))),
+      noop: async () => n / (await pool(n, 10, () => call('POST', '/bench/noop', { n: 1 }))),
+      dbRead: async () => n / (await pool(n, 10, () => call('GET', '/bench/db-read'))),
+    });
+    report({ benchmark: 'plugin stack', a: 'auth+validate+audit no-op', b: 'bare route', metric: 'req/s (median)', aValue: median(s.noop), bValue: median(s.bare) });
+    report({ benchmark: 'one database read', a: 'auth + 1 read', b: 'bare route', metric: 'req/s (median)', aValue: median(s.dbRead), bValue: median(s.bare) });
+  }
+
+  console.log('\n5. 流程登记表查询：100 000 个未办结流程，GET /v1/processes?level=overdue');
+  {
+    const listSides: Record<string, (round: number) => Promise<number>> = {};
+    const targets: [string, Database][] = [['PGlite', database]];
+    const pgUrl = process.env.BENCH_DATABASE_URL;
+    if (pgUrl) {
+      const pg = await createDatabase({ url: pgUrl, poolSize: 10 });
+      databases.push(pg);
+      await pg.migrate();
+      await seedDemo(pg.db);
+      targets.push(['PostgreSQL', pg]);
+      closers.push(async () => {
+        await pg.db.execute(sql`delete from processes where workflow_id like 'bench-%'`);
+      });
+    }
+    for (const [name, db] of targets) {
+      await db.db.execute(sql`delete from processes where workflow_id like 'bench-%'`);
+      // One level in ten overdue, the rest spread over the next 60 days.
+      await db.db.execute(sql`
+        insert into processes (workflow_id, type, department_code, subject_id, stage, status, due_date, ends_at, warning_at, level, calendar_version)
+        select 'bench-' || g, 'correction', case when g % 2 = 0 then 'market' else 'civil' end, 'S' || g,
+               case when g % 10 = 0 then 'overdue' else 'verifying' end, 'open',
+               (date '2026-01-01' + (g % 60)), (date '2026-01-02' + (g % 60))::timestamptz, (date '2026-01-01' + (g % 60))::timestamptz,
+               (case when g % 10 = 0 then 'overdue' else 'normal' end)::deadline_level, 'bench'
+        from generate_series(1, 100000) g`);
+      await db.db.execute(sql`analyze processes`);
+      const app = await buildApp({ db: db.db, temporal: client, taskQueue: env.taskQueue, warningWorkingDays: 2, temporalReady: async () => true }, { rateLimit: 1_000_000, logger: false });
+      closers.push(() => app.close());
+      const latencies: number[] = [];
+      listSides[name] = async () => {
+        const ms = await timed(async () => {
+          const res = await app.inject({ method: 'GET', url: '/v1/processes?level=overdue&limit=50', headers: { authorization: 'Bearer demo-reviewer' } });
+          if (res.statusCode !== 200) throw new Error(res.body);
+        });
+        latencies.push(ms);
+        return ms;
+      };
+    }
+    const s = await interleave(200, listSides);
+    if (s.PostgreSQL) {
+      report({ benchmark: 'registry list p50', a: 'PostgreSQL', b: 'PGlite', metric: 'ms', aValue: percentile(s.PostgreSQL, 50), bValue: percentile(s.PGlite!, 50) });
+      report({ benchmark: 'registry list p95', a: 'PostgreSQL', b: 'PGlite', metric: 'ms', aValue: percentile(s.PostgreSQL, 95), bValue: percentile(s.PGlite!, 95), note: '目标：PostgreSQL p95 < 20 ms' });
+    } else {
+      console.log(`  PGlite p50 ${round(percentile(s.PGlite!, 50))} ms, p95 ${round(percentile(s.PGlite!, 95))} ms（未设 BENCH_DATABASE_URL，无 PostgreSQL 对照）`);
+    }
+  }
+
+  console.log('\n6. 工作节点内存：500 个等待中的校核流程');
+  {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    const heap = () => {
+      gc?.();
+      const m = process.memoryUsage();
+      return m.heapUsed + m.external;
+    };
+    const n = 500;
+    const before = heap();
+    const ids = Array.from({ length: n }, () => randomUUID());
+    await pool(n, 20, (i) => rawStart(ids[i]));
+    await eventually(async () => {
+      const count = await database.db.$count(processEvents, and(eq(processEvents.kind, 'filed'), inArray(processEvents.workflowId, ids.map(correctionWorkflowId))));
+      if (count !== n) throw new Error(`${count}/${n}`);
+    }, 120_000);
+    const perWorkflow = (heap() - before) / n / 1_048_576;
+    report({ benchmark: 'worker memory per cached workflow', a: 'measured', b: 'SDK estimate', metric: 'MB', aValue: perWorkflow, bValue: 1, note: gc ? '堆 + external，已 GC' : '未启用 --expose-gc' });
+  }
+
+  console.log('\n7. 期限计算：addWorkingDays 对比 chinese-days findWorkday（10 个工作日）');
+  {
+    const cal = await loadCalendar(database.db);
+    const days = Array.from({ length: 730 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10));
+    const n = 20_000;
+    const s = await interleave(ROUNDS, {
+      ours: async () => (await timed(async () => { for (let i = 0; i < n; i++) addWorkingDays(cal, days[i % days.length]!, 10); })) * 1e6 / n,
+      pkg: async () => (await timed(async () => { for (let i = 0; i < n; i++) chineseDays.findWorkday(10, days[i % days.length]!); })) * 1e6 / n,
+    });
+    report({ benchmark: 'deadline computation', a: 'addWorkingDays', b: 'chinese-days findWorkday', metric: 'ns/call (median)', aValue: median(s.ours), bValue: median(s.pkg) });
+  }
+} finally {
+  for (const close of closers.reverse()) await close().catch(() => {});
+  for (const db of databases) await db.close().catch(() => {});
+  await server.stop();
+  await rm(tmp, { recursive: true, force: true });
+}
+
+// Runs alone, after the stack above has stopped: its timing must not share the two cores.
+console.log('\n8. 时间跳跃测试套件总耗时（test/workflows）');
+{
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'test/workflows'], { cwd: ROOT, encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`test/workflows failed:\n${run.stdout.slice(-2000)}`);
+  report({ benchmark: 'time-skipping suite', a: 'measured', b: 'target', metric: 's', aValue: seconds, bValue: 60, note: '目标 < 60 s' });
+}
+
+const out = { command: 'npm run bench', at: new Date().toISOString(), machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`, rows };
+await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
+console.log('\n| benchmark | A | B | metric | A | B | A/B |\n| --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) console.log(`| ${r.benchmark} | ${r.a} | ${r.b} | ${r.metric} | ${r.aValue} | ${r.bValue} | ${r.ratio} |`);
