@@ -1,6 +1,7 @@
 import { createCalendarActivities, type CalendarDeps } from './calendar.activities';
 import { createCatalogActivities } from './catalog.activities';
 import { createCorrectionActivities } from './correction.activities';
+import { createNotifyActivities } from './notify.activities';
 import { createRegistryActivities } from './registry.activities';
 
 export type ActivityDeps = CalendarDeps;
@@ -11,6 +12,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRegistryActivities(deps),
     ...createCorrectionActivities(deps),
     ...createCatalogActivities(deps),
+    ...createNotifyActivities(deps),
   };
 }
 

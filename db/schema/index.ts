@@ -5,3 +5,4 @@ export * from './calendar';
 export * from './processes';
 export * from './corrections';
 export * from './audit';
+export * from './supervision';

@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, bigserial } from 'drizzle-orm/pg-core';
+import { roleEnum } from './enums';
+import { departments, users } from './identity';
+import { violations } from './processes';
+
+// 第四十六条: each department's yearly report to the authority, due 31 December.
+export const annualReports = pgTable(
+  'annual_reports',
+  {
+    year: integer('year').notNull(),
+    departmentCode: text('department_code').notNull().references(() => departments.code),
+    workflowId: text('workflow_id').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    content: jsonb('content').$type<Record<string, unknown>>(),
+    submittedBy: text('submitted_by'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    late: boolean('late'),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.departmentCode] })],
+);
+
+// 第四十六条: the authority's county report (due 15 January) and the county government's
+// submission to the city (due 31 January).
+export const countyReports = pgTable('county_reports', {
+  year: integer('year').primaryKey(),
+  workflowId: text('workflow_id').notNull(),
+  compiled: jsonb('compiled').$type<Record<string, unknown>>().notNull(),
+  submittedBy: text('submitted_by').notNull(),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  late: boolean('late').notNull(),
+  cityNote: text('city_note'),
+  citySubmittedBy: text('city_submitted_by'),
+  citySubmittedAt: timestamp('city_submitted_at', { withTimezone: true }),
+  cityLate: boolean('city_late'),
+});
+
+// 第五十一条: 责令限期改正, escalated to 通报批评 when the period passes unrectified.
+export const rectificationOrders = pgTable(
+  'rectification_orders',
+  {
+    id: text('id').primaryKey(),
+    violationId: bigint('violation_id', { mode: 'number' }).notNull().references(() => violations.id),
+    departmentCode: text('department_code').notNull().references(() => departments.code),
+    workflowId: text('workflow_id').notNull().unique(),
+    requirement: text('requirement').notNull(),
+    periodWorkingDays: integer('period_working_days').notNull(),
+    status: text('status', { enum: ['open', 'rectified', 'criticized'] }).notNull().default('open'),
+    issuedBy: text('issued_by').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    report: text('report'),
+    reportedBy: text('reported_by'),
+    reportedAt: timestamp('reported_at', { withTimezone: true }),
+    criticizedAt: timestamp('criticized_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('rectification_orders_violation_idx').on(t.violationId), index('rectification_orders_department_idx').on(t.departmentCode, t.status)],
+);
+
+// The reminder and notice outbox: activities write, people read; delivery channels later.
+// (workflow_id, key, department_code) keeps a retried activity from writing twice.
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workflowId: text('workflow_id').notNull(),
+    key: text('key').notNull(),
+    /** null: addressed county-wide to the role */
+    departmentCode: text('department_code').references(() => departments.code),
+    /** null: every user of the department */
+    role: roleEnum('role'),
+    kind: text('kind').notNull(),
+    message: text('message').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readBy: jsonb('read_by').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  },
+  (t) => [
+    uniqueIndex('notifications_once_idx').on(t.workflowId, t.key, sql`coalesce(${t.departmentCode}, '')`),
+    index('notifications_department_idx').on(t.departmentCode, t.createdAt),
+  ],
+);
