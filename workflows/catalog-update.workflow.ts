@@ -12,11 +12,12 @@ import {
   type Submission, SUBMISSION_WORKING_DAYS, VIOLATION_ARTICLE,
 } from '../domain/catalog-update';
 import type { Deadline } from '../domain/deadline';
-import { type DomainError, domainError, isDomainErrorCode } from '../domain/errors';
+import { domainError, isDomainErrorCode } from '../domain/errors';
 import type { Actor } from '../domain/roles';
 import { beijingDate, type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
 import { calendarChanged, getCatalogUpdateState, reviewCatalogApplication, submitCatalogApplication } from './messages';
 import { dbActivity, SA_DUE, SA_STAGE } from './options';
+import { nowIso, nowMs, refuse } from './support';
 
 const {
   computeDeadline, registerProcess, recordStep, recordViolation, saveCatalogApplication, returnCatalogApplication, approveCatalogApplication,
@@ -41,15 +42,6 @@ export interface CatalogUpdateResult {
   /** the kinds of violation recorded, e.g. catalog_submission_overdue */
   violations: string[];
 }
-
-/** Throws the domain's refusal as a non-retryable failure: the API answers it with the code's status. */
-function refuse(err: DomainError | null): void {
-  if (err) throw ApplicationFailure.create({ type: err.code, message: err.message, nonRetryable: true });
-}
-
-// Workflow time is Temporal's replay-safe clock, not the machine's.
-const nowMs = (): number => Date.now();
-const nowIso = (): string => new Date(nowMs()).toISOString();
 
 const SUBMISSION_OVERDUE = 'catalog_submission_overdue';
 const reviewOverdue = (n: number): string => `catalog_review_overdue_${n}`;

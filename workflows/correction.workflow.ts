@@ -1,7 +1,7 @@
 // 第二十三条: data correction. Ten working days from receipt to verify; the department head
 // alone may add up to ten more; an overdue finish is a violation of 第四十九条(八).
 import {
-  allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes,
+  allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
@@ -10,13 +10,13 @@ import {
   isPastDeadline, MAX_EXTENSION_WORKING_DAYS, openStage, type Outcome, pendingExtension, VERIFICATION_WORKING_DAYS,
   VIOLATION_ARTICLE,
 } from '../domain/correction';
-import type { DomainError } from '../domain/errors';
 import type { Actor } from '../domain/roles';
 import { type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
 import {
   calendarChanged, decideExtension, getCorrectionState, recordVerification, requestExtension,
 } from './messages';
 import { dbActivity, SA_DUE, SA_STAGE } from './options';
+import { nowIso, nowMs, refuse } from './support';
 
 const { computeDeadline, registerProcess, recordStep, recordViolation, finishCorrection } = proxyActivities<Activities>(dbActivity);
 
@@ -34,15 +34,6 @@ export interface CorrectionResult {
   due: IsoDate;
   late: boolean;
 }
-
-/** Throws the domain's refusal as a non-retryable failure: the API answers it as 403/409/422. */
-function refuse(err: DomainError | null): void {
-  if (err) throw ApplicationFailure.create({ type: err.code, message: err.message, nonRetryable: true });
-}
-
-// Workflow time is Temporal's replay-safe clock, not the machine's.
-const nowMs = (): number => Date.now();
-const nowIso = (): string => new Date(nowMs()).toISOString();
 
 export async function correctionWorkflow(input: CorrectionInput): Promise<CorrectionResult> {
   const { workflowId } = workflowInfo();

@@ -1,0 +1,5 @@
+// Test-only: the two steps the order workflows run, as activity types.
+export interface OrderActivities {
+  stepA(): Promise<string>;
+  stepB(): Promise<string>;
+}
