@@ -196,9 +196,14 @@ export function warningStartsOn(cal: WorkingCalendar, due: IsoDate, warnDays: nu
 
 // ---- instants --------------------------------------------------------------------------
 
+/** The calendar day `n` days after (or before, for negative n) `date`. */
+export function addCalendarDays(date: IsoDate, n: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + n);
+}
+
 /** The instant a period ends: 24:00 Beijing time of `due`, written as the next day at 00:00. */
 export function endOfDay(due: IsoDate): string {
-  return `${fromDayNumber(toDayNumber(due) + 1)}T00:00:00+08:00`;
+  return `${addCalendarDays(due, 1)}T00:00:00+08:00`;
 }
 
 // An instant must carry its offset: without one, Date.parse reads local time of the host.
