@@ -1,11 +1,12 @@
 // The Temporal worker. Alone: `node --import tsx worker.ts`; scale out by running more.
 // `npm start` runs it in the same process as the API (PGlite allows one connection).
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from './activities';
 import { createDatabase, type Database } from './db/client';
 import { type Env, readEnv } from './env';
 import { isMain } from './scripts/is-main';
+import { ANNUAL_REPORT_SCHEDULE_ID } from './workflows/options';
 
 export interface RunningWorker {
   /** resolves when the worker has stopped (after shutdown()) */
@@ -13,11 +14,32 @@ export interface RunningWorker {
   shutdown(): Promise<void>;
 }
 
+/**
+ * 第四十六条: each year's reports start by themselves on 1 December, 00:00 Beijing time. Created
+ * at every worker start with a fixed id, so it exists once however many workers start.
+ */
+export async function ensureAnnualReportSchedule(client: Client, taskQueue: string): Promise<'created' | 'exists'> {
+  try {
+    await client.schedule.create({
+      scheduleId: ANNUAL_REPORT_SCHEDULE_ID,
+      spec: { calendars: [{ month: 'DECEMBER', dayOfMonth: 1, hour: 0, minute: 0 }], timezone: 'Asia/Shanghai' },
+      action: { type: 'startWorkflow', workflowType: 'annualReportWorkflow', args: [{}], taskQueue, workflowId: 'annual-report' },
+      // A missed start (the cluster down on 1 December) still runs within the week.
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '7 days' },
+    });
+    return 'created';
+  } catch (err) {
+    if (err instanceof ScheduleAlreadyRunning) return 'exists';
+    throw err;
+  }
+}
+
 export async function startWorker(env: Env, database: Database): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address: env.temporalAddress });
   // Activities signal workflows (calendar changes) through an ordinary client.
   const clientConnection = await Connection.connect({ address: env.temporalAddress });
   const client = new Client({ connection: clientConnection, namespace: env.temporalNamespace });
+  await ensureAnnualReportSchedule(client, env.taskQueue);
   const worker = await Worker.create({
     connection,
     namespace: env.temporalNamespace,

@@ -1,0 +1,44 @@
+// 第四十六条: the annual reports start by themselves. The schedule is created at every worker
+// start with a fixed id; on the dev server (the time-skipping server has no schedules).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getProcess } from '../../db/repositories/registry.repo';
+import { beijingDate } from '../../domain/working-days';
+import { ANNUAL_REPORT_SCHEDULE_ID } from '../../workflows/options';
+import { ensureAnnualReportSchedule } from '../../worker';
+import { devStack, type Stack } from '../helpers/stack';
+import { eventually } from '../helpers/wait';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await devStack();
+});
+afterAll(async () => stack?.close());
+
+describe('annual report schedule', () => {
+  it('is created once however often it is ensured, runs on 1 December in Beijing time, and starts the current year', async () => {
+    const client = await stack.client();
+    // startWorker() ensures it too: a worker start, then two more calls, leave one schedule.
+    await stack.startWorker();
+    expect(await ensureAnnualReportSchedule(client, stack.env.taskQueue)).toBe('exists');
+    expect(await ensureAnnualReportSchedule(client, stack.env.taskQueue)).toBe('exists');
+    const ids: string[] = [];
+    for await (const s of client.schedule.list()) ids.push(s.scheduleId);
+    expect(ids).toEqual([ANNUAL_REPORT_SCHEDULE_ID]);
+
+    const handle = client.schedule.getHandle(ANNUAL_REPORT_SCHEDULE_ID);
+    const description = await handle.describe();
+    expect(description.spec.timezone).toBe('Asia/Shanghai');
+    expect(description.spec.calendars?.[0]).toMatchObject({ month: [{ start: 'DECEMBER', end: 'DECEMBER', step: 1 }], dayOfMonth: [{ start: 1, end: 1, step: 1 }] });
+    expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'annualReportWorkflow' });
+
+    // Triggered now, it opens this year's reports (the year it starts in, Beijing time).
+    await handle.trigger();
+    const year = Number(beijingDate(Date.now()).slice(0, 4));
+    const workflowId = await eventually(async () => {
+      const recent = (await handle.describe()).info.recentActions;
+      expect(recent.length).toBe(1);
+      return recent[0]!.action.workflow.workflowId;
+    });
+    await eventually(async () => expect(await getProcess(stack.database.db, workflowId)).toMatchObject({ type: 'annual_report', subjectId: String(year), stage: 'departments_reporting', dueDate: `${year}-12-31` }), 30_000);
+  });
+});
