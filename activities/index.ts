@@ -2,6 +2,7 @@ import { createCalendarActivities, type CalendarDeps } from './calendar.activiti
 import { createCatalogActivities } from './catalog.activities';
 import { createCorrectionActivities } from './correction.activities';
 import { createNotifyActivities } from './notify.activities';
+import { createRectificationActivities } from './rectification.activities';
 import { createRegistryActivities } from './registry.activities';
 
 export type ActivityDeps = CalendarDeps;
@@ -13,6 +14,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCorrectionActivities(deps),
     ...createCatalogActivities(deps),
     ...createNotifyActivities(deps),
+    ...createRectificationActivities(deps),
   };
 }
 

@@ -5,6 +5,7 @@ import type { CorrectionState, ExtensionRequest, VerificationResult } from '../d
 import type { Deadline } from '../domain/deadline';
 import type { CatalogChange } from '../domain/catalog';
 import type { CatalogUpdateStage, CatalogUpdateState, Submission } from '../domain/catalog-update';
+import type { RectificationState } from '../domain/rectification';
 
 /** Every message that changes something carries the authenticated caller, set by the API. */
 export interface ActorInput {
@@ -53,3 +54,10 @@ export interface CalendarChangedInput {
   calendarVersion: string;
 }
 export const calendarChanged = defineSignal<[CalendarChangedInput]>('calendarChanged');
+
+// 第五十一条: the ordered department reports its rectification before the period ends.
+export interface ReportRectificationInput extends ActorInput {
+  report: string;
+}
+export const reportRectification = defineUpdate<RectificationState, [ReportRectificationInput]>('reportRectification');
+export const getRectificationState = defineQuery<RectificationState | null>('getRectificationState');

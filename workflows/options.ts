@@ -14,7 +14,10 @@ export const correctionWorkflowId = (requestId: string): string => `correction-$
 
 export const catalogUpdateWorkflowId = (requestId: string): string => `catalog-update-${requestId}`;
 
-export const PROCESS_TYPES = ['correction', 'catalog_update'] as const;
+/** 第五十一条: one rectification order per violation. */
+export const rectificationWorkflowId = (orderId: string): string => `rectification-${orderId}`;
+
+export const PROCESS_TYPES = ['correction', 'catalog_update', 'rectification'] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 
 // Search attributes: process type, department, stage and due date only, never personal data

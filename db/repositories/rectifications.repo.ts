@@ -1,0 +1,65 @@
+// 第五十一条: rectification orders. The API inserts the order before it starts the workflow;
+// the workflow's activities write the report or the criticism, each only once.
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { RectificationReport, RectificationStatus } from '../../domain/rectification';
+import type { DbOrTx } from '../client';
+import { rectificationOrders } from '../schema';
+
+export type RectificationOrderRow = typeof rectificationOrders.$inferSelect;
+export type NewRectificationOrder = typeof rectificationOrders.$inferInsert;
+
+/** null when the violation already has its order (one per violation). */
+export async function insertOrderOnce(db: DbOrTx, o: NewRectificationOrder): Promise<RectificationOrderRow | null> {
+  const [row] = await db.insert(rectificationOrders).values(o).onConflictDoNothing({ target: rectificationOrders.violationId }).returning();
+  return row ?? null;
+}
+
+export async function getOrder(db: DbOrTx, id: string): Promise<RectificationOrderRow | null> {
+  const [row] = await db.select().from(rectificationOrders).where(eq(rectificationOrders.id, id));
+  return row ?? null;
+}
+
+export const ordersForViolations = (db: DbOrTx, violationIds: number[]) =>
+  violationIds.length === 0
+    ? Promise.resolve([] as RectificationOrderRow[])
+    : db.select().from(rectificationOrders).where(inArray(rectificationOrders.violationId, violationIds));
+
+export interface OrderFilter {
+  /** restricts to these departments (object-level access); undefined = all */
+  departments?: string[];
+  departmentCode?: string;
+  status?: RectificationStatus;
+  limit: number;
+  offset: number;
+}
+
+/** Open orders first, newest first within a status. */
+export function listOrders(db: DbOrTx, f: OrderFilter): Promise<RectificationOrderRow[]> {
+  const where: SQL[] = [];
+  if (f.departments) where.push(inArray(rectificationOrders.departmentCode, f.departments));
+  if (f.departmentCode) where.push(eq(rectificationOrders.departmentCode, f.departmentCode));
+  if (f.status) where.push(eq(rectificationOrders.status, f.status));
+  return db
+    .select()
+    .from(rectificationOrders)
+    .where(and(...where))
+    .orderBy(asc(rectificationOrders.status), desc(rectificationOrders.issuedAt), asc(rectificationOrders.id))
+    .limit(f.limit)
+    .offset(f.offset);
+}
+
+/** Idempotent: only an open order takes the report. */
+export async function saveReport(db: DbOrTx, id: string, r: RectificationReport): Promise<void> {
+  await db
+    .update(rectificationOrders)
+    .set({ status: 'rectified', report: r.report, reportedBy: r.reportedBy, reportedAt: new Date(r.reportedAt) })
+    .where(and(eq(rectificationOrders.id, id), eq(rectificationOrders.status, 'open')));
+}
+
+/** Idempotent: only an open order is escalated. */
+export async function markCriticized(db: DbOrTx, id: string, at: string): Promise<void> {
+  await db
+    .update(rectificationOrders)
+    .set({ status: 'criticized', criticizedAt: new Date(at) })
+    .where(and(eq(rectificationOrders.id, id), eq(rectificationOrders.status, 'open')));
+}

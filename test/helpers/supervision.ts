@@ -1,0 +1,58 @@
+// Registry, violation and rectification rows written directly, for the supervision reads.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client';
+import { processes, violations } from '../../db/schema';
+import { endOfDay } from '../../domain/working-days';
+
+export interface SeedProcess {
+  departmentCode: string;
+  type?: string;
+  /** the last day of the period in force */
+  due: string;
+  /** the day it turns yellow; defaults to the due day */
+  warningOn?: string;
+  status?: 'open' | 'closed';
+  closedAt?: string;
+  level?: 'normal' | 'warning' | 'overdue';
+}
+
+/** A registry row as the workflows write it; returns its workflow id. */
+export async function seedProcess(db: Db, p: SeedProcess): Promise<string> {
+  const type = p.type ?? 'correction';
+  const workflowId = `${type}-${randomUUID()}`;
+  await db.insert(processes).values({
+    workflowId,
+    type,
+    departmentCode: p.departmentCode,
+    subjectId: workflowId,
+    stage: p.status === 'closed' ? 'completed' : 'verifying',
+    status: p.status ?? 'open',
+    dueDate: p.due,
+    endsAt: new Date(endOfDay(p.due)),
+    warningAt: new Date(`${p.warningOn ?? p.due}T00:00:00+08:00`),
+    level: p.level ?? 'normal',
+    calendarVersion: 'test',
+    startedAt: new Date('2025-01-02T09:00:00+08:00'),
+    closedAt: p.closedAt ? new Date(p.closedAt) : null,
+  });
+  return workflowId;
+}
+
+/** A violation of 第四十九条(八) against `departmentCode` for `workflowId`; returns its id. */
+export async function seedViolation(
+  db: Db,
+  v: { workflowId: string; departmentCode: string; occurredAt: string; dueDate?: string; article?: string; kind?: string },
+): Promise<number> {
+  const [row] = await db
+    .insert(violations)
+    .values({
+      workflowId: v.workflowId,
+      departmentCode: v.departmentCode,
+      article: v.article ?? '第四十九条(八)',
+      kind: v.kind ?? 'correction_overdue',
+      dueDate: v.dueDate ?? v.occurredAt.slice(0, 10),
+      occurredAt: new Date(v.occurredAt),
+    })
+    .returning({ id: violations.id });
+  return row!.id;
+}

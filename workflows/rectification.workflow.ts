@@ -1,0 +1,157 @@
+// 第五十一条: 责令限期改正. A period of working days from the day of issue for the department to
+// report its rectification; a period that passes without a report escalates to a circulated
+// criticism (通报批评), recorded and notified, and the process closes either way.
+import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { checkReport, isPeriodOver, RECTIFICATION_ARTICLE, type RectificationState } from '../domain/rectification';
+import type { Actor } from '../domain/roles';
+import { type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
+import { calendarChanged, getRectificationState, reportRectification } from './messages';
+import { dbActivity, SA_DUE, SA_STAGE } from './options';
+import { nowIso, nowMs, refuse } from './refusal';
+
+const { computeDeadline, registerProcess, recordStep, finishRectification, criticizeDepartment, notify } = proxyActivities<Activities>(dbActivity);
+
+type Notice = Parameters<Activities['notify']>[0][number];
+
+export interface RectificationInput {
+  /** the order's id; its requirement stays in the database */
+  orderId: string;
+  violationId: number;
+  /** the violating department, ordered to rectify */
+  departmentCode: string;
+  issuedOn: IsoDate;
+  periodWorkingDays: number;
+  issuedBy: Actor;
+}
+
+export interface RectificationResult {
+  orderId: string;
+  outcome: 'rectified' | 'criticized';
+  due: IsoDate;
+}
+
+export async function rectificationWorkflow(input: RectificationInput): Promise<RectificationResult> {
+  const { workflowId } = workflowInfo();
+  let state: RectificationState | undefined;
+  let reporter: Actor | undefined;
+  let level: DeadlineLevel = 'normal';
+  let recountsAsked = 0;
+  let recountsDone = 0;
+  let steps = 0;
+  let finished = false;
+  let shown = { stage: '', endsAt: '' };
+
+  const ready = async (): Promise<RectificationState> => {
+    if (!state) await condition(() => state !== undefined);
+    return state!;
+  };
+  const step = (eventKey: string, kind: string, actor: Actor | undefined, detail: Record<string, unknown>, registry?: object) => ({
+    workflowId, eventKey, kind, actor, detail, occurredAt: nowIso(), registry,
+  });
+  const notice = (key: string, kind: string, message: string, to: Pick<Notice, 'departmentCode' | 'role'>): Notice => ({
+    workflowId, key, kind, message, ...to,
+  });
+  const showInSearch = (s: RectificationState): void => {
+    if (shown.stage === s.stage && shown.endsAt === s.deadline.endsAt) return;
+    shown = { stage: s.stage, endsAt: s.deadline.endsAt };
+    upsertSearchAttributes([
+      { key: SA_STAGE, value: s.stage },
+      { key: SA_DUE, value: new Date(s.deadline.endsAt) },
+    ]);
+  };
+
+  setHandler(getRectificationState, () => state ?? null);
+
+  setHandler(
+    reportRectification,
+    async ({ actor, report }) => {
+      const s = await ready();
+      refuse(checkReport(s, actor, report, nowMs()));
+      s.report = { report, reportedBy: actor.userId, reportedAt: nowIso() };
+      reporter = actor;
+      // Answer once the order row says rectified, so the caller can read it back at once.
+      await condition(() => finished);
+      return s;
+    },
+    { validator: ({ actor, report }) => state && refuse(checkReport(state, actor, report, nowMs())) },
+  );
+
+  setHandler(calendarChanged, () => {
+    recountsAsked += 1;
+  });
+
+  const deadline = await computeDeadline({ from: input.issuedOn, workingDays: input.periodWorkingDays });
+  const s: RectificationState = {
+    orderId: input.orderId,
+    violationId: input.violationId,
+    departmentCode: input.departmentCode,
+    issuedOn: input.issuedOn,
+    periodWorkingDays: input.periodWorkingDays,
+    stage: 'rectifying',
+    deadline,
+  };
+  await registerProcess(
+    { workflowId, type: 'rectification', departmentCode: s.departmentCode, subjectId: s.orderId, stage: s.stage, deadline, startedAt: nowIso() },
+    step('ordered', 'rectification_ordered', input.issuedBy, { violationId: s.violationId, issuedOn: s.issuedOn, periodWorkingDays: s.periodWorkingDays, deadline, article: RECTIFICATION_ARTICLE }),
+  );
+  await notify([
+    notice('ordered', 'rectification_ordered', `主管部门责令限期整改（第五十一条），请于 ${deadline.due} 前报送整改情况`, { departmentCode: s.departmentCode, role: null }),
+  ]);
+  state = s;
+  showInSearch(s);
+
+  /** After a calendar change: the period counted again from the day of issue. */
+  async function recount(): Promise<void> {
+    const upTo = recountsAsked;
+    s.deadline = await computeDeadline({ from: s.issuedOn, workingDays: s.periodWorkingDays });
+    steps += 1;
+    await recordStep(step(`deadline-${steps}`, 'deadline_set', undefined, { deadline: s.deadline }, { deadline: s.deadline }));
+    recountsDone = upTo;
+    showInSearch(s);
+  }
+
+  /** Yellow when its time comes; red is not a level this process waits in: it escalates at once. */
+  async function updateLevel(): Promise<void> {
+    const next = deadlineLevel(nowMs(), Date.parse(s.deadline.warningAt), Date.parse(s.deadline.endsAt));
+    if (next === level || next === 'overdue') return;
+    level = next;
+    steps += 1;
+    await recordStep(step(`level-${next}-${steps}`, `level_${next}`, undefined, { due: s.deadline.due }, { level: next }));
+  }
+
+  // Read through functions: the report handler changes the state while the loop waits.
+  const reported = (): boolean => s.report !== undefined;
+  while (!reported() && !isPeriodOver(s, nowMs())) {
+    await updateLevel();
+    const now = nowMs();
+    const next = [Date.parse(s.deadline.warningAt), Date.parse(s.deadline.endsAt)].find((t) => t > now);
+    await condition(() => reported() || recountsAsked > recountsDone, next === undefined ? undefined : next - now);
+    if (!reported() && recountsAsked > recountsDone) await recount();
+  }
+
+  const { due } = s.deadline;
+  if (s.report) {
+    s.stage = 'rectified';
+    await finishRectification(
+      s.orderId,
+      s.report,
+      step('rectified', 'rectification_reported', reporter, { due, reportedAt: s.report.reportedAt }, { stage: 'rectified', status: 'closed' }),
+    );
+  } else {
+    s.stage = 'criticized';
+    s.criticizedAt = nowIso();
+    await criticizeDepartment(
+      s.orderId,
+      step('criticized', 'criticized', undefined, { due, article: RECTIFICATION_ARTICLE, violationId: s.violationId }, { stage: 'criticized', level: 'overdue', status: 'closed' }),
+    );
+    await notify([
+      notice('criticized', 'criticized', `整改期限 ${due} 已过仍未报送整改情况，依第五十一条予以通报批评`, { departmentCode: s.departmentCode, role: null }),
+      notice('criticized', 'criticized', `部门 ${s.departmentCode} 未在 ${due} 前完成整改（整改通知 ${s.orderId}），已通报批评`, { departmentCode: null, role: 'authority_reviewer' }),
+    ]);
+  }
+  finished = true;
+  showInSearch(s);
+  await condition(allHandlersFinished);
+  return { orderId: s.orderId, outcome: s.stage, due };
+}
