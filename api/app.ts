@@ -7,6 +7,7 @@ import audit from './plugins/audit';
 import auth from './plugins/auth';
 import errorHandler from './plugins/error-handler';
 import swagger from './plugins/swagger';
+import annualReportsRoutes from './routes/annual-reports.routes';
 import auditRoutes from './routes/audit.routes';
 import calendarRoutes from './routes/calendar.routes';
 import catalogChangesRoutes from './routes/catalog-changes.routes';
@@ -14,6 +15,7 @@ import catalogRoutes from './routes/catalog.routes';
 import correctionsRoutes from './routes/corrections.routes';
 import demandsRoutes from './routes/demands.routes';
 import healthRoutes from './routes/health.routes';
+import notificationsRoutes from './routes/notifications.routes';
 import processesRoutes from './routes/processes.routes';
 import { ErrorResponse } from './schemas/common';
 import type { AppDeps } from './types';
@@ -61,6 +63,8 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(processesRoutes);
       await v1.register(calendarRoutes);
       await v1.register(auditRoutes);
+      await v1.register(annualReportsRoutes);
+      await v1.register(notificationsRoutes);
     },
     { prefix: '/v1' },
   );

@@ -31,7 +31,11 @@ export function inboxRules(actor: Actor): InboxRule[] {
         { stages: ['overdue'], action: 'supervise_overdue' },
         // 第十八条: every application received and not yet reviewed, county-wide.
         { stages: ['under_review'], action: 'review_catalog_application' },
+        // 第四十六条: the county report, once the departments' period is over.
+        { stages: ['authority_compiling'], action: 'submit_county_report' },
       ];
+    case 'county_government':
+      return [{ stages: ['county_submitting'], action: 'submit_annual_report_to_city' }];
     default:
       return [];
   }

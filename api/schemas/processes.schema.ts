@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { PROCESS_TYPES } from '../../workflows/options';
 import { IsoDate, Level, Pagination } from './common';
 
 export const ProcessView = Type.Object({
@@ -19,7 +20,7 @@ export const ProcessView = Type.Object({
 
 export const ProcessQuery = Type.Object(
   {
-    type: Type.Optional(Type.Union([Type.Literal('correction'), Type.Literal('catalog_update')])),
+    type: Type.Optional(Type.Union(PROCESS_TYPES.map((t) => Type.Literal(t)))),
     departmentCode: Type.Optional(Type.String({ maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })),
     stage: Type.Optional(Type.String({ maxLength: 64, pattern: '^[a-z_]+$' })),
     level: Type.Optional(Level),

@@ -26,6 +26,14 @@ const MATRIX: Record<string, Role[]> = {
   'DELETE /v1/calendar/overrides/{date}': ['admin'],
   'PUT /v1/calendar/years/{year}': ['admin'],
   'GET /v1/audit/verify': ['auditor'],
+  'POST /v1/annual-reports/{year}/start': ['admin'],
+  'GET /v1/annual-reports/{year}': ['authority_reviewer', 'auditor', 'county_government', ...DEPT],
+  'GET /v1/annual-reports/{year}/departments/{code}/draft': DEPT,
+  'POST /v1/annual-reports/{year}/departments/{code}': DEPT,
+  'POST /v1/annual-reports/{year}/county-report': ['authority_reviewer'],
+  'POST /v1/annual-reports/{year}/city-submission': ['county_government'],
+  'GET /v1/notifications': [...ROLES],
+  'POST /v1/notifications/{id}/read': [...ROLES],
   'POST /v1/catalog/changes': [...DEPT, 'authority_reviewer'],
   'GET /v1/catalog/changes/{id}': [...DEPT, 'authority_reviewer', 'auditor'],
   'POST /v1/catalog/changes/{id}/applications': DEPT,
@@ -41,8 +49,9 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/catalog/export/{list}': ['authority_reviewer', 'auditor'],
 };
 
+// Out-of-range values where a valid one would act (a year before 2019 starts no annual report).
 const SAMPLE: Record<string, string> = {
-  id: 'correction-none', date: '2031-01-02', year: '2031', code: 'MKT-001', version: '1', departmentCode: 'market', list: 'catalog',
+  id: 'correction-none', date: '2031-01-02', year: '1999', code: 'MKT-001', version: '1', departmentCode: 'market', list: 'catalog',
 };
 const userOf = (role: Role) => DEMO_USERS.find((u) => u.role === role)!.username;
 
