@@ -116,3 +116,16 @@ export function openStage(s: CorrectionState, nowMs: number): CorrectionStage {
   if (pendingExtension(s)) return 'extension_pending';
   return isPastDeadline(s, nowMs) ? 'overdue' : 'verifying';
 }
+
+/** What the department (and, when overdue, the authority) is told when a deadline turns yellow or red. */
+export function levelNotice(correctionId: string, level: 'warning' | 'overdue', due: IsoDate): { kind: string; message: string } {
+  return level === 'warning'
+    ? { kind: 'correction_deadline_warning', message: `数据校核 ${correctionId} 将于 ${due} 届满，请抓紧核查（第二十三条）` }
+    : { kind: 'correction_overdue', message: `数据校核 ${correctionId} 已超过 ${due} 的核查期限，已记录违规（第四十九条(八)）` };
+}
+
+export function decisionNotice(correctionId: string, e: ExtensionRequest, due: IsoDate): { kind: string; message: string } {
+  return e.status === 'approved'
+    ? { kind: 'extension_approved', message: `数据校核 ${correctionId} 的延期申请已获同意，核查期限延至 ${due}` }
+    : { kind: 'extension_refused', message: `数据校核 ${correctionId} 的延期申请未获同意（${e.decisionReason ?? ''}），期限仍为 ${due}` };
+}

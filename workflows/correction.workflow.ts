@@ -1,13 +1,13 @@
 // 第二十三条: data correction. Ten working days from receipt to verify; the department head
 // alone may add up to ten more; an overdue finish is a violation of 第四十九条(八).
 import {
-  allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes,
+  allHandlersFinished, condition, patched, proxyActivities, setHandler, upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
-  approvedExtensionDays, checkExtensionDecision, checkExtensionRequest, checkVerification, type CorrectionState,
-  isPastDeadline, MAX_EXTENSION_WORKING_DAYS, openStage, type Outcome, pendingExtension, VERIFICATION_WORKING_DAYS,
+  approvedExtensionDays, checkExtensionDecision, checkExtensionRequest, checkVerification, type CorrectionState, decisionNotice,
+  isPastDeadline, levelNotice, MAX_EXTENSION_WORKING_DAYS, openStage, type Outcome, pendingExtension, VERIFICATION_WORKING_DAYS,
   VIOLATION_ARTICLE,
 } from '../domain/correction';
 import type { Actor } from '../domain/roles';
@@ -18,7 +18,11 @@ import {
 import { dbActivity, SA_DUE, SA_STAGE } from './options';
 import { nowIso, nowMs, refuse } from './support';
 
-const { computeDeadline, registerProcess, recordStep, recordViolation, finishCorrection } = proxyActivities<Activities>(dbActivity);
+const { computeDeadline, registerProcess, recordStep, recordViolation, finishCorrection, notify } = proxyActivities<Activities>(dbActivity);
+
+// Notices to the outbox arrived after corrections were already running: patched() keeps the
+// histories recorded before it replaying as they ran.
+const NOTIFY_PATCH = 'correction-notices';
 
 export interface CorrectionInput {
   /** the correction's id; the person and the details stay in the database */
@@ -98,6 +102,10 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
         const asked = ++recountsAsked;
         await condition(() => recountsDone >= asked);
       }
+      if (patched(NOTIFY_PATCH)) {
+        const notice = decisionNotice(s.correctionId, extension, s.deadline.due);
+        await notify([{ workflowId, key: `extension-${extension.id}-decided`, departmentCode: s.departmentCode, role: 'department_staff', ...notice }]);
+      }
       return { extension, deadline: s.deadline };
     },
     { validator: ({ actor, approve, reason }) => state && refuse(checkExtensionDecision(state, actor, { approve, reason })) },
@@ -172,6 +180,14 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
       await recordStep(marked);
     }
     showInSearch(s);
+    if (next !== 'normal' && patched(NOTIFY_PATCH)) {
+      const notice = levelNotice(s.correctionId, next, s.deadline.due);
+      const key = `level-${next}-${s.deadline.due}`;
+      await notify([
+        { workflowId, key, departmentCode: s.departmentCode, role: null, ...notice },
+        ...(next === 'overdue' ? [{ workflowId, key, departmentCode: null, role: 'authority_reviewer' as const, ...notice }] : []),
+      ]);
+    }
   }
 
   const violation = () => ({

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { getCorrection } from '../../db/repositories/corrections.repo';
 import { getProcess, listEvents } from '../../db/repositories/registry.repo';
-import { violations } from '../../db/schema';
+import { notifications, violations } from '../../db/schema';
 import type { Actor } from '../../domain/roles';
 import { decideExtension, getCorrectionState, recordVerification, requestExtension } from '../../workflows/messages';
 import { actorOf } from '../helpers/actors';
@@ -121,6 +121,9 @@ describe('correctionWorkflow', () => {
       expect(await rejection(h.executeUpdate(decideExtension, { args: [{ actor: head, approve: false }] }))).toBe('REASON_REQUIRED');
       const decided = await h.executeUpdate(decideExtension, { args: [{ actor: head, approve: false, reason: '材料已齐备，无需延期' }] });
       expect(decided.extension).toMatchObject({ status: 'refused', decisionReason: '材料已齐备，无需延期' });
+      expect(await database.db.select().from(notifications).where(eq(notifications.workflowId, h.workflowId))).toEqual([
+        expect.objectContaining({ kind: 'extension_refused', departmentCode: 'market', role: 'department_staff', message: expect.stringContaining('期限仍为 2025-10-16') }),
+      ]);
       expect(decided.deadline.due).toBe('2025-10-16');
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ dueDate: '2025-10-16', stage: 'verifying' });
     });
@@ -166,6 +169,15 @@ describe('correctionWorkflow', () => {
       expect((await h.query(getCorrectionState))?.extensions[0]?.status).toBe('lapsed');
       const [violation] = await database.db.select().from(violations).where(eq(violations.workflowId, h.workflowId));
       expect(violation).toMatchObject({ article: '第四十九条(八)', departmentCode: 'market', dueDate: '2025-10-16', kind: 'correction_overdue' });
+      // The outbox: yellow to the department; red to the department and, county-wide, to the authority.
+      await eventually(async () => {
+        const notices = await database.db.select().from(notifications).where(eq(notifications.workflowId, h.workflowId));
+        expect(notices.map((n) => `${n.kind} ${n.departmentCode ?? '*'} ${n.role ?? '*'}`).sort()).toEqual([
+          'correction_deadline_warning market *',
+          'correction_overdue * authority_reviewer',
+          'correction_overdue market *',
+        ]);
+      });
 
       await advanceTo('2025-10-20T09:00:00+08:00');
       await h.executeUpdate(recordVerification, { args: [{ actor: staff, outcome: 'confirmed', summary: '经核实数据无误', changes: [] }] });
