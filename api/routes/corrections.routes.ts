@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import { beijingIso } from '../../domain/deadline';
 import type { CorrectionState } from '../../domain/correction';
 import { checkCreditCode, checkResidentId } from '../../domain/identifiers';
-import { type Actor, canReadDepartment, canWorkDepartment } from '../../domain/roles';
+import { canReadDepartment, canWorkDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { getCatalogEntry, getDepartment } from '../../db/repositories/catalog.repo';
 import { type CorrectionRow, getCorrection, insertCorrectionOnce } from '../../db/repositories/corrections.repo';
@@ -16,6 +16,7 @@ import { getProcess, registryDeadline } from '../../db/repositories/registry.rep
 import type { CorrectionInput } from '../../workflows/correction.workflow';
 import { decideExtension, getCorrectionState, recordVerification, requestExtension } from '../../workflows/messages';
 import { correctionWorkflowId, SA_DEPARTMENT, SA_PROCESS_TYPE } from '../../workflows/options';
+import { callerOf } from '../plugins/auth';
 import { httpError, notFound } from '../plugins/error-handler';
 import { errors, ProcessIdParams } from '../schemas/common';
 import {
@@ -30,15 +31,10 @@ const QUERY_DEADLINE_MS = 3000;
 
 const mask = (id: string): string => (id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '****');
 
-const actorOf = (request: FastifyRequest): Actor => {
-  const { userId, role, departmentCode } = request.user!;
-  return { userId, role, departmentCode };
-};
-
 /** 404 for what the caller may not see (existence is not disclosed), 403 for what it sees but may not work. */
 async function correctionFor(request: FastifyRequest, id: string, mode: 'read' | 'work'): Promise<CorrectionRow> {
   const row = await getCorrection(request.server.deps.db, id);
-  const actor = actorOf(request);
+  const actor = callerOf(request);
   if (!row || !(canReadDepartment(actor, row.departmentCode) || row.filedByUserId === actor.userId)) throw notFound('异议事项');
   request.auditTarget = row.workflowId;
   if (mode === 'work' && !canWorkDepartment(actor, row.departmentCode)) {
@@ -101,7 +97,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         throw httpError(400, 'UNKNOWN_DATA_ITEM', `资源 ${resource.code} 没有数据项：${unknownItems.join('、')}`, [{ path: 'body.dataItems', message: `可选：${resource.dataItems.join('、')}` }]);
       }
 
-      const actor = actorOf(request);
+      const actor = callerOf(request);
       const workflowId = correctionWorkflowId(body.requestId);
       const { row, created } = await insertCorrectionOnce(db, {
         id: `JZ${receivedOn.replaceAll('-', '')}${randomBytes(4).toString('hex').toUpperCase()}`,
@@ -189,7 +185,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const row = await correctionFor(request, request.params.id, 'work');
       const extension = await temporal.workflow
         .getHandle(row.workflowId)
-        .executeUpdate(requestExtension, { args: [{ actor: actorOf(request), ...request.body }] });
+        .executeUpdate(requestExtension, { args: [{ actor: callerOf(request), ...request.body }] });
       return reply.status(201).send(extension);
     },
   );
@@ -208,7 +204,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const row = await correctionFor(request, request.params.id, 'work');
-      return temporal.workflow.getHandle(row.workflowId).executeUpdate(decideExtension, { args: [{ actor: actorOf(request), ...request.body }] });
+      return temporal.workflow.getHandle(row.workflowId).executeUpdate(decideExtension, { args: [{ actor: callerOf(request), ...request.body }] });
     },
   );
 
@@ -226,7 +222,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const row = await correctionFor(request, request.params.id, 'work');
-      const state = await temporal.workflow.getHandle(row.workflowId).executeUpdate(recordVerification, { args: [{ actor: actorOf(request), ...request.body }] });
+      const state = await temporal.workflow.getHandle(row.workflowId).executeUpdate(recordVerification, { args: [{ actor: callerOf(request), ...request.body }] });
       return { id: row.id, stage: state.stage, late: state.result?.late ?? false, due: state.deadline.due };
     },
   );
