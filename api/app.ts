@@ -17,6 +17,9 @@ import demandsRoutes from './routes/demands.routes';
 import healthRoutes from './routes/health.routes';
 import notificationsRoutes from './routes/notifications.routes';
 import processesRoutes from './routes/processes.routes';
+import rectificationsRoutes from './routes/rectifications.routes';
+import supervisionRoutes from './routes/supervision.routes';
+import violationsRoutes from './routes/violations.routes';
 import { ErrorResponse } from './schemas/common';
 import type { AppDeps } from './types';
 
@@ -65,6 +68,9 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(auditRoutes);
       await v1.register(annualReportsRoutes);
       await v1.register(notificationsRoutes);
+      await v1.register(violationsRoutes);
+      await v1.register(rectificationsRoutes);
+      await v1.register(supervisionRoutes);
     },
     { prefix: '/v1' },
   );

@@ -17,6 +17,8 @@ export function inboxRules(actor: Actor): InboxRule[] {
         { departments: own, stages: ['verifying', 'overdue'], action: 'verify' },
         // 第十八条: a registered change (or a returned application) waits for the department's application.
         { departments: own, stages: ['awaiting_application', 'returned'], action: 'submit_catalog_application' },
+        // 第五十一条: an open rectification order waits for the department's report.
+        { departments: own, stages: ['rectifying'], action: 'report_rectification' },
       ];
     case 'department_head':
       // 第二十三条: only the head decides extensions of its own department.
@@ -24,6 +26,7 @@ export function inboxRules(actor: Actor): InboxRule[] {
         { departments: own, stages: ['extension_pending'], action: 'decide_extension' },
         { departments: own, stages: ['overdue'], action: 'supervise_overdue' },
         { departments: own, stages: ['awaiting_application', 'returned'], action: 'submit_catalog_application' },
+        { departments: own, stages: ['rectifying'], action: 'report_rectification' },
       ];
     case 'authority_reviewer':
       // 第四十五条: the authority supervises every overdue process county-wide.

@@ -31,3 +31,9 @@ export function canReadDepartment(actor: Actor, departmentCode: string): boolean
 export function canWorkDepartment(actor: Actor, departmentCode: string): boolean {
   return (actor.role === 'department_staff' || actor.role === 'department_head') && actor.departmentCode === departmentCode;
 }
+
+/** The departments a county-wide or department user may list; undefined: every department. */
+export function departmentScope(actor: Actor): string[] | undefined {
+  if (COUNTY_WIDE.includes(actor.role)) return undefined;
+  return actor.departmentCode ? [actor.departmentCode] : [];
+}

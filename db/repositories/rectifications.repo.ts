@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { RectificationReport, RectificationStatus } from '../../domain/rectification';
 import type { DbOrTx } from '../client';
-import { rectificationOrders } from '../schema';
+import { processes, rectificationOrders } from '../schema';
 
 export type RectificationOrderRow = typeof rectificationOrders.$inferSelect;
 export type NewRectificationOrder = typeof rectificationOrders.$inferInsert;
@@ -19,10 +19,14 @@ export async function getOrder(db: DbOrTx, id: string): Promise<RectificationOrd
   return row ?? null;
 }
 
-export const ordersForViolations = (db: DbOrTx, violationIds: number[]) =>
-  violationIds.length === 0
-    ? Promise.resolve([] as RectificationOrderRow[])
-    : db.select().from(rectificationOrders).where(inArray(rectificationOrders.violationId, violationIds));
+/** The order with its registry row (deadline and level in force); null process before the workflow registered. */
+const withProcess = (db: DbOrTx) =>
+  db.select({ order: rectificationOrders, process: processes }).from(rectificationOrders).leftJoin(processes, eq(processes.workflowId, rectificationOrders.workflowId));
+
+export async function getOrderWithProcess(db: DbOrTx, id: string) {
+  const [row] = await withProcess(db).where(eq(rectificationOrders.id, id));
+  return row ?? null;
+}
 
 export interface OrderFilter {
   /** restricts to these departments (object-level access); undefined = all */
@@ -34,14 +38,12 @@ export interface OrderFilter {
 }
 
 /** Open orders first, newest first within a status. */
-export function listOrders(db: DbOrTx, f: OrderFilter): Promise<RectificationOrderRow[]> {
+export function listOrders(db: DbOrTx, f: OrderFilter) {
   const where: SQL[] = [];
   if (f.departments) where.push(inArray(rectificationOrders.departmentCode, f.departments));
   if (f.departmentCode) where.push(eq(rectificationOrders.departmentCode, f.departmentCode));
   if (f.status) where.push(eq(rectificationOrders.status, f.status));
-  return db
-    .select()
-    .from(rectificationOrders)
+  return withProcess(db)
     .where(and(...where))
     .orderBy(asc(rectificationOrders.status), desc(rectificationOrders.issuedAt), asc(rectificationOrders.id))
     .limit(f.limit)

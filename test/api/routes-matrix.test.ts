@@ -47,6 +47,13 @@ const MATRIX: Record<string, Role[]> = {
   'POST /v1/catalog/demands': DEPT,
   'GET /v1/catalog/demands': [...DEPT, 'authority_reviewer', 'auditor'],
   'GET /v1/catalog/export/{list}': ['authority_reviewer', 'auditor'],
+  'GET /v1/violations': [...DEPT, 'authority_reviewer', 'auditor'],
+  'POST /v1/violations/{id}/rectification-orders': ['authority_reviewer'],
+  'GET /v1/rectifications': [...DEPT, 'authority_reviewer', 'auditor'],
+  'GET /v1/rectifications/{id}': [...DEPT, 'authority_reviewer', 'auditor'],
+  'POST /v1/rectifications/{id}/report': DEPT,
+  'GET /v1/deadlines': [...DEPT, 'authority_reviewer', 'auditor'],
+  'GET /v1/evaluation': ['authority_reviewer', 'auditor', 'county_government'],
 };
 
 // Out-of-range values where a valid one would act (a year before 2019 starts no annual report).

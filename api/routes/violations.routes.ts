@@ -1,0 +1,116 @@
+// 第四十九条, 第五十一条: the recorded violations, and the authority's order to rectify one
+// within a period — a workflow of its own, one order per violation.
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { beijingIso } from '../../domain/deadline';
+import { DOMAIN_ERRORS } from '../../domain/errors';
+import { checkOrder } from '../../domain/rectification';
+import { departmentScope } from '../../domain/roles';
+import { beijingDate } from '../../domain/working-days';
+import { insertOrderOnce } from '../../db/repositories/rectifications.repo';
+import { getViolation, listViolationsWithOrders } from '../../db/repositories/supervision.repo';
+import type { RectificationInput } from '../../workflows/rectification.workflow';
+import { rectificationWorkflowId, SA_DEPARTMENT, SA_PROCESS_TYPE } from '../../workflows/options';
+import { callerOf } from '../plugins/auth';
+import { httpError, notFound } from '../plugins/error-handler';
+import { errors } from '../schemas/common';
+import { OrderBody, RectificationView, ViolationIdParams, ViolationQuery, ViolationView } from '../schemas/supervision.schema';
+import { rectificationView } from './rectifications.routes';
+
+const READERS = ['department_staff', 'department_head', 'authority_reviewer', 'auditor'] as const;
+
+const dayStart = (d: string): Date => new Date(`${d}T00:00:00+08:00`);
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db, temporal, taskQueue } = app.deps;
+
+  app.get(
+    '/violations',
+    {
+      config: { roles: READERS, auditRead: true },
+      schema: {
+        summary: '违规记录：条款、流程、部门、期限、时间及整改通知（第四十九条）',
+        tags: ['supervision'],
+        querystring: ViolationQuery,
+        response: { 200: Type.Object({ items: Type.Array(ViolationView) }), ...errors() },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      if (q.from && q.to && q.from > q.to) throw httpError(400, 'DATE_RANGE', '起始日期不得晚于截止日期', [{ path: 'querystring.from', message: '晚于 to' }]);
+      const rows = await listViolationsWithOrders(db, {
+        departments: departmentScope(callerOf(request)),
+        departmentCode: q.departmentCode,
+        article: q.article,
+        from: q.from ? dayStart(q.from) : undefined,
+        // `to` is inclusive: up to 24:00 of that day.
+        to: q.to ? new Date(Date.parse(dayStart(q.to).toISOString()) + 86_400_000) : undefined,
+        limit: q.limit,
+        offset: q.offset,
+      });
+      return {
+        items: rows.map(({ violation: v, processType, order }) => ({
+          id: v.id,
+          article: v.article,
+          kind: v.kind,
+          process: { workflowId: v.workflowId, type: processType },
+          departmentCode: v.departmentCode,
+          dueDate: v.dueDate,
+          occurredAt: beijingIso(v.occurredAt.getTime()),
+          rectificationOrder: order ? { id: order.id, status: order.status, periodWorkingDays: order.periodWorkingDays, issuedAt: beijingIso(order.issuedAt.getTime()) } : null,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/violations/:id/rectification-orders',
+    {
+      config: { roles: ['authority_reviewer'] },
+      schema: {
+        summary: '责令限期整改（第五十一条）：每条违规记录只能下达一次',
+        tags: ['supervision'],
+        params: ViolationIdParams,
+        body: OrderBody,
+        response: { 201: RectificationView, ...errors(404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const violation = await getViolation(db, Number(request.params.id));
+      if (!violation) throw notFound('违规记录');
+      const refused = checkOrder(request.body);
+      if (refused) throw httpError(DOMAIN_ERRORS[refused.code].status, refused.code, refused.message);
+      const actor = callerOf(request);
+      const issuedAt = new Date();
+      const id = `ZG${beijingDate(issuedAt.getTime()).replaceAll('-', '')}${randomBytes(4).toString('hex').toUpperCase()}`;
+      const workflowId = rectificationWorkflowId(id);
+      request.auditTarget = workflowId;
+      // The row and the start together: a failed start leaves no order behind to block a retry.
+      const order = await db.transaction(async (tx) => {
+        const row = await insertOrderOnce(tx, {
+          id, violationId: violation.id, departmentCode: violation.departmentCode, workflowId, requirement: request.body.requirement,
+          periodWorkingDays: request.body.periodWorkingDays, issuedBy: actor.userId, issuedAt,
+        });
+        if (!row) throw httpError(409, 'RECTIFICATION_ORDER_EXISTS', DOMAIN_ERRORS.RECTIFICATION_ORDER_EXISTS.message);
+        const input: RectificationInput = {
+          orderId: id, violationId: violation.id, departmentCode: violation.departmentCode, issuedOn: beijingDate(issuedAt.getTime()),
+          periodWorkingDays: row.periodWorkingDays, issuedBy: actor,
+        };
+        await temporal.workflow.start('rectificationWorkflow', {
+          taskQueue,
+          workflowId,
+          args: [input],
+          typedSearchAttributes: [
+            { key: SA_PROCESS_TYPE, value: 'rectification' },
+            { key: SA_DEPARTMENT, value: violation.departmentCode },
+          ],
+        });
+        return row;
+      });
+      return reply.status(201).send(rectificationView(order, null));
+    },
+  );
+};
+
+export default routes;

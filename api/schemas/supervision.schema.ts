@@ -1,0 +1,113 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Deadline, IsoDate, Level, Pagination } from './common';
+
+const DepartmentCode = Type.String({ maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+const ProcessTypeParam = Type.String({ maxLength: 64, pattern: '^[a-z_]+$', description: 'correction | catalog_update | rectification | …' });
+
+export const ViolationIdParams = Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,17}$' }) }, { additionalProperties: false });
+
+export const ViolationQuery = Type.Object(
+  {
+    departmentCode: Type.Optional(DepartmentCode),
+    article: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+    ...Pagination,
+  },
+  { additionalProperties: false },
+);
+
+export const RectificationStatus = Type.Union([Type.Literal('open'), Type.Literal('rectified'), Type.Literal('criticized')]);
+
+export const RectificationView = Type.Object({
+  id: Type.String(),
+  violationId: Type.Integer(),
+  workflowId: Type.String(),
+  departmentCode: Type.String(),
+  requirement: Type.String(),
+  periodWorkingDays: Type.Integer(),
+  status: RectificationStatus,
+  issuedBy: Type.String(),
+  issuedAt: Type.String(),
+  deadline: Type.Union([Deadline, Type.Null()]),
+  level: Level,
+  report: Type.Union([Type.String(), Type.Null()]),
+  reportedBy: Type.Union([Type.String(), Type.Null()]),
+  reportedAt: Type.Union([Type.String(), Type.Null()]),
+  criticizedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const ViolationView = Type.Object({
+  id: Type.Integer(),
+  article: Type.String(),
+  kind: Type.String(),
+  process: Type.Object({ workflowId: Type.String(), type: Type.String() }),
+  departmentCode: Type.String(),
+  dueDate: Type.Union([IsoDate, Type.Null()]),
+  occurredAt: Type.String(),
+  rectificationOrder: Type.Union([
+    Type.Object({ id: Type.String(), status: RectificationStatus, periodWorkingDays: Type.Integer(), issuedAt: Type.String() }),
+    Type.Null(),
+  ]),
+});
+
+export const OrderBody = Type.Object(
+  {
+    requirement: Type.String({ minLength: 1, maxLength: 2000, description: '整改要求' }),
+    periodWorkingDays: Type.Integer({ minimum: 1, maximum: 30, description: '整改期限（工作日），自下达之日起算' }),
+  },
+  { additionalProperties: false },
+);
+export type OrderBody = Static<typeof OrderBody>;
+
+export const ReportBody = Type.Object({ report: Type.String({ minLength: 1, maxLength: 4000, description: '整改情况' }) }, { additionalProperties: false });
+
+export const RectificationQuery = Type.Object(
+  { departmentCode: Type.Optional(DepartmentCode), status: Type.Optional(RectificationStatus), ...Pagination },
+  { additionalProperties: false },
+);
+
+export const DeadlineQuery = Type.Object(
+  { departmentCode: Type.Optional(DepartmentCode), type: Type.Optional(ProcessTypeParam), level: Type.Optional(Level), ...Pagination },
+  { additionalProperties: false },
+);
+
+export const DeadlineItem = Type.Object({
+  workflowId: Type.String(),
+  type: Type.String(),
+  departmentCode: Type.String(),
+  subjectId: Type.String(),
+  stage: Type.String(),
+  dueDate: IsoDate,
+  endsAt: Type.String(),
+  level: Level,
+  provisional: Type.Boolean(),
+  timeLeftSeconds: Type.Integer({ description: '距期限届满的秒数，已超期为负数' }),
+  workingDaysLeft: Type.Integer({ description: '今天之后到期限日（含）的工作日数；已超期为 0' }),
+});
+
+export const EvaluationQuery = Type.Object(
+  {
+    year: Type.Integer({ minimum: 2019, maximum: 2100 }),
+    format: Type.Union([Type.Literal('json'), Type.Literal('csv')], { default: 'json' }),
+  },
+  { additionalProperties: false },
+);
+
+export const DepartmentEvaluation = Type.Object({
+  departmentCode: Type.String(),
+  departmentName: Type.String(),
+  processes: Type.Array(
+    Type.Object({
+      type: Type.String(),
+      closed: Type.Integer(),
+      onTime: Type.Integer(),
+      onTimeRate: Type.Union([Type.Number(), Type.Null()]),
+      overdueOpen: Type.Integer(),
+    }),
+  ),
+  violations: Type.Integer(),
+  openRectifications: Type.Integer(),
+  criticized: Type.Integer(),
+  annualReportOnTime: Type.Union([Type.Boolean(), Type.Null()]),
+});
