@@ -8,7 +8,7 @@ import type { Actor } from '../domain/roles';
 import { type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
 import { calendarChanged, getRectificationState, reportRectification } from './messages';
 import { dbActivity, SA_DUE, SA_STAGE } from './options';
-import { nowIso, nowMs, refuse } from './refusal';
+import { nowIso, nowMs, refuse } from './support';
 
 const { computeDeadline, registerProcess, recordStep, finishRectification, criticizeDepartment, notify } = proxyActivities<Activities>(dbActivity);
 
