@@ -1,3 +1,4 @@
+import { createAnnualReportActivities } from './annual-report.activities';
 import { createCalendarActivities, type CalendarDeps } from './calendar.activities';
 import { createCatalogActivities } from './catalog.activities';
 import { createCorrectionActivities } from './correction.activities';
@@ -14,6 +15,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCorrectionActivities(deps),
     ...createCatalogActivities(deps),
     ...createNotifyActivities(deps),
+    ...createAnnualReportActivities(deps),
     ...createRectificationActivities(deps),
   };
 }

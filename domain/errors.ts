@@ -24,6 +24,10 @@ export const DOMAIN_ERRORS = {
   SHARING_BASIS_REQUIRED: { status: 400, message: '有条件共享或不予共享的资源必须注明法律、行政法规或国家、市级政策依据（第三十条）' },
   BASE_DATA_MUST_BE_UNCONDITIONAL: { status: 400, message: '基础数据库的基础信息项应当无条件共享（第三十条）' },
   DATA_ITEMS_DUPLICATE: { status: 400, message: '数据项不得重复' },
+  // 第四十六条 annual reports
+  REPORT_ALREADY_SUBMITTED: { status: 409, message: '年度报告已提交' },
+  REPORT_NOT_YET: { status: 409, message: '尚未到该报送环节' },
+  FORBIDDEN_ROLE_STEP: { status: 403, message: '当前角色不能办理此环节' },
   // 第五十一条 rectification
   RECTIFICATION_ORDER_EXISTS: { status: 409, message: '该违规记录已下达整改通知，同一违规只能责令整改一次' },
   RECTIFICATION_AFTER_DEADLINE: { status: 409, message: '已超过整改期限，不能再报送整改情况' },

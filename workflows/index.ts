@@ -3,3 +3,4 @@ export { correctionWorkflow } from './correction.workflow';
 export { calendarChangeWorkflow } from './calendar-change.workflow';
 export { catalogUpdateWorkflow } from './catalog-update.workflow';
 export { rectificationWorkflow } from './rectification.workflow';
+export { annualReportWorkflow } from './annual-report.workflow';

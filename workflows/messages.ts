@@ -1,5 +1,6 @@
 // Updates, queries and signals of every workflow, with their payload types; shared with api/.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { AnnualReportState, DepartmentReportContent, SubmissionRecord } from '../domain/annual-report';
 import type { Actor } from '../domain/roles';
 import type { CorrectionState, ExtensionRequest, VerificationResult } from '../domain/correction';
 import type { Deadline } from '../domain/deadline';
@@ -61,3 +62,18 @@ export interface ReportRectificationInput extends ActorInput {
 }
 export const reportRectification = defineUpdate<RectificationState, [ReportRectificationInput]>('reportRectification');
 export const getRectificationState = defineQuery<RectificationState | null>('getRectificationState');
+
+// 第四十六条: the yearly reports.
+export interface SubmitDepartmentReportInput extends ActorInput {
+  content: DepartmentReportContent;
+}
+export interface SubmitCountyReportInput extends ActorInput {
+  summary: string;
+}
+export interface SubmitToCityInput extends ActorInput {
+  note: string;
+}
+export const submitDepartmentReport = defineUpdate<SubmissionRecord, [SubmitDepartmentReportInput]>('submitDepartmentReport');
+export const submitCountyReport = defineUpdate<Record<string, unknown>, [SubmitCountyReportInput]>('submitCountyReport');
+export const submitToCity = defineUpdate<SubmissionRecord, [SubmitToCityInput]>('submitToCity');
+export const getAnnualReportState = defineQuery<AnnualReportState | null>('getAnnualReportState');

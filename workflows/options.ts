@@ -17,7 +17,13 @@ export const catalogUpdateWorkflowId = (requestId: string): string => `catalog-u
 /** 第五十一条: one rectification order per violation. */
 export const rectificationWorkflowId = (orderId: string): string => `rectification-${orderId}`;
 
-export const PROCESS_TYPES = ['correction', 'catalog_update', 'rectification'] as const;
+/** One process per year; a second start for the same year finds the first and stops. */
+export const annualReportWorkflowId = (year: number): string => `annual-report-${year}`;
+
+/** 第四十六条: the schedule that starts each year's process by itself on 1 December. */
+export const ANNUAL_REPORT_SCHEDULE_ID = 'annual-report';
+
+export const PROCESS_TYPES = ['correction', 'catalog_update', 'rectification', 'annual_report'] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 
 // Search attributes: process type, department, stage and due date only, never personal data
