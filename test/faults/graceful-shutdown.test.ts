@@ -12,7 +12,7 @@ let stack: Stack;
 let call: ReturnType<typeof httpCaller>;
 
 beforeAll(async () => {
-  stack = await devStack({ postgres: true });
+  stack = await devStack();
   call = httpCaller((await stack.startApi()).url);
 });
 afterAll(async () => stack?.close());

@@ -16,7 +16,7 @@ let client: Client;
 let call: ReturnType<typeof httpCaller>;
 
 beforeAll(async () => {
-  stack = await devStack({ postgres: true });
+  stack = await devStack();
   call = httpCaller((await stack.startApi()).url);
   client = await stack.client();
 });
