@@ -5,15 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processEvents, processes } from '../../db/schema';
-import { devStack, httpCaller, type Stack } from '../helpers/stack';
+import { type ServedStack, servedStack, type Stack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 
 let stack: Stack;
-let call: ReturnType<typeof httpCaller>;
+let call: ServedStack['call'];
 
 beforeAll(async () => {
-  stack = await devStack();
-  call = httpCaller((await stack.startApi()).url);
+  // No worker here: the test spawns worker processes itself.
+  ({ stack, call } = await servedStack({ worker: false }));
 });
 afterAll(async () => stack?.close());
 

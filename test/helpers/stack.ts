@@ -175,3 +175,23 @@ export const httpCaller =
     });
     return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
   };
+
+export interface ServedStack {
+  stack: Stack;
+  url: string;
+  call: ReturnType<typeof httpCaller>;
+  client: Client;
+}
+
+/** devStack with the API listening and, unless `worker: false`, a worker in this process. */
+export async function servedStack(opts: { worker?: boolean } = {}): Promise<ServedStack> {
+  const stack = await devStack();
+  try {
+    if (opts.worker !== false) await stack.startWorker();
+    const { url } = await stack.startApi();
+    return { stack, url, call: httpCaller(url), client: await stack.client() };
+  } catch (err) {
+    await stack.close();
+    throw err;
+  }
+}
