@@ -27,14 +27,17 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** requests per minute and client address */
   rateLimit?: number;
+  /** ms a socket may sit idle and a request may take to arrive (slow clients); default 30 s */
+  connectionTimeout?: number;
+  requestTimeout?: number;
 }
 
 export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? { level: 'error' },
     bodyLimit: 256 * 1024,
-    connectionTimeout: 30_000,
-    requestTimeout: 30_000,
+    connectionTimeout: opts.connectionTimeout ?? 30_000,
+    requestTimeout: opts.requestTimeout ?? 30_000,
     // Unknown fields are refused, not silently dropped (Fastify's default removes them).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditForTarget } from '../../db/repositories/audit.repo';
 import { auditLog, catalogEntries } from '../../db/schema';
 import { beijingDate } from '../../domain/working-days';
 import { apiStack, type ApiStack } from '../helpers/api';
@@ -147,7 +148,8 @@ describe('application, return, resubmission, approval', () => {
     ]);
     const [mkt3] = await api.database.db.select().from(catalogEntries).where(eq(catalogEntries.code, 'MKT-003'));
     expect(mkt3).toMatchObject({ departmentCode: 'market', securityLevel: '公开', version: 1, catalogVersion: 2 });
-    const writes = await api.database.db.select().from(auditLog).where(eq(auditLog.target, change.workflowId));
+    // In the order written: PostgreSQL returns an unordered select in any order.
+    const writes = await listAuditForTarget(api.database.db, change.workflowId);
     expect(writes.filter((w) => w.action === 'POST /v1/catalog/changes/:id/review').map((w) => w.result)).toEqual(['422', '200', '409', '200', '409']);
     // Refused by role before the process was looked up: logged against the URL.
     const byRole = await api.database.db.select().from(auditLog).where(eq(auditLog.target, `/v1/catalog/changes/${change.id}/review`));

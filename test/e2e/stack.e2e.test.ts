@@ -5,16 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, corrections, processEvents, processes } from '../../db/schema';
-import { devStack, httpCaller, type Stack } from '../helpers/stack';
+import { type ServedStack, servedStack, type Stack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 
 let stack: Stack;
-let call: ReturnType<typeof httpCaller>;
+let call: ServedStack['call'];
 
 beforeAll(async () => {
-  stack = await devStack();
-  await stack.startWorker();
-  call = httpCaller((await stack.startApi()).url);
+  ({ stack, call } = await servedStack());
 });
 
 afterAll(async () => stack?.close());

@@ -8,21 +8,18 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corrections, processEvents } from '../../db/schema';
-import { devStack, httpCaller, type HttpResult, type Stack } from '../helpers/stack';
+import { type HttpResult, type ServedStack, servedStack, type Stack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 
 let stack: Stack;
 let client: Client;
-let call: ReturnType<typeof httpCaller>;
+let call: ServedStack['call'];
 let napWorker: Worker;
 let napRun: Promise<void>;
 const napQueue = `nap-${randomUUID()}`;
 
 beforeAll(async () => {
-  stack = await devStack();
-  await stack.startWorker();
-  call = httpCaller((await stack.startApi()).url);
-  client = await stack.client();
+  ({ stack, client, call } = await servedStack());
   const connection = await NativeConnection.connect({ address: stack.env.temporalAddress });
   napWorker = await Worker.create({ connection, taskQueue: napQueue, workflowsPath: new URL('./workflows/nap.workflow.ts', import.meta.url).pathname });
   napRun = napWorker.run().finally(() => connection.close());

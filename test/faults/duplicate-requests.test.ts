@@ -5,18 +5,15 @@ import type { Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corrections, processEvents, processes } from '../../db/schema';
-import { devStack, httpCaller, type Stack } from '../helpers/stack';
+import { type ServedStack, servedStack, type Stack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 
 let stack: Stack;
 let client: Client;
-let call: ReturnType<typeof httpCaller>;
+let call: ServedStack['call'];
 
 beforeAll(async () => {
-  stack = await devStack();
-  await stack.startWorker();
-  call = httpCaller((await stack.startApi()).url);
-  client = await stack.client();
+  ({ stack, client, call } = await servedStack());
 });
 afterAll(async () => stack?.close());
 

@@ -6,15 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corrections, processEvents, processes } from '../../db/schema';
-import { devStack, type Stack } from '../helpers/stack';
+import { servedStack, type Stack } from '../helpers/stack';
 
 let stack: Stack;
 let baseUrl: string;
 
 beforeAll(async () => {
-  stack = await devStack();
-  await stack.startWorker();
-  baseUrl = (await stack.startApi()).url;
+  ({ stack, url: baseUrl } = await servedStack());
 });
 afterAll(async () => stack?.close());
 

@@ -8,17 +8,16 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corrections, processEvents, processes } from '../../db/schema';
 import type { CorrectionResult } from '../../workflows/correction.workflow';
-import { devStack, httpCaller, type Stack } from '../helpers/stack';
+import { type ServedStack, servedStack, type Stack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 
 let stack: Stack;
 let client: Client;
-let call: ReturnType<typeof httpCaller>;
+let call: ServedStack['call'];
 
 beforeAll(async () => {
-  stack = await devStack({ postgres: true });
-  call = httpCaller((await stack.startApi()).url);
-  client = await stack.client();
+  // No worker here: the test spawns worker processes itself.
+  ({ stack, call, client } = await servedStack({ worker: false }));
 });
 afterAll(async () => stack?.close());
 

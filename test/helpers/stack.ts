@@ -40,7 +40,7 @@ export interface Stack {
   restartServer(): Promise<void>;
   /** startWorker() in this process */
   startWorker(): Promise<RunningWorker>;
-  /** `node --import tsx worker.ts` with this stack's address, database and task queue; killed by close() */
+  /** `node --import tsx worker.ts` with this stack's address, database and task queue; killed by close(). Needs TEST_DATABASE_URL. */
   spawnWorker(): WorkerProcess;
   startApi(): Promise<{ url: string; close(): Promise<void> }>;
   /** a Temporal client on the dev server, closed with the stack */
@@ -63,8 +63,7 @@ export function requirePostgres(): string {
   return url;
 }
 
-export async function devStack(opts: { postgres?: boolean } = {}): Promise<Stack> {
-  if (opts.postgres) requirePostgres();
+export async function devStack(): Promise<Stack> {
   quietRuntime();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'stack-'));
   const [temporalPort, apiPort] = [await freePort(), await freePort()];
@@ -95,6 +94,9 @@ export async function devStack(opts: { postgres?: boolean } = {}): Promise<Stack
       return worker;
     },
     spawnWorker() {
+      // Thrown inside the test that needs it, so the test fails (a beforeAll failure would
+      // leave its tests reported as skipped).
+      if (!database!.url) requirePostgres();
       const logFile = path.join(dir, `worker-${children.size + 1}-${Date.now()}.log`);
       const log = openSync(logFile, 'a');
       const child = spawn(process.execPath, ['--import', 'tsx', 'worker.ts'], {
@@ -173,3 +175,23 @@ export const httpCaller =
     });
     return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
   };
+
+export interface ServedStack {
+  stack: Stack;
+  url: string;
+  call: ReturnType<typeof httpCaller>;
+  client: Client;
+}
+
+/** devStack with the API listening and, unless `worker: false`, a worker in this process. */
+export async function servedStack(opts: { worker?: boolean } = {}): Promise<ServedStack> {
+  const stack = await devStack();
+  try {
+    if (opts.worker !== false) await stack.startWorker();
+    const { url } = await stack.startApi();
+    return { stack, url, call: httpCaller(url), client: await stack.client() };
+  } catch (err) {
+    await stack.close();
+    throw err;
+  }
+}
