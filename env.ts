@@ -14,6 +14,8 @@ export interface Env {
   logLevel: string;
   /** working days before a deadline at which its level turns yellow (SPEC §2) */
   warningWorkingDays: number;
+  /** HMAC key of the applicants' query codes; the API refuses to start without one */
+  queryCodeSecret: string | undefined;
   /** seed demo departments, users and tokens: set by `npm start` only */
   seedDemo: boolean;
 }
@@ -38,6 +40,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     port: integer('PORT', source.PORT, 3000, 1, 65535),
     logLevel: source.LOG_LEVEL || 'info',
     warningWorkingDays: integer('WARNING_WORKING_DAYS', source.WARNING_WORKING_DAYS, 2, 1, 10),
+    queryCodeSecret: source.QUERY_CODE_SECRET || undefined,
     seedDemo: source.SEED_DEMO === 'true',
   };
 }

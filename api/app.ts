@@ -17,6 +17,7 @@ import demandsRoutes from './routes/demands.routes';
 import healthRoutes from './routes/health.routes';
 import notificationsRoutes from './routes/notifications.routes';
 import processesRoutes from './routes/processes.routes';
+import publicRoutes from './routes/public.routes';
 import rectificationsRoutes from './routes/rectifications.routes';
 import supervisionRoutes from './routes/supervision.routes';
 import violationsRoutes from './routes/violations.routes';
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
   await app.register(
     async (v1) => {
       await v1.register(correctionsRoutes);
+      await v1.register(publicRoutes);
       await v1.register(catalogChangesRoutes);
       await v1.register(catalogRoutes);
       await v1.register(demandsRoutes);

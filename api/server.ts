@@ -5,6 +5,7 @@ import { createDatabase, type Database } from '../db/client';
 import { type Env, readEnv } from '../env';
 import { isMain } from '../scripts/is-main';
 import { buildApp } from './app';
+import { requireQueryCodeSecret } from './query-code';
 
 export async function startApi(env: Env, database: Database): Promise<{ url: string; close(): Promise<void> }> {
   // A caller over HTTP is waiting: three quick attempts (~0.5 s) ride out a blip, then the error
@@ -20,6 +21,7 @@ export async function startApi(env: Env, database: Database): Promise<{ url: str
       temporal,
       taskQueue: env.taskQueue,
       warningWorkingDays: env.warningWorkingDays,
+      queryCodeSecret: requireQueryCodeSecret(env),
       temporalReady: async () => {
         await connection.workflowService.getSystemInfo({});
         return true;

@@ -9,6 +9,8 @@ export interface AppDeps {
   taskQueue: string;
   /** SPEC §2: a deadline turns yellow this many working days before it ends */
   warningWorkingDays: number;
+  /** HMAC key of the applicants' query codes (api/query-code.ts) */
+  queryCodeSecret: string;
   /** readiness of the workflow engine, for /health */
   temporalReady(): Promise<boolean>;
 }

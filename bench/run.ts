@@ -60,7 +60,7 @@ try {
   databases.push(database);
   await database.migrate();
   await seedDemo(database.db);
-  const env = readEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, TEMPORAL_TASK_QUEUE: 'bench', PORT: String(await freePort()), LOG_LEVEL: 'error' });
+  const env = readEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, TEMPORAL_TASK_QUEUE: 'bench', PORT: String(await freePort()), LOG_LEVEL: 'error', QUERY_CODE_SECRET: 'bench-query-code-secret-0123456789abcdef' });
   const worker = await startWorker(env, database);
   closers.push(() => worker.shutdown());
   const api = await startApi(env, database);
@@ -137,7 +137,7 @@ try {
   console.log('\n4. HTTP 栈开销：裸路由 / 认证+校验+审计的空操作 / 一次数据库读');
   {
     const app = await buildApp(
-      { db: database.db, temporal: client, taskQueue: env.taskQueue, warningWorkingDays: 2, temporalReady: async () => true },
+      { db: database.db, temporal: client, taskQueue: env.taskQueue, warningWorkingDays: 2, queryCodeSecret: 'bench-query-code-secret-0123456789abcdef', temporalReady: async () => true },
       { rateLimit: 1_000_000, logger: false },
     );
     app.get('/bench/bare', { config: { public: true } }, async () => ({ ok: true }));
@@ -192,7 +192,7 @@ try {
                (case when g % 10 = 0 then 'overdue' else 'normal' end)::deadline_level, 'bench'
         from generate_series(1, 100000) g`);
       await db.db.execute(sql`analyze processes`);
-      const app = await buildApp({ db: db.db, temporal: client, taskQueue: env.taskQueue, warningWorkingDays: 2, temporalReady: async () => true }, { rateLimit: 1_000_000, logger: false });
+      const app = await buildApp({ db: db.db, temporal: client, taskQueue: env.taskQueue, warningWorkingDays: 2, queryCodeSecret: 'bench-query-code-secret-0123456789abcdef', temporalReady: async () => true }, { rateLimit: 1_000_000, logger: false });
       closers.push(() => app.close());
       const latencies: number[] = [];
       listSides[name] = async () => {

@@ -17,6 +17,7 @@ import type { CorrectionInput } from '../../workflows/correction.workflow';
 import { decideExtension, getCorrectionState, recordVerification, requestExtension } from '../../workflows/messages';
 import { correctionWorkflowId, SA_DEPARTMENT, SA_PROCESS_TYPE } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
+import { queryCodeFor } from '../query-code';
 import { httpError, notFound } from '../plugins/error-handler';
 import { errors, ProcessIdParams } from '../schemas/common';
 import {
@@ -135,7 +136,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       }
-      return reply.status(created ? 201 : 200).send({ id: row.id, workflowId, receivedOn: row.receivedOn, created });
+      const queryCode = queryCodeFor(app.deps.queryCodeSecret, row.id);
+      return reply.status(created ? 201 : 200).send({ id: row.id, workflowId, receivedOn: row.receivedOn, created, queryCode });
     },
   );
 

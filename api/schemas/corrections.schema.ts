@@ -94,6 +94,21 @@ export const CreatedCorrection = Type.Object({
   workflowId: Type.String(),
   receivedOn: IsoDate,
   created: Type.Boolean({ description: 'false：同一 requestId 的重复提交，返回原流程' }),
+  queryCode: Type.String({ pattern: '^[0-9]{6}$', description: '查询码：与受理编号一起打印在回执上，申请人凭此查询办理状态' }),
+});
+
+/** What anyone holding the receipt number and query code may see: no personal data. */
+export const PublicCorrectionView = Type.Object({
+  id: Type.String(),
+  receivedOn: IsoDate,
+  departmentName: Type.String(),
+  resourceName: Type.String(),
+  stage: Type.String(),
+  level: Level,
+  due: Type.Union([IsoDate, Type.Null()]),
+  endsAt: Type.Union([Type.String(), Type.Null()]),
+  outcome: Type.Union([Type.String(), Type.Null()]),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
 });
 
 export const DecisionResult = Type.Object({ extension: Extension, deadline: Deadline });

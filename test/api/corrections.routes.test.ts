@@ -156,3 +156,31 @@ describe('working a correction through the API', () => {
     expect((await api.call('market-staff', 'GET', '/v1/corrections/JZ-does-not-exist')).statusCode).toBe(404);
   });
 });
+
+describe('GET /v1/public/corrections/:id (receipt number and query code, no account)', () => {
+  it('the slip’s code shows status and deadline, no personal data; a wrong code is the same 404 as an unknown number', async () => {
+    const body = filing({ subject: { kind: 'person', idNumber: '11010519491231002X', name: '李四' } });
+    const first = await api.call('market-staff', 'POST', '/v1/corrections', body);
+    const { id, queryCode } = first.json() as { id: string; queryCode: string };
+    expect(queryCode).toMatch(/^\d{6}$/);
+    // A retried filing prints the same slip.
+    expect((await api.call('market-staff', 'POST', '/v1/corrections', body)).json().queryCode).toBe(queryCode);
+
+    const seen = await eventually(async () => {
+      const res = await api.call(null, 'GET', `/v1/public/corrections/${id}?queryCode=${queryCode}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().due).not.toBeNull();
+      return res.json();
+    });
+    expect(seen).toMatchObject({ id, departmentName: '县市场监督管理局', resourceName: '市场主体登记信息', stage: 'verifying', level: 'normal' });
+    expect(JSON.stringify(seen)).not.toMatch(/李四|11010519491231002X/);
+
+    const wrong = `${(Number(queryCode) + 1) % 1_000_000}`.padStart(6, '0');
+    const refused = await api.call(null, 'GET', `/v1/public/corrections/${id}?queryCode=${wrong}`);
+    const unknown = await api.call(null, 'GET', `/v1/public/corrections/JZ00000000NONE?queryCode=${queryCode}`);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json()).toEqual(unknown.json());
+    expect((await api.call(null, 'GET', `/v1/public/corrections/${id}?queryCode=12ab`)).statusCode).toBe(400);
+    expect((await api.call(null, 'GET', `/v1/public/corrections/${id}`)).statusCode).toBe(400);
+  });
+});

@@ -56,6 +56,9 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/evaluation': ['authority_reviewer', 'auditor', 'county_government'],
 };
 
+/** Routes that answer without a token: the applicant's receipt lookup (第二十三条第三款). */
+const PUBLIC = ['GET /v1/public/corrections/{id}'];
+
 // Out-of-range values where a valid one would act (a year before 2019 starts no annual report).
 const SAMPLE: Record<string, string> = {
   id: 'correction-none', date: '2031-01-02', year: '1999', code: 'MKT-001', version: '1', departmentCode: 'market', list: 'catalog',
@@ -74,8 +77,16 @@ describe('route × role matrix', () => {
     const documented = Object.entries(doc.paths)
       .filter(([p]) => p.startsWith('/v1/'))
       .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
-    expect(documented.sort()).toEqual(Object.keys(MATRIX).sort());
+    expect(documented.sort()).toEqual([...Object.keys(MATRIX), ...PUBLIC].sort());
   });
+
+  for (const route of PUBLIC) {
+    it(`${route} needs no token`, async () => {
+      const [method, template] = route.split(' ') as [string, string];
+      const res = await api.call(null, method as 'GET', template.replace(/\{(\w+)\}/g, (_, name: string) => SAMPLE[name]!));
+      expect([401, 403]).not.toContain(res.statusCode);
+    });
+  }
 
   for (const [route, admitted] of Object.entries(MATRIX)) {
     it(route, async () => {

@@ -2,6 +2,9 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../api/app';
 import type { Database } from '../../db/client';
 import { tokenOf } from './actors';
+
+/** Test-only key of the applicants' query codes. */
+export const TEST_QUERY_CODE_SECRET = 'test-query-code-secret-0123456789abcdef';
 import { testDatabase } from './db';
 import { createTestWorker, timeSkippingEnvAt } from './temporal';
 
@@ -25,6 +28,7 @@ export async function apiStack(startAt = new Date().toISOString()): Promise<ApiS
       temporal: env.client,
       taskQueue,
       warningWorkingDays: 2,
+      queryCodeSecret: TEST_QUERY_CODE_SECRET,
       temporalReady: async () => {
         await env.connection.workflowService.getSystemInfo({});
         return true;

@@ -19,6 +19,7 @@ import { testDatabase } from './db';
 import { ROOT, TEMPORAL_CLI } from './paths';
 import { quietRuntime } from './temporal';
 import { freePort } from './ports';
+import { TEST_QUERY_CODE_SECRET } from './api';
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -68,7 +69,7 @@ export async function devStack(): Promise<Stack> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'stack-'));
   const [temporalPort, apiPort] = [await freePort(), await freePort()];
   const serverOpts = { cli: TEMPORAL_CLI, port: temporalPort, dbFile: path.join(dir, 'dev.sqlite'), logFile: path.join(dir, 'dev.log') };
-  const env = readEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, TEMPORAL_TASK_QUEUE: `stack-${randomUUID()}`, PORT: String(apiPort), LOG_LEVEL: 'warn' });
+  const env = readEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, TEMPORAL_TASK_QUEUE: `stack-${randomUUID()}`, PORT: String(apiPort), LOG_LEVEL: 'warn', QUERY_CODE_SECRET: TEST_QUERY_CODE_SECRET });
   const closers: (() => Promise<unknown>)[] = [];
   const children = new Set<ChildProcess>();
   let server = spawnDevServer(serverOpts);
