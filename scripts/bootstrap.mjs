@@ -23,7 +23,8 @@ const fail = (zh, en, code) => {
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts }).status === 0;
 
 const [mode, ...rest] = process.argv.slice(2);
-if (mode !== 'start' && mode !== 'test') fail('用法: node scripts/bootstrap.mjs start|test [参数]', 'usage: node scripts/bootstrap.mjs start|test [args]', 'USAGE');
+if (!['start', 'test', 'faults'].includes(mode)) fail('用法: node scripts/bootstrap.mjs start|test|faults [参数]', 'usage: node scripts/bootstrap.mjs start|test|faults [args]', 'USAGE');
+const testing = mode === 'test' || mode === 'faults';
 // `npm test -- test/unit` arrives as [test/unit]; a literal `--` may also come through.
 const extraArgs = rest[0] === '--' ? rest.slice(1) : rest;
 
@@ -53,7 +54,7 @@ if (version.status !== 0) fail(`${CLI} 无法运行`, `${CLI} --version failed: 
 console.log(`[bootstrap] ${version.stdout.trim()}`);
 
 // 3. Tests only: libfaketime starts the test server's clock on fixed 2025 days.
-if (mode === 'test' && !existsSync(LIBFAKETIME)) {
+if (testing && !existsSync(LIBFAKETIME)) {
   const root = process.getuid?.() === 0;
   if (!root) {
     fail('缺少 libfaketime，请以 root 执行: apt-get install -y libfaketime',
@@ -67,11 +68,19 @@ if (mode === 'test' && !existsSync(LIBFAKETIME)) {
   if (!ok || !existsSync(LIBFAKETIME)) fail('libfaketime 安装失败', 'apt-get install -y libfaketime failed', 'LIBFAKETIME_FAILED');
 }
 
-// 4. Hand over: signals are forwarded, the child's exit code becomes ours.
-const [cmd, args] = mode === 'start'
-  ? [process.execPath, ['--import', 'tsx', 'scripts/start.ts']]
-  : [process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...extraArgs]];
-say(mode === 'start' ? '启动本地环境' : '运行测试', mode === 'start' ? 'START' : 'TEST');
+// 4. Fault tests only: schemathesis fuzzes the API from its OpenAPI document (pinned wheel).
+const SCHEMATHESIS = path.join(ROOT, '.tools/schemathesis');
+if (mode === 'faults' && !existsSync(path.join(SCHEMATHESIS, 'bin/schemathesis'))) {
+  say('从 PyPI 安装 schemathesis==4.32.5', 'SCHEMATHESIS_INSTALL');
+  if (!run('python3', ['-m', 'pip', 'install', '--disable-pip-version-check', '--upgrade', '--target', SCHEMATHESIS, 'schemathesis==4.32.5'])) {
+    fail('pip 安装 schemathesis 失败', 'pip install schemathesis==4.32.5 failed', 'SCHEMATHESIS_INSTALL_FAILED');
+  }
+}
+
+// 5. Hand over: signals are forwarded, the child's exit code becomes ours.
+const vitest = [process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...(mode === 'faults' ? ['--config', 'vitest.faults.config.ts'] : []), ...extraArgs]];
+const [cmd, args] = mode === 'start' ? [process.execPath, ['--import', 'tsx', 'scripts/start.ts']] : vitest;
+say(mode === 'start' ? '启动本地环境' : '运行测试', mode === 'start' ? 'START' : mode.toUpperCase());
 const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   // A signal sent to this process alone must still reach the child. (Ctrl-C in a terminal
