@@ -85,11 +85,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (request.user!.role === 'applicant' && receivedOn !== today) {
         throw httpError(400, 'RECEIVED_ON_NOT_ALLOWED', '申请人提交的异议以今天为收到日期，不可指定', [{ path: 'body.receivedOn', message: '申请人不可指定' }]);
       }
-      const department = await getDepartment(db, body.departmentCode);
+      const [department, resource] = await Promise.all([getDepartment(db, body.departmentCode), getCatalogEntry(db, body.resourceCode)]);
       if (!department?.active || department.kind !== 'department') {
         throw httpError(400, 'UNKNOWN_DEPARTMENT', `数据提供部门不存在：${body.departmentCode}`, [{ path: 'body.departmentCode', message: '部门不存在' }]);
       }
-      const resource = await getCatalogEntry(db, body.resourceCode);
       if (!resource || resource.status !== 'active' || resource.departmentCode !== department.code) {
         throw httpError(400, 'UNKNOWN_RESOURCE', `该部门的目录中没有资源 ${body.resourceCode}`, [{ path: 'body.resourceCode', message: '资源不存在或不属于该部门' }]);
       }
