@@ -33,6 +33,23 @@ export const DOMAIN_ERRORS = {
   RECTIFICATION_AFTER_DEADLINE: { status: 409, message: '已超过整改期限，不能再报送整改情况' },
   RECTIFICATION_PERIOD_RANGE: { status: 400, message: '整改期限应为 1–30 个工作日' },
   RECTIFICATION_REQUIREMENT_REQUIRED: { status: 400, message: '必须写明整改要求' },
+  // 第二十六条, 第二十九条 to 第三十二条: sharing requests, disputes, grants, data conflicts
+  SHARING_OWN_RESOURCE: { status: 400, message: '不能申请共享本部门提供的资源' },
+  SHARING_ITEMS_UNKNOWN: { status: 400, message: '申请的数据项不在该目录条目中' },
+  SHARING_PURPOSE_REQUIRED: { status: 400, message: '须说明用途及所履行的行政管理职能（第四十九条(四)(五)）' },
+  SHARING_DEADLINE_RANGE: { status: 400, message: '共享申请答复期限应为 1–20 个工作日' },
+  SHARING_PARTIAL_ITEMS: { status: 422, message: '部分同意须列明同意共享的数据项，且只能是所申请数据项的一部分' },
+  NOT_PROVIDER: { status: 403, message: '只有数据提供部门（或主管部门撤销授权时）可以办理' },
+  NOT_REQUESTER: { status: 403, message: '只有申请部门可以办理' },
+  DISPUTE_NOT_REFUSED: { status: 409, message: '只有被拒绝的共享申请可以提出异议（第三十二条）' },
+  DISPUTE_EXISTS: { status: 409, message: '该共享申请已提出异议' },
+  DISPUTE_STAGE: { status: 409, message: '共享争议不在该环节' },
+  GRANT_REVOKED: { status: 403, message: '共享授权已撤销，不能再读取共享数据' },
+  GRANT_ALREADY_REVOKED: { status: 409, message: '共享授权已撤销' },
+  CONFLICT_DEPARTMENTS: { status: 400, message: '数据冲突须列明至少两个不同的相关部门（第二十六条）' },
+  CONFLICT_RESOURCES: { status: 400, message: '须列明不一致的目录资源及其数据项' },
+  NOT_CONFLICT_PARTY: { status: 403, message: '只有相关部门可以登记协商意见' },
+  CONFLICT_STAGE: { status: 409, message: '数据冲突不在该环节' },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
