@@ -5,6 +5,7 @@ import { createCorrectionActivities } from './correction.activities';
 import { createNotifyActivities } from './notify.activities';
 import { createRectificationActivities } from './rectification.activities';
 import { createRegistryActivities } from './registry.activities';
+import { createSharingActivities } from './sharing.activities';
 
 export type ActivityDeps = CalendarDeps;
 
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotifyActivities(deps),
     ...createAnnualReportActivities(deps),
     ...createRectificationActivities(deps),
+    ...createSharingActivities(deps),
   };
 }
 

@@ -7,6 +7,8 @@ export interface InboxRule {
   stages: string[];
   /** what the caller is expected to do, as a stable code */
   action: string;
+  /** 第二十六条: match the cases naming the caller's department among those concerned, not the registry's department */
+  asConflictParty?: boolean;
 }
 
 export function inboxRules(actor: Actor): InboxRule[] {
@@ -19,6 +21,7 @@ export function inboxRules(actor: Actor): InboxRule[] {
         { departments: own, stages: ['awaiting_application', 'returned'], action: 'submit_catalog_application' },
         // 第五十一条: an open rectification order waits for the department's report.
         { departments: own, stages: ['rectifying'], action: 'report_rectification' },
+        ...sharingRules(own),
       ];
     case 'department_head':
       // 第二十三条: only the head decides extensions of its own department.
@@ -27,6 +30,7 @@ export function inboxRules(actor: Actor): InboxRule[] {
         { departments: own, stages: ['overdue'], action: 'supervise_overdue' },
         { departments: own, stages: ['awaiting_application', 'returned'], action: 'submit_catalog_application' },
         { departments: own, stages: ['rectifying'], action: 'report_rectification' },
+        ...sharingRules(own),
       ];
     case 'authority_reviewer':
       // 第四十五条: the authority supervises every overdue process county-wide.
@@ -36,10 +40,23 @@ export function inboxRules(actor: Actor): InboxRule[] {
         { stages: ['under_review'], action: 'review_catalog_application' },
         // 第四十六条: the county report, once the departments' period is over.
         { stages: ['authority_compiling'], action: 'submit_county_report' },
+        // 第三十二条: disputes it coordinates; 第二十六条: conflicts not agreed in time.
+        { stages: ['dispute_coordinating'], action: 'coordinate_sharing_dispute' },
+        { stages: ['conflict_coordinating'], action: 'decide_conflict' },
       ];
     case 'county_government':
-      return [{ stages: ['county_submitting'], action: 'submit_annual_report_to_city' }];
+      return [
+        { stages: ['county_submitting'], action: 'submit_annual_report_to_city' },
+        // 第三十二条: disputes referred to it for decision.
+        { stages: ['dispute_referred'], action: 'decide_sharing_dispute' },
+      ];
     default:
       return [];
   }
 }
+
+/** 第三十一条: conditional requests wait for their provider; 第二十六条: conflicts for each department concerned. */
+const sharingRules = (own: string[]): InboxRule[] => [
+  { departments: own, stages: ['awaiting_sharing_decision'], action: 'decide_sharing_request' },
+  { departments: own, stages: ['conflict_negotiating'], action: 'record_conflict_position', asConflictParty: true },
+];

@@ -4,3 +4,6 @@ export { calendarChangeWorkflow } from './calendar-change.workflow';
 export { catalogUpdateWorkflow } from './catalog-update.workflow';
 export { rectificationWorkflow } from './rectification.workflow';
 export { annualReportWorkflow } from './annual-report.workflow';
+export { sharingRequestWorkflow } from './sharing-request.workflow';
+export { sharingDisputeWorkflow } from './sharing-dispute.workflow';
+export { conflictWorkflow } from './conflict.workflow';

@@ -7,6 +7,8 @@ import type { Deadline } from '../domain/deadline';
 import type { CatalogChange } from '../domain/catalog';
 import type { CatalogUpdateStage, CatalogUpdateState, Submission } from '../domain/catalog-update';
 import type { RectificationState } from '../domain/rectification';
+import type { DisputeDecision, DisputeState, ProviderDecision, SharingRequestState } from '../domain/sharing';
+import type { ConflictState } from '../domain/conflict';
 
 /** Every message that changes something carries the authenticated caller, set by the API. */
 export interface ActorInput {
@@ -77,3 +79,28 @@ export const submitDepartmentReport = defineUpdate<SubmissionRecord, [SubmitDepa
 export const submitCountyReport = defineUpdate<Record<string, unknown>, [SubmitCountyReportInput]>('submitCountyReport');
 export const submitToCity = defineUpdate<SubmissionRecord, [SubmitToCityInput]>('submitToCity');
 export const getAnnualReportState = defineQuery<AnnualReportState | null>('getAnnualReportState');
+
+// 第三十一条, 第三十二条: the provider decides a conditional sharing request; a refusal may be
+// disputed, coordinated by the authority and, if referred, decided by the county government.
+export type DecideSharingInput = ActorInput & ProviderDecision;
+export interface ReferDisputeInput extends ActorInput {
+  reason: string;
+}
+export type DecideDisputeInput = ActorInput & DisputeDecision;
+export const decideSharing = defineUpdate<SharingRequestState, [DecideSharingInput]>('decideSharing');
+export const getSharingRequestState = defineQuery<SharingRequestState | null>('getSharingRequestState');
+export const referDispute = defineUpdate<DisputeState, [ReferDisputeInput]>('referDispute');
+export const decideDispute = defineUpdate<DisputeState, [DecideDisputeInput]>('decideDispute');
+export const getDisputeState = defineQuery<DisputeState | null>('getDisputeState');
+
+// 第二十六条: the departments concerned record positions; the authority decides if they do not agree.
+export interface RecordPositionInput extends ActorInput {
+  position: string;
+  agrees: boolean;
+}
+export interface DecideConflictInput extends ActorInput {
+  decision: string;
+}
+export const recordPosition = defineUpdate<ConflictState, [RecordPositionInput]>('recordPosition');
+export const decideConflict = defineUpdate<ConflictState, [DecideConflictInput]>('decideConflict');
+export const getConflictState = defineQuery<ConflictState | null>('getConflictState');

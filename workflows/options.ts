@@ -23,7 +23,14 @@ export const annualReportWorkflowId = (year: number): string => `annual-report-$
 /** 第四十六条: the schedule that starts each year's process by itself on 1 December. */
 export const ANNUAL_REPORT_SCHEDULE_ID = 'annual-report';
 
-export const PROCESS_TYPES = ['correction', 'catalog_update', 'rectification', 'annual_report'] as const;
+/** 第三十一条: a conditional sharing request waits for its provider; 第三十二条: one dispute per refused request. */
+export const sharingRequestWorkflowId = (id: string): string => `sharing-request-${id}`;
+export const sharingDisputeWorkflowId = (id: string): string => `sharing-dispute-${id}`;
+
+/** 第二十六条: one process per conflict case. */
+export const conflictWorkflowId = (id: string): string => `conflict-${id}`;
+
+export const PROCESS_TYPES = ['correction', 'catalog_update', 'rectification', 'annual_report', 'sharing_request', 'sharing_dispute', 'conflict'] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 
 // Search attributes: process type, department, stage and due date only, never personal data

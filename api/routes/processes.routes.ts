@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { beijingIso } from '../../domain/deadline';
 import { inboxRules } from '../../domain/inbox';
 import { canReadDepartment, type Role } from '../../domain/roles';
+import { conflictIdsAwaitingPosition } from '../../db/repositories/conflicts.repo';
 import { listCorrectionIdsFiledBy } from '../../db/repositories/corrections.repo';
 import { getProcess, listEvents, listProcesses, listViolations, type ProcessRow } from '../../db/repositories/registry.repo';
 import { notFound } from '../plugins/error-handler';
@@ -159,7 +160,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const groups = await Promise.all(
         inboxRules(user).map(async (rule) => {
-          const rows = await listProcesses(db, { departments: rule.departments, stages: rule.stages, status: 'open', limit: 200, offset: 0 });
+          const parties = rule.asConflictParty ? { subjectIds: await conflictIdsAwaitingPosition(db, user.departmentCode ?? '') } : { departments: rule.departments };
+          const rows = await listProcesses(db, { ...parties, stages: rule.stages, status: 'open', limit: 200, offset: 0 });
           return rows.map((p) => ({ action: rule.action, process: view(p) }));
         }),
       );

@@ -6,3 +6,4 @@ export * from './processes';
 export * from './corrections';
 export * from './audit';
 export * from './supervision';
+export * from './sharing';

@@ -1,0 +1,175 @@
+// 第二十九条 to 第三十二条: sharing requests, grants and disputes. The API inserts a request (and,
+// for an unconditional resource, its grant) before any workflow runs; the workflows' activities
+// write decisions, each only once.
+import { and, desc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { DEFAULT_DECISION_WORKING_DAYS, DECISION_WORKING_DAYS_SETTING } from '../../domain/sharing';
+import type { DbOrTx } from '../client';
+import { processes, processSettings, sharingDisputes, sharingGrants, sharingRequests } from '../schema';
+
+export type SharingRequestRow = typeof sharingRequests.$inferSelect;
+export type SharingGrantRow = typeof sharingGrants.$inferSelect;
+export type SharingDisputeRow = typeof sharingDisputes.$inferSelect;
+
+// ---- settings -------------------------------------------------------------------------------
+
+export async function decisionWorkingDays(db: DbOrTx): Promise<number> {
+  const [row] = await db.select().from(processSettings).where(eq(processSettings.key, DECISION_WORKING_DAYS_SETTING));
+  return row?.value ?? DEFAULT_DECISION_WORKING_DAYS;
+}
+
+export async function setDecisionWorkingDays(db: DbOrTx, value: number, userId: string): Promise<void> {
+  const row = { key: DECISION_WORKING_DAYS_SETTING, value, updatedBy: userId, updatedAt: new Date() };
+  await db.insert(processSettings).values(row).onConflictDoUpdate({ target: processSettings.key, set: row });
+}
+
+// ---- requests -------------------------------------------------------------------------------
+
+/** null when a request with this client requestId exists already. */
+export async function insertRequestOnce(db: DbOrTx, r: typeof sharingRequests.$inferInsert): Promise<SharingRequestRow | null> {
+  const [row] = await db.insert(sharingRequests).values(r).onConflictDoNothing({ target: sharingRequests.requestId }).returning();
+  return row ?? null;
+}
+
+export async function getRequestByClientId(db: DbOrTx, requestId: string): Promise<SharingRequestRow | null> {
+  const [row] = await db.select().from(sharingRequests).where(eq(sharingRequests.requestId, requestId));
+  return row ?? null;
+}
+
+export async function getSharingRequest(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ request: sharingRequests, process: processes, grant: sharingGrants, dispute: sharingDisputes })
+    .from(sharingRequests)
+    .leftJoin(processes, eq(processes.workflowId, sharingRequests.workflowId))
+    .leftJoin(sharingGrants, eq(sharingGrants.sharingRequestId, sharingRequests.id))
+    .leftJoin(sharingDisputes, eq(sharingDisputes.sharingRequestId, sharingRequests.id))
+    .where(eq(sharingRequests.id, id));
+  return row ?? null;
+}
+
+export interface SharingFilter {
+  /** requests where one of these departments is requester or provider; undefined = all */
+  departments?: string[];
+  status?: SharingRequestRow['status'];
+  limit: number;
+  offset: number;
+}
+
+const partyOf = (departments: string[] | undefined, requester: PgColumn, provider: PgColumn): SQL | undefined =>
+  departments ? or(inArray(requester, departments), inArray(provider, departments)) : undefined;
+
+export function listSharingRequests(db: DbOrTx, f: SharingFilter) {
+  const where: (SQL | undefined)[] = [partyOf(f.departments, sharingRequests.requesterDepartment, sharingRequests.providerDepartment)];
+  if (f.status) where.push(eq(sharingRequests.status, f.status));
+  return db
+    .select({ request: sharingRequests, process: processes })
+    .from(sharingRequests)
+    .leftJoin(processes, eq(processes.workflowId, sharingRequests.workflowId))
+    .where(and(...where))
+    .orderBy(desc(sharingRequests.createdAt), desc(sharingRequests.id))
+    .limit(f.limit)
+    .offset(f.offset);
+}
+
+/** The provider's decision, once: only a pending request takes it; a grant follows unless refused. */
+export async function decideRequest(
+  db: DbOrTx,
+  d: { id: string; status: 'granted' | 'granted_in_part' | 'refused'; reason: string | null; decidedBy: string; decidedAt: string; late: boolean; grant?: NewGrant },
+): Promise<void> {
+  const updated = await db
+    .update(sharingRequests)
+    .set({ status: d.status, reason: d.reason, decidedBy: d.decidedBy, decidedAt: new Date(d.decidedAt), decidedLate: d.late })
+    .where(and(eq(sharingRequests.id, d.id), eq(sharingRequests.status, 'pending')))
+    .returning({ id: sharingRequests.id });
+  if (updated.length > 0 && d.grant) await insertGrant(db, d.grant);
+}
+
+// ---- grants ---------------------------------------------------------------------------------
+
+export type NewGrant = typeof sharingGrants.$inferInsert;
+
+/** One grant per request: a retried activity writes nothing twice. */
+export async function insertGrant(db: DbOrTx, g: NewGrant): Promise<void> {
+  await db.insert(sharingGrants).values(g).onConflictDoNothing({ target: sharingGrants.sharingRequestId });
+}
+
+/** The grant a request's approval makes, with an id derived from the request: idempotent. */
+export const grantFor = (r: SharingRequestRow, dataItems: string[], source: NewGrant['source'], grantedBy: string | null, grantedAt: string): NewGrant => ({
+  id: `GR-${r.id}`,
+  sharingRequestId: r.id,
+  requesterDepartment: r.requesterDepartment,
+  providerDepartment: r.providerDepartment,
+  resourceCode: r.resourceCode,
+  dataItems,
+  purpose: r.purpose,
+  source,
+  grantedBy,
+  grantedAt: new Date(grantedAt),
+});
+
+export async function getGrant(db: DbOrTx, id: string): Promise<SharingGrantRow | null> {
+  const [row] = await db.select().from(sharingGrants).where(eq(sharingGrants.id, id));
+  return row ?? null;
+}
+
+export function listGrants(db: DbOrTx, f: { departments?: string[]; active?: boolean; limit: number; offset: number }) {
+  const where: (SQL | undefined)[] = [partyOf(f.departments, sharingGrants.requesterDepartment, sharingGrants.providerDepartment)];
+  if (f.active) where.push(isNull(sharingGrants.revokedAt));
+  return db.select().from(sharingGrants).where(and(...where)).orderBy(desc(sharingGrants.grantedAt), desc(sharingGrants.id)).limit(f.limit).offset(f.offset);
+}
+
+/** Only a grant still in force is revoked; returns the row after, or null if it was revoked already. */
+export async function revokeGrant(db: DbOrTx, id: string, r: { by: string; role: SharingGrantRow['revokedRole']; reason: string; at: Date }): Promise<SharingGrantRow | null> {
+  const [row] = await db
+    .update(sharingGrants)
+    .set({ revokedBy: r.by, revokedRole: r.role, revokeReason: r.reason, revokedAt: r.at })
+    .where(and(eq(sharingGrants.id, id), isNull(sharingGrants.revokedAt)))
+    .returning();
+  return row ?? null;
+}
+
+// ---- disputes -------------------------------------------------------------------------------
+
+export async function insertDisputeOnce(db: DbOrTx, d: typeof sharingDisputes.$inferInsert): Promise<SharingDisputeRow | null> {
+  const [row] = await db.insert(sharingDisputes).values(d).onConflictDoNothing({ target: sharingDisputes.sharingRequestId }).returning();
+  return row ?? null;
+}
+
+const disputeWithProcess = (db: DbOrTx) =>
+  db
+    .select({ dispute: sharingDisputes, process: processes, request: sharingRequests })
+    .from(sharingDisputes)
+    .innerJoin(sharingRequests, eq(sharingRequests.id, sharingDisputes.sharingRequestId))
+    .leftJoin(processes, eq(processes.workflowId, sharingDisputes.workflowId));
+
+export async function getDispute(db: DbOrTx, id: string) {
+  const [row] = await disputeWithProcess(db).where(eq(sharingDisputes.id, id));
+  return row ?? null;
+}
+
+/** departments: disputes where one of them is a party; referredOnly: what the county government sees. */
+export function listDisputes(db: DbOrTx, f: { departments?: string[]; referredOnly?: boolean; limit: number; offset: number }) {
+  const where: (SQL | undefined)[] = [partyOf(f.departments, sharingDisputes.requesterDepartment, sharingDisputes.providerDepartment)];
+  if (f.referredOnly) where.push(isNotNull(sharingDisputes.referredAt));
+  return disputeWithProcess(db).where(and(...where)).orderBy(desc(sharingDisputes.filedAt), desc(sharingDisputes.id)).limit(f.limit).offset(f.offset);
+}
+
+export async function referDispute(db: DbOrTx, id: string, r: { by: string; at: string; reason: string }): Promise<void> {
+  await db
+    .update(sharingDisputes)
+    .set({ status: 'dispute_referred', referredBy: r.by, referredAt: new Date(r.at), referralReason: r.reason })
+    .where(and(eq(sharingDisputes.id, id), eq(sharingDisputes.status, 'dispute_coordinating')));
+}
+
+/** The closing decision, once; an overturned refusal grants the resource. */
+export async function decideDispute(
+  db: DbOrTx,
+  d: { id: string; outcome: 'upheld' | 'overturned'; by: string; role: SharingDisputeRow['decidedRole']; at: string; reason: string; grant?: NewGrant },
+): Promise<void> {
+  const updated = await db
+    .update(sharingDisputes)
+    .set({ status: d.outcome, decidedBy: d.by, decidedRole: d.role, decidedAt: new Date(d.at), decisionReason: d.reason })
+    .where(and(eq(sharingDisputes.id, d.id), inArray(sharingDisputes.status, ['dispute_coordinating', 'dispute_referred'])))
+    .returning({ id: sharingDisputes.id });
+  if (updated.length > 0 && d.grant) await insertGrant(db, d.grant);
+}
