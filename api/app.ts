@@ -7,6 +7,7 @@ import audit from './plugins/audit';
 import auth from './plugins/auth';
 import errorHandler from './plugins/error-handler';
 import swagger from './plugins/swagger';
+import webConsole, { WEB_DIST } from './plugins/web-console';
 import annualReportsRoutes from './routes/annual-reports.routes';
 import auditRoutes from './routes/audit.routes';
 import calendarRoutes from './routes/calendar.routes';
@@ -15,6 +16,7 @@ import catalogRoutes from './routes/catalog.routes';
 import correctionsRoutes from './routes/corrections.routes';
 import demandsRoutes from './routes/demands.routes';
 import healthRoutes from './routes/health.routes';
+import meRoutes from './routes/me.routes';
 import notificationsRoutes from './routes/notifications.routes';
 import processesRoutes from './routes/processes.routes';
 import publicRoutes from './routes/public.routes';
@@ -31,6 +33,8 @@ export interface AppOptions {
   /** ms a socket may sit idle and a request may take to arrive (slow clients); default 30 s */
   connectionTimeout?: number;
   requestTimeout?: number;
+  /** the built web console (web/dist) served at `/`; false: the API alone */
+  webRoot?: string | false;
 }
 
 export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -61,8 +65,10 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
   await app.register(audit);
 
   await app.register(healthRoutes);
+  if (opts.webRoot !== false) await app.register(webConsole, { root: opts.webRoot ?? WEB_DIST });
   await app.register(
     async (v1) => {
+      await v1.register(meRoutes);
       await v1.register(correctionsRoutes);
       await v1.register(publicRoutes);
       await v1.register(catalogChangesRoutes);

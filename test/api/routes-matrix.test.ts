@@ -11,6 +11,7 @@ const READERS: Role[] = ['applicant', ...DEPT, 'authority_reviewer', 'auditor'];
 
 /** method and OpenAPI path → the roles admitted. Calls carry no valid body: nothing changes. */
 const MATRIX: Record<string, Role[]> = {
+  'GET /v1/me': [...ROLES],
   'POST /v1/corrections': ['applicant', ...DEPT],
   'GET /v1/corrections/{id}': READERS,
   'POST /v1/corrections/{id}/extensions': DEPT,
