@@ -1,0 +1,36 @@
+// The console's only way to the system: the public HTTP API, with the signed-in user's bearer
+// token. Errors carry the API's own Chinese message and stable code.
+import { session } from './session';
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export async function api<T = any>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (session.token) headers.authorization = `Bearer ${session.token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    if (res.status === 401 && session.token) session.onUnauthenticated();
+    throw new ApiError(res.status, data?.code ?? 'HTTP_ERROR', data?.message ?? `请求失败（${res.status}）`);
+  }
+  return data as T;
+}
+
+export const get = <T = any>(url: string) => api<T>('GET', url);
+export const post = <T = any>(url: string, body: unknown) => api<T>('POST', url, body);
+
+/** Query string from the filled-in fields only. */
+export const qs = (params: Record<string, string | number | undefined | null>): string => {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
+};
+
+/** A client-generated request id (the API's idempotency key); works outside secure contexts too. */
+export const requestId = (): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -1,0 +1,33 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { get } from './api';
+import { type Me, session } from './session';
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', redirect: '/inbox' },
+    { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
+    { path: '/query', name: 'query', component: () => import('./pages/PublicQueryPage.vue'), meta: { public: true } },
+    { path: '/inbox', name: 'inbox', component: () => import('./pages/InboxPage.vue') },
+    { path: '/counter', name: 'counter', component: () => import('./pages/CounterPage.vue') },
+    { path: '/corrections/:id', name: 'correction', component: () => import('./pages/CorrectionPage.vue'), props: true },
+    { path: '/extensions', name: 'extensions', component: () => import('./pages/ExtensionsPage.vue') },
+    { path: '/deadlines', name: 'deadlines', component: () => import('./pages/DeadlinesPage.vue') },
+    { path: '/processes', name: 'processes', component: () => import('./pages/ProcessesPage.vue') },
+    { path: '/processes/:id', name: 'process', component: () => import('./pages/ProcessPage.vue'), props: true },
+    { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue') },
+    { path: '/:rest(.*)*', redirect: '/inbox' },
+  ],
+});
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true;
+  if (!session.me && session.token) {
+    try {
+      session.me = await get<Me>('/v1/me');
+    } catch {
+      session.signOut();
+    }
+  }
+  return session.me ? true : { name: 'login', query: { next: to.fullPath } };
+});

@@ -1,0 +1,46 @@
+// The signed-in user, as GET /v1/me tells it. The role only chooses which actions a page shows;
+// the API decides what is allowed.
+import { reactive } from 'vue';
+
+export type Role = 'department_staff' | 'department_head' | 'authority_reviewer' | 'county_government' | 'auditor' | 'applicant' | 'admin';
+
+export interface Me {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentCode: string | null;
+}
+
+const KEY = 'county-console-token';
+
+export const session = reactive({
+  token: sessionStorage.getItem(KEY) as string | null,
+  me: null as Me | null,
+  onUnauthenticated: () => {},
+  signIn(token: string, me: Me) {
+    this.token = token;
+    this.me = me;
+    sessionStorage.setItem(KEY, token);
+  },
+  signOut() {
+    this.token = null;
+    this.me = null;
+    sessionStorage.removeItem(KEY);
+  },
+});
+
+/** Which roles each route of the API admits (GET /docs/json); the console shows an action only to them. */
+const DEPT: Role[] = ['department_staff', 'department_head'];
+export const ADMITS = {
+  fileCorrection: ['applicant', ...DEPT],
+  workCorrection: DEPT,
+  decideExtension: ['department_head'],
+  readProcesses: ['applicant', ...DEPT, 'authority_reviewer', 'auditor'],
+  processHistory: ['auditor'],
+  deadlines: [...DEPT, 'authority_reviewer', 'auditor'],
+  catalogEntries: [...DEPT, 'authority_reviewer', 'auditor'],
+  auditVerify: ['auditor'],
+} satisfies Record<string, Role[]>;
+
+export const can = (action: keyof typeof ADMITS): boolean => !!session.me && (ADMITS[action] as readonly Role[]).includes(session.me.role);
