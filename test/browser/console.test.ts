@@ -1,0 +1,240 @@
+// The web console (issue 7) in Debian's chromium against the real stack: the Temporal dev
+// server, the database, a worker and the API serving web/dist on a real port. Each journey
+// saves a screenshot under test-output/screenshots/. Actions a role lacks are absent from the
+// page, and the API refuses them anyway.
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cnDate } from '../../web/src/format';
+import { type Browser, launchBrowser, PHONE, screenshot, signIn } from '../helpers/browser';
+import { type ServedStack, servedStack } from '../helpers/stack';
+import { eventually } from '../helpers/wait';
+
+let served: ServedStack;
+let browser: Browser;
+let url: string;
+let call: ServedStack['call'];
+
+beforeAll(async () => {
+  [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
+  ({ url, call } = served);
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.stack.close();
+});
+
+/** A market correction filed over the API, its deadline set by the workflow. */
+async function fileCorrection(description: string) {
+  const filed = await call('market-staff', 'POST', '/v1/corrections', {
+    requestId: randomUUID(), departmentCode: 'market', resourceCode: 'MKT-001', dataItems: ['住所'], description,
+    subject: { kind: 'organisation', idNumber: '91350100M000100Y43', name: '某某商贸有限公司' },
+  });
+  expect(filed.status).toBe(201);
+  const view = await eventually(async () => {
+    const res = await call('market-staff', 'GET', `/v1/corrections/${filed.body.id}`);
+    expect(res.body.deadline).not.toBeNull();
+    return res.body;
+  });
+  return { id: filed.body.id as string, workflowId: filed.body.workflowId as string, queryCode: filed.body.queryCode as string, due: view.deadline.due as string };
+}
+
+async function requestExtension(id: string, days: number, reason: string) {
+  const res = await call('market-staff', 'POST', `/v1/corrections/${id}/extensions`, { days, reason });
+  expect(res.status).toBe(201);
+}
+
+/** What the console's menu offers the signed-in user. */
+const menuOf = async (page: Awaited<ReturnType<Browser['page']>>) => (await page.locator('[data-test=menu] li').allTextContents()).map((t) => t.trim());
+
+describe('journey 1: department staff registers a correction at the counter', () => {
+  it('checks the credit code as typed, files through the API and prints receipt number and query code', async () => {
+    const page = await browser.page();
+    await signIn(page, url, 'market-staff');
+    await page.getByText('受理异议登记', { exact: true }).click();
+    await page.locator('[data-test=resource]').click();
+    await page.getByRole('option', { name: 'MKT-001 市场主体登记信息' }).click();
+    await page.locator('[data-test=data-items]').getByText('住所', { exact: true }).click();
+    await page.getByText('法人或其他组织', { exact: true }).click();
+
+    const idInput = page.locator('[data-test=id-number]');
+    await idInput.fill('91350100M000100Y44');
+    await expect.poll(() => page.getByText('统一社会信用代码校验位错误，应为 3').isVisible()).toBe(true);
+    expect(await page.locator('[data-test=submit-correction]').isDisabled()).toBe(true);
+    await idInput.fill('91350100m000100Y43');
+    await expect.poll(() => page.getByText('统一社会信用代码字母应为大写').isVisible()).toBe(true);
+    await idInput.fill('91350100M000100Y43');
+    await page.locator('[data-test=id-ok]').waitFor();
+
+    await page.locator('[data-test=subject-name]').fill('某某商贸有限公司');
+    await page.locator('[data-test=description]').fill('住所登记为旧地址，实际已迁至新址');
+    await page.locator('[data-test=submit-correction]').click();
+
+    const receipt = page.locator('[data-test=receipt]');
+    await receipt.waitFor();
+    const id = (await page.locator('[data-test=receipt-id]').textContent())!.trim();
+    const queryCode = (await page.locator('[data-test=receipt-query-code]').textContent())!.trim();
+    expect(queryCode).toMatch(/^\d{6}$/);
+    await expect.poll(() => receipt.textContent()).toContain('24:00');
+    await screenshot(page, 'journey1-counter-receipt');
+
+    const view = await call('market-staff', 'GET', `/v1/corrections/${id}`);
+    expect(view).toMatchObject({ status: 200, body: { resourceCode: 'MKT-001', dataItems: ['住所'], subject: { kind: 'organisation', name: '某某商贸有限公司' } } });
+    expect(await receipt.textContent()).toContain(cnDate(view.body.deadline.due));
+    expect((await call(null, 'GET', `/v1/public/corrections/${id}?queryCode=${queryCode}`)).status).toBe(200);
+    await page.close();
+  });
+
+  it('an auditor is not offered the counter, and the API refuses the filing', async () => {
+    const page = await browser.page();
+    await signIn(page, url, 'auditor');
+    expect(await menuOf(page)).not.toContain('受理异议登记');
+    await page.close();
+    const res = await call('auditor', 'POST', '/v1/corrections', {
+      requestId: randomUUID(), departmentCode: 'market', resourceCode: 'MKT-001', dataItems: ['住所'], description: 'x',
+      subject: { kind: 'organisation', idNumber: '91350100M000100Y43', name: 'x' },
+    });
+    expect(res).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_ROLE' } });
+  });
+});
+
+describe('journey 2: the department head decides extension requests', () => {
+  it('shows the reason, the current deadline and the one an approval gives; approval moves the deadline', async () => {
+    const c = await fileCorrection('法定代表人变更未同步');
+    await requestExtension(c.id, 3, '需向省级登记机关调取原始档案核实');
+    const expected = (await call('market-head', 'GET', `/v1/calendar/deadline?from=${c.due}&workingDays=3`)).body.due as string;
+
+    const page = await browser.page();
+    await signIn(page, url, 'market-head');
+    await page.getByText('延期审批', { exact: true }).click();
+    const row = page.locator('[data-test=pending-extensions] tr', { hasText: c.id });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('需向省级登记机关调取原始档案核实');
+    expect(await row.locator('[data-test=current-due]').textContent()).toBe(`${cnDate(c.due)} 24:00`);
+    expect(await row.locator('[data-test=new-due]').textContent()).toBe(`${cnDate(expected)} 24:00`);
+    await screenshot(page, 'journey2-head-extensions');
+
+    await row.locator('[data-test=approve]').click();
+    await page.locator('[data-test=decision-reason]').fill('同意，请抓紧核实');
+    await page.locator('[data-test=confirm-decision]').click();
+    await page.getByText('已批准延期').waitFor();
+    await expect.poll(() => page.locator('[data-test=pending-extensions] tr', { hasText: c.id }).count()).toBe(0);
+    await page.close();
+
+    const after = await call('market-staff', 'GET', `/v1/corrections/${c.id}`);
+    expect(after.body).toMatchObject({ deadline: { due: expected }, extensions: [{ status: 'approved', decisionReason: '同意，请抓紧核实' }] });
+  });
+
+  it('staff never see the decision, and the API refuses it; another department head gets 404', async () => {
+    const c = await fileCorrection('经营范围登记有误');
+    await requestExtension(c.id, 2, '等待企业提交材料');
+
+    const page = await browser.page();
+    await signIn(page, url, 'market-staff');
+    expect(await menuOf(page)).not.toContain('延期审批');
+    await page.goto(`${url}/corrections/${c.id}`);
+    await page.locator('[data-test=extensions]').getByText('等待企业提交材料').waitFor();
+    expect(await page.getByText('去审批延期申请').count()).toBe(0);
+    await page.goto(`${url}/extensions`);
+    await page.locator('[data-test=pending-extensions]').waitFor();
+    expect(await page.locator('[data-test=approve]').count()).toBe(0);
+    await page.close();
+
+    expect(await call('market-staff', 'POST', `/v1/corrections/${c.id}/extensions/decision`, { approve: true })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_ROLE' } });
+    expect((await call('civil-head', 'POST', `/v1/corrections/${c.id}/extensions/decision`, { approve: true })).status).toBe(404);
+  });
+});
+
+describe('journey 4: the auditor follows a process and checks the audit log', () => {
+  it('searches, opens the timeline, extension history and raw Temporal history, exports CSV, verifies the chain', async () => {
+    const c = await fileCorrection('名称登记错字');
+    await requestExtension(c.id, 2, '需现场核查');
+    expect((await call('market-head', 'POST', `/v1/corrections/${c.id}/extensions/decision`, { approve: false, reason: '材料已齐，无需延期' })).status).toBe(200);
+
+    const page = await browser.page();
+    await signIn(page, url, 'auditor');
+    await page.getByText('流程查询', { exact: true }).click();
+    await page.locator('[data-test=filter-department] input, input[data-test=filter-department]').first().fill('market');
+    await page.locator('[data-test=search]').click();
+    await page.locator('[data-test=processes]').getByText(c.id, { exact: true }).click();
+
+    await page.locator('[data-test=timeline]').getByText('受理登记').waitFor();
+    const timeline = await page.locator('[data-test=timeline]').textContent();
+    expect(timeline).toContain('申请延期');
+    expect(timeline).toContain('不同意延期');
+    const extensions = await page.locator('[data-test=extension-history]').textContent();
+    expect(extensions).toContain('需现场核查');
+    expect(extensions).toContain('材料已齐，无需延期');
+    expect(await page.locator('[data-test=process]').textContent()).toContain(cnDate(c.due));
+
+    await page.getByText(/Temporal 原始事件历史/).click();
+    await page.getByText('WORKFLOW_EXECUTION_STARTED', { exact: true }).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export-process]').click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('时间（北京时间）');
+    expect(csv).toContain('需现场核查');
+    await screenshot(page, 'journey4-auditor-process');
+
+    await page.getByText('审计日志校验', { exact: true }).click();
+    await page.locator('[data-test=verify-audit]').click();
+    await page.locator('[data-test=audit-result]').getByText(/完整：共 \d+ 条记录/).waitFor();
+    await screenshot(page, 'journey4-auditor-audit-verify');
+    await page.close();
+  });
+
+  it('department staff see neither the raw history nor the audit check, and the API refuses both', async () => {
+    const c = await fileCorrection('住所门牌号有误');
+    const page = await browser.page();
+    await signIn(page, url, 'market-staff');
+    expect(await menuOf(page)).not.toContain('审计日志校验');
+    await page.goto(`${url}/processes/${c.workflowId}`);
+    await page.locator('[data-test=timeline]').getByText('受理登记').waitFor();
+    expect(await page.locator('[data-test=temporal-history]').count()).toBe(0);
+    await page.close();
+
+    expect(await call('market-staff', 'GET', `/v1/processes/${c.workflowId}/history`)).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_ROLE' } });
+    expect(await call('market-staff', 'GET', '/v1/audit/verify')).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_ROLE' } });
+  });
+});
+
+describe('journey 5: an applicant without an account looks up a correction', () => {
+  it('on a phone: receipt number and query code show status and deadline, no sign-in, nothing wider than the screen', async () => {
+    const c = await fileCorrection('住所登记为旧地址');
+    const page = await browser.page(PHONE);
+    await page.goto(`${url}/query`);
+    await page.locator('[data-test=receipt-id]').fill(c.id);
+    await page.locator('[data-test=query-code]').fill(c.queryCode);
+    await page.locator('[data-test=look-up]').click();
+    const result = page.locator('[data-test=query-result]');
+    await result.waitFor();
+    const text = await result.textContent();
+    expect(text).toContain(c.id);
+    expect(text).toContain('县市场监督管理局');
+    expect(text).toContain('市场主体登记信息');
+    expect(text).toContain(`${cnDate(c.due)} 24:00`);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'journey5-public-query-390x844');
+
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await screenshot(page, 'journey5-public-query-1366x768');
+
+    const wrong = c.queryCode === '000000' ? '111111' : '000000';
+    await page.locator('[data-test=query-code]').fill(wrong);
+    await page.locator('[data-test=look-up]').click();
+    await page.locator('[data-test=query-error]').waitFor();
+    expect(await result.count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('serving', () => {
+  it('reloads a console route (SPA fallback) while unknown /v1 routes keep the JSON 404', async () => {
+    const page = await fetch(`${url}/processes/anything`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="app">');
+    expect(await call(null, 'GET', '/v1/no-such-route')).toMatchObject({ status: 404, body: { code: 'ROUTE_NOT_FOUND' } });
+    expect(await call('auditor', 'GET', '/v1/me')).toMatchObject({ status: 200, body: { username: 'auditor', role: 'auditor', departmentCode: null } });
+  });
+});
