@@ -21,6 +21,9 @@ import notificationsRoutes from './routes/notifications.routes';
 import processesRoutes from './routes/processes.routes';
 import publicRoutes from './routes/public.routes';
 import rectificationsRoutes from './routes/rectifications.routes';
+import conflictsRoutes from './routes/conflicts.routes';
+import sharingDisputesRoutes from './routes/sharing-disputes.routes';
+import sharingRoutes from './routes/sharing.routes';
 import supervisionRoutes from './routes/supervision.routes';
 import violationsRoutes from './routes/violations.routes';
 import { ErrorResponse } from './schemas/common';
@@ -82,6 +85,9 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(violationsRoutes);
       await v1.register(rectificationsRoutes);
       await v1.register(supervisionRoutes);
+      await v1.register(sharingRoutes);
+      await v1.register(sharingDisputesRoutes);
+      await v1.register(conflictsRoutes);
     },
     { prefix: '/v1' },
   );

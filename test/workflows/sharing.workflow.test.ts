@@ -36,7 +36,9 @@ let county: Actor;
 
 beforeEach(async () => {
   [env, database] = await Promise.all([timeSkippingEnvAt(RECEIVED_AT), testDatabase()]);
-  [civil, market, reviewer, county] = await Promise.all(['civil-staff', 'market-staff', 'reviewer', 'county'].map((u) => actorOf(database.db, u)));
+  [civil, market, reviewer, county] = await Promise.all([
+    actorOf(database.db, 'civil-staff'), actorOf(database.db, 'market-staff'), actorOf(database.db, 'reviewer'), actorOf(database.db, 'county'),
+  ]);
 });
 
 afterEach(async () => {
