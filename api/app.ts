@@ -51,6 +51,17 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
+  // Graceful close: requests under way when close() starts get their answers with
+  // `Connection: close`, so their keep-alive sockets end with them instead of holding the
+  // process open for Fastify's 72 s keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
   app.addSchema(ErrorResponse);
   await app.register(errorHandler);
   await app.register(swagger);
