@@ -1,7 +1,9 @@
 // Sharing requests, disputes and conflict cases written as the API writes them before it
 // starts their workflows: the workflow tests start the workflows themselves.
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { notifications } from '../../db/schema';
 import { insertConflictOnce } from '../../db/repositories/conflicts.repo';
 import { insertDisputeOnce, insertRequestOnce } from '../../db/repositories/sharing.repo';
 import type { Actor } from '../../domain/roles';
@@ -36,3 +38,8 @@ export async function seedConflict(db: Db, openedBy: Actor) {
   });
   return row!;
 }
+
+/** The notices a workflow wrote, in the order written. */
+export const noticesOf = (db: Db, workflowId: string) =>
+  db.select({ key: notifications.key, kind: notifications.kind, departmentCode: notifications.departmentCode, role: notifications.role })
+    .from(notifications).where(eq(notifications.workflowId, workflowId)).orderBy(notifications.id);

@@ -1,6 +1,7 @@
 import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
@@ -53,4 +54,16 @@ export async function createTestWorker(env: TestWorkflowEnvironment, db: Db, opt
     activities: createActivities({ db, client: env.client, warningWorkingDays: opts.warningWorkingDays ?? 2 }),
   });
   return { worker, taskQueue };
+}
+
+/** Moves the time-skipping server's clock to `iso` (an instant after its current time). */
+export async function advanceTo(env: TestWorkflowEnvironment, iso: string): Promise<void> {
+  await env.sleep(Date.parse(iso) - (await env.currentTimeMs()));
+}
+
+/** The domain error code a refused update carries (its validator's refusal). */
+export async function updateRefusal(p: Promise<unknown>): Promise<string | undefined> {
+  const err = await p.then(() => undefined, (e: unknown) => e);
+  if (!(err instanceof WorkflowUpdateFailedError)) throw new Error(`expected the update to be refused, got ${String(err)}`);
+  return (err.cause as { type?: string } | undefined)?.type;
 }

@@ -2,15 +2,12 @@
 // request received on Friday 2025-09-26 with 5 working days runs through the National Day
 // holiday (Oct 1–8, Sep 28 and Oct 11 worked) and is due on Friday 2025-10-10; ten working days
 // from the same day end on Thursday 2025-10-16.
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { getConflict, listPositions } from '../../db/repositories/conflicts.repo';
 import { getProcess, listEvents, listViolations } from '../../db/repositories/registry.repo';
 import { getDispute, getSharingRequest } from '../../db/repositories/sharing.repo';
-import { notifications } from '../../db/schema';
 import type { Actor } from '../../domain/roles';
 import type { ConflictInput } from '../../workflows/conflict.workflow';
 import {
@@ -20,8 +17,8 @@ import type { SharingDisputeInput } from '../../workflows/sharing-dispute.workfl
 import type { SharingRequestInput } from '../../workflows/sharing-request.workflow';
 import { actorOf } from '../helpers/actors';
 import { testDatabase } from '../helpers/db';
-import { seedConflict, seedDispute, seedSharingRequest } from '../helpers/sharing';
-import { createTestWorker, timeSkippingEnvAt } from '../helpers/temporal';
+import { noticesOf, seedConflict, seedDispute, seedSharingRequest } from '../helpers/sharing';
+import { advanceTo, createTestWorker, timeSkippingEnvAt, updateRefusal } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
 
 const RECEIVED_ON = '2025-09-26';
@@ -81,19 +78,9 @@ async function startConflict(taskQueue: string) {
   return Object.assign(handle, { conflictId: row.id });
 }
 
-async function advanceTo(iso: string): Promise<void> {
-  await env.sleep(Date.parse(iso) - (await env.currentTimeMs()));
-}
-
-async function rejection(p: Promise<unknown>): Promise<string | undefined> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
-  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-  return ((err as WorkflowUpdateFailedError).cause as { type?: string } | undefined)?.type;
-}
-
-const noticesOf = (workflowId: string) =>
-  database.db.select({ key: notifications.key, kind: notifications.kind, departmentCode: notifications.departmentCode, role: notifications.role })
-    .from(notifications).where(eq(notifications.workflowId, workflowId)).orderBy(notifications.id);
+const advance = (iso: string): Promise<void> => advanceTo(env, iso);
+const rejection = updateRefusal;
+const notices = (workflowId: string) => noticesOf(database.db, workflowId);
 
 describe('sharingRequestWorkflow', () => {
   it('approved in part within 5 working days (due 2025-10-10 across National Day): the grant holds only the named items', async () => {
@@ -107,7 +94,7 @@ describe('sharingRequestWorkflow', () => {
       expect(await rejection(h.executeUpdate(decideSharing, { args: [{ actor: market, decision: 'approve_in_part', dataItems: ['处罚决定书文号'] }] }))).toBe('SHARING_PARTIAL_ITEMS');
       expect(await rejection(h.executeUpdate(decideSharing, { args: [{ actor: market, decision: 'refuse', reason: ' ' }] }))).toBe('REASON_REQUIRED');
 
-      await advanceTo('2025-10-09T11:00:00+08:00');
+      await advance('2025-10-09T11:00:00+08:00');
       const s = await h.executeUpdate(decideSharing, { args: [{ actor: market, decision: 'approve_in_part', dataItems: ['统一社会信用代码', '处罚类别'] }] });
       expect(s.stage).toBe('granted_in_part');
       expect(await h.result()).toEqual({ requestId: h.requestId, outcome: 'granted_in_part', due: '2025-10-10', late: false });
@@ -124,16 +111,16 @@ describe('sharingRequestWorkflow', () => {
   it('no decision by 2025-10-10: a 第三十二条 violation against the provider, the authority notified; a late refusal still closes it', async () => {
     await serve(async (taskQueue) => {
       const h = await startRequest(taskQueue);
-      await advanceTo('2025-10-11T09:00:00+08:00');
+      await advance('2025-10-11T09:00:00+08:00');
       await eventually(async () => expect(await listViolations(database.db, h.workflowId)).toMatchObject([{ article: '第三十二条', kind: 'sharing_decision_overdue', departmentCode: 'market', dueDate: '2025-10-10' }]));
       expect((await getProcess(database.db, h.workflowId))).toMatchObject({ level: 'overdue', status: 'open' });
-      expect(await noticesOf(h.workflowId)).toEqual([
+      expect(await notices(h.workflowId)).toEqual([
         { key: 'requested', kind: 'sharing_requested', departmentCode: 'market', role: null },
         { key: 'overdue-2025-10-10', kind: 'sharing_decision_overdue', departmentCode: null, role: 'authority_reviewer' },
         { key: 'overdue-2025-10-10', kind: 'sharing_decision_overdue', departmentCode: 'market', role: null },
       ]);
 
-      await advanceTo('2025-10-13T10:00:00+08:00');
+      await advance('2025-10-13T10:00:00+08:00');
       await h.executeUpdate(decideSharing, { args: [{ actor: market, decision: 'refuse', reason: '涉及未公开的处罚信息' }] });
       expect(await h.result()).toEqual({ requestId: h.requestId, outcome: 'refused', due: '2025-10-10', late: true });
       const row = await getSharingRequest(database.db, h.requestId);
@@ -154,7 +141,7 @@ describe('sharingDisputeWorkflow', () => {
       expect(await rejection(h.executeUpdate(decideDispute, { args: [{ actor: county, outcome: 'overturned', reason: '依法应当共享' }] }))).toBe('FORBIDDEN_ROLE_STEP');
       expect(await rejection(h.executeUpdate(referDispute, { args: [{ actor: market, reason: '报请' }] }))).toBe('FORBIDDEN_ROLE_STEP');
 
-      await advanceTo('2025-10-14T10:00:00+08:00');
+      await advance('2025-10-14T10:00:00+08:00');
       const referred = await h.executeUpdate(referDispute, { args: [{ actor: reviewer, reason: '双方意见分歧，报请县政府决定' }] });
       expect(referred).toMatchObject({ stage: 'dispute_referred', deadline: { due: '2025-10-28' } });
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'dispute_referred', dueDate: '2025-10-28', level: 'normal' });
@@ -162,7 +149,7 @@ describe('sharingDisputeWorkflow', () => {
       // Now only the county government decides.
       expect(await rejection(h.executeUpdate(decideDispute, { args: [{ actor: reviewer, outcome: 'upheld', reason: '维持' }] }))).toBe('FORBIDDEN_ROLE_STEP');
 
-      await advanceTo('2025-10-20T10:00:00+08:00');
+      await advance('2025-10-20T10:00:00+08:00');
       await h.executeUpdate(decideDispute, { args: [{ actor: county, outcome: 'overturned', dataItems: ['统一社会信用代码', '处罚日期'], reason: '登记审查属法定职责，应予共享' }] });
       expect(await h.result()).toEqual({ disputeId: h.disputeId, outcome: 'overturned', decidedBy: 'county_government', grantedItems: ['统一社会信用代码', '处罚日期'] });
 
@@ -177,9 +164,9 @@ describe('sharingDisputeWorkflow', () => {
   it('the authority passes its deadline (red on 2025-10-17, notified), then upholds the refusal itself: no grant', async () => {
     await serve(async (taskQueue) => {
       const h = await startDispute(taskQueue);
-      await advanceTo('2025-10-17T09:00:00+08:00');
+      await advance('2025-10-17T09:00:00+08:00');
       await eventually(async () => expect((await getProcess(database.db, h.workflowId))?.level).toBe('overdue'));
-      expect((await noticesOf(h.workflowId)).map((n) => n.key)).toContain('overdue-authority_reviewer-2025-10-16');
+      expect((await notices(h.workflowId)).map((n) => n.key)).toContain('overdue-authority_reviewer-2025-10-16');
       await h.executeUpdate(decideDispute, { args: [{ actor: reviewer, outcome: 'upheld', reason: '该资源依法有条件共享，申请用途不符' }] });
       expect(await h.result()).toMatchObject({ outcome: 'upheld', decidedBy: 'authority_reviewer', grantedItems: [] });
       expect((await getSharingRequest(database.db, h.requestId))?.grant).toBeNull();
@@ -197,7 +184,7 @@ describe('conflictWorkflow', () => {
       expect(await rejection(h.executeUpdate(decideConflict, { args: [{ actor: reviewer, decision: '以民政为准' }] }))).toBe('CONFLICT_STAGE');
 
       await h.executeUpdate(recordPosition, { args: [{ actor: market, position: '以登记机关最新住所为准', agrees: false }] });
-      await advanceTo('2025-10-09T10:00:00+08:00');
+      await advance('2025-10-09T10:00:00+08:00');
       await h.executeUpdate(recordPosition, { args: [{ actor: civil, position: '同意以市场监管登记为准', agrees: true }] });
       await h.executeUpdate(recordPosition, { args: [{ actor: market, position: '以市场监管登记为准，民政同步更正', agrees: true }] });
       expect(await h.result()).toEqual({ conflictId: h.conflictId, outcome: 'agreed', negotiationDue: '2025-10-16' });
@@ -212,7 +199,7 @@ describe('conflictWorkflow', () => {
     await serve(async (taskQueue) => {
       const h = await startConflict(taskQueue);
       await h.executeUpdate(recordPosition, { args: [{ actor: civil, position: '以民政登记为准', agrees: false }] });
-      await advanceTo('2025-10-17T09:00:00+08:00');
+      await advance('2025-10-17T09:00:00+08:00');
       await eventually(async () => expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'conflict_coordinating', dueDate: '2025-10-30', level: 'normal' }));
       expect((await getConflict(database.db, h.conflictId))?.conflict.status).toBe('conflict_coordinating');
       expect(await rejection(h.executeUpdate(recordPosition, { args: [{ actor: market, position: '迟到的意见', agrees: true }] }))).toBe('CONFLICT_STAGE');
@@ -225,7 +212,7 @@ describe('conflictWorkflow', () => {
         // The end of the negotiation is no breach: the case passes to the authority, not red.
         'conflict_opened', 'position_recorded', 'level_warning', 'conflict_escalated', 'conflict_decided',
       ]);
-      expect((await noticesOf(h.workflowId)).filter((n) => n.key === 'coordinating')).toEqual([{ key: 'coordinating', kind: 'conflict_escalated', departmentCode: null, role: 'authority_reviewer' }]);
+      expect((await notices(h.workflowId)).filter((n) => n.key === 'coordinating')).toEqual([{ key: 'coordinating', kind: 'conflict_escalated', departmentCode: null, role: 'authority_reviewer' }]);
     });
   });
 });
