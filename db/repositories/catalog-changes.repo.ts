@@ -8,7 +8,9 @@ export type NewCatalogChange = typeof catalogChanges.$inferInsert;
 
 /** Inserts the change unless its request id is known; either way returns the stored row. */
 export async function insertChangeOnce(db: DbOrTx, c: NewCatalogChange): Promise<{ row: CatalogChangeRow; created: boolean }> {
-  const [inserted] = await db.insert(catalogChanges).values(c).onConflictDoNothing({ target: catalogChanges.requestId }).returning();
+  // No conflict target: the request id and the workflow id derived from it are both unique,
+  // and a concurrent duplicate may collide on either first.
+  const [inserted] = await db.insert(catalogChanges).values(c).onConflictDoNothing().returning();
   if (inserted) return { row: inserted, created: true };
   const [existing] = await db.select().from(catalogChanges).where(eq(catalogChanges.requestId, c.requestId));
   if (!existing) throw new Error(`catalog change ${c.requestId} vanished after a conflicting insert`);

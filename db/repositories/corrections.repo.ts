@@ -11,7 +11,9 @@ export type NewCorrection = typeof corrections.$inferInsert;
  * so a repeated request answers with the first one's process.
  */
 export async function insertCorrectionOnce(db: DbOrTx, c: NewCorrection): Promise<{ row: CorrectionRow; created: boolean }> {
-  const [inserted] = await db.insert(corrections).values(c).onConflictDoNothing({ target: corrections.requestId }).returning();
+  // No conflict target: the request id and the workflow id derived from it are both unique,
+  // and a concurrent duplicate may collide on either first.
+  const [inserted] = await db.insert(corrections).values(c).onConflictDoNothing().returning();
   if (inserted) return { row: inserted, created: true };
   const [existing] = await db.select().from(corrections).where(eq(corrections.requestId, c.requestId));
   if (!existing) throw new Error(`correction ${c.requestId} vanished after a conflicting insert`);
