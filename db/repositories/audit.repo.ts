@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, eq, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../client';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
 import { auditLog } from '../schema';
 
 export interface AuditEntry {
@@ -25,23 +25,23 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-function entryHash(prevHash: string, at: string, e: AuditEntry): string {
-  const body = canonical({ ...e, at: new Date(at).toISOString(), detail: e.detail ?? null });
-  return createHash('sha256').update(prevHash).update(body).digest('hex');
-}
+/** What an entry's hash covers: every field but its id and its links. */
+const entryBody = (at: string, e: AuditEntry): string => canonical({ ...e, at: new Date(at).toISOString(), detail: e.detail ?? null });
+
+const entryHash = (prevHash: string, at: string, e: AuditEntry): string =>
+  createHash('sha256').update(prevHash).update(entryBody(at, e)).digest('hex');
 
 /**
- * Appends one entry to the hash chain. The advisory lock serialises writers so that each
- * entry links to the one before it, however many requests write at once.
+ * Appends one entry to the hash chain in one round trip: the database function append_audit
+ * (migration 0005) takes the lock that serialises writers, links to the last entry and
+ * hashes sha256(prev_hash || body) with the body computed here.
  */
-export async function appendAudit(db: Db, e: AuditEntry): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('audit_log'))`);
-    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const at = new Date().toISOString();
-    await tx.insert(auditLog).values({ ...e, detail: e.detail ?? null, at, prevHash, hash: entryHash(prevHash, at, e) });
-  });
+export async function appendAudit(db: DbOrTx, e: AuditEntry): Promise<void> {
+  const at = new Date().toISOString();
+  const detail = e.detail ? JSON.stringify(e.detail) : null;
+  await db.execute(
+    sql`select append_audit(${at}::timestamptz, ${e.userId}::text, ${e.role}::text, ${e.departmentCode}::text, ${e.action}::text, ${e.target}::text, ${e.result}::text, ${detail}::jsonb, ${entryBody(at, e)}::text)`,
+  );
 }
 
 export type AuditVerification = { ok: true; entries: number } | { ok: false; entries: number; firstBrokenId: number; reason: string };
