@@ -8,7 +8,9 @@ import { conflictCases, conflictPositions, processes } from '../schema';
 export type ConflictCaseRow = typeof conflictCases.$inferSelect;
 
 export async function insertConflictOnce(db: DbOrTx, c: typeof conflictCases.$inferInsert): Promise<ConflictCaseRow | null> {
-  const [row] = await db.insert(conflictCases).values(c).onConflictDoNothing({ target: conflictCases.requestId }).returning();
+  // No conflict target: the request id and the workflow id derived from it are both unique,
+  // and a concurrent duplicate may collide on either first.
+  const [row] = await db.insert(conflictCases).values(c).onConflictDoNothing().returning();
   return row ?? null;
 }
 

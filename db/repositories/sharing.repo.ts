@@ -27,7 +27,9 @@ export async function setDecisionWorkingDays(db: DbOrTx, value: number, userId: 
 
 /** null when a request with this client requestId exists already. */
 export async function insertRequestOnce(db: DbOrTx, r: typeof sharingRequests.$inferInsert): Promise<SharingRequestRow | null> {
-  const [row] = await db.insert(sharingRequests).values(r).onConflictDoNothing({ target: sharingRequests.requestId }).returning();
+  // No conflict target: the request id and the workflow id derived from it are both unique,
+  // and a concurrent duplicate may collide on either first.
+  const [row] = await db.insert(sharingRequests).values(r).onConflictDoNothing().returning();
   return row ?? null;
 }
 
