@@ -35,7 +35,7 @@ async function fileCorrection(description: string) {
     const res = await call('market-staff', 'GET', `/v1/corrections/${filed.body.id}`);
     expect(res.body.deadline).not.toBeNull();
     return res.body;
-  });
+  }, 30_000);
   return { id: filed.body.id as string, workflowId: filed.body.workflowId as string, queryCode: filed.body.queryCode as string, due: view.deadline.due as string };
 }
 
@@ -59,10 +59,10 @@ describe('journey 1: department staff registers a correction at the counter', ()
 
     const idInput = page.locator('[data-test=id-number]');
     await idInput.fill('91350100M000100Y44');
-    await expect.poll(() => page.getByText('统一社会信用代码校验位错误，应为 3').isVisible()).toBe(true);
+    await page.getByText('统一社会信用代码校验位错误，应为 3').waitFor();
     expect(await page.locator('[data-test=submit-correction]').isDisabled()).toBe(true);
     await idInput.fill('91350100m000100Y43');
-    await expect.poll(() => page.getByText('统一社会信用代码字母应为大写').isVisible()).toBe(true);
+    await page.getByText(/统一社会信用代码字母应为大写/).waitFor();
     await idInput.fill('91350100M000100Y43');
     await page.locator('[data-test=id-ok]').waitFor();
 
@@ -75,7 +75,8 @@ describe('journey 1: department staff registers a correction at the counter', ()
     const id = (await page.locator('[data-test=receipt-id]').textContent())!.trim();
     const queryCode = (await page.locator('[data-test=receipt-query-code]').textContent())!.trim();
     expect(queryCode).toMatch(/^\d{6}$/);
-    await expect.poll(() => receipt.textContent()).toContain('24:00');
+    // The workflow sets the deadline a moment after it starts; the receipt shows 计算中 until then.
+    await receipt.getByText(/24:00/).waitFor();
     await screenshot(page, 'journey1-counter-receipt');
 
     const view = await call('market-staff', 'GET', `/v1/corrections/${id}`);
@@ -118,7 +119,7 @@ describe('journey 2: the department head decides extension requests', () => {
     await page.locator('[data-test=decision-reason]').fill('同意，请抓紧核实');
     await page.locator('[data-test=confirm-decision]').click();
     await page.getByText('已批准延期').waitFor();
-    await expect.poll(() => page.locator('[data-test=pending-extensions] tr', { hasText: c.id }).count()).toBe(0);
+    await page.locator('[data-test=pending-extensions] tr', { hasText: c.id }).waitFor({ state: 'detached' });
     await page.close();
 
     const after = await call('market-staff', 'GET', `/v1/corrections/${c.id}`);
