@@ -90,7 +90,7 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
   );
 
   const opened = await openAnnualReport({ workflowId, year, dueDate: dates.departmentsDue });
-  if (opened.owner !== workflowId) return { year, duplicateOf: opened.owner };
+  if (opened.duplicateOf) return { year, duplicateOf: opened.duplicateOf };
   const authorityCode = opened.authorityCode ?? 'county-data';
   const s: AnnualReportState = {
     year, stage: 'departments_reporting', deadline: calendarDateDeadline(dates.departmentsDue), authorityCode, departments: opened.departments, submitted: {},

@@ -7,7 +7,7 @@ export type AnnualReportRow = typeof annualReports.$inferSelect;
 
 /**
  * Opens year `year`: one pending row per active department. The first workflow to open a year
- * owns it; a second one (a manual start beside the schedule's) learns the owner and stops.
+ * owns it; a second one (a manual start beside the schedule's) is told the owner and stops.
  */
 export async function openYear(db: DbOrTx, p: { workflowId: string; year: number; dueDate: string }) {
   return db.transaction(async (tx) => {
@@ -18,8 +18,10 @@ export async function openYear(db: DbOrTx, p: { workflowId: string; year: number
     }
     const rows = await tx.select().from(annualReports).where(eq(annualReports.year, p.year)).orderBy(asc(annualReports.departmentCode));
     const role = (kind: string) => active.find((d) => d.kind === kind)?.code;
+    const owner = rows[0]?.workflowId ?? p.workflowId;
     return {
-      owner: rows[0]?.workflowId ?? p.workflowId,
+      // Decided here, not by the workflow comparing ids: a replay runs under another id.
+      duplicateOf: owner === p.workflowId ? null : owner,
       departments: rows.map((r) => r.departmentCode),
       authorityCode: role('authority') ?? null,
       countyCode: role('county_government') ?? null,

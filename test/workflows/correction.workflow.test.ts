@@ -1,9 +1,7 @@
 // 第二十三条 on the time-skipping server, its clock set to real 2025 days: the 10 working days
 // from Friday 2025-09-26 run through the National Day holiday (Oct 1–8, with Sep 28 and
 // Oct 11 worked) and end on Thursday 2025-10-16.
-import { writeFile } from 'node:fs/promises';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,7 +16,7 @@ import { insertCorrection } from '../helpers/corrections';
 import { testDatabase } from '../helpers/db';
 import { createTestWorker, timeSkippingEnvAt } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
-import { RECORDED_HISTORY } from '../helpers/paths';
+import { recordHistory } from '../helpers/history';
 
 const RECEIVED_ON = '2025-09-26';
 const RECEIVED_AT = '2025-09-26T10:00:00+08:00';
@@ -109,8 +107,7 @@ describe('correctionWorkflow', () => {
       expect((await listEvents(database.db, h.workflowId)).map((e) => e.kind)).toEqual(
         expect.arrayContaining(['extension_requested', 'extension_approved', 'deadline_set', 'verified']),
       );
-      // `RECORD_HISTORIES=1 npm test -- test/workflows` refreshes the history the replay test checks.
-      if (process.env.RECORD_HISTORIES) await writeFile(RECORDED_HISTORY, `${historyToJSON(await h.fetchHistory())}\n`);
+      await recordHistory(h, 'correction-extension-approved');
     });
   });
 

@@ -18,6 +18,7 @@ import { testDatabase } from '../helpers/db';
 import { seedProcess, seedViolation } from '../helpers/supervision';
 import { createTestWorker, timeSkippingEnvAt } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
+import { recordHistory } from '../helpers/history';
 
 const ISSUED_ON = '2025-09-26';
 const ISSUED_AT = '2025-09-26T10:00:00+08:00';
@@ -101,6 +102,7 @@ describe('rectificationWorkflow', () => {
 
       await advanceTo('2025-10-17T09:00:00+08:00');
       expect(await h.result()).toEqual({ orderId: h.orderId, outcome: 'criticized', due: '2025-10-16' });
+      await recordHistory(h, 'rectification-criticized');
 
       const order = await getOrder(database.db, h.orderId);
       expect(order).toMatchObject({ status: 'criticized', report: null, reportedAt: null });

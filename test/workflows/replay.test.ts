@@ -1,15 +1,21 @@
-// Replays a correction history recorded from an earlier build (extension asked, approved, and
-// the verification finished on time). A change to correctionWorkflow that would break running
-// workflows fails here; guard such a change with patched().
-import { readFile } from 'node:fs/promises';
+// Replays every history recorded from an earlier build (test/workflows/histories). A change to
+// a workflow that would break the ones already running fails here; guard it with patched().
+// correction-extension-approved-before-notices was recorded before corrections wrote notices:
+// it replays only because that change sits behind patched('correction-notices').
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { RECORDED_HISTORY, WORKFLOW_BUNDLE } from '../helpers/paths';
+import { recordedHistories } from '../helpers/history';
+import { WORKFLOW_BUNDLE } from '../helpers/paths';
+
+const histories = await recordedHistories();
 
 describe('replay of recorded histories', () => {
-  it('correction: extension approved, then verified on time', async () => {
-    const history = JSON.parse(await readFile(RECORDED_HISTORY, 'utf8'));
-    expect(history.events.length).toBeGreaterThan(20);
-    await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE } }, history, 'correction-recorded');
+  it('has histories of every kind of workflow', () => {
+    const types = histories.map(({ history }) => (history as { events: { workflowExecutionStartedEventAttributes?: { workflowType?: { name?: string } } }[] }).events[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name);
+    expect(new Set(types)).toEqual(new Set(['correctionWorkflow', 'catalogUpdateWorkflow', 'annualReportWorkflow', 'rectificationWorkflow', 'sharingRequestWorkflow', 'sharingDisputeWorkflow', 'conflictWorkflow']));
+  });
+
+  it.each(histories.map((h) => [h.name, h.history] as const))('%s', async (name, history) => {
+    await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE } }, history, name);
   });
 });

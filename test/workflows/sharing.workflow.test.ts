@@ -20,6 +20,7 @@ import { testDatabase } from '../helpers/db';
 import { noticesOf, seedConflict, seedDispute, seedSharingRequest } from '../helpers/sharing';
 import { advanceTo, createTestWorker, timeSkippingEnvAt, updateRefusal } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
+import { recordHistory } from '../helpers/history';
 
 const RECEIVED_ON = '2025-09-26';
 const RECEIVED_AT = '2025-09-26T10:00:00+08:00';
@@ -98,6 +99,7 @@ describe('sharingRequestWorkflow', () => {
       const s = await h.executeUpdate(decideSharing, { args: [{ actor: market, decision: 'approve_in_part', dataItems: ['统一社会信用代码', '处罚类别'] }] });
       expect(s.stage).toBe('granted_in_part');
       expect(await h.result()).toEqual({ requestId: h.requestId, outcome: 'granted_in_part', due: '2025-10-10', late: false });
+      await recordHistory(h, 'sharing-request-granted-in-part');
 
       const row = await getSharingRequest(database.db, h.requestId);
       expect(row?.request).toMatchObject({ status: 'granted_in_part', decidedBy: market.userId, decidedLate: false });
@@ -152,6 +154,7 @@ describe('sharingDisputeWorkflow', () => {
       await advance('2025-10-20T10:00:00+08:00');
       await h.executeUpdate(decideDispute, { args: [{ actor: county, outcome: 'overturned', dataItems: ['统一社会信用代码', '处罚日期'], reason: '登记审查属法定职责，应予共享' }] });
       expect(await h.result()).toEqual({ disputeId: h.disputeId, outcome: 'overturned', decidedBy: 'county_government', grantedItems: ['统一社会信用代码', '处罚日期'] });
+      await recordHistory(h, 'sharing-dispute-referred-overturned');
 
       const row = await getDispute(database.db, h.disputeId);
       expect(row?.dispute).toMatchObject({ status: 'overturned', decidedBy: county.userId, decidedRole: 'county_government' });
@@ -207,6 +210,7 @@ describe('conflictWorkflow', () => {
 
       await h.executeUpdate(decideConflict, { args: [{ actor: reviewer, decision: '经核实，以市场监管登记住所为准，民政于 5 个工作日内更正' }] });
       expect(await h.result()).toEqual({ conflictId: h.conflictId, outcome: 'decided', negotiationDue: '2025-10-16' });
+      await recordHistory(h, 'conflict-decided-by-authority');
       expect((await getConflict(database.db, h.conflictId))?.conflict).toMatchObject({ status: 'decided', decidedBy: reviewer.userId });
       expect((await listEvents(database.db, h.workflowId)).map((e) => e.kind)).toEqual([
         // The end of the negotiation is no breach: the case passes to the authority, not red.
