@@ -9,7 +9,7 @@ import { inboxRules } from '../../domain/inbox';
 import { canReadDepartment, type Role } from '../../domain/roles';
 import { conflictIdsAwaitingPosition } from '../../db/repositories/conflicts.repo';
 import { listCorrectionIdsFiledBy } from '../../db/repositories/corrections.repo';
-import { getProcess, listEvents, listProcesses, listViolations, type ProcessRow } from '../../db/repositories/registry.repo';
+import { getProcess, listProcesses, listTimeline, listViolations, type ProcessRow } from '../../db/repositories/registry.repo';
 import { notFound } from '../plugins/error-handler';
 import { errors, ProcessIdParams } from '../schemas/common';
 import { InboxItem, ProcessQuery, ProcessView, TimelineEvent, ViolationView } from '../schemas/processes.schema';
@@ -32,11 +32,12 @@ const view = (p: ProcessRow) => ({
   closedAt: p.closedAt ? beijingIso(p.closedAt.getTime()) : null,
 });
 
-const timeline = (events: Awaited<ReturnType<typeof listEvents>>) =>
-  events.map((e) => ({
+const timeline = (rows: Awaited<ReturnType<typeof listTimeline>>) =>
+  rows.map(({ event: e, actorName }) => ({
     kind: e.kind,
     occurredAt: beijingIso(e.occurredAt.getTime()),
     actorUserId: e.actorUserId,
+    actorName,
     actorRole: e.actorRole,
     actorDepartment: e.actorDepartment,
     detail: e.detail,
@@ -103,7 +104,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const row = await readable(request, request.params.id);
-      return { process: view(row), timeline: timeline(await listEvents(db, row.workflowId)) };
+      return { process: view(row), timeline: timeline(await listTimeline(db, row.workflowId)) };
     },
   );
 
@@ -129,7 +130,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const row = await readable(request, request.params.id);
       const [events, violations, history] = await Promise.all([
-        listEvents(db, row.workflowId),
+        listTimeline(db, row.workflowId),
         listViolations(db, row.workflowId),
         temporal.workflow.getHandle(row.workflowId).fetchHistory(),
       ]);

@@ -34,6 +34,7 @@ export const TimelineEvent = Type.Object({
   kind: Type.String(),
   occurredAt: Type.String(),
   actorUserId: Type.Union([Type.String(), Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()], { description: '办理人姓名；系统自动办理时为 null' }),
   actorRole: Type.Union([Type.String(), Type.Null()]),
   actorDepartment: Type.Union([Type.String(), Type.Null()]),
   detail: Type.Unknown(),

@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/roles';
 import { beijingIso, type Deadline } from '../../domain/deadline';
 import type { DeadlineLevel } from '../../domain/working-days';
 import type { DbOrTx } from '../client';
-import { processEvents, processes, violations } from '../schema';
+import { processEvents, processes, users, violations } from '../schema';
 
 export type ProcessRow = typeof processes.$inferSelect;
 
@@ -134,6 +134,15 @@ export async function getProcess(db: DbOrTx, workflowId: string): Promise<Proces
 
 export const listEvents = (db: DbOrTx, workflowId: string) =>
   db.select().from(processEvents).where(eq(processEvents.workflowId, workflowId)).orderBy(asc(processEvents.occurredAt), asc(processEvents.id));
+
+/** The timeline of a process with each actor's display name (null for the system and unknown ids). */
+export const listTimeline = (db: DbOrTx, workflowId: string) =>
+  db
+    .select({ event: processEvents, actorName: users.displayName })
+    .from(processEvents)
+    .leftJoin(users, sql`${users.id}::text = ${processEvents.actorUserId}`)
+    .where(eq(processEvents.workflowId, workflowId))
+    .orderBy(asc(processEvents.occurredAt), asc(processEvents.id));
 
 export const listViolations = (db: DbOrTx, workflowId: string) =>
   db.select().from(violations).where(eq(violations.workflowId, workflowId)).orderBy(asc(violations.occurredAt));

@@ -59,11 +59,11 @@ describe('GET /v1/processes', () => {
 });
 
 describe('GET /v1/processes/:id and /history', () => {
-  it('the timeline shows the deadline with its calendar version; other departments get 404', async () => {
+  it('the timeline shows who acted (id and name), the deadline with its calendar version; other departments get 404', async () => {
     const res = await api.call('market-head', 'GET', `/v1/processes/${marketProcess}`);
     expect(res.statusCode).toBe(200);
     const [filed] = res.json().timeline;
-    expect(filed).toMatchObject({ kind: 'filed', actorRole: 'applicant', detail: { deadline: { calendarVersion: expect.stringMatching(/^chinese-days@/) } } });
+    expect(filed).toMatchObject({ kind: 'filed', actorRole: 'applicant', actorName: '申请人 陈某', detail: { deadline: { calendarVersion: expect.stringMatching(/^chinese-days@/) } } });
     expect((await api.call('civil-staff', 'GET', `/v1/processes/${marketProcess}`)).statusCode).toBe(404);
     expect((await api.call('auditor', 'GET', '/v1/processes/correction-nope')).statusCode).toBe(404);
   });
@@ -74,7 +74,7 @@ describe('GET /v1/processes/:id and /history', () => {
     const res = await api.call('auditor', 'GET', `/v1/processes/${marketProcess}/history`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.timeline[0].kind).toBe('filed');
+    expect(body.timeline[0]).toMatchObject({ kind: 'filed', actorName: '申请人 陈某' });
     expect(body.temporalHistory.events[0]).toMatchObject({ eventId: '1', eventType: 'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED' });
     expect(body.temporalHistory.events.map((e: { eventType: string }) => e.eventType)).toContain('EVENT_TYPE_ACTIVITY_TASK_COMPLETED');
     const reads = await api.database.db.select().from(auditLog).where(eq(auditLog.target, marketProcess));

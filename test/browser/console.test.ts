@@ -163,6 +163,9 @@ describe('journey 4: the auditor follows a process and checks the audit log', ()
     const timeline = await page.locator('[data-test=timeline]').textContent();
     expect(timeline).toContain('申请延期');
     expect(timeline).toContain('不同意延期');
+    // Who acted, by name (the API joins the users), not by user id.
+    expect(timeline).toContain('市场监管局 张科员');
+    expect(timeline).toContain('市场监管局 李局长');
     const extensions = await page.locator('[data-test=extension-history]').textContent();
     expect(extensions).toContain('需现场核查');
     expect(extensions).toContain('材料已齐，无需延期');
