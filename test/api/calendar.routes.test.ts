@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiStack, type ApiStack } from '../helpers/api';
 import { eventually } from '../helpers/wait';
+import { correctionFiling } from '../helpers/corrections';
 
 let api: ApiStack;
 beforeAll(async () => {
@@ -40,10 +40,7 @@ describe('calendar administration', () => {
   });
 
   it('loading the 2027 schedule ends the provisional mark; an override moves a due date; open processes are told to recount', async () => {
-    const filed = await api.call('applicant', 'POST', '/v1/corrections', {
-      requestId: randomUUID(), departmentCode: 'market', resourceCode: 'MKT-001', dataItems: ['住所'], description: '住所有误',
-      subject: { kind: 'person', idNumber: '11010519491231002X', name: '张三' },
-    });
+    const filed = await api.call('applicant', 'POST', '/v1/corrections', correctionFiling());
     const { workflowId } = filed.json() as { workflowId: string };
     const process = async () => (await api.call('auditor', 'GET', `/v1/processes/${workflowId}`)).json().process;
     await eventually(async () => expect((await process()).calendarVersion).toBeTruthy());

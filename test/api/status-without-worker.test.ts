@@ -1,9 +1,9 @@
 // 第二十三条第三款: the counter must always be able to show a correction's status. With no
 // worker to answer the workflow query, the API answers from the registry within seconds.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiStack, type ApiStack } from '../helpers/api';
 import { eventually } from '../helpers/wait';
+import { correctionFiling } from '../helpers/corrections';
 
 let api: ApiStack;
 beforeAll(async () => {
@@ -13,10 +13,7 @@ afterAll(async () => api?.close());
 
 describe('GET /v1/corrections/:id without a worker', () => {
   it('answers 200 with the registry deadline in under 5 s', async () => {
-    const filed = await api.call('applicant', 'POST', '/v1/corrections', {
-      requestId: randomUUID(), departmentCode: 'market', resourceCode: 'MKT-001', dataItems: ['住所'], description: '住所有误',
-      subject: { kind: 'person', idNumber: '11010519491231002X', name: '张三' },
-    });
+    const filed = await api.call('applicant', 'POST', '/v1/corrections', correctionFiling());
     const { id } = filed.json() as { id: string };
     const live = await eventually(async () => {
       const res = (await api.call('applicant', 'GET', `/v1/corrections/${id}`)).json();

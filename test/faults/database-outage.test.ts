@@ -1,7 +1,6 @@
 // The database unreachable for 30 s: the API answers 503 with Retry-After at once, readiness
 // fails while liveness passes, and a step that was under way when it went finishes once it
 // is back — written once, nothing partial. On a PostgreSQL server of this test's own.
-import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { actorOf } from '../helpers/actors';
 import { type PrivatePostgres, privatePostgres } from '../helpers/private-postgres';
 import { type ServedStack, servedStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
+import { correctionFiling } from '../helpers/corrections';
 
 let pg: PrivatePostgres;
 let served: ServedStack;
@@ -30,10 +30,7 @@ describe('database unreachable for 30 s', () => {
   it('503 with Retry-After while it is down; the step under way finishes once, after it is back', async () => {
     const { call, client } = served;
     const db = served.stack.database.db;
-    const filed = await call('applicant', 'POST', '/v1/corrections', {
-      requestId: randomUUID(), departmentCode: 'market', resourceCode: 'MKT-001', dataItems: ['住所'], description: '住所有误',
-      subject: { kind: 'person', idNumber: '11010519491231002X', name: '张三' },
-    });
+    const filed = await call('applicant', 'POST', '/v1/corrections', correctionFiling());
     expect(filed.status).toBe(201);
     const { id, workflowId } = filed.body as { id: string; workflowId: string };
     await eventually(async () => expect((await call('market-staff', 'GET', `/v1/corrections/${id}`)).body.deadline).not.toBeNull());

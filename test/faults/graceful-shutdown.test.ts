@@ -11,6 +11,7 @@ import { ROOT } from '../helpers/paths';
 import { freePort } from '../helpers/ports';
 import { httpCaller, requirePostgres, type ServedStack, servedStack, type Stack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
+import { correctionFiling } from '../helpers/corrections';
 
 let stack: Stack;
 let call: ServedStack['call'];
@@ -75,10 +76,7 @@ describe('SIGTERM to the API process under load', () => {
       await eventually(async () => expect((await fetch(`${url}/health/live`)).status).toBe(200), 60_000);
       const caller = httpCaller(url);
       const requests = Array.from({ length: 20 }, () =>
-        caller('market-staff', 'POST', '/v1/corrections', {
-          requestId: randomUUID(), departmentCode: 'market', resourceCode: 'MKT-001', dataItems: ['住所'], description: '住所有误',
-          subject: { kind: 'person', idNumber: '11010519491231002X', name: '张三' },
-        }).then((r) => r.status, () => 'refused' as const),
+        caller('market-staff', 'POST', '/v1/corrections', correctionFiling()).then((r) => r.status, () => 'refused' as const),
       );
       await new Promise((r) => setTimeout(r, 30));
       const termAt = Date.now();

@@ -2,7 +2,6 @@
 // between two steps of a process. A new worker process takes over; Temporal retries what was
 // in flight and replays the rest. The unique keys of the registry (process_events
 // (workflow_id, event_key), processes.workflow_id) make every retried write land once.
-import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { corrections, processEvents, processes } from '../../db/schema';
 import type { CorrectionResult } from '../../workflows/correction.workflow';
 import { type ServedStack, servedStack, type Stack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
+import { correctionFiling } from '../helpers/corrections';
 
 let stack: Stack;
 let client: Client;
@@ -21,10 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.close());
 
-const filing = () => ({
-  requestId: randomUUID(), departmentCode: 'market', resourceCode: 'MKT-001', dataItems: ['住所'], description: '住所有误',
-  subject: { kind: 'person', idNumber: '11010519491231002X', name: '张三' },
-});
+const filing = () => (correctionFiling());
 
 /** How many timeline events of `kind` each of these workflows has. */
 async function eventCounts(workflowIds: string[], kind: string): Promise<Map<string, number>> {

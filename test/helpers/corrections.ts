@@ -24,3 +24,14 @@ export async function insertCorrection(db: Db, filedBy: Actor, receivedOn: strin
   });
   return row;
 }
+
+/** The body of a valid POST /v1/corrections against the market department, with a fresh request id. */
+export const correctionFiling = (over: Record<string, unknown> = {}) => ({
+  requestId: randomUUID(),
+  departmentCode: 'market',
+  resourceCode: 'MKT-001',
+  dataItems: ['住所'],
+  description: '住所有误',
+  subject: { kind: 'person', idNumber: '11010519491231002X', name: '张三' },
+  ...over,
+});
