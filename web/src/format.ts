@@ -76,7 +76,19 @@ export const eventName = label({
   annual_report_opened: '开始年度报告', department_report_submitted: '部门报送年度报告', annual_reports_missed: '部门未按时报送',
   county_report_submitted: '报送县级报告', county_report_late: '县级报告逾期', city_submission: '报送市政府',
   city_submission_late: '报送市政府逾期', annual_report_completed: '年度报告办结',
+  level_warning: '转为黄色预警', level_overdue: '转为红色超期',
 });
+
+/** 第四十九条 and the rest: the kind of breach a violation records. */
+export const violationKindName = (kind: string): string =>
+  /^catalog_review_overdue_(\d+)$/.test(kind) ? `目录更新第 ${kind.split('_').pop()} 次申请超期审核`
+    : label({
+      correction_overdue: '数据校核超期', catalog_submission_overdue: '目录更新申请超期', county_report_late: '县级年度报告逾期',
+      city_submission_late: '报送市政府逾期', sharing_decision_overdue: '共享申请超期未答复', dispute_overdue: '共享争议超期',
+      annual_report_missed: '年度报告未按时报送',
+    })(kind.split(':')[0]);
+
+export const rectificationStatusName = label({ open: '整改中', rectified: '已整改', criticized: '通报批评' });
 
 export const extensionStatusName = label({ pending: '待审批', approved: '已批准', refused: '不同意', lapsed: '已失效' });
 export const outcomeName = label({ corrected: '已更正', confirmed: '确认无误', partially_corrected: '部分更正' });

@@ -40,6 +40,11 @@ export const ADMITS = {
   processHistory: ['auditor'],
   deadlines: [...DEPT, 'authority_reviewer', 'auditor'],
   catalogEntries: [...DEPT, 'authority_reviewer', 'auditor'],
+  registerCatalogChange: [...DEPT, 'authority_reviewer'],
+  submitCatalogApplication: DEPT,
+  reviewCatalogApplication: ['authority_reviewer'],
+  violations: [...DEPT, 'authority_reviewer', 'auditor'],
+  orderRectification: ['authority_reviewer'],
   auditVerify: ['auditor'],
 } satisfies Record<string, Role[]>;
 

@@ -1,0 +1,91 @@
+// 第十五条 to 第十八条 as the console shows them: the Chinese names of an entry's metadata, a
+// blank entry to fill in, and what an application changes against the catalog as it stands
+// (the entries the API returns now), field by field.
+import {
+  BASE_DATABASES, CATALOG_FIELDS, type CatalogChange, type CatalogEntry, type CatalogField, type CatalogMetadata, SHARING_TYPES,
+} from '../../domain/catalog';
+
+export { BASE_DATABASES, CATALOG_FIELDS, SHARING_TYPES, type CatalogChange, type CatalogEntry, type CatalogField, type CatalogMetadata };
+
+export const FIELD_LABELS: Record<CatalogField, string> = {
+  name: '资源名称', dataItems: '数据项', summary: '数据内容摘要', encodingFormat: '编码格式', sharingType: '共享类型',
+  sharingBasis: '共享依据', sharingMethod: '共享方式', updateFrequency: '更新频度', securityLevel: '安全级别',
+  usageRequirements: '使用要求', updateCycle: '更新周期', baseDatabase: '所属基础数据库',
+};
+
+export const SHARING_TYPE_NAMES: Record<(typeof SHARING_TYPES)[number], string> = {
+  unconditional: '无条件共享', conditional: '有条件共享', not_shared: '不予共享',
+};
+
+export const BASE_DATABASE_NAMES: Record<(typeof BASE_DATABASES)[number], string> = {
+  natural_person: '人口基础信息库', legal_person: '法人单位基础信息库', natural_resources_geo: '自然资源和空间地理基础信息库', e_license: '电子证照基础信息库',
+};
+
+export const CHANGE_ACTION_NAMES: Record<CatalogChange['action'], string> = { add: '新增', change: '变更', withdraw: '撤销' };
+
+export const TRIGGER_NAMES: Record<string, string> = { law_amended: '法律法规修改', functions_changed: '职能变更' };
+
+/** A field's value as an official reads it. */
+export function fieldText(field: CatalogField | 'status', value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.join('、');
+  if (field === 'sharingType') return SHARING_TYPE_NAMES[value as keyof typeof SHARING_TYPE_NAMES] ?? String(value);
+  if (field === 'baseDatabase') return BASE_DATABASE_NAMES[value as keyof typeof BASE_DATABASE_NAMES] ?? String(value);
+  if (field === 'status') return value === 'active' ? '现行' : '已撤销';
+  return String(value);
+}
+
+export const blankMetadata = (): CatalogMetadata => ({
+  name: '', dataItems: [], summary: '', encodingFormat: '', sharingType: 'unconditional', sharingBasis: null, sharingMethod: '',
+  updateFrequency: '', securityLevel: '', usageRequirements: '', updateCycle: '', baseDatabase: null,
+});
+
+/** The metadata of an entry, without its code, department, status and version. */
+export const metadataOf = (e: CatalogMetadata): CatalogMetadata =>
+  Object.fromEntries(CATALOG_FIELDS.map((f) => [f, Array.isArray(e[f]) ? [...(e[f] as string[])] : e[f]])) as unknown as CatalogMetadata;
+
+export interface FieldDiff { field: CatalogField | 'status'; label: string; before: string; after: string; changed: boolean }
+
+export interface ChangeDiff {
+  action: CatalogChange['action'];
+  code: string;
+  name: string;
+  /** the entry version the department edited (change, withdraw) */
+  baseVersion: number | null;
+  /** the entry's version in the catalog now; null when it is not a current entry */
+  currentVersion: number | null;
+  /** the entry moved on since the department's base version, or is gone: approval would be refused */
+  stale: boolean;
+  reason: string | null;
+  fields: FieldDiff[];
+}
+
+/**
+ * Each change of an application against the current entries: an added entry shows every field
+ * it states, a changed one the fields that differ (before and after), a withdrawn one its status.
+ */
+export function diffApplication(changes: readonly CatalogChange[], current: ReadonlyMap<string, CatalogEntry>): ChangeDiff[] {
+  return changes.map((c) => {
+    const now = current.get(c.code) ?? null;
+    const base = { action: c.action, code: c.code, currentVersion: now?.version ?? null };
+    if (c.action === 'add') {
+      return {
+        ...base, name: c.entry.name, baseVersion: null, stale: now !== null, reason: null,
+        fields: CATALOG_FIELDS.map((f) => ({ field: f, label: FIELD_LABELS[f], before: '—', after: fieldText(f, c.entry[f]), changed: true })),
+      };
+    }
+    const stale = !now || now.version !== c.baseVersion;
+    if (c.action === 'withdraw') {
+      return {
+        ...base, name: now?.name ?? c.code, baseVersion: c.baseVersion, stale, reason: c.reason,
+        fields: [{ field: 'status', label: '状态', before: fieldText('status', now?.status ?? null), after: fieldText('status', 'withdrawn'), changed: true }],
+      };
+    }
+    const fields = CATALOG_FIELDS.map((f) => {
+      const before = fieldText(f, now?.[f] ?? null);
+      const after = fieldText(f, c.entry[f]);
+      return { field: f, label: FIELD_LABELS[f], before, after, changed: before !== after };
+    }).filter((d) => d.changed);
+    return { ...base, name: c.entry.name, baseVersion: c.baseVersion, stale, reason: null, fields };
+  });
+}
