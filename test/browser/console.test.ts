@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cnDate } from '../../web/src/format';
-import { type Browser, launchBrowser, PHONE, screenshot, signIn } from '../helpers/browser';
+import { type Browser, launchBrowser, menuOf, PHONE, screenshot, signIn } from '../helpers/browser';
 import { type ServedStack, servedStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 
@@ -43,9 +43,6 @@ async function requestExtension(id: string, days: number, reason: string) {
   const res = await call('market-staff', 'POST', `/v1/corrections/${id}/extensions`, { days, reason });
   expect(res.status).toBe(201);
 }
-
-/** What the console's menu offers the signed-in user. */
-const menuOf = async (page: Awaited<ReturnType<Browser['page']>>) => (await page.locator('[data-test=menu] li').allTextContents()).map((t) => t.trim());
 
 describe('journey 1: department staff registers a correction at the counter', () => {
   it('checks the credit code as typed, files through the API and prints receipt number and query code', async () => {

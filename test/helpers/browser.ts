@@ -54,3 +54,10 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
 }
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** What the console's menu offers the signed-in user. */
+export const menuOf = async (page: Page): Promise<string[]> => (await page.locator('[data-test=menu] li').allTextContents()).map((t) => t.trim());
+
+/** The page fits the window's width: nothing to scroll sideways (1366×768 desktops, phones). */
+export const fitsWidth = async (page: Page): Promise<boolean> =>
+  (await page.evaluate<number>('document.documentElement.scrollWidth')) <= page.viewportSize()!.width;
