@@ -2,6 +2,7 @@
 // valid and invalid requests for every documented operation; not one may answer 5xx.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_DIR, ROOT } from '../helpers/paths';
@@ -34,11 +35,16 @@ describe('schemathesis over /docs/json', () => {
     expect(existsSync(path.join(TOOLS, 'bin/schemathesis')), '请用 npm run test:faults 运行（会安装 schemathesis）').toBe(true);
     const run = await schemathesis([
       'run', `${served.url}/docs/json`, '--url', served.url,
-      '--checks', 'not_a_server_error', '--phases', 'coverage,fuzzing', '--max-examples', '10', '--workers', '2',
+      '--checks', 'not_a_server_error', '--phases', 'coverage,fuzzing', '--max-examples', '10',
+      // One worker: with two threads, hypothesis 6.170's lambda-source cache raised its own
+      // runtime error ("AST constructor recursion depth mismatch") in CI, a tool fault, not ours.
+      '--workers', '1',
       '--generation-deterministic', '--request-timeout', '10',
       '--header', `Authorization: Bearer demo-${user}`,
       '--report', 'junit', '--report-dir', path.join(OUTPUT_DIR, `schemathesis-${user}`),
     ]);
+    // The whole report, for reading a failure: the assertion message holds only its end.
+    await writeFile(path.join(OUTPUT_DIR, `schemathesis-${user}.log`), run.output);
     expect(run.output).toMatch(/operations?/i);
     expect(run.code, run.output.slice(-4000)).toBe(0);
   });
