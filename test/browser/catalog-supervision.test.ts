@@ -137,6 +137,7 @@ describe('journey 3: the authority reviews catalog applications against the entr
     await page.locator('[data-test=confirm-review]').click();
     await page.getByText(/已批准，目录更新为第 \d+ 版/).waitFor();
     await page.locator('[data-test=change-stage]', { hasText: '已批准' }).waitFor();
+    expect(await page.locator('[data-test=application-diff]').count()).toBe(0);
     await screenshot(page, 'journey3-reviewer-application-approved');
     await page.close();
 
@@ -199,6 +200,8 @@ describe('journey 3: the authority orders a violation rectified', () => {
     await page.getByText(/已下达整改通知 ZG/).waitFor();
     const orderId = (await row.locator('[data-test=order-id]').textContent())!.trim();
     expect(await row.locator('[data-test=order-rectification]').count()).toBe(0);
+    await page.locator('[data-test=confirm-order]').waitFor({ state: 'hidden' });
+    await page.locator('[data-test=violations] .el-loading-mask').waitFor({ state: 'detached' });
     await screenshot(page, 'journey3-reviewer-violations');
     await page.close();
 

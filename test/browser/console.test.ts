@@ -166,6 +166,7 @@ describe('journey 4: the auditor follows a process and checks the audit log', ()
     const extensions = await page.locator('[data-test=extension-history]').textContent();
     expect(extensions).toContain('需现场核查');
     expect(extensions).toContain('材料已齐，无需延期');
+    expect(extensions).toContain('市场监管局 李局长');
     expect(await page.locator('[data-test=process]').textContent()).toContain(cnDate(c.due));
 
     await page.getByText(/Temporal 原始事件历史/).click();
