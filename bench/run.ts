@@ -4,7 +4,8 @@
 // BENCH_DATABASE_URL (optional): a throwaway PostgreSQL database for the registry comparison;
 // the bench migrates it and adds 100 000 rows, removed at the end.
 import { randomUUID } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,13 +13,13 @@ import { Client, Connection } from '@temporalio/client';
 import { Type } from '@sinclair/typebox';
 // CommonJS package: under Node's ESM loader only its default export is there.
 import chineseDays from 'chinese-days';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { buildApp } from '../api/app';
 import { startApi } from '../api/server';
 import { createDatabase, type Database } from '../db/client';
 import { loadCalendar } from '../db/repositories/calendar.repo';
 import { seedDemo } from '../db/seed';
-import { departments, processEvents, processes } from '../db/schema';
+import { departments, processes } from '../db/schema';
 import type { Actor } from '../domain/roles';
 import { addWorkingDays } from '../domain/working-days';
 import { readEnv } from '../env';
@@ -37,6 +38,10 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, '.tools/temporal/bin/temporal');
 const ROUNDS = 5;
 
+function expect200(res: Response): void {
+  if (res.status !== 200) throw new Error(`health ${res.status}`);
+}
+
 type Row = { benchmark: string; a: string; b: string; metric: string; aValue: number; bValue: number; ratio: number; note?: string };
 const rows: Row[] = [];
 function report(r: Omit<Row, 'ratio'>): void {
@@ -50,21 +55,53 @@ const temporalPort = await freePort();
 const server = spawnDevServer({ cli: CLI, port: temporalPort, dbFile: path.join(tmp, 'dev.sqlite'), logFile: path.join(tmp, 'dev.log') });
 const databases: Database[] = [];
 const closers: (() => Promise<void>)[] = [];
+let stackDatabase = 'PGlite';
 
 try {
-  console.log('准备：开发服务器（SQLite + WAL）、PGlite、工作节点、API (BENCH_SETUP)');
   const connection = await server.ready();
   await registerSearchAttributes(connection, 'default');
   const client = new Client({ connection });
-  const database = await createDatabase({ dataDir: 'memory://' });
-  databases.push(database);
-  await database.migrate();
-  await seedDemo(database.db);
-  const env = readEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, TEMPORAL_TASK_QUEUE: 'bench', PORT: String(await freePort()), LOG_LEVEL: 'error', QUERY_CODE_SECRET: 'bench-query-code-secret-0123456789abcdef' });
-  const worker = await startWorker(env, database);
-  closers.push(() => worker.shutdown());
-  const api = await startApi(env, database);
-  closers.push(() => api.close());
+  const open = async (url?: string) => {
+    const db = await createDatabase(url ? { url, poolSize: 10 } : { dataDir: 'memory://' });
+    databases.push(db);
+    await db.migrate();
+    await seedDemo(db.db);
+    return db;
+  };
+  const pglite = await open();
+  const pg = process.env.BENCH_DATABASE_URL ? await open(process.env.BENCH_DATABASE_URL) : undefined;
+  // The stack runs on PostgreSQL when one is given (the production shape), else on PGlite.
+  const database = pg ?? pglite;
+  stackDatabase = pg ? 'PostgreSQL' : 'PGlite';
+  console.log(`准备：开发服务器（SQLite + WAL）、${stackDatabase}、工作节点、API (BENCH_SETUP)`);
+  const vars = {
+    TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, TEMPORAL_TASK_QUEUE: 'bench', PORT: String(await freePort()), LOG_LEVEL: 'error',
+    QUERY_CODE_SECRET: 'bench-query-code-secret-0123456789abcdef',
+  };
+  const env = readEnv(vars);
+  let api: { url: string };
+  if (pg) {
+    // As in production: the worker and the API in processes of their own, so neither shares
+    // this process's event loop with the load it is measured under.
+    const part = (script: string) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...vars, DATABASE_URL: process.env.BENCH_DATABASE_URL }, stdio: 'ignore' });
+      closers.push(async () => {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      });
+    };
+    part('worker.ts');
+    part('api/server.ts');
+    api = { url: `http://127.0.0.1:${env.port}` };
+    await eventually(async () => expect200(await fetch(`${api.url}/health`)), 60_000);
+  } else {
+    // PGlite allows one connection: everything in this process, as npm start runs it.
+    const worker = await startWorker(env, database);
+    closers.push(() => worker.shutdown());
+    const started = await startApi(env, database);
+    closers.push(() => started.close());
+    api = started;
+  }
 
   const staff = await actorOf(database.db, 'market-staff');
   const head = await actorOf(database.db, 'market-head');
@@ -84,9 +121,9 @@ try {
     subject: { kind: 'person', idNumber: '11010519491231002X', name: '张三' },
   });
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const rawStart = (requestId = randomUUID()) => {
+  const rawStart = (requestId = randomUUID(), taskQueue = env.taskQueue) => {
     const input: CorrectionInput = { correctionId: `BENCH-${requestId}`, departmentCode: 'market', receivedOn: today, filedBy: applicant };
-    return client.workflow.start('correctionWorkflow', { taskQueue: env.taskQueue, workflowId: correctionWorkflowId(requestId), args: [input] });
+    return client.workflow.start('correctionWorkflow', { taskQueue, workflowId: correctionWorkflowId(requestId), args: [input] });
   };
   /** Corrections filed through the API and counted (deadline in the registry), ready for a next step. */
   const ready = async (n: number): Promise<{ id: string; workflowId: string }[]> => {
@@ -169,13 +206,8 @@ try {
   console.log('\n5. 期限看板：100 000 个未办结流程，GET /v1/deadlines?level=overdue');
   {
     const listSides: Record<string, (round: number) => Promise<number>> = {};
-    const targets: [string, Database][] = [['PGlite', database]];
-    const pgUrl = process.env.BENCH_DATABASE_URL;
-    if (pgUrl) {
-      const pg = await createDatabase({ url: pgUrl, poolSize: 10 });
-      databases.push(pg);
-      await pg.migrate();
-      await seedDemo(pg.db);
+    const targets: [string, Database][] = [['PGlite', pglite]];
+    if (pg) {
       targets.push(['PostgreSQL', pg]);
       closers.push(async () => {
         await pg.db.execute(sql`delete from processes where workflow_id like 'bench-%'`);
@@ -212,24 +244,16 @@ try {
     }
   }
 
-  console.log('\n6. 工作节点内存：500 个等待中的校核流程');
+  console.log('\n6. 工作节点内存：500 个等待中的校核流程（独立进程中测量）');
   {
-    const gc = (globalThis as { gc?: () => void }).gc;
-    const heap = () => {
-      gc?.();
-      const m = process.memoryUsage();
-      return m.heapUsed + m.external;
-    };
-    const n = 500;
-    const before = heap();
-    const ids = Array.from({ length: n }, () => randomUUID());
-    await pool(n, 20, (i) => rawStart(ids[i]));
-    await eventually(async () => {
-      const count = await database.db.$count(processEvents, and(eq(processEvents.kind, 'filed'), inArray(processEvents.workflowId, ids.map(correctionWorkflowId))));
-      if (count !== n) throw new Error(`${count}/${n}`);
-    }, 120_000);
-    const perWorkflow = (heap() - before) / n / 1_048_576;
-    report({ benchmark: 'worker memory per cached workflow', a: 'measured', b: 'SDK estimate', metric: 'MB', aValue: perWorkflow, bValue: 1, note: gc ? '堆 + external，已 GC' : '未启用 --expose-gc' });
+    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/worker-memory.ts'], {
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...vars, ...(process.env.BENCH_DATABASE_URL && { DATABASE_URL: process.env.BENCH_DATABASE_URL }) },
+    });
+    if (run.status !== 0) throw new Error(`worker-memory failed:\n${run.stderr.slice(-2000)}`);
+    const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+    if (!line) throw new Error(`worker-memory printed no result:\n${run.stdout.slice(-2000)}`);
+    const measured = JSON.parse(line.slice('BENCH_RESULT '.length)) as { perWorkflowMb: number };
+    report({ benchmark: 'worker memory per cached workflow', a: 'measured', b: 'SDK estimate', metric: 'MB', aValue: measured.perWorkflowMb, bValue: 1, note: 'V8 堆，已 GC' });
   }
 
   console.log('\n7. 期限计算：addWorkingDays 对比 chinese-days findWorkday（10 个工作日）');
@@ -260,7 +284,7 @@ console.log('\n8. 时间跳跃测试套件总耗时（test/workflows）');
   report({ benchmark: 'time-skipping suite', a: 'measured', b: 'target', metric: 's', aValue: seconds, bValue: 60, note: '目标 < 60 s' });
 }
 
-const out = { command: 'npm run bench', at: new Date().toISOString(), machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`, rows };
+const out = { command: 'npm run bench', at: new Date().toISOString(), machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`, stackDatabase, rows };
 await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
 console.log('\n| benchmark | A | B | metric | A | B | A/B |\n| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.benchmark} | ${r.a} | ${r.b} | ${r.metric} | ${r.aValue} | ${r.bValue} | ${r.ratio} |`);
