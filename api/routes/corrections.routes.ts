@@ -163,6 +163,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         deadline: state?.deadline ?? registryDeadline(process),
         originalDue: state?.originalDeadline.due ?? null,
         extensions: state?.extensions ?? [],
+        live: state !== null,
         outcome: row.outcome,
         outcomeDetail: row.outcomeDetail,
         finishedAt: row.finishedAt ? beijingIso(row.finishedAt.getTime()) : null,

@@ -26,6 +26,7 @@ describe('GET /v1/corrections/:id without a worker', () => {
     const res = await api.call('applicant', 'GET', `/v1/corrections/${id}`);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ stage: 'verifying', deadline: { due: live.deadline.due, endsAt: live.deadline.endsAt } });
+    expect(live.live).toBe(true);
+    expect(res.json()).toMatchObject({ live: false, stage: 'verifying', extensions: [], deadline: { due: live.deadline.due, endsAt: live.deadline.endsAt } });
   });
 });

@@ -163,6 +163,8 @@ describe('journey 4: the auditor follows a process and checks the audit log', ()
     // Who acted, by name (the API joins the users), not by user id.
     expect(timeline).toContain('市场监管局 张科员');
     expect(timeline).toContain('市场监管局 李局长');
+    // The page asks again while the engine is busy (under the full suite's load it may be).
+    await page.locator('[data-test=extension-history]').getByText('需现场核查').waitFor({ timeout: 30_000 });
     const extensions = await page.locator('[data-test=extension-history]').textContent();
     expect(extensions).toContain('需现场核查');
     expect(extensions).toContain('材料已齐，无需延期');
