@@ -3,7 +3,7 @@
 # No secret is baked in: DATABASE_URL and the rest arrive as environment variables at run time.
 
 # Build stage: the web console (Vite, Vue, Element Plus are dev dependencies) into web/dist.
-FROM node:20-bookworm-slim AS web
+FROM node:24-bookworm-slim AS web
 
 WORKDIR /app
 
@@ -17,7 +17,7 @@ COPY web ./web
 RUN node node_modules/vite/bin/vite.js build --config web/vite.config.ts --logLevel warn
 
 # Runtime stage: runtime dependencies only, the sources, and the built console.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 
 WORKDIR /app
 

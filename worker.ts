@@ -5,7 +5,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from './activities';
 import { createDatabase, type Database } from './db/client';
 import { type Env, readEnv } from './env';
-import { isMain } from './scripts/is-main';
+import { isMain } from './is-main';
 import { ANNUAL_REPORT_SCHEDULE_ID } from './workflows/options';
 
 export interface RunningWorker {
@@ -67,6 +67,6 @@ if (isMain(import.meta.url)) {
   const database = await createDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
   // Worker.run() also stops on SIGINT and SIGTERM by itself.
   const running = await startWorker(env, database);
-  console.log(`工作节点已启动 (WORKER_STARTED): ${env.temporalAddress} / ${env.temporalNamespace} / ${env.taskQueue} / 数据库 ${database.kind}`);
+  console.log(`工作节点已启动 (WORKER_STARTED): ${env.temporalAddress} / ${env.temporalNamespace} / ${env.taskQueue} / 数据库 ${database.kind} / Node.js ${process.version}`);
   await running.done.finally(() => database.close());
 }

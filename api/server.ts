@@ -3,7 +3,7 @@
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { createDatabase, type Database } from '../db/client';
 import { type Env, readEnv } from '../env';
-import { isMain } from '../scripts/is-main';
+import { isMain } from '../is-main';
 import { buildApp } from './app';
 import { requireQueryCodeSecret } from './query-code';
 
@@ -46,6 +46,7 @@ if (isMain(import.meta.url)) {
   const env = readEnv();
   const database = await createDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
   const api = await startApi(env, database);
+  console.log(`接口服务已启动 (API_STARTED): ${api.url} / Node.js ${process.version}`);
   const stop = async () => {
     await api.close();
     await database.close();

@@ -13,6 +13,9 @@ import { httpCaller, requirePostgres, type ServedStack, servedStack, type Stack 
 import { eventually } from '../helpers/wait';
 import { correctionFiling } from '../helpers/corrections';
 
+/** The major version in a start line's `Node.js vNN.x.y`. */
+const nodeMajorIn = (line: string): number => Number(/Node\.js v(\d+)\./.exec(line)?.[1] ?? Number.NaN);
+
 let stack: Stack;
 let call: ServedStack['call'];
 
@@ -48,7 +51,8 @@ describe('SIGTERM to a worker process under load', () => {
     expect(drainedMs).toBeLessThan(12_000);
 
     const second = stack.spawnWorker();
-    await second.ready;
+    // Issue 20: the worker process runs on the node the bootstrap installed, not the machine's.
+    expect(nodeMajorIn(await second.ready)).toBeGreaterThanOrEqual(24);
     await eventually(async () => expect(await count_('filed')).toBe(30), 90_000);
     const verified = await Promise.all(
       filed.map((f) => call('civil-staff', 'POST', `/v1/corrections/${f.body.id}/verification`, { outcome: 'confirmed', summary: '核查无误', changes: [] })),
@@ -69,11 +73,15 @@ describe('SIGTERM to the API process under load', () => {
         ...process.env, TEMPORAL_ADDRESS: stack.env.temporalAddress, TEMPORAL_TASK_QUEUE: stack.env.taskQueue, DATABASE_URL: requirePostgres() && stack.database.url,
         PORT: String(port), LOG_LEVEL: 'warn', QUERY_CODE_SECRET: TEST_QUERY_CODE_SECRET,
       },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       await eventually(async () => expect((await fetch(`${url}/health/live`)).status).toBe(200), 60_000);
+      await eventually(async () => expect(out).toContain('API_STARTED'), 5_000);
+      expect(nodeMajorIn(out)).toBeGreaterThanOrEqual(24);
       const caller = httpCaller(url);
       const requests = Array.from({ length: 20 }, () =>
         caller('market-staff', 'POST', '/v1/corrections', correctionFiling()).then((r) => r.status, () => 'refused' as const),

@@ -24,8 +24,8 @@ import { TEST_QUERY_CODE_SECRET } from './api';
 export interface WorkerProcess {
   child: ChildProcess;
   logFile: string;
-  /** resolves once worker.ts prints WORKER_STARTED (after Worker.create: its bundle is built) */
-  ready: Promise<void>;
+  /** resolves with the line worker.ts prints as WORKER_STARTED (after Worker.create: its bundle is built) */
+  ready: Promise<string>;
   /** resolves with the exit code or signal name */
   exited: Promise<number | string>;
 }
@@ -109,14 +109,15 @@ export async function devStack(): Promise<Stack> {
       children.add(child);
       const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
       void exited.then(() => children.delete(child));
-      const ready = new Promise<void>((resolve, reject) => {
+      const ready = new Promise<string>((resolve, reject) => {
         let out = '';
         const timer = setTimeout(() => reject(new Error(`工作节点进程 60 秒内未就绪 (WORKER_NOT_READY):\n${logTail(logFile)}`)), 60_000);
         child.stdout!.on('data', (chunk: Buffer) => {
           out += chunk.toString();
-          if (out.includes('WORKER_STARTED')) {
+          const line = out.split('\n').slice(0, -1).find((l) => l.includes('WORKER_STARTED')); // whole lines only
+          if (line) {
             clearTimeout(timer);
-            resolve();
+            resolve(line);
           }
         });
         void exited.then((how) => {
