@@ -67,6 +67,8 @@ if (isMain(import.meta.url)) {
   const database = await createDatabase({ url: env.databaseUrl, dataDir: env.dataDir });
   // Worker.run() also stops on SIGINT and SIGTERM by itself.
   const running = await startWorker(env, database);
-  console.log(`工作节点已启动 (WORKER_STARTED): ${env.temporalAddress} / ${env.temporalNamespace} / ${env.taskQueue} / 数据库 ${database.kind} / Node.js ${process.version}`);
+  console.log(
+    `工作节点已启动 (WORKER_STARTED): ${env.temporalAddress} / ${env.temporalNamespace} / ${env.taskQueue} / 数据库 ${database.kind} / Node.js ${process.version}`,
+  );
   await running.done.finally(() => database.close());
 }

@@ -1,7 +1,13 @@
 import type { DepartmentReportContent } from '../domain/annual-report';
 import { REPORT_ARTICLE } from '../domain/annual-report';
 import type { Db } from '../db/client';
-import { compileCountyReport, openYear, pendingForYear, recordCitySubmission, saveDepartmentReport } from '../db/repositories/annual-reports.repo';
+import {
+  compileCountyReport,
+  openYear,
+  pendingForYear,
+  recordCitySubmission,
+  saveDepartmentReport,
+} from '../db/repositories/annual-reports.repo';
 import { addNotifications } from '../db/repositories/notifications.repo';
 import { applyStep, type ProcessStep, recordViolation } from '../db/repositories/registry.repo';
 
@@ -15,7 +21,14 @@ export function createAnnualReportActivities({ db }: AnnualReportDeps) {
     openAnnualReport: (p: { workflowId: string; year: number; dueDate: string }) => openYear(db, p),
 
     async saveDepartmentReport(
-      r: { year: number; departmentCode: string; content: DepartmentReportContent; submittedBy: string; submittedAt: string; late: boolean },
+      r: {
+        year: number;
+        departmentCode: string;
+        content: DepartmentReportContent;
+        submittedBy: string;
+        submittedAt: string;
+        late: boolean;
+      },
       step: ProcessStep,
     ): Promise<void> {
       await db.transaction(async (tx) => {
@@ -30,7 +43,11 @@ export function createAnnualReportActivities({ db }: AnnualReportDeps) {
       await addNotifications(
         db,
         pending.map((departmentCode) => ({
-          workflowId: p.workflowId, key: p.key, departmentCode, role: null, kind: 'annual_report_reminder',
+          workflowId: p.workflowId,
+          key: p.key,
+          departmentCode,
+          role: null,
+          kind: 'annual_report_reminder',
           message: `请于 ${p.due} 前报送本部门 ${p.year} 年度政务数据资源管理情况（第四十六条）`,
         })),
       );
@@ -38,16 +55,30 @@ export function createAnnualReportActivities({ db }: AnnualReportDeps) {
     },
 
     /** At 24:00 on 31 December: each department without a report is recorded and told. */
-    async recordMissedReports(p: { workflowId: string; year: number; due: string; occurredAt: string }, step: ProcessStep): Promise<string[]> {
+    async recordMissedReports(
+      p: { workflowId: string; year: number; due: string; occurredAt: string },
+      step: ProcessStep,
+    ): Promise<string[]> {
       return db.transaction(async (tx) => {
         const pending = await pendingForYear(tx, p.year);
         for (const departmentCode of pending) {
-          await recordViolation(tx, { workflowId: p.workflowId, departmentCode, article: REPORT_ARTICLE, kind: `annual_report_missed:${departmentCode}`, dueDate: p.due, occurredAt: p.occurredAt });
+          await recordViolation(tx, {
+            workflowId: p.workflowId,
+            departmentCode,
+            article: REPORT_ARTICLE,
+            kind: `annual_report_missed:${departmentCode}`,
+            dueDate: p.due,
+            occurredAt: p.occurredAt,
+          });
         }
         await addNotifications(
           tx,
           pending.map((departmentCode) => ({
-            workflowId: p.workflowId, key: 'missed', departmentCode, role: null, kind: 'annual_report_missed',
+            workflowId: p.workflowId,
+            key: 'missed',
+            departmentCode,
+            role: null,
+            kind: 'annual_report_missed',
             message: `未在 ${p.due} 前报送 ${p.year} 年度报告，已记录（第四十六条）；请尽快补报`,
           })),
         );
@@ -57,11 +88,19 @@ export function createAnnualReportActivities({ db }: AnnualReportDeps) {
     },
 
     /** A step that may also be a violation (a late county report or city submission) and a notice. */
-    async recordPartyStep(
-      p: { step: ProcessStep; violation?: { departmentCode: string; kind: string; dueDate: string }; notice?: { departmentCode: string | null; role: 'authority_reviewer' | 'county_government' | null; kind: string; message: string } },
-    ): Promise<void> {
+    async recordPartyStep(p: {
+      step: ProcessStep;
+      violation?: { departmentCode: string; kind: string; dueDate: string };
+      notice?: { departmentCode: string | null; role: 'authority_reviewer' | 'county_government' | null; kind: string; message: string };
+    }): Promise<void> {
       await db.transaction(async (tx) => {
-        if (p.violation) await recordViolation(tx, { ...p.violation, workflowId: p.step.workflowId, article: REPORT_ARTICLE, occurredAt: p.step.occurredAt });
+        if (p.violation)
+          await recordViolation(tx, {
+            ...p.violation,
+            workflowId: p.step.workflowId,
+            article: REPORT_ARTICLE,
+            occurredAt: p.step.occurredAt,
+          });
         if (p.notice) await addNotifications(tx, [{ ...p.notice, workflowId: p.step.workflowId, key: p.step.eventKey }]);
         await applyStep(tx, p.step);
       });

@@ -13,7 +13,15 @@ export function createCatalogActivities({ db }: CatalogDeps) {
   return {
     /** 第十八条: an application as received, with the timeline step that starts its review. */
     async saveCatalogApplication(
-      a: { changeId: string; n: number; changes: CatalogChange[]; submittedByUserId: string; submittedAt: string; receivedOn: string; reviewDue: string },
+      a: {
+        changeId: string;
+        n: number;
+        changes: CatalogChange[];
+        submittedByUserId: string;
+        submittedAt: string;
+        receivedOn: string;
+        reviewDue: string;
+      },
       step: ProcessStep,
     ): Promise<void> {
       await db.transaction(async (tx) => {
@@ -45,7 +53,14 @@ export function createCatalogActivities({ db }: CatalogDeps) {
       const result = await db.transaction(async (tx) => {
         const written = await writeCatalogVersion(tx, a);
         if (!written.ok) return written;
-        await decideApplication(tx, { changeId: a.changeId, n: a.n, decision: 'approved', decidedByUserId: a.approvedBy, decidedAt: a.approvedAt, catalogVersion: written.version });
+        await decideApplication(tx, {
+          changeId: a.changeId,
+          n: a.n,
+          decision: 'approved',
+          decidedByUserId: a.approvedBy,
+          decidedAt: a.approvedAt,
+          catalogVersion: written.version,
+        });
         await applyStep(tx, { ...step, detail: { ...step.detail, catalogVersion: written.version } });
         return written;
       });

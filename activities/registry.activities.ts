@@ -9,7 +9,15 @@ export interface RegistryDeps {
 export function createRegistryActivities({ db }: RegistryDeps) {
   return {
     async registerProcess(
-      p: { workflowId: string; type: string; departmentCode: string; subjectId: string; stage: string; deadline: Deadline; startedAt: string },
+      p: {
+        workflowId: string;
+        type: string;
+        departmentCode: string;
+        subjectId: string;
+        stage: string;
+        deadline: Deadline;
+        startedAt: string;
+      },
       first: ProcessStep,
     ): Promise<void> {
       await db.transaction(async (tx) => {

@@ -19,7 +19,15 @@ export function createSharingActivities({ db }: SharingDeps) {
 
   /** 第三十一条: the provider's decision; an approval (in full or in part) writes the grant. */
   async function decideSharingRequest(
-    d: { id: string; status: 'granted' | 'granted_in_part' | 'refused'; reason: string | null; grantedItems: string[]; decidedBy: string; decidedAt: string; late: boolean },
+    d: {
+      id: string;
+      status: 'granted' | 'granted_in_part' | 'refused';
+      reason: string | null;
+      grantedItems: string[];
+      decidedBy: string;
+      decidedAt: string;
+      late: boolean;
+    },
     step: ProcessStep,
   ): Promise<void> {
     await withStep(step, async (tx) => {
@@ -37,7 +45,16 @@ export function createSharingActivities({ db }: SharingDeps) {
 
   /** The decision that closes a dispute; an overturned refusal grants the items decided. */
   async function decideSharingDispute(
-    d: { id: string; sharingRequestId: string; outcome: 'upheld' | 'overturned'; grantedItems: string[]; by: string; role: 'authority_reviewer' | 'county_government'; at: string; reason: string },
+    d: {
+      id: string;
+      sharingRequestId: string;
+      outcome: 'upheld' | 'overturned';
+      grantedItems: string[];
+      by: string;
+      role: 'authority_reviewer' | 'county_government';
+      at: string;
+      reason: string;
+    },
     step: ProcessStep,
   ): Promise<void> {
     await withStep(step, async (tx) => {

@@ -47,7 +47,9 @@ const rows: Row[] = [];
 function report(r: Omit<Row, 'ratio'>): void {
   const row = { ...r, aValue: round(r.aValue, 3), bValue: round(r.bValue, 3), ratio: round(r.aValue / r.bValue, 3) };
   rows.push(row);
-  console.log(`  ${row.benchmark}: ${row.a} ${row.aValue} vs ${row.b} ${row.bValue} ${row.metric} → ${row.ratio}×${row.note ? `（${row.note}）` : ''}`);
+  console.log(
+    `  ${row.benchmark}: ${row.a} ${row.aValue} vs ${row.b} ${row.bValue} ${row.metric} → ${row.ratio}×${row.note ? `（${row.note}）` : ''}`,
+  );
 }
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'bench-'));
@@ -75,7 +77,10 @@ try {
   stackDatabase = pg ? 'PostgreSQL' : 'PGlite';
   console.log(`准备：开发服务器（SQLite + WAL）、${stackDatabase}、工作节点、API (BENCH_SETUP)`);
   const vars = {
-    TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, TEMPORAL_TASK_QUEUE: 'bench', PORT: String(await freePort()), LOG_LEVEL: 'error',
+    TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+    TEMPORAL_TASK_QUEUE: 'bench',
+    PORT: String(await freePort()),
+    LOG_LEVEL: 'error',
     QUERY_CODE_SECRET: 'bench-query-code-secret-0123456789abcdef',
   };
   const env = readEnv(vars);
@@ -84,7 +89,11 @@ try {
     // As in production: the worker and the API in processes of their own, so neither shares
     // this process's event loop with the load it is measured under.
     const part = (script: string) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...vars, DATABASE_URL: process.env.BENCH_DATABASE_URL }, stdio: 'ignore' });
+      const child = spawn(process.execPath, ['--import', 'tsx', script], {
+        cwd: ROOT,
+        env: { ...process.env, ...vars, DATABASE_URL: process.env.BENCH_DATABASE_URL },
+        stdio: 'ignore',
+      });
       closers.push(async () => {
         child.kill('SIGTERM');
         await once(child, 'exit');
@@ -117,7 +126,11 @@ try {
     return JSON.parse(text) as Record<string, unknown>;
   };
   const filing = () => ({
-    requestId: randomUUID(), departmentCode: 'market', resourceCode: 'MKT-001', dataItems: ['住所'], description: '基准测试',
+    requestId: randomUUID(),
+    departmentCode: 'market',
+    resourceCode: 'MKT-001',
+    dataItems: ['住所'],
+    description: '基准测试',
     subject: { kind: 'person', idNumber: '11010519491231002X', name: '张三' },
   });
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -130,7 +143,13 @@ try {
     const filed = await Promise.all(Array.from({ length: n }, () => http('applicant', 'POST', '/v1/corrections', filing())));
     const ids = filed.map((f) => ({ id: f.id as string, workflowId: f.workflowId as string }));
     await eventually(async () => {
-      const count = await database.db.$count(processes, inArray(processes.workflowId, ids.map((i) => i.workflowId)));
+      const count = await database.db.$count(
+        processes,
+        inArray(
+          processes.workflowId,
+          ids.map((i) => i.workflowId),
+        ),
+      );
       if (count !== n) throw new Error(`${count}/${n}`);
     }, 60_000);
     return ids;
@@ -143,7 +162,15 @@ try {
       api: async () => n / (await pool(n, 10, () => http('applicant', 'POST', '/v1/corrections', filing()))),
       raw: async () => n / (await pool(n, 10, () => rawStart())),
     });
-    report({ benchmark: 'start throughput', a: 'API', b: 'raw client', metric: 'starts/s (median)', aValue: median(s.api), bValue: median(s.raw), note: '目标 ≥ 0.9' });
+    report({
+      benchmark: 'start throughput',
+      a: 'API',
+      b: 'raw client',
+      metric: 'starts/s (median)',
+      aValue: median(s.api),
+      bValue: median(s.raw),
+      note: '目标 ≥ 0.9',
+    });
   }
 
   console.log('\n2. 单步串行时延：登记核查结果，API 对比 client executeUpdate');
@@ -153,28 +180,72 @@ try {
     const result = { outcome: 'confirmed' as const, summary: '经核实无误', changes: [] };
     const s = await interleave(n, {
       api: async (i) => timed(() => http('market-staff', 'POST', `/v1/corrections/${targets[2 * i]!.id}/verification`, result)),
-      raw: async (i) => timed(() => client.workflow.getHandle(targets[2 * i + 1]!.workflowId).executeUpdate(recordVerification, { args: [{ actor: staff, ...result }] })),
+      raw: async (i) =>
+        timed(() =>
+          client.workflow
+            .getHandle(targets[2 * i + 1]!.workflowId)
+            .executeUpdate(recordVerification, { args: [{ actor: staff, ...result }] }),
+        ),
     });
-    report({ benchmark: 'step latency p50', a: 'API', b: 'raw client', metric: 'ms', aValue: percentile(s.api, 50), bValue: percentile(s.raw, 50) });
-    report({ benchmark: 'step latency p95', a: 'API', b: 'raw client', metric: 'ms', aValue: percentile(s.api, 95), bValue: percentile(s.raw, 95) });
+    report({
+      benchmark: 'step latency p50',
+      a: 'API',
+      b: 'raw client',
+      metric: 'ms',
+      aValue: percentile(s.api, 50),
+      bValue: percentile(s.raw, 50),
+    });
+    report({
+      benchmark: 'step latency p95',
+      a: 'API',
+      b: 'raw client',
+      metric: 'ms',
+      aValue: percentile(s.api, 95),
+      bValue: percentile(s.raw, 95),
+    });
   }
 
   console.log('\n3. 审批往返：负责人批准延期，API 对比 client executeUpdate');
   {
     const n = 30;
     const targets = await ready(2 * n);
-    await Promise.all(targets.map((t) => client.workflow.getHandle(t.workflowId).executeUpdate(requestExtension, { args: [{ actor: staff, days: 2, reason: '基准测试' }] })));
+    await Promise.all(
+      targets.map((t) =>
+        client.workflow.getHandle(t.workflowId).executeUpdate(requestExtension, { args: [{ actor: staff, days: 2, reason: '基准测试' }] }),
+      ),
+    );
     const s = await interleave(n, {
-      api: async (i) => timed(() => http('market-head', 'POST', `/v1/corrections/${targets[2 * i]!.id}/extensions/decision`, { approve: true })),
-      raw: async (i) => timed(() => client.workflow.getHandle(targets[2 * i + 1]!.workflowId).executeUpdate(decideExtension, { args: [{ actor: head, approve: true }] })),
+      api: async (i) =>
+        timed(() => http('market-head', 'POST', `/v1/corrections/${targets[2 * i]!.id}/extensions/decision`, { approve: true })),
+      raw: async (i) =>
+        timed(() =>
+          client.workflow
+            .getHandle(targets[2 * i + 1]!.workflowId)
+            .executeUpdate(decideExtension, { args: [{ actor: head, approve: true }] }),
+        ),
     });
-    report({ benchmark: 'approval round trip p50', a: 'API', b: 'raw client', metric: 'ms', aValue: percentile(s.api, 50), bValue: percentile(s.raw, 50), note: '目标 ≤ 1.15' });
+    report({
+      benchmark: 'approval round trip p50',
+      a: 'API',
+      b: 'raw client',
+      metric: 'ms',
+      aValue: percentile(s.api, 50),
+      bValue: percentile(s.raw, 50),
+      note: '目标 ≤ 1.15',
+    });
   }
 
   console.log('\n4. HTTP 栈开销：裸路由 / 认证+校验+审计的空操作 / 一次数据库读');
   {
     const app = await buildApp(
-      { db: database.db, temporal: client, taskQueue: env.taskQueue, warningWorkingDays: 2, queryCodeSecret: 'bench-query-code-secret-0123456789abcdef', temporalReady: async () => true },
+      {
+        db: database.db,
+        temporal: client,
+        taskQueue: env.taskQueue,
+        warningWorkingDays: 2,
+        queryCodeSecret: 'bench-query-code-secret-0123456789abcdef',
+        temporalReady: async () => true,
+      },
       { rateLimit: 1_000_000, logger: false },
     );
     app.get('/bench/bare', { config: { public: true } }, async () => ({ ok: true }));
@@ -183,7 +254,9 @@ try {
       { config: { roles: ['department_staff'] }, schema: { body: Type.Object({ n: Type.Integer() }, { additionalProperties: false }) } },
       async () => ({ ok: true }),
     );
-    app.get('/bench/db-read', { config: { roles: ['department_staff'] } }, async () => ({ n: (await database.db.select().from(departments)).length }));
+    app.get('/bench/db-read', { config: { roles: ['department_staff'] } }, async () => ({
+      n: (await database.db.select().from(departments)).length,
+    }));
     await app.listen({ host: '127.0.0.1', port: 0 });
     closers.push(() => app.close());
     const { port } = app.server.address() as { port: number };
@@ -199,8 +272,22 @@ try {
       noop: async () => n / (await pool(n, 10, () => call('POST', '/bench/noop', { n: 1 }))),
       dbRead: async () => n / (await pool(n, 10, () => call('GET', '/bench/db-read'))),
     });
-    report({ benchmark: 'plugin stack', a: 'auth+validate+audit no-op', b: 'bare route', metric: 'req/s (median)', aValue: median(s.noop), bValue: median(s.bare) });
-    report({ benchmark: 'one database read', a: 'auth + 1 read', b: 'bare route', metric: 'req/s (median)', aValue: median(s.dbRead), bValue: median(s.bare) });
+    report({
+      benchmark: 'plugin stack',
+      a: 'auth+validate+audit no-op',
+      b: 'bare route',
+      metric: 'req/s (median)',
+      aValue: median(s.noop),
+      bValue: median(s.bare),
+    });
+    report({
+      benchmark: 'one database read',
+      a: 'auth + 1 read',
+      b: 'bare route',
+      metric: 'req/s (median)',
+      aValue: median(s.dbRead),
+      bValue: median(s.bare),
+    });
   }
 
   console.log('\n5. 期限看板：100 000 个未办结流程，GET /v1/deadlines?level=overdue');
@@ -223,12 +310,26 @@ try {
                now() + ((g % 60) - 12) * interval '1 day', 'normal', 'bench'
         from generate_series(1, 100000) g`);
       await db.db.execute(sql`analyze processes`);
-      const app = await buildApp({ db: db.db, temporal: client, taskQueue: env.taskQueue, warningWorkingDays: 2, queryCodeSecret: 'bench-query-code-secret-0123456789abcdef', temporalReady: async () => true }, { rateLimit: 1_000_000, logger: false });
+      const app = await buildApp(
+        {
+          db: db.db,
+          temporal: client,
+          taskQueue: env.taskQueue,
+          warningWorkingDays: 2,
+          queryCodeSecret: 'bench-query-code-secret-0123456789abcdef',
+          temporalReady: async () => true,
+        },
+        { rateLimit: 1_000_000, logger: false },
+      );
       closers.push(() => app.close());
       const latencies: number[] = [];
       listSides[name] = async () => {
         const ms = await timed(async () => {
-          const res = await app.inject({ method: 'GET', url: '/v1/deadlines?level=overdue&limit=50', headers: { authorization: 'Bearer demo-reviewer' } });
+          const res = await app.inject({
+            method: 'GET',
+            url: '/v1/deadlines?level=overdue&limit=50',
+            headers: { authorization: 'Bearer demo-reviewer' },
+          });
           if (res.statusCode !== 200) throw new Error(res.body);
         });
         latencies.push(ms);
@@ -237,23 +338,50 @@ try {
     }
     const s = await interleave(200, listSides);
     if (s.PostgreSQL) {
-      report({ benchmark: 'deadline board p50', a: 'PostgreSQL', b: 'PGlite', metric: 'ms', aValue: percentile(s.PostgreSQL, 50), bValue: percentile(s.PGlite!, 50) });
-      report({ benchmark: 'deadline board p95', a: 'PostgreSQL', b: 'PGlite', metric: 'ms', aValue: percentile(s.PostgreSQL, 95), bValue: percentile(s.PGlite!, 95), note: '目标：PostgreSQL p95 < 20 ms' });
+      report({
+        benchmark: 'deadline board p50',
+        a: 'PostgreSQL',
+        b: 'PGlite',
+        metric: 'ms',
+        aValue: percentile(s.PostgreSQL, 50),
+        bValue: percentile(s.PGlite!, 50),
+      });
+      report({
+        benchmark: 'deadline board p95',
+        a: 'PostgreSQL',
+        b: 'PGlite',
+        metric: 'ms',
+        aValue: percentile(s.PostgreSQL, 95),
+        bValue: percentile(s.PGlite!, 95),
+        note: '目标：PostgreSQL p95 < 20 ms',
+      });
     } else {
-      console.log(`  PGlite p50 ${round(percentile(s.PGlite!, 50))} ms, p95 ${round(percentile(s.PGlite!, 95))} ms（未设 BENCH_DATABASE_URL，无 PostgreSQL 对照）`);
+      console.log(
+        `  PGlite p50 ${round(percentile(s.PGlite!, 50))} ms, p95 ${round(percentile(s.PGlite!, 95))} ms（未设 BENCH_DATABASE_URL，无 PostgreSQL 对照）`,
+      );
     }
   }
 
   console.log('\n6. 工作节点内存：500 个等待中的校核流程（独立进程中测量）');
   {
     const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/worker-memory.ts'], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...vars, ...(process.env.BENCH_DATABASE_URL && { DATABASE_URL: process.env.BENCH_DATABASE_URL }) },
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...vars, ...(process.env.BENCH_DATABASE_URL && { DATABASE_URL: process.env.BENCH_DATABASE_URL }) },
     });
     if (run.status !== 0) throw new Error(`worker-memory failed:\n${run.stderr.slice(-2000)}`);
     const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
     if (!line) throw new Error(`worker-memory printed no result:\n${run.stdout.slice(-2000)}`);
     const measured = JSON.parse(line.slice('BENCH_RESULT '.length)) as { perWorkflowMb: number };
-    report({ benchmark: 'worker memory per cached workflow', a: 'measured', b: 'SDK estimate', metric: 'MB', aValue: measured.perWorkflowMb, bValue: 1, note: 'V8 堆，已 GC' });
+    report({
+      benchmark: 'worker memory per cached workflow',
+      a: 'measured',
+      b: 'SDK estimate',
+      metric: 'MB',
+      aValue: measured.perWorkflowMb,
+      bValue: 1,
+      note: 'V8 堆，已 GC',
+    });
   }
 
   console.log('\n7. 期限计算：addWorkingDays 对比 chinese-days findWorkday（10 个工作日）');
@@ -262,10 +390,27 @@ try {
     const days = Array.from({ length: 730 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10));
     const n = 20_000;
     const s = await interleave(ROUNDS, {
-      ours: async () => (await timed(async () => { for (let i = 0; i < n; i++) addWorkingDays(cal, days[i % days.length]!, 10); })) * 1e6 / n,
-      pkg: async () => (await timed(async () => { for (let i = 0; i < n; i++) chineseDays.findWorkday(10, days[i % days.length]!); })) * 1e6 / n,
+      ours: async () =>
+        ((await timed(async () => {
+          for (let i = 0; i < n; i++) addWorkingDays(cal, days[i % days.length]!, 10);
+        })) *
+          1e6) /
+        n,
+      pkg: async () =>
+        ((await timed(async () => {
+          for (let i = 0; i < n; i++) chineseDays.findWorkday(10, days[i % days.length]!);
+        })) *
+          1e6) /
+        n,
     });
-    report({ benchmark: 'deadline computation', a: 'addWorkingDays', b: 'chinese-days findWorkday', metric: 'ns/call (median)', aValue: median(s.ours), bValue: median(s.pkg) });
+    report({
+      benchmark: 'deadline computation',
+      a: 'addWorkingDays',
+      b: 'chinese-days findWorkday',
+      metric: 'ns/call (median)',
+      aValue: median(s.ours),
+      bValue: median(s.pkg),
+    });
   }
 } finally {
   for (const close of closers.reverse()) await close().catch(() => {});
@@ -284,7 +429,13 @@ console.log('\n8. 时间跳跃测试套件总耗时（test/workflows）');
   report({ benchmark: 'time-skipping suite', a: 'measured', b: 'target', metric: 's', aValue: seconds, bValue: 60, note: '目标 < 60 s' });
 }
 
-const out = { command: 'npm run bench', at: new Date().toISOString(), machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`, stackDatabase, rows };
+const out = {
+  command: 'npm run bench',
+  at: new Date().toISOString(),
+  machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  stackDatabase,
+  rows,
+};
 await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
 console.log('\n| benchmark | A | B | metric | A | B | A/B |\n| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.benchmark} | ${r.a} | ${r.b} | ${r.metric} | ${r.aValue} | ${r.bValue} | ${r.ratio} |`);

@@ -13,7 +13,10 @@ export function percentile(xs: number[], p: number): number {
 }
 
 /** Runs each side `rounds` times, alternating, and returns every side's samples. */
-export async function interleave<K extends string>(rounds: number, sides: Record<K, (round: number) => Promise<number>>): Promise<Record<K, number[]>> {
+export async function interleave<K extends string>(
+  rounds: number,
+  sides: Record<K, (round: number) => Promise<number>>,
+): Promise<Record<K, number[]>> {
   const names = Object.keys(sides) as K[];
   const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
   for (let round = 0; round < rounds; round++) {

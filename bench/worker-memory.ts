@@ -34,10 +34,17 @@ const before = heap();
 const ids = Array.from({ length: n }, () => randomUUID());
 await pool(n, 20, (i) => {
   const input: CorrectionInput = { correctionId: `MEM-${ids[i]}`, departmentCode: 'market', receivedOn: '2026-11-26', filedBy: applicant };
-  return client.workflow.start('correctionWorkflow', { taskQueue: env.taskQueue, workflowId: correctionWorkflowId(ids[i]!), args: [input] });
+  return client.workflow.start('correctionWorkflow', {
+    taskQueue: env.taskQueue,
+    workflowId: correctionWorkflowId(ids[i]!),
+    args: [input],
+  });
 });
 await eventually(async () => {
-  const count = await database.db.$count(processEvents, and(eq(processEvents.kind, 'filed'), inArray(processEvents.workflowId, ids.map(correctionWorkflowId))));
+  const count = await database.db.$count(
+    processEvents,
+    and(eq(processEvents.kind, 'filed'), inArray(processEvents.workflowId, ids.map(correctionWorkflowId))),
+  );
   if (count !== n) throw new Error(`${count}/${n}`);
 }, 120_000);
 const after = heap();
@@ -45,4 +52,6 @@ const after = heap();
 await worker.shutdown();
 await connection.close();
 await database.close();
-console.log(`BENCH_RESULT ${JSON.stringify({ workflows: n, heapBefore: before, heapAfter: after, perWorkflowMb: (after - before) / n / 1_048_576 })}`);
+console.log(
+  `BENCH_RESULT ${JSON.stringify({ workflows: n, heapBefore: before, heapAfter: after, perWorkflowMb: (after - before) / n / 1_048_576 })}`,
+);

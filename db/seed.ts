@@ -23,7 +23,11 @@ export interface DemoUser {
 }
 
 const user = (username: string, displayName: string, role: Role, departmentCode: string | null): DemoUser => ({
-  username, displayName, role, departmentCode, token: `demo-${username}`,
+  username,
+  displayName,
+  role,
+  departmentCode,
+  token: `demo-${username}`,
 });
 
 export const DEMO_USERS: DemoUser[] = [
@@ -52,9 +56,38 @@ const meta = {
 
 /** 第十五条: catalog version 1 of the demo county. */
 export const DEMO_CATALOG = [
-  { ...meta, code: 'MKT-001', name: '市场主体登记信息', departmentCode: 'market', dataItems: ['统一社会信用代码', '名称', '法定代表人', '住所', '经营范围'], summary: '本县市场主体的设立、变更、注销登记信息', baseDatabase: 'legal_person' as const },
-  { ...meta, code: 'MKT-002', name: '行政处罚信息', departmentCode: 'market', dataItems: ['统一社会信用代码', '处罚决定书文号', '处罚类别', '处罚日期'], summary: '市场监管领域行政处罚决定', sharingType: 'conditional' as const, sharingBasis: '《优化营商环境条例》第五十三条', updateFrequency: '每周', updateCycle: '每周' },
-  { ...meta, code: 'CIV-001', name: '婚姻登记信息', departmentCode: 'civil', dataItems: ['姓名', '公民身份号码', '登记日期', '登记类别'], summary: '结婚、离婚登记信息', sharingType: 'conditional' as const, sharingBasis: '《婚姻登记条例》第二条', securityLevel: '敏感' },
+  {
+    ...meta,
+    code: 'MKT-001',
+    name: '市场主体登记信息',
+    departmentCode: 'market',
+    dataItems: ['统一社会信用代码', '名称', '法定代表人', '住所', '经营范围'],
+    summary: '本县市场主体的设立、变更、注销登记信息',
+    baseDatabase: 'legal_person' as const,
+  },
+  {
+    ...meta,
+    code: 'MKT-002',
+    name: '行政处罚信息',
+    departmentCode: 'market',
+    dataItems: ['统一社会信用代码', '处罚决定书文号', '处罚类别', '处罚日期'],
+    summary: '市场监管领域行政处罚决定',
+    sharingType: 'conditional' as const,
+    sharingBasis: '《优化营商环境条例》第五十三条',
+    updateFrequency: '每周',
+    updateCycle: '每周',
+  },
+  {
+    ...meta,
+    code: 'CIV-001',
+    name: '婚姻登记信息',
+    departmentCode: 'civil',
+    dataItems: ['姓名', '公民身份号码', '登记日期', '登记类别'],
+    summary: '结婚、离婚登记信息',
+    sharingType: 'conditional' as const,
+    sharingBasis: '《婚姻登记条例》第二条',
+    securityLevel: '敏感',
+  },
 ];
 
 /** Idempotent: a second start finds the rows and leaves them alone. */

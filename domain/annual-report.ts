@@ -65,10 +65,15 @@ export const pendingDepartments = (s: AnnualReportState): string[] => s.departme
 
 export function checkDepartmentReport(s: AnnualReportState, actor: Actor, content: DepartmentReportContent): DomainError | null {
   if (s.stage === 'completed') return domainError('PROCESS_CLOSED');
-  if ((actor.role !== 'department_staff' && actor.role !== 'department_head') || !actor.departmentCode || !s.departments.includes(actor.departmentCode)) {
+  if (
+    (actor.role !== 'department_staff' && actor.role !== 'department_head') ||
+    !actor.departmentCode ||
+    !s.departments.includes(actor.departmentCode)
+  ) {
     return domainError('FORBIDDEN_DEPARTMENT');
   }
-  if (s.submitted[actor.departmentCode]) return domainError('REPORT_ALREADY_SUBMITTED', `${s.year} 年度报告已于 ${s.submitted[actor.departmentCode]!.at} 提交`);
+  if (s.submitted[actor.departmentCode])
+    return domainError('REPORT_ALREADY_SUBMITTED', `${s.year} 年度报告已于 ${s.submitted[actor.departmentCode]!.at} 提交`);
   if (!content.summary.trim()) return domainError('REASON_REQUIRED', '请填写年度工作总结');
   return null;
 }

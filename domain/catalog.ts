@@ -12,8 +12,18 @@ export const BASE_DATABASES = ['natural_person', 'legal_person', 'natural_resour
 export type BaseDatabase = (typeof BASE_DATABASES)[number];
 
 export const CATALOG_FIELDS = [
-  'name', 'dataItems', 'summary', 'encodingFormat', 'sharingType', 'sharingBasis', 'sharingMethod',
-  'updateFrequency', 'securityLevel', 'usageRequirements', 'updateCycle', 'baseDatabase',
+  'name',
+  'dataItems',
+  'summary',
+  'encodingFormat',
+  'sharingType',
+  'sharingBasis',
+  'sharingMethod',
+  'updateFrequency',
+  'securityLevel',
+  'usageRequirements',
+  'updateCycle',
+  'baseDatabase',
 ] as const;
 export type CatalogField = (typeof CATALOG_FIELDS)[number];
 
@@ -108,14 +118,21 @@ export function checkAgainstCatalog(
       return { ...domainError('CATALOG_ENTRY_UNKNOWN', c.code), index };
     }
     if (entry.version !== c.baseVersion) {
-      return { ...domainError('CATALOG_ENTRY_CONFLICT', `${c.code} 申请基于第 ${c.baseVersion} 版，目录中已是第 ${entry.version} 版`), index };
+      return {
+        ...domainError('CATALOG_ENTRY_CONFLICT', `${c.code} 申请基于第 ${c.baseVersion} 版，目录中已是第 ${entry.version} 版`),
+        index,
+      };
     }
   }
   return null;
 }
 
 /** The entries an approved application writes, each at its next version. */
-export function applyChanges(departmentCode: string, changes: readonly CatalogChange[], current: ReadonlyMap<string, CatalogEntry>): CatalogEntry[] {
+export function applyChanges(
+  departmentCode: string,
+  changes: readonly CatalogChange[],
+  current: ReadonlyMap<string, CatalogEntry>,
+): CatalogEntry[] {
   return changes.map((c) => {
     const before = current.get(c.code);
     if (c.action === 'add') return { ...c.entry, code: c.code, departmentCode, status: 'active', version: 1 };

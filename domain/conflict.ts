@@ -49,12 +49,14 @@ export function checkConflictCase(
   if (deps.length < 2 || new Set(deps).size !== deps.length) return domainError('CONFLICT_DEPARTMENTS');
   const stranger = deps.find((d) => !known.departments.has(d));
   if (stranger) return domainError('CONFLICT_DEPARTMENTS', `部门 ${stranger} 不存在`);
-  if (actor.role !== 'authority_reviewer' && !deps.includes(actor.departmentCode ?? '')) return domainError('FORBIDDEN_DEPARTMENT', '发起部门须为相关部门之一');
+  if (actor.role !== 'authority_reviewer' && !deps.includes(actor.departmentCode ?? ''))
+    return domainError('FORBIDDEN_DEPARTMENT', '发起部门须为相关部门之一');
   if (c.resources.length === 0) return domainError('CONFLICT_RESOURCES');
   for (const r of c.resources) {
     const entry = known.entries.get(r.code);
     if (!entry) return domainError('CATALOG_ENTRY_UNKNOWN', r.code);
-    if (r.dataItems.length === 0 || r.dataItems.some((i) => !entry.dataItems.includes(i))) return domainError('CONFLICT_RESOURCES', `${r.code} 的数据项`);
+    if (r.dataItems.length === 0 || r.dataItems.some((i) => !entry.dataItems.includes(i)))
+      return domainError('CONFLICT_RESOURCES', `${r.code} 的数据项`);
   }
   if (!c.description.trim()) return domainError('REASON_REQUIRED', '请说明不一致的情况');
   return null;
@@ -70,10 +72,12 @@ export function checkPosition(s: ConflictState, actor: Actor, position: string):
 }
 
 /** Agreement: every department concerned has recorded a position that agrees. */
-export const allAgree = (s: Pick<ConflictState, 'departments' | 'positions'>): boolean => s.departments.every((d) => s.positions[d]?.agrees === true);
+export const allAgree = (s: Pick<ConflictState, 'departments' | 'positions'>): boolean =>
+  s.departments.every((d) => s.positions[d]?.agrees === true);
 
 /** The departments still to agree, in the order named. */
-export const awaitingPosition = (s: Pick<ConflictState, 'departments' | 'positions'>): string[] => s.departments.filter((d) => s.positions[d]?.agrees !== true);
+export const awaitingPosition = (s: Pick<ConflictState, 'departments' | 'positions'>): string[] =>
+  s.departments.filter((d) => s.positions[d]?.agrees !== true);
 
 /** Only the authority decides, and only once the negotiation period has passed without agreement. */
 export function checkConflictDecision(s: ConflictState, actor: Actor, text: string): DomainError | null {

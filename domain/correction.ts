@@ -54,8 +54,7 @@ export interface CorrectionState {
 export const approvedExtensionDays = (s: CorrectionState): number =>
   s.extensions.filter((e) => e.status === 'approved').reduce((sum, e) => sum + e.days, 0);
 
-export const pendingExtension = (s: CorrectionState): ExtensionRequest | undefined =>
-  s.extensions.find((e) => e.status === 'pending');
+export const pendingExtension = (s: CorrectionState): ExtensionRequest | undefined => s.extensions.find((e) => e.status === 'pending');
 
 export const isPastDeadline = (s: CorrectionState, nowMs: number): boolean => nowMs >= Date.parse(s.deadline.endsAt);
 

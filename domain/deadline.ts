@@ -1,8 +1,6 @@
 // SPEC §2: a regulated deadline as every process records it — the day, the instant it ends,
 // when it turns yellow, and which calendar it was computed with.
-import {
-  addWorkingDays, endOfDay, warningStartsOn, type IsoDate, type WorkingCalendar,
-} from './working-days';
+import { addWorkingDays, endOfDay, warningStartsOn, type IsoDate, type WorkingCalendar } from './working-days';
 
 export interface Deadline {
   /** the last day of the period */

@@ -44,7 +44,8 @@ export interface DepartmentEvaluation {
   annualReportOnTime: boolean | null;
 }
 
-export const onTimeRate = (onTime: number, closed: number): number | null => (closed === 0 ? null : Math.round((onTime / closed) * 10_000) / 10_000);
+export const onTimeRate = (onTime: number, closed: number): number | null =>
+  closed === 0 ? null : Math.round((onTime / closed) * 10_000) / 10_000;
 
 /** On time when submitted by the due date; a report missing after its due date is late. */
 export function reportOnTime(r: EvaluationInput['reports'][number] | undefined, today: IsoDate): boolean | null {
@@ -56,7 +57,9 @@ export function reportOnTime(r: EvaluationInput['reports'][number] | undefined, 
 
 export function evaluate(input: EvaluationInput): DepartmentEvaluation[] {
   const n = (rows: ByDepartment[], code: string, type?: string): number =>
-    rows.filter((r) => r.departmentCode === code && (type === undefined || (r as ByDepartmentAndType).type === type)).reduce((sum, r) => sum + r.n, 0);
+    rows
+      .filter((r) => r.departmentCode === code && (type === undefined || (r as ByDepartmentAndType).type === type))
+      .reduce((sum, r) => sum + r.n, 0);
   return input.departments.map(({ code, name }) => ({
     departmentCode: code,
     departmentName: name,
@@ -69,7 +72,10 @@ export function evaluate(input: EvaluationInput): DepartmentEvaluation[] {
     violations: n(input.violations, code),
     openRectifications: n(input.openRectifications, code),
     criticized: n(input.criticized, code),
-    annualReportOnTime: reportOnTime(input.reports.find((r) => r.departmentCode === code), input.today),
+    annualReportOnTime: reportOnTime(
+      input.reports.find((r) => r.departmentCode === code),
+      input.today,
+    ),
   }));
 }
 

@@ -36,17 +36,15 @@ export interface SharingRequestDraft {
 }
 
 /** The first answer, decided by the entry's sharing type (第二十九条). */
-export type InitialAnswer =
-  | { status: 'granted'; dataItems: string[] }
-  | { status: 'pending' }
-  | { status: 'refused'; reason: string };
+export type InitialAnswer = { status: 'granted'; dataItems: string[] } | { status: 'pending' } | { status: 'refused'; reason: string };
 
 /** 第三十一条, 第四十九条(四)(五): another department's active entry, items it holds, a stated purpose and duty. */
 export function checkSharingRequest(entry: CatalogEntry | null, r: SharingRequestDraft): DomainError | null {
   if (!entry || entry.status !== 'active') return domainError('CATALOG_ENTRY_UNKNOWN');
   if (entry.departmentCode === r.requesterDepartment) return domainError('SHARING_OWN_RESOURCE');
   if (!r.purpose.trim() || !r.duty.trim()) return domainError('SHARING_PURPOSE_REQUIRED');
-  if (r.dataItems.length === 0 || new Set(r.dataItems).size !== r.dataItems.length) return domainError('DATA_ITEMS_DUPLICATE', '须列明不重复的数据项');
+  if (r.dataItems.length === 0 || new Set(r.dataItems).size !== r.dataItems.length)
+    return domainError('DATA_ITEMS_DUPLICATE', '须列明不重复的数据项');
   const unknown = r.dataItems.filter((i) => !entry.dataItems.includes(i));
   if (unknown.length > 0) return domainError('SHARING_ITEMS_UNKNOWN', unknown.join('、'));
   return null;
@@ -59,7 +57,9 @@ export function initialAnswer(sharingType: SharingType, sharingBasis: string | n
 }
 
 export function checkDecisionWorkingDays(days: number): DomainError | null {
-  return Number.isInteger(days) && days >= MIN_DECISION_WORKING_DAYS && days <= MAX_DECISION_WORKING_DAYS ? null : domainError('SHARING_DEADLINE_RANGE');
+  return Number.isInteger(days) && days >= MIN_DECISION_WORKING_DAYS && days <= MAX_DECISION_WORKING_DAYS
+    ? null
+    : domainError('SHARING_DEADLINE_RANGE');
 }
 
 // ---- the provider's decision (a conditional request) -------------------------------------
@@ -100,7 +100,10 @@ export function checkProviderDecision(s: SharingRequestState, actor: Actor, d: P
 }
 
 /** The items a decision grants: all requested, the named subset, or none. */
-export function grantedItems(requested: readonly string[], d: { decision: ProviderDecisionKind | DisputeOutcome; dataItems?: string[] }): string[] {
+export function grantedItems(
+  requested: readonly string[],
+  d: { decision: ProviderDecisionKind | DisputeOutcome; dataItems?: string[] },
+): string[] {
   if (d.decision === 'refuse' || d.decision === 'upheld') return [];
   if (d.decision === 'approve_in_part' || (d.decision === 'overturned' && d.dataItems?.length)) return [...(d.dataItems ?? [])];
   return [...requested];
@@ -139,7 +142,11 @@ export interface DisputeState {
 }
 
 /** Only the requester disputes, only a refusal, once. */
-export function checkDispute(r: { status: SharingStatus; requesterDepartment: string; disputed: boolean }, actor: Actor, grounds: string): DomainError | null {
+export function checkDispute(
+  r: { status: SharingStatus; requesterDepartment: string; disputed: boolean },
+  actor: Actor,
+  grounds: string,
+): DomainError | null {
   if (!canWorkDepartment(actor, r.requesterDepartment)) return domainError('NOT_REQUESTER');
   if (r.status !== 'refused') return domainError('DISPUTE_NOT_REFUSED');
   if (r.disputed) return domainError('DISPUTE_EXISTS');
@@ -163,7 +170,8 @@ export function checkDisputeDecision(s: DisputeState, actor: Actor, d: DisputeDe
   if (actor.role !== owner) return domainError('FORBIDDEN_ROLE_STEP');
   if (!d.reason.trim()) return domainError('REASON_REQUIRED', '须说明决定理由');
   if (d.outcome === 'overturned' && d.dataItems?.length) {
-    if (new Set(d.dataItems).size !== d.dataItems.length || d.dataItems.some((i) => !s.requestedItems.includes(i))) return domainError('SHARING_PARTIAL_ITEMS');
+    if (new Set(d.dataItems).size !== d.dataItems.length || d.dataItems.some((i) => !s.requestedItems.includes(i)))
+      return domainError('SHARING_PARTIAL_ITEMS');
   }
   return null;
 }

@@ -109,11 +109,7 @@ function requireCount(name: string, n: number): void {
  * Overrides apply in any year, loaded or not; only `loadedYears` decides `provisional`.
  * Among overrides for the same date the last one wins.
  */
-export function buildCalendar(
-  source: CalendarSource,
-  overrides: readonly CalendarOverride[],
-  version: string,
-): WorkingCalendar {
+export function buildCalendar(source: CalendarSource, overrides: readonly CalendarOverride[], version: string): WorkingCalendar {
   const checked = (d: IsoDate): IsoDate => (toDayNumber(d), d);
   const holidays = new Set(Array.from(source.holidays, checked));
   const workdays = new Set(Array.from(source.workdays, checked));
@@ -145,11 +141,7 @@ export function buildCalendar(
  * `provisional` when any day in (from, due] lies in a year whose official schedule is not
  * loaded: those days were judged by weekends only and the due date must be recomputed later.
  */
-export function addWorkingDays(
-  cal: WorkingCalendar,
-  from: IsoDate,
-  n: number,
-): { due: IsoDate; provisional: boolean } {
+export function addWorkingDays(cal: WorkingCalendar, from: IsoDate, n: number): { due: IsoDate; provisional: boolean } {
   requireCount('n', n);
   let day = toDayNumber(from);
   let counted = 0;

@@ -55,7 +55,11 @@ const handOver = (cmd, args, env = process.env) => {
 const MODES = ['start', 'test', 'faults', 'bench', 'exec'];
 const [mode, ...rest] = process.argv.slice(2);
 if (!MODES.includes(mode)) {
-  fail(`用法: node scripts/bootstrap.mjs ${MODES.join('|')} [参数]`, `usage: node scripts/bootstrap.mjs ${MODES.join('|')} [args]`, 'USAGE');
+  fail(
+    `用法: node scripts/bootstrap.mjs ${MODES.join('|')} [参数]`,
+    `usage: node scripts/bootstrap.mjs ${MODES.join('|')} [args]`,
+    'USAGE',
+  );
 }
 
 if (!existsSync(NODE) || realpathSync(process.execPath) !== realpathSync(NODE)) {
@@ -124,7 +128,11 @@ function onNode24() {
   const aptInstall = (packages, code) => {
     const list = packages.join(' ');
     if (process.getuid?.() !== 0) {
-      fail(`缺少 ${list}，请以 root 执行: apt-get install -y ${list}`, `missing Debian packages: install them with \`sudo apt-get install -y ${list}\``, `${code}_MISSING`);
+      fail(
+        `缺少 ${list}，请以 root 执行: apt-get install -y ${list}`,
+        `missing Debian packages: install them with \`sudo apt-get install -y ${list}\``,
+        `${code}_MISSING`,
+      );
     }
     say(`安装 ${list}`, `${code}_INSTALL`);
     const apt = ['install', '-y', ...packages];
@@ -172,7 +180,12 @@ function onNode24() {
   }
 
   // 6. Hand over.
-  const vitest = ['node_modules/vitest/vitest.mjs', 'run', ...(mode === 'faults' ? ['--config', 'vitest.faults.config.ts'] : []), ...extraArgs];
+  const vitest = [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    ...(mode === 'faults' ? ['--config', 'vitest.faults.config.ts'] : []),
+    ...extraArgs,
+  ];
   const args = {
     start: ['--import', 'tsx', 'scripts/start.ts'],
     test: vitest,

@@ -49,11 +49,21 @@ export function spawnDevServer(o: DevServerOptions): DevServer {
   const child = spawn(
     o.cli,
     [
-      'server', 'start-dev', '--ip', '127.0.0.1', '--port', String(o.port),
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(o.port),
       ...(o.uiPort ? ['--ui-port', String(o.uiPort)] : ['--headless']),
-      '--db-filename', o.dbFile,
-      '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF',
-      '--log-level', 'warn',
+      '--db-filename',
+      o.dbFile,
+      '--sqlite-pragma',
+      'journal_mode=WAL',
+      '--sqlite-pragma',
+      'synchronous=OFF',
+      '--log-level',
+      'warn',
     ],
     // Own process group: Ctrl-C in the terminal must not stop it before the worker has drained.
     { detached: true, stdio: ['ignore', log, log] },
@@ -81,7 +91,13 @@ export function spawnDevServer(o: DevServerOptions): DevServer {
         onWait?.();
         await Promise.race([tick, exited]);
       }
-      const why = spawnError ? `无法启动 (${spawnError.message})` : !running() ? '已退出' : aborted?.() ? '启动被中止' : `${timeoutMs / 1000} 秒内未响应`;
+      const why = spawnError
+        ? `无法启动 (${spawnError.message})`
+        : !running()
+          ? '已退出'
+          : aborted?.()
+            ? '启动被中止'
+            : `${timeoutMs / 1000} 秒内未响应`;
       throw new Error(`Temporal 开发服务器${why} (TEMPORAL_NOT_READY)，日志 ${o.logFile}:\n${logTail(o.logFile)}`);
     },
     async stop() {

@@ -21,7 +21,11 @@ const DEV_UI = 'http://127.0.0.1:8233';
 
 /** A failed start-up step: a Chinese message for people, an English code for searching logs. */
 class StepError extends Error {
-  constructor(readonly code: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -159,7 +163,8 @@ async function main(): Promise<void> {
     });
     // Registering is allowed on a dev server; a managed server may refuse: the admin's job then.
     await registerSearchAttributes(connection, env.temporalNamespace).catch((err) =>
-      console.warn(`[start] 未能注册搜索属性 (SEARCH_ATTRIBUTES_SKIPPED): ${String(err)}`));
+      console.warn(`[start] 未能注册搜索属性 (SEARCH_ATTRIBUTES_SKIPPED): ${String(err)}`),
+    );
     await connection.close();
     temporalNote = '外部服务器 (TEMPORAL_ADDRESS)';
   } else {
@@ -190,8 +195,18 @@ async function main(): Promise<void> {
   const worker = await step('WORKER_START', '启动工作节点', () => startWorker(env, database));
   started.worker = worker;
   worker.done.then(
-    () => { if (!stopRequested) { console.error('[start] 工作节点意外停止 (WORKER_STOPPED)'); void shutdown(1); } },
-    (err) => { if (!stopRequested) { console.error('[start] 工作节点出错 (WORKER_FAILED):', err); void shutdown(1); } },
+    () => {
+      if (!stopRequested) {
+        console.error('[start] 工作节点意外停止 (WORKER_STOPPED)');
+        void shutdown(1);
+      }
+    },
+    (err) => {
+      if (!stopRequested) {
+        console.error('[start] 工作节点出错 (WORKER_FAILED):', err);
+        void shutdown(1);
+      }
+    },
   );
   started.devServer?.child.once('exit', (code, signal) => {
     if (stopRequested) return;

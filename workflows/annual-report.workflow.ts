@@ -4,8 +4,16 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
-  annualReportDates, type AnnualReportStage, type AnnualReportState, calendarDateDeadline, checkCitySubmission, checkCountyReport,
-  checkDepartmentReport, pendingDepartments, reminderInstants, type SubmissionRecord,
+  annualReportDates,
+  type AnnualReportStage,
+  type AnnualReportState,
+  calendarDateDeadline,
+  checkCitySubmission,
+  checkCountyReport,
+  checkDepartmentReport,
+  pendingDepartments,
+  reminderInstants,
+  type SubmissionRecord,
 } from '../domain/annual-report';
 import type { Actor } from '../domain/roles';
 import { beijingDate, type IsoDate } from '../domain/working-days';
@@ -14,8 +22,15 @@ import { dbActivity, SA_DEPARTMENT, SA_DUE, SA_PROCESS_TYPE, SA_STAGE } from './
 import { nowIso, nowMs, refuse } from './support';
 
 const {
-  openAnnualReport, registerProcess, recordStep, saveDepartmentReport, remindDepartments, recordMissedReports, recordPartyStep,
-  compileCountyReport, recordCitySubmission,
+  openAnnualReport,
+  registerProcess,
+  recordStep,
+  saveDepartmentReport,
+  remindDepartments,
+  recordMissedReports,
+  recordPartyStep,
+  compileCountyReport,
+  recordCitySubmission,
 } = proxyActivities<Activities>(dbActivity);
 
 export interface AnnualReportInput {
@@ -38,7 +53,13 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
     return state!;
   };
   const step = (eventKey: string, kind: string, actor: Actor | undefined, detail: Record<string, unknown>, registry?: object) => ({
-    workflowId, eventKey, kind, actor, detail, occurredAt: nowIso(), registry,
+    workflowId,
+    eventKey,
+    kind,
+    actor,
+    detail,
+    occurredAt: nowIso(),
+    registry,
   });
   const late = (due: IsoDate) => nowMs() >= Date.parse(calendarDateDeadline(due).endsAt);
   const record = (actor: Actor): SubmissionRecord => ({ by: actor.userId, at: nowIso(), late: false });
@@ -53,7 +74,14 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
       const submitted = { ...record(actor), late: late(dates.departmentsDue) };
       s.submitted[actor.departmentCode!] = submitted;
       await saveDepartmentReport(
-        { year, departmentCode: actor.departmentCode!, content, submittedBy: actor.userId, submittedAt: submitted.at, late: submitted.late },
+        {
+          year,
+          departmentCode: actor.departmentCode!,
+          content,
+          submittedBy: actor.userId,
+          submittedAt: submitted.at,
+          late: submitted.late,
+        },
         step(`department-${actor.departmentCode}`, 'department_report_submitted', actor, { late: submitted.late }),
       );
       return submitted;
@@ -83,7 +111,10 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
       refuse(checkCitySubmission(s, actor));
       const submitted = { ...record(actor), late: late(dates.countyDue) };
       s.citySubmission = submitted;
-      await recordCitySubmission({ year, by: actor.userId, at: submitted.at, late: submitted.late, note }, step('city-submission', 'city_submission', actor, { late: submitted.late, note }));
+      await recordCitySubmission(
+        { year, by: actor.userId, at: submitted.at, late: submitted.late, note },
+        step('city-submission', 'city_submission', actor, { late: submitted.late, note }),
+      );
       return submitted;
     },
     { validator: ({ actor }) => state && refuse(checkCitySubmission(state, actor)) },
@@ -93,14 +124,30 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
   if (opened.duplicateOf) return { year, duplicateOf: opened.duplicateOf };
   const authorityCode = opened.authorityCode ?? 'county-data';
   const s: AnnualReportState = {
-    year, stage: 'departments_reporting', deadline: calendarDateDeadline(dates.departmentsDue), authorityCode, departments: opened.departments, submitted: {},
+    year,
+    stage: 'departments_reporting',
+    deadline: calendarDateDeadline(dates.departmentsDue),
+    authorityCode,
+    departments: opened.departments,
+    submitted: {},
   };
   await registerProcess(
-    { workflowId, type: 'annual_report', departmentCode: authorityCode, subjectId: String(year), stage: s.stage, deadline: s.deadline, startedAt: nowIso() },
+    {
+      workflowId,
+      type: 'annual_report',
+      departmentCode: authorityCode,
+      subjectId: String(year),
+      stage: s.stage,
+      deadline: s.deadline,
+      startedAt: nowIso(),
+    },
     step('opened', 'annual_report_opened', undefined, { year, departments: s.departments, dates }),
   );
   state = s;
-  upsertSearchAttributes([{ key: SA_PROCESS_TYPE, value: 'annual_report' }, { key: SA_DEPARTMENT, value: authorityCode }]);
+  upsertSearchAttributes([
+    { key: SA_PROCESS_TYPE, value: 'annual_report' },
+    { key: SA_DEPARTMENT, value: authorityCode },
+  ]);
 
   /** Resolves true as soon as `done()` holds, false when `at` (an ISO instant) comes first. */
   const until = async (at: string, done: () => boolean): Promise<boolean> => {
@@ -113,11 +160,20 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
    * passes without the report. Resolves when the report is in, or (if `waitAfterDeadline` is
    * false) as soon as the deadline has passed.
    */
-  async function phase(stage: AnnualReportStage, due: IsoDate, p: { done: () => boolean; remind: (key: string) => Promise<unknown>; missed: () => Promise<unknown>; waitAfterDeadline: boolean }) {
+  async function phase(
+    stage: AnnualReportStage,
+    due: IsoDate,
+    p: { done: () => boolean; remind: (key: string) => Promise<unknown>; missed: () => Promise<unknown>; waitAfterDeadline: boolean },
+  ) {
     s.stage = stage;
     s.deadline = calendarDateDeadline(due);
-    await recordStep(step(`stage-${stage}`, `stage_${stage}`, undefined, { deadline: s.deadline }, { stage, deadline: s.deadline, level: 'normal' }));
-    upsertSearchAttributes([{ key: SA_STAGE, value: stage }, { key: SA_DUE, value: new Date(s.deadline.endsAt) }]);
+    await recordStep(
+      step(`stage-${stage}`, `stage_${stage}`, undefined, { deadline: s.deadline }, { stage, deadline: s.deadline, level: 'normal' }),
+    );
+    upsertSearchAttributes([
+      { key: SA_STAGE, value: stage },
+      { key: SA_DUE, value: new Date(s.deadline.endsAt) },
+    ]);
     for (const [i, at] of reminderInstants(due).entries()) {
       if (await until(at, p.done)) return;
       await p.remind(`${stage}-reminder-${i + 1}`);
@@ -127,7 +183,12 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
     if (p.waitAfterDeadline) await condition(p.done);
   }
 
-  const partyNotice = (role: 'authority_reviewer' | 'county_government', kind: string, message: string) => ({ departmentCode: null, role, kind, message });
+  const partyNotice = (role: 'authority_reviewer' | 'county_government', kind: string, message: string) => ({
+    departmentCode: null,
+    role,
+    kind,
+    message,
+  });
 
   await phase('departments_reporting', dates.departmentsDue, {
     done: () => pendingDepartments(s).length === 0,
@@ -144,12 +205,23 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
   await phase('authority_compiling', dates.authorityDue, {
     done: () => s.countyReport !== undefined,
     remind: (key) =>
-      recordPartyStep({ step: step(key, 'reminder', undefined, {}), notice: partyNotice('authority_reviewer', 'county_report_reminder', `请于 ${dates.authorityDue} 前向县人民政府提交 ${year} 年度县级报告（第四十六条）`) }),
+      recordPartyStep({
+        step: step(key, 'reminder', undefined, {}),
+        notice: partyNotice(
+          'authority_reviewer',
+          'county_report_reminder',
+          `请于 ${dates.authorityDue} 前向县人民政府提交 ${year} 年度县级报告（第四十六条）`,
+        ),
+      }),
     missed: () =>
       recordPartyStep({
         step: step('county-report-late', 'county_report_late', undefined, { due: dates.authorityDue }, { level: 'overdue' }),
         violation: { departmentCode: authorityCode, kind: 'county_report_late', dueDate: dates.authorityDue },
-        notice: partyNotice('authority_reviewer', 'county_report_late', `${year} 年度县级报告未在 ${dates.authorityDue} 前提交，已记录（第四十六条）`),
+        notice: partyNotice(
+          'authority_reviewer',
+          'county_report_late',
+          `${year} 年度县级报告未在 ${dates.authorityDue} 前提交，已记录（第四十六条）`,
+        ),
       }),
     waitAfterDeadline: true,
   });
@@ -158,12 +230,23 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
   await phase('county_submitting', dates.countyDue, {
     done: () => s.citySubmission !== undefined,
     remind: (key) =>
-      recordPartyStep({ step: step(key, 'reminder', undefined, {}), notice: partyNotice('county_government', 'city_submission_reminder', `请于 ${dates.countyDue} 前向市人民政府报送 ${year} 年度报告（第四十六条）`) }),
+      recordPartyStep({
+        step: step(key, 'reminder', undefined, {}),
+        notice: partyNotice(
+          'county_government',
+          'city_submission_reminder',
+          `请于 ${dates.countyDue} 前向市人民政府报送 ${year} 年度报告（第四十六条）`,
+        ),
+      }),
     missed: () =>
       recordPartyStep({
         step: step('city-submission-late', 'city_submission_late', undefined, { due: dates.countyDue }, { level: 'overdue' }),
         violation: { departmentCode: countyCode, kind: 'city_submission_late', dueDate: dates.countyDue },
-        notice: partyNotice('county_government', 'city_submission_late', `${year} 年度报告未在 ${dates.countyDue} 前报送市人民政府，已记录（第四十六条）`),
+        notice: partyNotice(
+          'county_government',
+          'city_submission_late',
+          `${year} 年度报告未在 ${dates.countyDue} 前报送市人民政府，已记录（第四十六条）`,
+        ),
       }),
     waitAfterDeadline: true,
   });

@@ -3,13 +3,27 @@
 // catalog version and responsibility list at once; a return does not reset the department's
 // clock. A missed deadline is a violation of 第四十九条(八), and the process still completes.
 import {
-  ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes,
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
-  type CatalogUpdateState, checkReview, checkSubmission, currentSubmission, deadlineInForce, isPast, REVIEW_WORKING_DAYS,
-  type Submission, SUBMISSION_WORKING_DAYS, VIOLATION_ARTICLE,
+  type CatalogUpdateState,
+  checkReview,
+  checkSubmission,
+  currentSubmission,
+  deadlineInForce,
+  isPast,
+  REVIEW_WORKING_DAYS,
+  type Submission,
+  SUBMISSION_WORKING_DAYS,
+  VIOLATION_ARTICLE,
 } from '../domain/catalog-update';
 import type { Deadline } from '../domain/deadline';
 import { domainError, isDomainErrorCode } from '../domain/errors';
@@ -20,7 +34,13 @@ import { dbActivity, SA_DUE, SA_STAGE } from './options';
 import { nowIso, nowMs, refuse } from './support';
 
 const {
-  computeDeadline, registerProcess, recordStep, recordViolation, saveCatalogApplication, returnCatalogApplication, approveCatalogApplication,
+  computeDeadline,
+  registerProcess,
+  recordStep,
+  recordViolation,
+  saveCatalogApplication,
+  returnCatalogApplication,
+  approveCatalogApplication,
 } = proxyActivities<Activities>(dbActivity);
 
 export interface CatalogUpdateInput {
@@ -66,7 +86,13 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
     return state!;
   };
   const step = (eventKey: string, kind: string, actor: Actor | undefined, detail: Record<string, unknown>, registry?: object) => ({
-    workflowId, eventKey, kind, actor, detail, occurredAt: nowIso(), registry,
+    workflowId,
+    eventKey,
+    kind,
+    actor,
+    detail,
+    occurredAt: nowIso(),
+    registry,
   });
   const showInSearch = (s: CatalogUpdateState): void => {
     const { endsAt } = deadlineInForce(s);
@@ -103,11 +129,30 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
         const reviewDeadline = await computeDeadline({ from: receivedOn, workingDays: REVIEW_WORKING_DAYS });
         const submission: Submission = { n, changes, submittedBy: actor.userId, submittedAt: nowIso(), receivedOn, late, reviewDeadline };
         if (late) {
-          await ensureViolation(SUBMISSION_OVERDUE, s.departmentCode, s.submissionDeadline.due, step('violation-submission', 'violation_recorded', undefined, { due: s.submissionDeadline.due }));
+          await ensureViolation(
+            SUBMISSION_OVERDUE,
+            s.departmentCode,
+            s.submissionDeadline.due,
+            step('violation-submission', 'violation_recorded', undefined, { due: s.submissionDeadline.due }),
+          );
         }
         await saveCatalogApplication(
-          { changeId: s.changeId, n, changes, submittedByUserId: actor.userId, submittedAt: submission.submittedAt, receivedOn, reviewDue: reviewDeadline.due },
-          step(`submitted-${n}`, 'application_submitted', actor, { n, receivedOn, late, reviewDeadline, codes: changes.map((c) => `${c.action}:${c.code}`) }, { stage: 'under_review', deadline: reviewDeadline, level: 'normal' }),
+          {
+            changeId: s.changeId,
+            n,
+            changes,
+            submittedByUserId: actor.userId,
+            submittedAt: submission.submittedAt,
+            receivedOn,
+            reviewDue: reviewDeadline.due,
+          },
+          step(
+            `submitted-${n}`,
+            'application_submitted',
+            actor,
+            { n, receivedOn, late, reviewDeadline, codes: changes.map((c) => `${c.action}:${c.code}`) },
+            { stage: 'under_review', deadline: reviewDeadline, level: 'normal' },
+          ),
         );
         s.submissions.push(submission);
         s.stage = 'under_review';
@@ -132,13 +177,25 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
         const at = nowIso();
         const late = isPast(sub.reviewDeadline, nowMs());
         if (late) {
-          await ensureViolation(reviewOverdue(sub.n), input.authorityCode, sub.reviewDeadline.due, step(`violation-review-${sub.n}`, 'violation_recorded', undefined, { due: sub.reviewDeadline.due, n: sub.n }));
+          await ensureViolation(
+            reviewOverdue(sub.n),
+            input.authorityCode,
+            sub.reviewDeadline.due,
+            step(`violation-review-${sub.n}`, 'violation_recorded', undefined, { due: sub.reviewDeadline.due, n: sub.n }),
+          );
         }
         if (approve) {
           let catalogVersion: number;
           try {
             ({ catalogVersion } = await approveCatalogApplication(
-              { changeId: s.changeId, n: sub.n, departmentCode: s.departmentCode, changes: sub.changes, approvedBy: actor.userId, approvedAt: at },
+              {
+                changeId: s.changeId,
+                n: sub.n,
+                departmentCode: s.departmentCode,
+                changes: sub.changes,
+                approvedBy: actor.userId,
+                approvedAt: at,
+              },
               step(`approved-${sub.n}`, 'application_approved', actor, { n: sub.n, late }, { stage: 'approved', status: 'closed' }),
             ));
           } catch (err) {
@@ -146,7 +203,9 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
             const cause = err instanceof ActivityFailure ? err.cause : undefined;
             if (!(cause instanceof ApplicationFailure) || !isDomainErrorCode(cause.type)) throw err;
             steps += 1;
-            await recordStep(step(`approval-refused-${steps}`, 'approval_refused', actor, { n: sub.n, code: cause.type, message: cause.message }));
+            await recordStep(
+              step(`approval-refused-${steps}`, 'approval_refused', actor, { n: sub.n, code: cause.type, message: cause.message }),
+            );
             throw ApplicationFailure.create({ type: cause.type, message: cause.message, nonRetryable: true });
           }
           sub.decision = { approve: true, by: actor.userId, at, late, catalogVersion };
@@ -155,7 +214,13 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
         } else {
           await returnCatalogApplication(
             { changeId: s.changeId, n: sub.n, decidedByUserId: actor.userId, decidedAt: at, reason: reason! },
-            step(`returned-${sub.n}`, 'application_returned', actor, { n: sub.n, reason, late }, { stage: 'returned', deadline: s.submissionDeadline, level: 'normal' }),
+            step(
+              `returned-${sub.n}`,
+              'application_returned',
+              actor,
+              { n: sub.n, reason, late },
+              { stage: 'returned', deadline: s.submissionDeadline, level: 'normal' },
+            ),
           );
           sub.decision = { approve: false, by: actor.userId, at, reason, late };
           s.stage = 'returned';
@@ -167,7 +232,10 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
         busy = false;
       }
     },
-    { validator: ({ actor, approve, reason }) => state && refuse(busy ? domainError('PROCESS_BUSY') : checkReview(state, actor, { approve, reason })) },
+    {
+      validator: ({ actor, approve, reason }) =>
+        state && refuse(busy ? domainError('PROCESS_BUSY') : checkReview(state, actor, { approve, reason })),
+    },
   );
 
   setHandler(calendarChanged, () => {
@@ -184,7 +252,15 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
     submissions: [],
   };
   await registerProcess(
-    { workflowId, type: 'catalog_update', departmentCode: s.departmentCode, subjectId: s.changeId, stage: s.stage, deadline: submissionDeadline, startedAt: nowIso() },
+    {
+      workflowId,
+      type: 'catalog_update',
+      departmentCode: s.departmentCode,
+      subjectId: s.changeId,
+      stage: s.stage,
+      deadline: submissionDeadline,
+      startedAt: nowIso(),
+    },
     step('registered', 'change_registered', input.registeredBy, { changeDate: s.changeDate, deadline: submissionDeadline }),
   );
   state = s;
@@ -198,7 +274,15 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
     if (open && !open.decision) open.reviewDeadline = await computeDeadline({ from: open.receivedOn, workingDays: REVIEW_WORKING_DAYS });
     steps += 1;
     const inForce: Deadline = deadlineInForce(s);
-    await recordStep(step(`deadline-${steps}`, 'deadline_set', undefined, { deadline: inForce, submissionDue: s.submissionDeadline.due }, { deadline: inForce }));
+    await recordStep(
+      step(
+        `deadline-${steps}`,
+        'deadline_set',
+        undefined,
+        { deadline: inForce, submissionDue: s.submissionDeadline.due },
+        { deadline: inForce },
+      ),
+    );
     recountsDone = upTo;
     showInSearch(s);
   }

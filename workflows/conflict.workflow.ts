@@ -5,7 +5,13 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
-  allAgree, AUTHORITY_COORDINATION_WORKING_DAYS, awaitingPosition, checkConflictDecision, checkPosition, CONFLICT_ARTICLE, type ConflictState,
+  allAgree,
+  AUTHORITY_COORDINATION_WORKING_DAYS,
+  awaitingPosition,
+  checkConflictDecision,
+  checkPosition,
+  CONFLICT_ARTICLE,
+  type ConflictState,
   NEGOTIATION_WORKING_DAYS,
 } from '../domain/conflict';
 import type { Actor } from '../domain/roles';
@@ -91,12 +97,28 @@ export async function conflictWorkflow(input: ConflictInput): Promise<ConflictRe
     positions: {},
   };
   await registerProcess(
-    { workflowId, type: 'conflict', departmentCode: s.departments[0]!, subjectId: s.conflictId, stage: s.stage, deadline: p.deadline, startedAt: nowIso() },
-    clock.step('opened', 'conflict_opened', input.openedBy, { departments: s.departments, deadline: p.deadline, article: CONFLICT_ARTICLE }),
+    {
+      workflowId,
+      type: 'conflict',
+      departmentCode: s.departments[0]!,
+      subjectId: s.conflictId,
+      stage: s.stage,
+      deadline: p.deadline,
+      startedAt: nowIso(),
+    },
+    clock.step('opened', 'conflict_opened', input.openedBy, {
+      departments: s.departments,
+      deadline: p.deadline,
+      article: CONFLICT_ARTICLE,
+    }),
   );
   await notify(
     s.departments.map((departmentCode) => ({
-      workflowId, key: 'opened', kind: 'conflict_opened', departmentCode, role: null,
+      workflowId,
+      key: 'opened',
+      kind: 'conflict_opened',
+      departmentCode,
+      role: null,
       message: `数据冲突 ${s.conflictId}：请与 ${s.departments.filter((d) => d !== departmentCode).join('、')} 协商，于 ${p.deadline.due} 前登记本部门意见（第二十六条）`,
     })),
   );
@@ -106,7 +128,11 @@ export async function conflictWorkflow(input: ConflictInput): Promise<ConflictRe
   // The negotiation period: agreement closes it; its end hands the case to the authority.
   const agreed = (): boolean => allAgree(s);
   const negotiationOver = (): boolean => nowMs() >= Date.parse(p.deadline.endsAt);
-  await clock.waitWithin(p, () => agreed() || negotiationOver(), (marked) => recordStep(marked));
+  await clock.waitWithin(
+    p,
+    () => agreed() || negotiationOver(),
+    (marked) => recordStep(marked),
+  );
   await writing;
 
   if (agreed()) {
@@ -114,7 +140,13 @@ export async function conflictWorkflow(input: ConflictInput): Promise<ConflictRe
     await setConflictStage(
       s.conflictId,
       { status: 'agreed', closedAt: nowIso() },
-      clock.step('agreed', 'conflict_agreed', undefined, { positions: Object.values(s.positions).map((x) => x.departmentCode) }, { stage: 'agreed', status: 'closed' }),
+      clock.step(
+        'agreed',
+        'conflict_agreed',
+        undefined,
+        { positions: Object.values(s.positions).map((x) => x.departmentCode) },
+        { stage: 'agreed', status: 'closed' },
+      ),
     );
   } else {
     s.stage = 'conflict_coordinating';
@@ -123,13 +155,30 @@ export async function conflictWorkflow(input: ConflictInput): Promise<ConflictRe
     await setConflictStage(
       s.conflictId,
       { status: 'conflict_coordinating' },
-      clock.step('coordinating', 'conflict_escalated', undefined, { negotiationDue, awaiting: awaitingPosition(s), deadline: p.deadline }, { stage: s.stage, deadline: p.deadline, level: 'normal' }),
+      clock.step(
+        'coordinating',
+        'conflict_escalated',
+        undefined,
+        { negotiationDue, awaiting: awaitingPosition(s), deadline: p.deadline },
+        { stage: s.stage, deadline: p.deadline, level: 'normal' },
+      ),
     );
     await notify([
-      { workflowId, key: 'coordinating', kind: 'conflict_escalated', departmentCode: null, role: 'authority_reviewer', message: `数据冲突 ${s.conflictId} 在 ${negotiationDue} 前未能协商一致，请于 ${p.deadline.due} 前协调核实（第二十六条）` },
+      {
+        workflowId,
+        key: 'coordinating',
+        kind: 'conflict_escalated',
+        departmentCode: null,
+        role: 'authority_reviewer',
+        message: `数据冲突 ${s.conflictId} 在 ${negotiationDue} 前未能协商一致，请于 ${p.deadline.due} 前协调核实（第二十六条）`,
+      },
     ]);
     clock.show(s.stage, p.deadline);
-    await clock.waitWithin(p, () => s.decision !== undefined, (marked) => recordStep(marked));
+    await clock.waitWithin(
+      p,
+      () => s.decision !== undefined,
+      (marked) => recordStep(marked),
+    );
     s.deadline = p.deadline;
     s.stage = 'decided';
     const d = s.decision!;
@@ -139,7 +188,14 @@ export async function conflictWorkflow(input: ConflictInput): Promise<ConflictRe
       clock.step('decided', 'conflict_decided', decider, { decision: d.text }, { stage: 'decided', status: 'closed' }),
     );
     await notify(
-      s.departments.map((departmentCode) => ({ workflowId, key: 'decided', kind: 'conflict_decided', departmentCode, role: null, message: `数据冲突 ${s.conflictId}：主管部门协调核实的结论为：${d.text}` })),
+      s.departments.map((departmentCode) => ({
+        workflowId,
+        key: 'decided',
+        kind: 'conflict_decided',
+        departmentCode,
+        role: null,
+        message: `数据冲突 ${s.conflictId}：主管部门协调核实的结论为：${d.text}`,
+      })),
     );
   }
   finished = true;

@@ -1,20 +1,34 @@
 // 第二十三条: data correction. Ten working days from receipt to verify; the department head
 // alone may add up to ten more; an overdue finish is a violation of 第四十九条(八).
 import {
-  allHandlersFinished, condition, patched, proxyActivities, setHandler, upsertSearchAttributes,
+  allHandlersFinished,
+  condition,
+  patched,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
-  approvedExtensionDays, checkExtensionDecision, checkExtensionRequest, checkVerification, type CorrectionState, decisionNotice,
-  isPastDeadline, levelNotice, MAX_EXTENSION_WORKING_DAYS, openStage, type Outcome, pendingExtension, VERIFICATION_WORKING_DAYS,
+  approvedExtensionDays,
+  checkExtensionDecision,
+  checkExtensionRequest,
+  checkVerification,
+  type CorrectionState,
+  decisionNotice,
+  isPastDeadline,
+  levelNotice,
+  MAX_EXTENSION_WORKING_DAYS,
+  openStage,
+  type Outcome,
+  pendingExtension,
+  VERIFICATION_WORKING_DAYS,
   VIOLATION_ARTICLE,
 } from '../domain/correction';
 import type { Actor } from '../domain/roles';
 import { type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
-import {
-  calendarChanged, decideExtension, getCorrectionState, recordVerification, requestExtension,
-} from './messages';
+import { calendarChanged, decideExtension, getCorrectionState, recordVerification, requestExtension } from './messages';
 import { dbActivity, SA_DUE, SA_STAGE } from './options';
 import { nowIso, nowMs, refuse } from './support';
 
@@ -57,7 +71,13 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     return state!;
   };
   const step = (eventKey: string, kind: string, actor: Actor | undefined, detail: Record<string, unknown>, registry?: object) => ({
-    workflowId, eventKey, kind, actor, detail, occurredAt: nowIso(), registry,
+    workflowId,
+    eventKey,
+    kind,
+    actor,
+    detail,
+    occurredAt: nowIso(),
+    registry,
   });
   // Stage and due date are searchable in Temporal; only written when they change.
   const showInSearch = (s: CorrectionState): void => {
@@ -76,7 +96,14 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     async ({ actor, days, reason }) => {
       const s = await ready();
       refuse(checkExtensionRequest(s, actor, { days, reason }, nowMs()));
-      const extension = { id: s.extensions.length + 1, days, reason, requestedBy: actor.userId, requestedAt: nowIso(), status: 'pending' as const };
+      const extension = {
+        id: s.extensions.length + 1,
+        days,
+        reason,
+        requestedBy: actor.userId,
+        requestedAt: nowIso(),
+        status: 'pending' as const,
+      };
       s.extensions.push(extension);
       s.stage = 'extension_pending';
       showInSearch(s);
@@ -92,11 +119,22 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
       const s = await ready();
       refuse(checkExtensionDecision(s, actor, { approve, reason }));
       const extension = pendingExtension(s)!;
-      Object.assign(extension, { status: approve ? 'approved' : 'refused', decidedBy: actor.userId, decidedAt: nowIso(), decisionReason: reason });
+      Object.assign(extension, {
+        status: approve ? 'approved' : 'refused',
+        decidedBy: actor.userId,
+        decidedAt: nowIso(),
+        decisionReason: reason,
+      });
       s.stage = openStage(s, nowMs());
       showInSearch(s);
       await recordStep(
-        step(`extension-${extension.id}-decided`, approve ? 'extension_approved' : 'extension_refused', actor, { days: extension.days, reason }, { stage: s.stage }),
+        step(
+          `extension-${extension.id}-decided`,
+          approve ? 'extension_approved' : 'extension_refused',
+          actor,
+          { days: extension.days, reason },
+          { stage: s.stage },
+        ),
       );
       if (approve) {
         const asked = ++recountsAsked;
@@ -104,7 +142,9 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
       }
       if (patched(NOTIFY_PATCH)) {
         const notice = decisionNotice(s.correctionId, extension, s.deadline.due);
-        await notify([{ workflowId, key: `extension-${extension.id}-decided`, departmentCode: s.departmentCode, role: 'department_staff', ...notice }]);
+        await notify([
+          { workflowId, key: `extension-${extension.id}-decided`, departmentCode: s.departmentCode, role: 'department_staff', ...notice },
+        ]);
       }
       return { extension, deadline: s.deadline };
     },
@@ -125,7 +165,9 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
       await condition(() => finished);
       return s;
     },
-    { validator: ({ actor, outcome, summary, changes }) => state && refuse(checkVerification(state, actor, { outcome, summary, changes })) },
+    {
+      validator: ({ actor, outcome, summary, changes }) => state && refuse(checkVerification(state, actor, { outcome, summary, changes })),
+    },
   );
 
   setHandler(calendarChanged, () => {
@@ -143,7 +185,15 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     extensions: [],
   };
   await registerProcess(
-    { workflowId, type: 'correction', departmentCode: s.departmentCode, subjectId: s.correctionId, stage: s.stage, deadline: original, startedAt: nowIso() },
+    {
+      workflowId,
+      type: 'correction',
+      departmentCode: s.departmentCode,
+      subjectId: s.correctionId,
+      stage: s.stage,
+      deadline: original,
+      startedAt: nowIso(),
+    },
     step('filed', 'filed', input.filedBy, { receivedOn: s.receivedOn, deadline: original }),
   );
   state = s;
@@ -159,7 +209,13 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     s.deadline = current;
     deadlineSteps += 1;
     await recordStep(
-      step(`deadline-${deadlineSteps}`, 'deadline_set', undefined, { deadline: current, originalDue: base.due, extensionDays: extra, maxExtensionDays: MAX_EXTENSION_WORKING_DAYS }, { deadline: current }),
+      step(
+        `deadline-${deadlineSteps}`,
+        'deadline_set',
+        undefined,
+        { deadline: current, originalDue: base.due, extensionDays: extra, maxExtensionDays: MAX_EXTENSION_WORKING_DAYS },
+        { deadline: current },
+      ),
     );
     recountsDone = upTo;
   }
@@ -172,7 +228,13 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     const pending = next === 'overdue' ? pendingExtension(s) : undefined;
     if (pending) pending.status = 'lapsed';
     s.stage = openStage(s, nowMs());
-    const marked = step(`level-${next}-${s.deadline.due}`, `level_${next}`, undefined, { due: s.deadline.due, lapsedExtension: pending?.id }, { level: next, stage: s.stage });
+    const marked = step(
+      `level-${next}-${s.deadline.due}`,
+      `level_${next}`,
+      undefined,
+      { due: s.deadline.due, lapsedExtension: pending?.id },
+      { level: next, stage: s.stage },
+    );
     if (next === 'overdue') {
       await recordViolation(violation(), marked);
       violationRecorded = true;
@@ -191,7 +253,12 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
   }
 
   const violation = () => ({
-    workflowId, departmentCode: s.departmentCode, article: VIOLATION_ARTICLE, kind: 'correction_overdue', dueDate: s.deadline.due, occurredAt: nowIso(),
+    workflowId,
+    departmentCode: s.departmentCode,
+    article: VIOLATION_ARTICLE,
+    kind: 'correction_overdue',
+    dueDate: s.deadline.due,
+    occurredAt: nowIso(),
   });
 
   while (!s.result) {
@@ -203,8 +270,15 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
   }
 
   const { result } = s;
-  const closing = step('verified', 'verified', undefined, { outcome: result.outcome, late: result.late, due: s.deadline.due, recordedBy: result.recordedBy }, { stage: 'completed', status: 'closed' });
-  if (result.late && !violationRecorded) await recordViolation(violation(), step('violation', 'violation_recorded', undefined, { due: s.deadline.due }));
+  const closing = step(
+    'verified',
+    'verified',
+    undefined,
+    { outcome: result.outcome, late: result.late, due: s.deadline.due, recordedBy: result.recordedBy },
+    { stage: 'completed', status: 'closed' },
+  );
+  if (result.late && !violationRecorded)
+    await recordViolation(violation(), step('violation', 'violation_recorded', undefined, { due: s.deadline.due }));
   await finishCorrection(s.correctionId, { outcome: result.outcome, summary: result.summary, changes: result.changes }, closing);
   finished = true;
   showInSearch(s);

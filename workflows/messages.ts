@@ -49,7 +49,9 @@ export interface ReviewCatalogApplicationOutput {
 }
 
 export const submitCatalogApplication = defineUpdate<Submission, [SubmitCatalogApplicationInput]>('submitCatalogApplication');
-export const reviewCatalogApplication = defineUpdate<ReviewCatalogApplicationOutput, [ReviewCatalogApplicationInput]>('reviewCatalogApplication');
+export const reviewCatalogApplication = defineUpdate<ReviewCatalogApplicationOutput, [ReviewCatalogApplicationInput]>(
+  'reviewCatalogApplication',
+);
 export const getCatalogUpdateState = defineQuery<CatalogUpdateState | null>('getCatalogUpdateState');
 
 /** Sent to every open process when the working-day calendar changes (an override, a newly loaded year). */

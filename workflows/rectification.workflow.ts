@@ -10,7 +10,8 @@ import { calendarChanged, getRectificationState, reportRectification } from './m
 import { dbActivity, SA_DUE, SA_STAGE } from './options';
 import { nowIso, nowMs, refuse } from './support';
 
-const { computeDeadline, registerProcess, recordStep, finishRectification, criticizeDepartment, notify } = proxyActivities<Activities>(dbActivity);
+const { computeDeadline, registerProcess, recordStep, finishRectification, criticizeDepartment, notify } =
+  proxyActivities<Activities>(dbActivity);
 
 type Notice = Parameters<Activities['notify']>[0][number];
 
@@ -47,10 +48,20 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
     return state!;
   };
   const step = (eventKey: string, kind: string, actor: Actor | undefined, detail: Record<string, unknown>, registry?: object) => ({
-    workflowId, eventKey, kind, actor, detail, occurredAt: nowIso(), registry,
+    workflowId,
+    eventKey,
+    kind,
+    actor,
+    detail,
+    occurredAt: nowIso(),
+    registry,
   });
   const notice = (key: string, kind: string, message: string, to: Pick<Notice, 'departmentCode' | 'role'>): Notice => ({
-    workflowId, key, kind, message, ...to,
+    workflowId,
+    key,
+    kind,
+    message,
+    ...to,
   });
   const showInSearch = (s: RectificationState): void => {
     if (shown.stage === s.stage && shown.endsAt === s.deadline.endsAt) return;
@@ -92,11 +103,28 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
     deadline,
   };
   await registerProcess(
-    { workflowId, type: 'rectification', departmentCode: s.departmentCode, subjectId: s.orderId, stage: s.stage, deadline, startedAt: nowIso() },
-    step('ordered', 'rectification_ordered', input.issuedBy, { violationId: s.violationId, issuedOn: s.issuedOn, periodWorkingDays: s.periodWorkingDays, deadline, article: RECTIFICATION_ARTICLE }),
+    {
+      workflowId,
+      type: 'rectification',
+      departmentCode: s.departmentCode,
+      subjectId: s.orderId,
+      stage: s.stage,
+      deadline,
+      startedAt: nowIso(),
+    },
+    step('ordered', 'rectification_ordered', input.issuedBy, {
+      violationId: s.violationId,
+      issuedOn: s.issuedOn,
+      periodWorkingDays: s.periodWorkingDays,
+      deadline,
+      article: RECTIFICATION_ARTICLE,
+    }),
   );
   await notify([
-    notice('ordered', 'rectification_ordered', `主管部门责令限期整改（第五十一条），请于 ${deadline.due} 前报送整改情况`, { departmentCode: s.departmentCode, role: null }),
+    notice('ordered', 'rectification_ordered', `主管部门责令限期整改（第五十一条），请于 ${deadline.due} 前报送整改情况`, {
+      departmentCode: s.departmentCode,
+      role: null,
+    }),
   ]);
   state = s;
   showInSearch(s);
@@ -136,18 +164,36 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
     await finishRectification(
       s.orderId,
       s.report,
-      step('rectified', 'rectification_reported', reporter, { due, reportedAt: s.report.reportedAt }, { stage: 'rectified', status: 'closed' }),
+      step(
+        'rectified',
+        'rectification_reported',
+        reporter,
+        { due, reportedAt: s.report.reportedAt },
+        { stage: 'rectified', status: 'closed' },
+      ),
     );
   } else {
     s.stage = 'criticized';
     s.criticizedAt = nowIso();
     await criticizeDepartment(
       s.orderId,
-      step('criticized', 'criticized', undefined, { due, article: RECTIFICATION_ARTICLE, violationId: s.violationId }, { stage: 'criticized', level: 'overdue', status: 'closed' }),
+      step(
+        'criticized',
+        'criticized',
+        undefined,
+        { due, article: RECTIFICATION_ARTICLE, violationId: s.violationId },
+        { stage: 'criticized', level: 'overdue', status: 'closed' },
+      ),
     );
     await notify([
-      notice('criticized', 'criticized', `整改期限 ${due} 已过仍未报送整改情况，依第五十一条予以通报批评`, { departmentCode: s.departmentCode, role: null }),
-      notice('criticized', 'criticized', `部门 ${s.departmentCode} 未在 ${due} 前完成整改（整改通知 ${s.orderId}），已通报批评`, { departmentCode: null, role: 'authority_reviewer' }),
+      notice('criticized', 'criticized', `整改期限 ${due} 已过仍未报送整改情况，依第五十一条予以通报批评`, {
+        departmentCode: s.departmentCode,
+        role: null,
+      }),
+      notice('criticized', 'criticized', `部门 ${s.departmentCode} 未在 ${due} 前完成整改（整改通知 ${s.orderId}），已通报批评`, {
+        departmentCode: null,
+        role: 'authority_reviewer',
+      }),
     ]);
   }
   finished = true;

@@ -6,7 +6,13 @@ import { allHandlersFinished, condition, proxyActivities, setHandler, workflowIn
 import type { Activities } from '../activities';
 import type { Actor } from '../domain/roles';
 import {
-  checkDisputeDecision, checkReferral, COORDINATION_WORKING_DAYS, COUNTY_DECISION_WORKING_DAYS, type DisputeDecider, type DisputeState, grantedItems,
+  checkDisputeDecision,
+  checkReferral,
+  COORDINATION_WORKING_DAYS,
+  COUNTY_DECISION_WORKING_DAYS,
+  type DisputeDecider,
+  type DisputeState,
+  grantedItems,
 } from '../domain/sharing';
 import { beijingDate, type IsoDate } from '../domain/working-days';
 import { decideDispute, getDisputeState, referDispute } from './messages';
@@ -68,7 +74,13 @@ export async function sharingDisputeWorkflow(input: SharingDisputeInput): Promis
     async ({ actor, ...d }) => {
       const s = await ready();
       refuse(checkDisputeDecision(s, actor, d));
-      s.decided = { ...d, by: actor.userId, role: actor.role as DisputeDecider, at: nowIso(), grantedItems: grantedItems(s.requestedItems, { decision: d.outcome, dataItems: d.dataItems }) };
+      s.decided = {
+        ...d,
+        by: actor.userId,
+        role: actor.role as DisputeDecider,
+        at: nowIso(),
+        grantedItems: grantedItems(s.requestedItems, { decision: d.outcome, dataItems: d.dataItems }),
+      };
       actorOfStep = actor;
       await condition(() => finished);
       return s;
@@ -80,7 +92,14 @@ export async function sharingDisputeWorkflow(input: SharingDisputeInput): Promis
   const overdue = (owner: 'authority_reviewer' | 'county_government', p: Period) => async (marked: Step) => {
     await recordStep(marked);
     await notify([
-      { workflowId, key: `overdue-${owner}-${p.deadline.due}`, kind: 'dispute_overdue', departmentCode: null, role: owner, message: `共享争议 ${input.disputeId} 已超过办理期限 ${p.deadline.due}（第三十二条）` },
+      {
+        workflowId,
+        key: `overdue-${owner}-${p.deadline.due}`,
+        kind: 'dispute_overdue',
+        departmentCode: null,
+        role: owner,
+        message: `共享争议 ${input.disputeId} 已超过办理期限 ${p.deadline.due}（第三十二条）`,
+      },
     ]);
   };
 
@@ -96,12 +115,39 @@ export async function sharingDisputeWorkflow(input: SharingDisputeInput): Promis
     deadline: p.deadline,
   };
   await registerProcess(
-    { workflowId, type: 'sharing_dispute', departmentCode: s.providerDepartment, subjectId: s.disputeId, stage: s.stage, deadline: p.deadline, startedAt: nowIso() },
-    clock.step('filed', 'dispute_filed', input.filedBy, { requestId: s.requestId, requester: s.requesterDepartment, owner: 'authority_reviewer', deadline: p.deadline }),
+    {
+      workflowId,
+      type: 'sharing_dispute',
+      departmentCode: s.providerDepartment,
+      subjectId: s.disputeId,
+      stage: s.stage,
+      deadline: p.deadline,
+      startedAt: nowIso(),
+    },
+    clock.step('filed', 'dispute_filed', input.filedBy, {
+      requestId: s.requestId,
+      requester: s.requesterDepartment,
+      owner: 'authority_reviewer',
+      deadline: p.deadline,
+    }),
   );
   await notify([
-    { workflowId, key: 'filed', kind: 'dispute_filed', departmentCode: null, role: 'authority_reviewer', message: `部门 ${s.requesterDepartment} 对共享申请 ${s.requestId} 的拒绝提出异议，请会同 ${s.providerDepartment} 于 ${p.deadline.due} 前协调处理` },
-    { workflowId, key: 'filed', kind: 'dispute_filed', departmentCode: s.providerDepartment, role: null, message: `部门 ${s.requesterDepartment} 对共享申请 ${s.requestId} 的拒绝提出异议，主管部门将会同本部门协调处理` },
+    {
+      workflowId,
+      key: 'filed',
+      kind: 'dispute_filed',
+      departmentCode: null,
+      role: 'authority_reviewer',
+      message: `部门 ${s.requesterDepartment} 对共享申请 ${s.requestId} 的拒绝提出异议，请会同 ${s.providerDepartment} 于 ${p.deadline.due} 前协调处理`,
+    },
+    {
+      workflowId,
+      key: 'filed',
+      kind: 'dispute_filed',
+      departmentCode: s.providerDepartment,
+      role: null,
+      message: `部门 ${s.requesterDepartment} 对共享申请 ${s.requestId} 的拒绝提出异议，主管部门将会同本部门协调处理`,
+    },
   ]);
   state = s;
   clock.show(s.stage, p.deadline);
@@ -117,10 +163,23 @@ export async function sharingDisputeWorkflow(input: SharingDisputeInput): Promis
     await referSharingDispute(
       s.disputeId,
       referral,
-      clock.step('referred', 'dispute_referred', actorOfStep, { reason: referral.reason, owner: 'county_government', deadline: p.deadline }, { stage: 'dispute_referred', deadline: p.deadline, level: 'normal' }),
+      clock.step(
+        'referred',
+        'dispute_referred',
+        actorOfStep,
+        { reason: referral.reason, owner: 'county_government', deadline: p.deadline },
+        { stage: 'dispute_referred', deadline: p.deadline, level: 'normal' },
+      ),
     );
     await notify([
-      { workflowId, key: 'referred', kind: 'dispute_referred', departmentCode: null, role: 'county_government', message: `主管部门报请县人民政府决定共享争议 ${s.disputeId}，请于 ${p.deadline.due} 前决定` },
+      {
+        workflowId,
+        key: 'referred',
+        kind: 'dispute_referred',
+        departmentCode: null,
+        role: 'county_government',
+        message: `主管部门报请县人民政府决定共享争议 ${s.disputeId}，请于 ${p.deadline.due} 前决定`,
+      },
     ]);
     s.stage = 'dispute_referred';
     s.deadline = p.deadline;
@@ -132,12 +191,31 @@ export async function sharingDisputeWorkflow(input: SharingDisputeInput): Promis
   const d = s.decided!;
   s.stage = d.outcome;
   await decideSharingDispute(
-    { id: s.disputeId, sharingRequestId: s.requestId, outcome: d.outcome, grantedItems: d.grantedItems, by: d.by, role: d.role, at: d.at, reason: d.reason },
-    clock.step('decided', `dispute_${d.outcome}`, actorOfStep, { outcome: d.outcome, dataItems: d.grantedItems, reason: d.reason, decidedOn: beijingDate(nowMs()) }, { stage: s.stage, status: 'closed' }),
+    {
+      id: s.disputeId,
+      sharingRequestId: s.requestId,
+      outcome: d.outcome,
+      grantedItems: d.grantedItems,
+      by: d.by,
+      role: d.role,
+      at: d.at,
+      reason: d.reason,
+    },
+    clock.step(
+      'decided',
+      `dispute_${d.outcome}`,
+      actorOfStep,
+      { outcome: d.outcome, dataItems: d.grantedItems, reason: d.reason, decidedOn: beijingDate(nowMs()) },
+      { stage: s.stage, status: 'closed' },
+    ),
   );
   await notify(
     [s.requesterDepartment, s.providerDepartment].map((departmentCode) => ({
-      workflowId, key: 'decided', kind: `dispute_${d.outcome}`, departmentCode, role: null,
+      workflowId,
+      key: 'decided',
+      kind: `dispute_${d.outcome}`,
+      departmentCode,
+      role: null,
       message: `共享争议 ${s.disputeId}：${d.outcome === 'upheld' ? '维持不予共享' : `同意共享 ${d.grantedItems.join('、')}`}，理由：${d.reason}`,
     })),
   );

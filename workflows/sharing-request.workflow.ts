@@ -7,7 +7,12 @@ import { allHandlersFinished, condition, proxyActivities, setHandler, workflowIn
 import type { Activities } from '../activities';
 import type { Actor } from '../domain/roles';
 import {
-  checkProviderDecision, DECISION_OVERDUE, grantedItems, SHARING_VIOLATION_ARTICLE, type SharingRequestState, stageOfDecision,
+  checkProviderDecision,
+  DECISION_OVERDUE,
+  grantedItems,
+  SHARING_VIOLATION_ARTICLE,
+  type SharingRequestState,
+  stageOfDecision,
 } from '../domain/sharing';
 import { beijingDate, type IsoDate } from '../domain/working-days';
 import { decideSharing, getSharingRequestState } from './messages';
@@ -56,7 +61,13 @@ export async function sharingRequestWorkflow(input: SharingRequestInput): Promis
     async ({ actor, ...d }) => {
       const s = await ready();
       refuse(checkProviderDecision(s, actor, d));
-      s.decided = { ...d, by: actor.userId, at: nowIso(), late: nowMs() >= Date.parse(s.deadline.endsAt), grantedItems: grantedItems(s.requestedItems, d) };
+      s.decided = {
+        ...d,
+        by: actor.userId,
+        at: nowIso(),
+        late: nowMs() >= Date.parse(s.deadline.endsAt),
+        grantedItems: grantedItems(s.requestedItems, d),
+      };
       decider = actor;
       // Answer once the request row holds the decision, so the caller reads it back at once.
       await condition(() => finished);
@@ -78,11 +89,31 @@ export async function sharingRequestWorkflow(input: SharingRequestInput): Promis
     deadline: p.deadline,
   };
   await registerProcess(
-    { workflowId, type: 'sharing_request', departmentCode: s.providerDepartment, subjectId: s.requestId, stage: s.stage, deadline: p.deadline, startedAt: nowIso() },
-    clock.step('requested', 'sharing_requested', input.requestedBy, { resourceCode: s.resourceCode, dataItems: s.requestedItems, requester: s.requesterDepartment, deadline: p.deadline }),
+    {
+      workflowId,
+      type: 'sharing_request',
+      departmentCode: s.providerDepartment,
+      subjectId: s.requestId,
+      stage: s.stage,
+      deadline: p.deadline,
+      startedAt: nowIso(),
+    },
+    clock.step('requested', 'sharing_requested', input.requestedBy, {
+      resourceCode: s.resourceCode,
+      dataItems: s.requestedItems,
+      requester: s.requesterDepartment,
+      deadline: p.deadline,
+    }),
   );
   await notify([
-    { workflowId, key: 'requested', kind: 'sharing_requested', departmentCode: s.providerDepartment, role: null, message: `部门 ${s.requesterDepartment} 申请共享 ${s.resourceCode}，请于 ${p.deadline.due} 前作出决定` },
+    {
+      workflowId,
+      key: 'requested',
+      kind: 'sharing_requested',
+      departmentCode: s.providerDepartment,
+      role: null,
+      message: `部门 ${s.requesterDepartment} 申请共享 ${s.resourceCode}，请于 ${p.deadline.due} 前作出决定`,
+    },
   ]);
   state = s;
   clock.show(s.stage, p.deadline);
@@ -93,12 +124,33 @@ export async function sharingRequestWorkflow(input: SharingRequestInput): Promis
     async (marked) => {
       s.deadline = p.deadline;
       await recordViolation(
-        { workflowId: workflowId, departmentCode: s.providerDepartment, article: SHARING_VIOLATION_ARTICLE, kind: DECISION_OVERDUE, dueDate: p.deadline.due, occurredAt: nowIso() },
+        {
+          workflowId: workflowId,
+          departmentCode: s.providerDepartment,
+          article: SHARING_VIOLATION_ARTICLE,
+          kind: DECISION_OVERDUE,
+          dueDate: p.deadline.due,
+          occurredAt: nowIso(),
+        },
         { ...marked, detail: { ...marked.detail, article: SHARING_VIOLATION_ARTICLE } },
       );
       await notify([
-        { workflowId: workflowId, key: `overdue-${p.deadline.due}`, kind: 'sharing_decision_overdue', departmentCode: null, role: 'authority_reviewer', message: `部门 ${s.providerDepartment} 未在 ${p.deadline.due} 前答复共享申请 ${s.requestId}（${s.resourceCode}）` },
-        { workflowId: workflowId, key: `overdue-${p.deadline.due}`, kind: 'sharing_decision_overdue', departmentCode: s.providerDepartment, role: null, message: `共享申请 ${s.requestId} 已超过答复期限 ${p.deadline.due}，请尽快作出决定` },
+        {
+          workflowId: workflowId,
+          key: `overdue-${p.deadline.due}`,
+          kind: 'sharing_decision_overdue',
+          departmentCode: null,
+          role: 'authority_reviewer',
+          message: `部门 ${s.providerDepartment} 未在 ${p.deadline.due} 前答复共享申请 ${s.requestId}（${s.resourceCode}）`,
+        },
+        {
+          workflowId: workflowId,
+          key: `overdue-${p.deadline.due}`,
+          kind: 'sharing_decision_overdue',
+          departmentCode: s.providerDepartment,
+          role: null,
+          message: `共享申请 ${s.requestId} 已超过答复期限 ${p.deadline.due}，请尽快作出决定`,
+        },
       ]);
     },
   );
@@ -107,11 +159,32 @@ export async function sharingRequestWorkflow(input: SharingRequestInput): Promis
   const d = s.decided!;
   s.stage = stageOfDecision(d.decision);
   await decideSharingRequest(
-    { id: s.requestId, status: s.stage, reason: d.reason ?? null, grantedItems: d.grantedItems, decidedBy: d.by, decidedAt: d.at, late: d.late },
-    clock.step('decided', `sharing_${s.stage}`, decider, { decision: d.decision, dataItems: d.grantedItems, reason: d.reason, late: d.late, decidedOn: beijingDate(nowMs()) }, { stage: s.stage, status: 'closed' }),
+    {
+      id: s.requestId,
+      status: s.stage,
+      reason: d.reason ?? null,
+      grantedItems: d.grantedItems,
+      decidedBy: d.by,
+      decidedAt: d.at,
+      late: d.late,
+    },
+    clock.step(
+      'decided',
+      `sharing_${s.stage}`,
+      decider,
+      { decision: d.decision, dataItems: d.grantedItems, reason: d.reason, late: d.late, decidedOn: beijingDate(nowMs()) },
+      { stage: s.stage, status: 'closed' },
+    ),
   );
   await notify([
-    { workflowId, key: 'decided', kind: `sharing_${s.stage}`, departmentCode: s.requesterDepartment, role: null, message: `共享申请 ${s.requestId}（${s.resourceCode}）：${s.stage === 'refused' ? `不同意，理由：${d.reason}` : `同意共享 ${d.grantedItems.join('、')}`}` },
+    {
+      workflowId,
+      key: 'decided',
+      kind: `sharing_${s.stage}`,
+      departmentCode: s.requesterDepartment,
+      role: null,
+      message: `共享申请 ${s.requestId}（${s.resourceCode}）：${s.stage === 'refused' ? `不同意，理由：${d.reason}` : `同意共享 ${d.grantedItems.join('、')}`}`,
+    },
   ]);
   finished = true;
   clock.show(s.stage, s.deadline);

@@ -34,8 +34,20 @@ export function stageClock() {
     recountsAsked += 1;
   });
 
-  const step = (eventKey: string, kind: string, actor: Actor | undefined, detail: Record<string, unknown>, registry?: Step['registry']): Step => ({
-    workflowId, eventKey, kind, actor, detail, occurredAt: nowIso(), registry,
+  const step = (
+    eventKey: string,
+    kind: string,
+    actor: Actor | undefined,
+    detail: Record<string, unknown>,
+    registry?: Step['registry'],
+  ): Step => ({
+    workflowId,
+    eventKey,
+    kind,
+    actor,
+    detail,
+    occurredAt: nowIso(),
+    registry,
   });
 
   const nextKey = (prefix: string): string => `${prefix}-${++steps}`;
@@ -75,7 +87,9 @@ export function stageClock() {
       if (!done() && recountsAsked > recountsDone) {
         const upTo = recountsAsked;
         p.deadline = await computeDeadline({ from: p.from, workingDays: p.workingDays });
-        await recordStep(step(nextKey('deadline'), 'deadline_set', undefined, { deadline: p.deadline }, { deadline: p.deadline, level: 'normal' }));
+        await recordStep(
+          step(nextKey('deadline'), 'deadline_set', undefined, { deadline: p.deadline }, { deadline: p.deadline, level: 'normal' }),
+        );
         level = 'normal';
         recountsDone = upTo;
       }

@@ -1,7 +1,12 @@
 // One error shape for every failure: { statusCode, code, error, message, details? }. Domain
 // refusals raised in workflow validators come back with their own status; 5xx are masked.
 import { STATUS_CODES } from 'node:http';
-import { isGrpcServiceError, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  isGrpcServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { FastifyError, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
@@ -61,7 +66,9 @@ function describe(issue: AjvIssue, context: string): { path: string; message: st
 
 function send(reply: FastifyReply, status: number, code: string, message: string, details?: { path: string; message: string }[]) {
   if (status === 503) reply.header('retry-after', '5');
-  return reply.status(status).send({ statusCode: status, code, error: STATUS_CODES[status] ?? 'Error', message, ...(details && { details }) });
+  return reply
+    .status(status)
+    .send({ statusCode: status, code, error: STATUS_CODES[status] ?? 'Error', message, ...(details && { details }) });
 }
 
 /** The gRPC status error itself, or the one the client wrapped (`ServiceError: Failed to start Workflow`, cause). */
@@ -73,13 +80,16 @@ function unavailable(err: unknown): 'TEMPORAL_UNAVAILABLE' | 'DATABASE_UNAVAILAB
   const grpc = grpcError(err);
   if (grpc && (grpc.code === 14 || grpc.code === 4)) return 'TEMPORAL_UNAVAILABLE';
   const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
-  if (code === 'ECONNREFUSED' || code === 'CONNECTION_CLOSED' || code === 'CONNECT_TIMEOUT' || code === '57P01') return 'DATABASE_UNAVAILABLE';
+  if (code === 'ECONNREFUSED' || code === 'CONNECTION_CLOSED' || code === 'CONNECT_TIMEOUT' || code === '57P01')
+    return 'DATABASE_UNAVAILABLE';
   return null;
 }
 
 export default fp(
   async (app) => {
-    app.setNotFoundHandler((request, reply) => send(reply, 404, 'ROUTE_NOT_FOUND', `接口不存在：${request.method} ${request.url.split('?')[0]}`));
+    app.setNotFoundHandler((request, reply) =>
+      send(reply, 404, 'ROUTE_NOT_FOUND', `接口不存在：${request.method} ${request.url.split('?')[0]}`),
+    );
 
     app.setErrorHandler((err: FastifyError | Error, request, reply) => {
       if (err instanceof HttpError) return send(reply, err.statusCode, err.code, err.message, err.details);
@@ -107,7 +117,11 @@ export default fp(
       const status = (err as FastifyError).statusCode ?? 500;
       if (status >= 400 && status < 500) {
         // Fastify's own refusals: malformed JSON, wrong content type, body too large.
-        const messages: Record<number, string> = { 413: '请求体过大', 415: '不支持的内容类型，请使用 application/json', 429: '请求过于频繁，请稍后再试' };
+        const messages: Record<number, string> = {
+          413: '请求体过大',
+          415: '不支持的内容类型，请使用 application/json',
+          429: '请求过于频繁，请稍后再试',
+        };
         return send(reply, status, (err as FastifyError).code ?? 'BAD_REQUEST', messages[status] ?? `请求格式不正确：${err.message}`);
       }
       request.log.error({ err }, 'unhandled error');

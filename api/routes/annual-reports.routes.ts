@@ -39,7 +39,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/annual-reports/:year/start',
     {
       config: { roles: ['admin'] },
-      schema: { summary: '手动开始某年度报告流程（通常由每年 12 月 1 日的计划任务自动开始）', tags: ['annual-reports'], params: YearParams, response: { 200: Type.Object({ workflowId: Type.String() }), ...errors() } },
+      schema: {
+        summary: '手动开始某年度报告流程（通常由每年 12 月 1 日的计划任务自动开始）',
+        tags: ['annual-reports'],
+        params: YearParams,
+        response: { 200: Type.Object({ workflowId: Type.String() }), ...errors() },
+      },
     },
     async (request) => {
       const workflowId = annualReportWorkflowId(request.params.year);
@@ -57,7 +62,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/annual-reports/:year',
     {
       config: { roles: [...COUNTY_WIDE, ...DEPT], auditRead: true },
-      schema: { summary: '年度报告报送情况：哪些部门已报、未报、逾期', tags: ['annual-reports'], params: YearParams, response: { 200: YearView, ...errors(404) } },
+      schema: {
+        summary: '年度报告报送情况：哪些部门已报、未报、逾期',
+        tags: ['annual-reports'],
+        params: YearParams,
+        response: { 200: YearView, ...errors(404) },
+      },
     },
     async (request) => {
       const { year } = request.params;
@@ -70,7 +80,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         workflowId,
         stage: process?.stage ?? 'starting',
         deadline: registryDeadline(process),
-        departments: mine.map((r) => ({ departmentCode: r.departmentCode, dueDate: r.dueDate, submittedAt: r.submittedAt ? beijingIso(r.submittedAt.getTime()) : null, late: r.late })),
+        departments: mine.map((r) => ({
+          departmentCode: r.departmentCode,
+          dueDate: r.dueDate,
+          submittedAt: r.submittedAt ? beijingIso(r.submittedAt.getTime()) : null,
+          late: r.late,
+        })),
         countyReport:
           county && COUNTY_WIDE.includes(caller.role)
             ? {
@@ -89,7 +104,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/annual-reports/:year/departments/:code/draft',
     {
       config: { roles: DEPT },
-      schema: { summary: '本部门年度报告草稿：系统已有的数据预先填好', tags: ['annual-reports'], params: YearDepartmentParams, response: { 200: ReportContent, ...errors(404) } },
+      schema: {
+        summary: '本部门年度报告草稿：系统已有的数据预先填好',
+        tags: ['annual-reports'],
+        params: YearDepartmentParams,
+        response: { 200: ReportContent, ...errors(404) },
+      },
     },
     async (request) => {
       ownDepartment(request, request.params.code);
@@ -101,12 +121,20 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/annual-reports/:year/departments/:code',
     {
       config: { roles: DEPT },
-      schema: { summary: '报送本部门年度政务数据资源管理情况（12 月 31 日前）', tags: ['annual-reports'], params: YearDepartmentParams, body: ReportContent, response: { 200: SubmissionRecord, ...errors(404, 409, 422) } },
+      schema: {
+        summary: '报送本部门年度政务数据资源管理情况（12 月 31 日前）',
+        tags: ['annual-reports'],
+        params: YearDepartmentParams,
+        body: ReportContent,
+        response: { 200: SubmissionRecord, ...errors(404, 409, 422) },
+      },
     },
     async (request) => {
       ownDepartment(request, request.params.code);
       const workflowId = await yearWorkflow(request, request.params.year);
-      return temporal.workflow.getHandle(workflowId).executeUpdate(submitDepartmentReport, { args: [{ actor: callerOf(request), content: request.body }] });
+      return temporal.workflow
+        .getHandle(workflowId)
+        .executeUpdate(submitDepartmentReport, { args: [{ actor: callerOf(request), content: request.body }] });
     },
   );
 
@@ -124,7 +152,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const workflowId = await yearWorkflow(request, request.params.year);
-      return temporal.workflow.getHandle(workflowId).executeUpdate(submitCountyReport, { args: [{ actor: callerOf(request), summary: request.body.summary }] });
+      return temporal.workflow
+        .getHandle(workflowId)
+        .executeUpdate(submitCountyReport, { args: [{ actor: callerOf(request), summary: request.body.summary }] });
     },
   );
 
@@ -142,7 +172,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const workflowId = await yearWorkflow(request, request.params.year);
-      return temporal.workflow.getHandle(workflowId).executeUpdate(submitToCity, { args: [{ actor: callerOf(request), note: request.body.note }] });
+      return temporal.workflow
+        .getHandle(workflowId)
+        .executeUpdate(submitToCity, { args: [{ actor: callerOf(request), note: request.body.note }] });
     },
   );
 };

@@ -13,7 +13,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '校验审计日志哈希链；如被篡改，指出第一条断开的记录',
         tags: ['audit'],
         response: {
-          200: Type.Object({ ok: Type.Boolean(), entries: Type.Integer(), firstBrokenId: Type.Optional(Type.Integer()), reason: Type.Optional(Type.String()) }),
+          200: Type.Object({
+            ok: Type.Boolean(),
+            entries: Type.Integer(),
+            firstBrokenId: Type.Optional(Type.Integer()),
+            reason: Type.Optional(Type.String()),
+          }),
           ...errors(),
         },
       },

@@ -5,11 +5,20 @@ import { Type } from '@sinclair/typebox';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { computeDeadline } from '../../domain/deadline';
 import { ROLES } from '../../domain/roles';
-import { deleteOverride, listLoadedYears, listOverrides, loadCalendar, loadYear, upsertOverride } from '../../db/repositories/calendar.repo';
+import {
+  deleteOverride,
+  listLoadedYears,
+  listOverrides,
+  loadCalendar,
+  loadYear,
+  upsertOverride,
+} from '../../db/repositories/calendar.repo';
 import { httpError } from '../plugins/error-handler';
 import { Deadline, errors, IsoDate } from '../schemas/common';
 
-const DayKind = Type.Union([Type.Literal('holiday'), Type.Literal('workday')], { description: 'holiday 休息日 / workday 工作日（含调休上班）' });
+const DayKind = Type.Union([Type.Literal('holiday'), Type.Literal('workday')], {
+  description: 'holiday 休息日 / workday 工作日（含调休上班）',
+});
 const Changed = Type.Object({ calendarVersion: Type.String(), recountWorkflowId: Type.String() });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {

@@ -19,7 +19,13 @@ import { catalogUpdateWorkflowId, SA_DEPARTMENT, SA_PROCESS_TYPE } from '../../w
 import { callerOf } from '../plugins/auth';
 import { httpError, notFound } from '../plugins/error-handler';
 import {
-  ChangeView, CreatedChange, RegisterChangeBody, ReviewBody, ReviewResult, SubmissionView, SubmitApplicationBody,
+  ChangeView,
+  CreatedChange,
+  RegisterChangeBody,
+  ReviewBody,
+  ReviewResult,
+  SubmissionView,
+  SubmitApplicationBody,
 } from '../schemas/catalog.schema';
 import { errors, ProcessIdParams } from '../schemas/common';
 
@@ -42,8 +48,10 @@ async function changeFor(request: FastifyRequest, id: string, mode: 'read' | 'wo
   if (!row || !canReadDepartment(actor, row.departmentCode)) throw notFound('目录更新事项');
   request.auditTarget = row.workflowId;
   if (mode === 'read') return row;
-  if (mode === 'work' && !canWorkDepartment(actor, row.departmentCode)) throw httpError(403, 'FORBIDDEN_DEPARTMENT', '无权办理其他部门的事项');
-  if ((await getProcess(db, row.workflowId))?.status === 'closed') throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
+  if (mode === 'work' && !canWorkDepartment(actor, row.departmentCode))
+    throw httpError(403, 'FORBIDDEN_DEPARTMENT', '无权办理其他部门的事项');
+  if ((await getProcess(db, row.workflowId))?.status === 'closed')
+    throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
   return row;
 }
 
@@ -65,17 +73,22 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const body = request.body;
       const actor = callerOf(request);
       const departmentCode = body.departmentCode ?? (actor.role === 'authority_reviewer' ? undefined : actor.departmentCode!);
-      if (!departmentCode) throw httpError(400, 'DEPARTMENT_REQUIRED', '主管部门代为登记时须指明部门', [{ path: 'body.departmentCode', message: '缺少部门' }]);
+      if (!departmentCode)
+        throw httpError(400, 'DEPARTMENT_REQUIRED', '主管部门代为登记时须指明部门', [{ path: 'body.departmentCode', message: '缺少部门' }]);
       if (actor.role !== 'authority_reviewer' && departmentCode !== actor.departmentCode) {
         throw httpError(403, 'FORBIDDEN_DEPARTMENT', '部门只能登记本部门的变更，或由主管部门代为登记');
       }
       const department = await getDepartment(db, departmentCode);
       if (!department?.active || department.kind !== 'department') {
-        throw httpError(400, 'UNKNOWN_DEPARTMENT', `部门不存在：${departmentCode}`, [{ path: 'body.departmentCode', message: '部门不存在' }]);
+        throw httpError(400, 'UNKNOWN_DEPARTMENT', `部门不存在：${departmentCode}`, [
+          { path: 'body.departmentCode', message: '部门不存在' },
+        ]);
       }
       const today = beijingDate(Date.now());
       if (body.changeDate > today) {
-        throw httpError(400, 'CHANGE_DATE_IN_FUTURE', `变更日期不得晚于今天（${today}）`, [{ path: 'body.changeDate', message: '不得晚于今天' }]);
+        throw httpError(400, 'CHANGE_DATE_IN_FUTURE', `变更日期不得晚于今天（${today}）`, [
+          { path: 'body.changeDate', message: '不得晚于今天' },
+        ]);
       }
       const workflowId = catalogUpdateWorkflowId(body.requestId);
       const { row, created } = await insertChangeOnce(db, {
@@ -91,11 +104,18 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         registeredByRole: actor.role,
       });
       request.auditTarget = row.workflowId;
-      if (!created && row.registeredByUserId !== actor.userId) throw httpError(409, 'REQUEST_ID_CONFLICT', '该请求号已被他人使用，请重新生成请求号');
+      if (!created && row.registeredByUserId !== actor.userId)
+        throw httpError(409, 'REQUEST_ID_CONFLICT', '该请求号已被他人使用，请重新生成请求号');
       // 第六条: a late review is recorded against the authority.
       const authority = await getAuthorityDepartment(db);
       if (!authority) throw new Error('no department of kind authority is configured');
-      const input: CatalogUpdateInput = { changeId: row.id, departmentCode, authorityCode: authority.code, changeDate: row.changeDate, registeredBy: actor };
+      const input: CatalogUpdateInput = {
+        changeId: row.id,
+        departmentCode,
+        authorityCode: authority.code,
+        changeDate: row.changeDate,
+        registeredBy: actor,
+      };
       try {
         await temporal.workflow.start('catalogUpdateWorkflow', {
           taskQueue,
@@ -117,7 +137,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/catalog/changes/:id',
     {
       config: { roles: READERS, auditRead: true },
-      schema: { summary: '目录更新事项：环节、期限与历次申请', tags: ['catalog'], params: ProcessIdParams, response: { 200: ChangeView, ...errors(404) } },
+      schema: {
+        summary: '目录更新事项：环节、期限与历次申请',
+        tags: ['catalog'],
+        params: ProcessIdParams,
+        response: { 200: ChangeView, ...errors(404) },
+      },
     },
     async (request) => {
       const row = await changeFor(request, request.params.id, 'read');
@@ -165,9 +190,18 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const changes = request.body.changes as CatalogChange[];
       const own = checkChanges(changes);
       if (own) throw refused(own);
-      const stale = checkAgainstCatalog(row.departmentCode, changes, await entriesByCode(db, changes.map((c) => c.code)));
+      const stale = checkAgainstCatalog(
+        row.departmentCode,
+        changes,
+        await entriesByCode(
+          db,
+          changes.map((c) => c.code),
+        ),
+      );
       if (stale) throw refused(stale);
-      const s = await temporal.workflow.getHandle(row.workflowId).executeUpdate(submitCatalogApplication, { args: [{ actor: callerOf(request), changes }] });
+      const s = await temporal.workflow
+        .getHandle(row.workflowId)
+        .executeUpdate(submitCatalogApplication, { args: [{ actor: callerOf(request), changes }] });
       return reply.status(201).send({ n: s.n, receivedOn: s.receivedOn, late: s.late, reviewDeadline: s.reviewDeadline });
     },
   );
@@ -186,7 +220,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const row = await changeFor(request, request.params.id, 'review');
-      const out = await temporal.workflow.getHandle(row.workflowId).executeUpdate(reviewCatalogApplication, { args: [{ actor: callerOf(request), ...request.body }] });
+      const out = await temporal.workflow
+        .getHandle(row.workflowId)
+        .executeUpdate(reviewCatalogApplication, { args: [{ actor: callerOf(request), ...request.body }] });
       return { stage: out.stage, n: out.submission.n, catalogVersion: out.catalogVersion ?? null };
     },
   );

@@ -8,13 +8,28 @@ import { diffCatalogs } from '../../domain/catalog';
 import { beijingIso } from '../../domain/deadline';
 import { canReadDepartment } from '../../domain/roles';
 import {
-  catalogAt, getCatalogEntry, getCatalogVersion, getResponsibilityList, latestCatalogVersion, listCatalogVersions, listEntries, listEntryVersions,
+  catalogAt,
+  getCatalogEntry,
+  getCatalogVersion,
+  getResponsibilityList,
+  latestCatalogVersion,
+  listCatalogVersions,
+  listEntries,
+  listEntryVersions,
   toEntry,
 } from '../../db/repositories/catalog.repo';
 import { callerOf } from '../plugins/auth';
 import { httpError, notFound } from '../plugins/error-handler';
 import {
-  CatalogDiffView, CatalogEntryView, DepartmentCode, DepartmentParams, DiffQuery, EntryParams, ResponsibilityListView, VersionParams, VersionView,
+  CatalogDiffView,
+  CatalogEntryView,
+  DepartmentCode,
+  DepartmentParams,
+  DiffQuery,
+  EntryParams,
+  ResponsibilityListView,
+  VersionParams,
+  VersionView,
 } from '../schemas/catalog.schema';
 import { errors } from '../schemas/common';
 
@@ -27,7 +42,10 @@ const ownDepartments = (request: FastifyRequest): string[] | undefined => {
   return role === 'department_staff' || role === 'department_head' ? [departmentCode!] : undefined;
 };
 
-const versionView = (v: NonNullable<Awaited<ReturnType<typeof getCatalogVersion>>>) => ({ ...v, approvedAt: beijingIso(v.approvedAt.getTime()) });
+const versionView = (v: NonNullable<Awaited<ReturnType<typeof getCatalogVersion>>>) => ({
+  ...v,
+  approvedAt: beijingIso(v.approvedAt.getTime()),
+});
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
@@ -46,7 +64,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '现行目录（部门只看到本部门的条目）',
         tags: ['catalog'],
         querystring: Type.Object(
-          { departmentCode: Type.Optional(DepartmentCode), status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('withdrawn')])) },
+          {
+            departmentCode: Type.Optional(DepartmentCode),
+            status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('withdrawn')])),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ catalogVersion: Type.Integer(), items: Type.Array(CatalogEntryView) }), ...errors() },
@@ -72,7 +93,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: Type.Object({
             entry: CatalogEntryView,
-            versions: Type.Array(Type.Object({ entryVersion: Type.Integer(), catalogVersion: Type.Integer(), action: Type.String(), entry: CatalogEntryView })),
+            versions: Type.Array(
+              Type.Object({ entryVersion: Type.Integer(), catalogVersion: Type.Integer(), action: Type.String(), entry: CatalogEntryView }),
+            ),
           }),
           ...errors(404),
         },
@@ -90,7 +113,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/catalog/versions',
     {
       config: { roles: COUNTY, auditRead: true },
-      schema: { summary: '目录版本历史', tags: ['catalog'], response: { 200: Type.Object({ items: Type.Array(VersionView) }), ...errors() } },
+      schema: {
+        summary: '目录版本历史',
+        tags: ['catalog'],
+        response: { 200: Type.Object({ items: Type.Array(VersionView) }), ...errors() },
+      },
     },
     async () => ({ items: (await listCatalogVersions(db)).map(versionView) }),
   );
@@ -117,11 +144,17 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/catalog/diff',
     {
       config: { roles: COUNTY, auditRead: true },
-      schema: { summary: '两个目录版本之间的差异', tags: ['catalog'], querystring: DiffQuery, response: { 200: CatalogDiffView, ...errors(404) } },
+      schema: {
+        summary: '两个目录版本之间的差异',
+        tags: ['catalog'],
+        querystring: DiffQuery,
+        response: { 200: CatalogDiffView, ...errors(404) },
+      },
     },
     async (request) => {
       const { from, to } = request.query;
-      if (from > to) throw httpError(400, 'VERSION_ORDER', '起始版本不得晚于目标版本', [{ path: 'querystring.from', message: '应不大于 to' }]);
+      if (from > to)
+        throw httpError(400, 'VERSION_ORDER', '起始版本不得晚于目标版本', [{ path: 'querystring.from', message: '应不大于 to' }]);
       await Promise.all([versionOr404(from), versionOr404(to)]);
       request.auditTarget = `catalog-diff-${from}-${to}`;
       return diffCatalogs(from, await catalogAt(db, from), to, await catalogAt(db, to));

@@ -10,7 +10,14 @@ import { DOMAIN_ERRORS } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { entriesByCode, getDepartment } from '../../db/repositories/catalog.repo';
-import { type ConflictCaseRow, getConflict, getConflictByClientId, insertConflictOnce, listConflicts, listPositions } from '../../db/repositories/conflicts.repo';
+import {
+  type ConflictCaseRow,
+  getConflict,
+  getConflictByClientId,
+  insertConflictOnce,
+  listConflicts,
+  listPositions,
+} from '../../db/repositories/conflicts.repo';
 import { registryDeadline } from '../../db/repositories/registry.repo';
 import type { ConflictInput } from '../../workflows/conflict.workflow';
 import { decideConflict, recordPosition } from '../../workflows/messages';
@@ -31,9 +38,22 @@ type Found = NonNullable<Awaited<ReturnType<typeof getConflict>>>;
 async function conflictView(request: FastifyRequest, { conflict: c, process }: Found) {
   const positions = await listPositions(request.server.deps.db, c.id);
   return {
-    id: c.id, workflowId: c.workflowId, departments: c.departments, resources: c.resources, description: c.description, status: c.status,
-    deadline: registryDeadline(process), level: process?.level ?? 'normal', decision: c.decision, openedAt: beijingIso(c.openedAt.getTime()),
-    positions: positions.map((p) => ({ departmentCode: p.departmentCode, position: p.position, agrees: p.agrees, recordedAt: beijingIso(p.recordedAt.getTime()) })),
+    id: c.id,
+    workflowId: c.workflowId,
+    departments: c.departments,
+    resources: c.resources,
+    description: c.description,
+    status: c.status,
+    deadline: registryDeadline(process),
+    level: process?.level ?? 'normal',
+    decision: c.decision,
+    openedAt: beijingIso(c.openedAt.getTime()),
+    positions: positions.map((p) => ({
+      departmentCode: p.departmentCode,
+      position: p.position,
+      agrees: p.agrees,
+      recordedAt: beijingIso(p.recordedAt.getTime()),
+    })),
   };
 }
 
@@ -42,7 +62,8 @@ async function conflictFor(request: FastifyRequest, id: string, mode: 'read' | '
   const found = await getConflict(request.server.deps.db, id);
   if (!found || !canSeeConflict(callerOf(request), found.conflict)) throw notFound('数据冲突');
   request.auditTarget = found.conflict.workflowId;
-  if (mode === 'work' && (found.conflict.status === 'agreed' || found.conflict.status === 'decided')) throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
+  if (mode === 'work' && (found.conflict.status === 'agreed' || found.conflict.status === 'decided'))
+    throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
   return found;
 }
 
@@ -53,16 +74,28 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/conflicts',
     {
       config: { roles: [...DEPT, 'authority_reviewer'] },
-      schema: { summary: '登记数据冲突：不同部门提供的同类数据不一致（第二十六条）', tags: ['sharing'], body: ConflictBody, response: { 200: ConflictView, 201: ConflictView, ...errors(409) } },
+      schema: {
+        summary: '登记数据冲突：不同部门提供的同类数据不一致（第二十六条）',
+        tags: ['sharing'],
+        body: ConflictBody,
+        response: { 200: ConflictView, 201: ConflictView, ...errors(409) },
+      },
     },
     async (request, reply) => {
       const body = request.body;
       const actor = callerOf(request);
       const again = await getConflictByClientId(db, body.requestId);
-      if (again) return reply.status(200).send(await conflictView(request, (await conflictFor(request, again.id, 'read'))));
+      if (again) return reply.status(200).send(await conflictView(request, await conflictFor(request, again.id, 'read')));
       const known = {
-        departments: new Set((await Promise.all(body.departments.map((c) => getDepartment(db, c)))).filter((d) => d?.active && d.kind === 'department').map((d) => d!.code)),
-        entries: await entriesByCode(db, body.resources.map((r) => r.code)),
+        departments: new Set(
+          (await Promise.all(body.departments.map((c) => getDepartment(db, c))))
+            .filter((d) => d?.active && d.kind === 'department')
+            .map((d) => d!.code),
+        ),
+        entries: await entriesByCode(
+          db,
+          body.resources.map((r) => r.code),
+        ),
       };
       const refused = checkConflictCase(actor, body, known);
       if (refused) throw domainRefusal(refused);
@@ -72,14 +105,31 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       request.auditTarget = workflowId;
       await db.transaction(async (tx) => {
         const row = await insertConflictOnce(tx, {
-          id, requestId: body.requestId, workflowId, departments: body.departments, resources: body.resources, description: body.description,
-          openedBy: actor.userId, openedRole: actor.role, openedAt,
+          id,
+          requestId: body.requestId,
+          workflowId,
+          departments: body.departments,
+          resources: body.resources,
+          description: body.description,
+          openedBy: actor.userId,
+          openedRole: actor.role,
+          openedAt,
         });
         if (!row) throw httpError(409, 'REQUEST_ID_TAKEN', '该请求编号已被使用');
-        const input: ConflictInput = { conflictId: id, departments: body.departments, openedOn: beijingDate(openedAt.getTime()), openedBy: actor };
+        const input: ConflictInput = {
+          conflictId: id,
+          departments: body.departments,
+          openedOn: beijingDate(openedAt.getTime()),
+          openedBy: actor,
+        };
         await temporal.workflow.start('conflictWorkflow', {
-          taskQueue, workflowId, args: [input],
-          typedSearchAttributes: [{ key: SA_PROCESS_TYPE, value: 'conflict' }, { key: SA_DEPARTMENT, value: body.departments[0]! }],
+          taskQueue,
+          workflowId,
+          args: [input],
+          typedSearchAttributes: [
+            { key: SA_PROCESS_TYPE, value: 'conflict' },
+            { key: SA_DEPARTMENT, value: body.departments[0]! },
+          ],
         });
       });
       return reply.status(201).send(await conflictView(request, (await getConflict(db, id))!));
@@ -90,7 +140,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/conflicts',
     {
       config: { roles: READERS, auditRead: true },
-      schema: { summary: '数据冲突：部门只看本部门为相关方的', tags: ['sharing'], querystring: PageQuery, response: { 200: Type.Object({ items: Type.Array(ConflictView) }), ...errors() } },
+      schema: {
+        summary: '数据冲突：部门只看本部门为相关方的',
+        tags: ['sharing'],
+        querystring: PageQuery,
+        response: { 200: Type.Object({ items: Type.Array(ConflictView) }), ...errors() },
+      },
     },
     async (request) => {
       const actor = callerOf(request);
@@ -103,7 +158,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/conflicts/:id',
     {
       config: { roles: READERS, auditRead: true },
-      schema: { summary: '数据冲突：各部门意见、期限与结论', tags: ['sharing'], params: ProcessIdParams, response: { 200: ConflictView, ...errors(404) } },
+      schema: {
+        summary: '数据冲突：各部门意见、期限与结论',
+        tags: ['sharing'],
+        params: ProcessIdParams,
+        response: { 200: ConflictView, ...errors(404) },
+      },
     },
     async (request) => conflictView(request, await conflictFor(request, request.params.id, 'read')),
   );
@@ -112,11 +172,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/conflicts/:id/positions',
     {
       config: { roles: DEPT },
-      schema: { summary: '相关部门登记（或修改）本部门意见', tags: ['sharing'], params: ProcessIdParams, body: PositionBody, response: { 200: ConflictView, ...errors(404, 409, 422) } },
+      schema: {
+        summary: '相关部门登记（或修改）本部门意见',
+        tags: ['sharing'],
+        params: ProcessIdParams,
+        body: PositionBody,
+        response: { 200: ConflictView, ...errors(404, 409, 422) },
+      },
     },
     async (request) => {
       const found = await conflictFor(request, request.params.id, 'work');
-      await temporal.workflow.getHandle(found.conflict.workflowId).executeUpdate(recordPosition, { args: [{ actor: callerOf(request), ...request.body }] });
+      await temporal.workflow
+        .getHandle(found.conflict.workflowId)
+        .executeUpdate(recordPosition, { args: [{ actor: callerOf(request), ...request.body }] });
       return conflictView(request, (await getConflict(db, found.conflict.id))!);
     },
   );
@@ -125,11 +193,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/conflicts/:id/decision',
     {
       config: { roles: ['authority_reviewer'] },
-      schema: { summary: '协商期满未形成一致意见的，主管部门协调核实并作出结论', tags: ['sharing'], params: ProcessIdParams, body: ConflictDecisionBody, response: { 200: ConflictView, ...errors(404, 409, 422) } },
+      schema: {
+        summary: '协商期满未形成一致意见的，主管部门协调核实并作出结论',
+        tags: ['sharing'],
+        params: ProcessIdParams,
+        body: ConflictDecisionBody,
+        response: { 200: ConflictView, ...errors(404, 409, 422) },
+      },
     },
     async (request) => {
       const found = await conflictFor(request, request.params.id, 'work');
-      await temporal.workflow.getHandle(found.conflict.workflowId).executeUpdate(decideConflict, { args: [{ actor: callerOf(request), ...request.body }] });
+      await temporal.workflow
+        .getHandle(found.conflict.workflowId)
+        .executeUpdate(decideConflict, { args: [{ actor: callerOf(request), ...request.body }] });
       return conflictView(request, (await getConflict(db, found.conflict.id))!);
     },
   );

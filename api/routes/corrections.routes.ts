@@ -21,7 +21,14 @@ import { queryCodeFor } from '../query-code';
 import { httpError, notFound } from '../plugins/error-handler';
 import { errors, ProcessIdParams } from '../schemas/common';
 import {
-  CorrectionView, CreateCorrectionBody, CreatedCorrection, DecisionBody, DecisionResult, Extension, ExtensionBody, VerificationBody,
+  CorrectionView,
+  CreateCorrectionBody,
+  CreatedCorrection,
+  DecisionBody,
+  DecisionResult,
+  Extension,
+  ExtensionBody,
+  VerificationBody,
 } from '../schemas/corrections.schema';
 
 const FILERS = ['applicant', 'department_staff', 'department_head'] as const;
@@ -58,7 +65,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
    */
   async function liveState(workflowId: string): Promise<CorrectionState | null> {
     try {
-      return await temporal.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => temporal.workflow.getHandle(workflowId).query(getCorrectionState));
+      return await temporal.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
+        temporal.workflow.getHandle(workflowId).query(getCorrectionState),
+      );
     } catch (err) {
       app.log.warn({ err, workflowId }, '流程状态查询未及时返回，改用登记表 (QUERY_FALLBACK)');
       return null;
@@ -81,20 +90,31 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       checkSubject(body);
       const today = beijingDate(Date.now());
       const receivedOn = body.receivedOn ?? today;
-      if (receivedOn > today) throw httpError(400, 'RECEIVED_IN_FUTURE', `收到日期不得晚于今天（${today}）`, [{ path: 'body.receivedOn', message: '不得晚于今天' }]);
+      if (receivedOn > today)
+        throw httpError(400, 'RECEIVED_IN_FUTURE', `收到日期不得晚于今天（${today}）`, [
+          { path: 'body.receivedOn', message: '不得晚于今天' },
+        ]);
       if (request.user!.role === 'applicant' && receivedOn !== today) {
-        throw httpError(400, 'RECEIVED_ON_NOT_ALLOWED', '申请人提交的异议以今天为收到日期，不可指定', [{ path: 'body.receivedOn', message: '申请人不可指定' }]);
+        throw httpError(400, 'RECEIVED_ON_NOT_ALLOWED', '申请人提交的异议以今天为收到日期，不可指定', [
+          { path: 'body.receivedOn', message: '申请人不可指定' },
+        ]);
       }
       const [department, resource] = await Promise.all([getDepartment(db, body.departmentCode), getCatalogEntry(db, body.resourceCode)]);
       if (!department?.active || department.kind !== 'department') {
-        throw httpError(400, 'UNKNOWN_DEPARTMENT', `数据提供部门不存在：${body.departmentCode}`, [{ path: 'body.departmentCode', message: '部门不存在' }]);
+        throw httpError(400, 'UNKNOWN_DEPARTMENT', `数据提供部门不存在：${body.departmentCode}`, [
+          { path: 'body.departmentCode', message: '部门不存在' },
+        ]);
       }
       if (!resource || resource.status !== 'active' || resource.departmentCode !== department.code) {
-        throw httpError(400, 'UNKNOWN_RESOURCE', `该部门的目录中没有资源 ${body.resourceCode}`, [{ path: 'body.resourceCode', message: '资源不存在或不属于该部门' }]);
+        throw httpError(400, 'UNKNOWN_RESOURCE', `该部门的目录中没有资源 ${body.resourceCode}`, [
+          { path: 'body.resourceCode', message: '资源不存在或不属于该部门' },
+        ]);
       }
       const unknownItems = body.dataItems.filter((i) => !resource.dataItems.includes(i));
       if (unknownItems.length > 0) {
-        throw httpError(400, 'UNKNOWN_DATA_ITEM', `资源 ${resource.code} 没有数据项：${unknownItems.join('、')}`, [{ path: 'body.dataItems', message: `可选：${resource.dataItems.join('、')}` }]);
+        throw httpError(400, 'UNKNOWN_DATA_ITEM', `资源 ${resource.code} 没有数据项：${unknownItems.join('、')}`, [
+          { path: 'body.dataItems', message: `可选：${resource.dataItems.join('、')}` },
+        ]);
       }
 
       const actor = callerOf(request);
@@ -121,7 +141,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         throw httpError(409, 'REQUEST_ID_CONFLICT', '该请求号已被他人使用，请重新生成请求号');
       }
       // Start after the row exists; a retry of the same request finds both and starts nothing new.
-      const input: CorrectionInput = { correctionId: row.id, departmentCode: row.departmentCode, receivedOn: row.receivedOn, filedBy: actor };
+      const input: CorrectionInput = {
+        correctionId: row.id,
+        departmentCode: row.departmentCode,
+        receivedOn: row.receivedOn,
+        filedBy: actor,
+      };
       try {
         await temporal.workflow.start('correctionWorkflow', {
           taskQueue,
@@ -144,7 +169,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/corrections/:id',
     {
       config: { roles: READERS, auditRead: true },
-      schema: { summary: '查看异议事项的状态与期限', tags: ['corrections'], params: ProcessIdParams, response: { 200: CorrectionView, ...errors(404) } },
+      schema: {
+        summary: '查看异议事项的状态与期限',
+        tags: ['corrections'],
+        params: ProcessIdParams,
+        response: { 200: CorrectionView, ...errors(404) },
+      },
     },
     async (request) => {
       const row = await correctionFor(request, request.params.id, 'read');
@@ -206,7 +236,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const row = await correctionFor(request, request.params.id, 'work');
-      return temporal.workflow.getHandle(row.workflowId).executeUpdate(decideExtension, { args: [{ actor: callerOf(request), ...request.body }] });
+      return temporal.workflow
+        .getHandle(row.workflowId)
+        .executeUpdate(decideExtension, { args: [{ actor: callerOf(request), ...request.body }] });
     },
   );
 
@@ -219,12 +251,17 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['corrections'],
         params: ProcessIdParams,
         body: VerificationBody,
-        response: { 200: Type.Object({ id: Type.String(), stage: Type.String(), late: Type.Boolean(), due: Type.String() }), ...errors(404, 409, 422) },
+        response: {
+          200: Type.Object({ id: Type.String(), stage: Type.String(), late: Type.Boolean(), due: Type.String() }),
+          ...errors(404, 409, 422),
+        },
       },
     },
     async (request) => {
       const row = await correctionFor(request, request.params.id, 'work');
-      const state = await temporal.workflow.getHandle(row.workflowId).executeUpdate(recordVerification, { args: [{ actor: callerOf(request), ...request.body }] });
+      const state = await temporal.workflow
+        .getHandle(row.workflowId)
+        .executeUpdate(recordVerification, { args: [{ actor: callerOf(request), ...request.body }] });
       return { id: row.id, stage: state.stage, late: state.result?.late ?? false, due: state.deadline.due };
     },
   );

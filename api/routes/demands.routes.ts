@@ -15,10 +15,33 @@ const DEPT = ['department_staff', 'department_head'] as const;
 const demandView = (d: DemandRow) => ({ ...d, createdAt: beijingIso(d.createdAt.getTime()) });
 
 const CATALOG_COLUMNS = [
-  'code', 'name', 'departmentCode', 'dataItems', 'summary', 'encodingFormat', 'sharingType', 'sharingBasis', 'sharingMethod',
-  'updateFrequency', 'securityLevel', 'usageRequirements', 'updateCycle', 'baseDatabase', 'version',
+  'code',
+  'name',
+  'departmentCode',
+  'dataItems',
+  'summary',
+  'encodingFormat',
+  'sharingType',
+  'sharingBasis',
+  'sharingMethod',
+  'updateFrequency',
+  'securityLevel',
+  'usageRequirements',
+  'updateCycle',
+  'baseDatabase',
+  'version',
 ] as const;
-const DEMAND_COLUMNS = ['id', 'departmentCode', 'providerDepartmentCode', 'resourceCode', 'name', 'dataItems', 'purpose', 'duty', 'createdAt'] as const;
+const DEMAND_COLUMNS = [
+  'id',
+  'departmentCode',
+  'providerDepartmentCode',
+  'resourceCode',
+  'name',
+  'dataItems',
+  'purpose',
+  'duty',
+  'createdAt',
+] as const;
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
@@ -27,7 +50,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/catalog/demands',
     {
       config: { roles: DEPT },
-      schema: { summary: '登记本部门需要其他部门提供的数据（需求清单，第十六条）', tags: ['catalog'], body: DemandBody, response: { 201: DemandView, ...errors() } },
+      schema: {
+        summary: '登记本部门需要其他部门提供的数据（需求清单，第十六条）',
+        tags: ['catalog'],
+        body: DemandBody,
+        response: { 201: DemandView, ...errors() },
+      },
     },
     async (request, reply) => {
       const user = request.user!;
@@ -35,16 +63,26 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (body.providerDepartmentCode) {
         const provider = await getDepartment(db, body.providerDepartmentCode);
         if (!provider?.active || provider.kind !== 'department') {
-          throw httpError(400, 'UNKNOWN_DEPARTMENT', `部门不存在：${body.providerDepartmentCode}`, [{ path: 'body.providerDepartmentCode', message: '部门不存在' }]);
+          throw httpError(400, 'UNKNOWN_DEPARTMENT', `部门不存在：${body.providerDepartmentCode}`, [
+            { path: 'body.providerDepartmentCode', message: '部门不存在' },
+          ]);
         }
         if (provider.code === user.departmentCode) {
-          throw httpError(400, 'DEMAND_OWN_DEPARTMENT', '需求清单列的是需要其他部门提供的数据', [{ path: 'body.providerDepartmentCode', message: '不能是本部门' }]);
+          throw httpError(400, 'DEMAND_OWN_DEPARTMENT', '需求清单列的是需要其他部门提供的数据', [
+            { path: 'body.providerDepartmentCode', message: '不能是本部门' },
+          ]);
         }
       }
       if (body.resourceCode) {
         const resource = await getCatalogEntry(db, body.resourceCode);
-        if (!resource || resource.status !== 'active' || (body.providerDepartmentCode && resource.departmentCode !== body.providerDepartmentCode)) {
-          throw httpError(400, 'UNKNOWN_RESOURCE', `目录中没有该部门的资源 ${body.resourceCode}`, [{ path: 'body.resourceCode', message: '资源不存在或不属于提供部门' }]);
+        if (
+          !resource ||
+          resource.status !== 'active' ||
+          (body.providerDepartmentCode && resource.departmentCode !== body.providerDepartmentCode)
+        ) {
+          throw httpError(400, 'UNKNOWN_RESOURCE', `目录中没有该部门的资源 ${body.resourceCode}`, [
+            { path: 'body.resourceCode', message: '资源不存在或不属于提供部门' },
+          ]);
         }
       }
       const row = await insertDemand(db, { ...body, departmentCode: user.departmentCode!, createdByUserId: user.userId });
@@ -57,7 +95,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/catalog/demands',
     {
       config: { roles: [...DEPT, 'authority_reviewer', 'auditor'] },
-      schema: { summary: '需求清单：部门看到本部门的，主管部门和审计人员看到全县的', tags: ['catalog'], response: { 200: Type.Object({ items: Type.Array(DemandView) }), ...errors() } },
+      schema: {
+        summary: '需求清单：部门看到本部门的，主管部门和审计人员看到全县的',
+        tags: ['catalog'],
+        response: { 200: Type.Object({ items: Type.Array(DemandView) }), ...errors() },
+      },
     },
     async (request) => {
       const { role, departmentCode } = request.user!;
@@ -78,7 +120,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: {
             content: {
-              'application/json': { schema: Type.Object({ list: Type.String(), catalogVersion: Type.Integer(), exportedAt: Type.String(), items: Type.Array(Type.Unknown()) }) },
+              'application/json': {
+                schema: Type.Object({
+                  list: Type.String(),
+                  catalogVersion: Type.Integer(),
+                  exportedAt: Type.String(),
+                  items: Type.Array(Type.Unknown()),
+                }),
+              },
               'text/csv': { schema: Type.String({ description: 'UTF-8（带 BOM）CSV，首行为字段名' }) },
             },
           },
@@ -90,10 +139,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const { list } = request.params;
       request.auditTarget = `export-${list}`;
       const catalogVersion = await latestCatalogVersion(db);
-      const items = list === 'catalog' ? (await listEntries(db, { status: 'active' })).map(toEntry) : (await listDemands(db)).map(demandView);
+      const items =
+        list === 'catalog' ? (await listEntries(db, { status: 'active' })).map(toEntry) : (await listDemands(db)).map(demandView);
       if (request.query.format === 'json') return { list, catalogVersion, exportedAt: beijingIso(Date.now()), items };
       const columns: readonly string[] = list === 'catalog' ? CATALOG_COLUMNS : DEMAND_COLUMNS;
-      const csv = toCsv(columns, items.map((i) => columns.map((c) => (i as Record<string, unknown>)[c])));
+      const csv = toCsv(
+        columns,
+        items.map((i) => columns.map((c) => (i as Record<string, unknown>)[c])),
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${list}-v${catalogVersion}.csv"`)

@@ -28,8 +28,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const rows = await listNotificationsFor(db, caller, request.query.limit);
       return {
         items: rows.map((n) => ({
-          id: n.id, kind: n.kind, message: n.message, workflowId: n.workflowId, departmentCode: n.departmentCode,
-          createdAt: beijingIso(n.createdAt.getTime()), read: n.readBy.includes(caller.userId),
+          id: n.id,
+          kind: n.kind,
+          message: n.message,
+          workflowId: n.workflowId,
+          departmentCode: n.departmentCode,
+          createdAt: beijingIso(n.createdAt.getTime()),
+          read: n.readBy.includes(caller.userId),
         })),
       };
     },

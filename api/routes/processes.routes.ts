@@ -137,7 +137,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       return {
         process: view(row),
         timeline: timeline(events),
-        violations: violations.map((v) => ({ article: v.article, kind: v.kind, departmentCode: v.departmentCode, dueDate: v.dueDate, occurredAt: beijingIso(v.occurredAt.getTime()) })),
+        violations: violations.map((v) => ({
+          article: v.article,
+          kind: v.kind,
+          departmentCode: v.departmentCode,
+          dueDate: v.dueDate,
+          occurredAt: beijingIso(v.occurredAt.getTime()),
+        })),
         temporalHistory: JSON.parse(historyToJSON(history)) as { events: unknown[] },
       };
     },
@@ -146,7 +152,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/inbox',
     {
-      config: { roles: ['department_staff', 'department_head', 'authority_reviewer', 'applicant', 'auditor', 'county_government', 'admin'] },
+      config: {
+        roles: ['department_staff', 'department_head', 'authority_reviewer', 'applicant', 'auditor', 'county_government', 'admin'],
+      },
       schema: {
         summary: '待办：当前角色需要处理的事项，按期限先后排列',
         tags: ['processes'],
@@ -161,7 +169,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const groups = await Promise.all(
         inboxRules(user).map(async (rule) => {
-          const parties = rule.asConflictParty ? { subjectIds: await conflictIdsAwaitingPosition(db, user.departmentCode ?? '') } : { departments: rule.departments };
+          const parties = rule.asConflictParty
+            ? { subjectIds: await conflictIdsAwaitingPosition(db, user.departmentCode ?? '') }
+            : { departments: rule.departments };
           const rows = await listProcesses(db, { ...parties, stages: rule.stages, status: 'open', limit: 200, offset: 0 });
           return rows.map((p) => ({ action: rule.action, process: view(p) }));
         }),

@@ -23,15 +23,25 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '申请人凭受理编号和查询码查询数据校核的办理状态（无需登录）',
         tags: ['public'],
         security: [],
-        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9-]+$' }) }, { additionalProperties: false }),
-        querystring: Type.Object({ queryCode: Type.String({ pattern: '^[0-9]{6}$', description: '回执上的 6 位查询码' }) }, { additionalProperties: false }),
+        params: Type.Object(
+          { id: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9-]+$' }) },
+          { additionalProperties: false },
+        ),
+        querystring: Type.Object(
+          { queryCode: Type.String({ pattern: '^[0-9]{6}$', description: '回执上的 6 位查询码' }) },
+          { additionalProperties: false },
+        ),
         response: { 200: PublicCorrectionView, 400: errorRef, 404: errorRef, 429: errorRef },
       },
     },
     async (request) => {
       const row = await getCorrection(db, request.params.id);
       if (!row || !queryCodeMatches(queryCodeSecret, row.id, request.query.queryCode)) throw notFound('受理编号或查询码有误，事项');
-      const [process, department, resource] = await Promise.all([getProcess(db, row.workflowId), getDepartment(db, row.departmentCode), getCatalogEntry(db, row.resourceCode)]);
+      const [process, department, resource] = await Promise.all([
+        getProcess(db, row.workflowId),
+        getDepartment(db, row.departmentCode),
+        getCatalogEntry(db, row.resourceCode),
+      ]);
       return {
         id: row.id,
         receivedOn: row.receivedOn,

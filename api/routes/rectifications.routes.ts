@@ -44,7 +44,8 @@ async function orderFor(request: FastifyRequest, id: string, mode: 'read' | 'wor
   if (!row || !canReadDepartment(actor, row.order.departmentCode)) throw notFound('整改通知');
   request.auditTarget = row.order.workflowId;
   if (mode === 'work') {
-    if (!canWorkDepartment(actor, row.order.departmentCode)) throw httpError(403, 'FORBIDDEN_DEPARTMENT', DOMAIN_ERRORS.FORBIDDEN_DEPARTMENT.message);
+    if (!canWorkDepartment(actor, row.order.departmentCode))
+      throw httpError(403, 'FORBIDDEN_DEPARTMENT', DOMAIN_ERRORS.FORBIDDEN_DEPARTMENT.message);
     if (row.order.status !== 'open') throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
   }
   return row;
@@ -66,7 +67,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const q = request.query;
-      const rows = await listOrders(db, { departments: departmentScope(callerOf(request)), departmentCode: q.departmentCode, status: q.status, limit: q.limit, offset: q.offset });
+      const rows = await listOrders(db, {
+        departments: departmentScope(callerOf(request)),
+        departmentCode: q.departmentCode,
+        status: q.status,
+        limit: q.limit,
+        offset: q.offset,
+      });
       return { items: rows.map((r) => rectificationView(r.order, r.process)) };
     },
   );
@@ -75,7 +82,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/rectifications/:id',
     {
       config: { roles: READERS, auditRead: true },
-      schema: { summary: '整改通知：要求、期限、整改情况或通报批评', tags: ['supervision'], params: ProcessIdParams, response: { 200: RectificationView, ...errors(404) } },
+      schema: {
+        summary: '整改通知：要求、期限、整改情况或通报批评',
+        tags: ['supervision'],
+        params: ProcessIdParams,
+        response: { 200: RectificationView, ...errors(404) },
+      },
     },
     async (request) => {
       const { order, process } = await orderFor(request, request.params.id, 'read');
@@ -97,7 +109,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { order } = await orderFor(request, request.params.id, 'work');
-      await temporal.workflow.getHandle(order.workflowId).executeUpdate(reportRectification, { args: [{ actor: callerOf(request), ...request.body }] });
+      await temporal.workflow
+        .getHandle(order.workflowId)
+        .executeUpdate(reportRectification, { args: [{ actor: callerOf(request), ...request.body }] });
       const { order: after, process } = (await getOrderWithProcess(db, order.id))!;
       return rectificationView(after, process);
     },

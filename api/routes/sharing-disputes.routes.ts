@@ -26,15 +26,28 @@ const OWNER = { dispute_coordinating: 'authority_reviewer', dispute_referred: 'c
 
 type Found = NonNullable<Awaited<ReturnType<typeof getDispute>>>;
 const disputeView = ({ dispute: d, process, request }: Found) => ({
-  id: d.id, sharingRequestId: d.sharingRequestId, workflowId: d.workflowId, requesterDepartment: d.requesterDepartment, providerDepartment: d.providerDepartment,
-  resourceCode: request.resourceCode, grounds: d.grounds, status: d.status, owner: OWNER[d.status] ?? null, deadline: registryDeadline(process), level: process?.level ?? 'normal',
-  referralReason: d.referralReason, decidedRole: d.decidedRole, decisionReason: d.decisionReason, filedAt: beijingIso(d.filedAt.getTime()),
+  id: d.id,
+  sharingRequestId: d.sharingRequestId,
+  workflowId: d.workflowId,
+  requesterDepartment: d.requesterDepartment,
+  providerDepartment: d.providerDepartment,
+  resourceCode: request.resourceCode,
+  grounds: d.grounds,
+  status: d.status,
+  owner: OWNER[d.status] ?? null,
+  deadline: registryDeadline(process),
+  level: process?.level ?? 'normal',
+  referralReason: d.referralReason,
+  decidedRole: d.decidedRole,
+  decisionReason: d.decisionReason,
+  filedAt: beijingIso(d.filedAt.getTime()),
 });
 
 /** 404 unless a party, county-wide, or the county government once referred; 409 once decided. */
 async function disputeFor(request: FastifyRequest, id: string, mode: 'read' | 'work'): Promise<Found> {
   const found = await getDispute(request.server.deps.db, id);
-  if (!found || !canSeeDispute(callerOf(request), { ...found.dispute, referred: found.dispute.referredAt !== null })) throw notFound('共享争议');
+  if (!found || !canSeeDispute(callerOf(request), { ...found.dispute, referred: found.dispute.referredAt !== null }))
+    throw notFound('共享争议');
   request.auditTarget = found.dispute.workflowId;
   if (mode === 'work' && (found.dispute.status === 'upheld' || found.dispute.status === 'overturned')) {
     throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
@@ -49,7 +62,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/sharing/requests/:id/dispute',
     {
       config: { roles: DEPT },
-      schema: { summary: '申请部门对不予共享提出异议（第三十二条）', tags: ['sharing'], params: ProcessIdParams, body: DisputeBody, response: { 201: DisputeView, ...errors(404, 409, 422) } },
+      schema: {
+        summary: '申请部门对不予共享提出异议（第三十二条）',
+        tags: ['sharing'],
+        params: ProcessIdParams,
+        body: DisputeBody,
+        response: { 201: DisputeView, ...errors(404, 409, 422) },
+      },
     },
     async (request, reply) => {
       const { request: r, dispute } = await sharingRequestFor(request, request.params.id);
@@ -62,16 +81,33 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       request.auditTarget = workflowId;
       await db.transaction(async (tx) => {
         const row = await insertDisputeOnce(tx, {
-          id, sharingRequestId: r.id, workflowId, requesterDepartment: r.requesterDepartment, providerDepartment: r.providerDepartment, grounds: request.body.grounds, filedBy: actor.userId, filedAt,
+          id,
+          sharingRequestId: r.id,
+          workflowId,
+          requesterDepartment: r.requesterDepartment,
+          providerDepartment: r.providerDepartment,
+          grounds: request.body.grounds,
+          filedBy: actor.userId,
+          filedAt,
         });
         if (!row) throw domainRefusal({ code: 'DISPUTE_EXISTS', message: DOMAIN_ERRORS.DISPUTE_EXISTS.message });
         const input: SharingDisputeInput = {
-          disputeId: id, requestId: r.id, requesterDepartment: r.requesterDepartment, providerDepartment: r.providerDepartment, requestedItems: r.dataItems,
-          filedOn: beijingDate(filedAt.getTime()), filedBy: actor,
+          disputeId: id,
+          requestId: r.id,
+          requesterDepartment: r.requesterDepartment,
+          providerDepartment: r.providerDepartment,
+          requestedItems: r.dataItems,
+          filedOn: beijingDate(filedAt.getTime()),
+          filedBy: actor,
         };
         await temporal.workflow.start('sharingDisputeWorkflow', {
-          taskQueue, workflowId, args: [input],
-          typedSearchAttributes: [{ key: SA_PROCESS_TYPE, value: 'sharing_dispute' }, { key: SA_DEPARTMENT, value: r.providerDepartment }],
+          taskQueue,
+          workflowId,
+          args: [input],
+          typedSearchAttributes: [
+            { key: SA_PROCESS_TYPE, value: 'sharing_dispute' },
+            { key: SA_DEPARTMENT, value: r.providerDepartment },
+          ],
         });
       });
       return reply.status(201).send(disputeView((await getDispute(db, id))!));
@@ -82,12 +118,21 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/sharing/disputes',
     {
       config: { roles: READERS, auditRead: true },
-      schema: { summary: '共享争议：部门看本部门为一方的，县人民政府只看报请其决定的', tags: ['sharing'], querystring: PageQuery, response: { 200: Type.Object({ items: Type.Array(DisputeView) }), ...errors() } },
+      schema: {
+        summary: '共享争议：部门看本部门为一方的，县人民政府只看报请其决定的',
+        tags: ['sharing'],
+        querystring: PageQuery,
+        response: { 200: Type.Object({ items: Type.Array(DisputeView) }), ...errors() },
+      },
     },
     async (request) => {
       const actor = callerOf(request);
       const county = actor.role === 'county_government';
-      const rows = await listDisputes(db, { departments: county ? undefined : departmentScope(actor), referredOnly: county, ...request.query });
+      const rows = await listDisputes(db, {
+        departments: county ? undefined : departmentScope(actor),
+        referredOnly: county,
+        ...request.query,
+      });
       return { items: rows.map(disputeView) };
     },
   );
@@ -96,7 +141,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/sharing/disputes/:id',
     {
       config: { roles: READERS, auditRead: true },
-      schema: { summary: '共享争议：当前环节、办理方和期限', tags: ['sharing'], params: ProcessIdParams, response: { 200: DisputeView, ...errors(404) } },
+      schema: {
+        summary: '共享争议：当前环节、办理方和期限',
+        tags: ['sharing'],
+        params: ProcessIdParams,
+        response: { 200: DisputeView, ...errors(404) },
+      },
     },
     async (request) => disputeView(await disputeFor(request, request.params.id, 'read')),
   );
@@ -105,11 +155,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/sharing/disputes/:id/referral',
     {
       config: { roles: ['authority_reviewer'] },
-      schema: { summary: '主管部门报请县人民政府决定（第三十二条）', tags: ['sharing'], params: ProcessIdParams, body: ReasonBody, response: { 200: DisputeView, ...errors(404, 409, 422) } },
+      schema: {
+        summary: '主管部门报请县人民政府决定（第三十二条）',
+        tags: ['sharing'],
+        params: ProcessIdParams,
+        body: ReasonBody,
+        response: { 200: DisputeView, ...errors(404, 409, 422) },
+      },
     },
     async (request) => {
       const found = await disputeFor(request, request.params.id, 'work');
-      await temporal.workflow.getHandle(found.dispute.workflowId).executeUpdate(referDispute, { args: [{ actor: callerOf(request), ...request.body }] });
+      await temporal.workflow
+        .getHandle(found.dispute.workflowId)
+        .executeUpdate(referDispute, { args: [{ actor: callerOf(request), ...request.body }] });
       return disputeView((await getDispute(db, found.dispute.id))!);
     },
   );
@@ -128,7 +186,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const found = await disputeFor(request, request.params.id, 'work');
-      await temporal.workflow.getHandle(found.dispute.workflowId).executeUpdate(decideDispute, { args: [{ actor: callerOf(request), ...request.body }] });
+      await temporal.workflow
+        .getHandle(found.dispute.workflowId)
+        .executeUpdate(decideDispute, { args: [{ actor: callerOf(request), ...request.body }] });
       return disputeView((await getDispute(db, found.dispute.id))!);
     },
   );

@@ -14,8 +14,18 @@ import { appendAudit } from '../../db/repositories/audit.repo';
 import { getCatalogEntry, toEntry } from '../../db/repositories/catalog.repo';
 import { registryDeadline } from '../../db/repositories/registry.repo';
 import {
-  decisionWorkingDays, getGrant, getRequestByClientId, getSharingRequest, grantFor, insertGrant, insertRequestOnce, listGrants, listSharingRequests,
-  revokeGrant, setDecisionWorkingDays, type SharingGrantRow,
+  decisionWorkingDays,
+  getGrant,
+  getRequestByClientId,
+  getSharingRequest,
+  grantFor,
+  insertGrant,
+  insertRequestOnce,
+  listGrants,
+  listSharingRequests,
+  revokeGrant,
+  setDecisionWorkingDays,
+  type SharingGrantRow,
 } from '../../db/repositories/sharing.repo';
 import { decideSharing } from '../../workflows/messages';
 import { SA_DEPARTMENT, SA_PROCESS_TYPE, sharingRequestWorkflowId } from '../../workflows/options';
@@ -24,7 +34,16 @@ import { callerOf } from '../plugins/auth';
 import { httpError, notFound } from '../plugins/error-handler';
 import { errors, ProcessIdParams } from '../schemas/common';
 import {
-  DecisionBody, GrantQuery, GrantView, ReasonBody, SettingsBody, SettingsView, SharedDataView, SharingQuery, SharingRequestBody, SharingRequestView,
+  DecisionBody,
+  GrantQuery,
+  GrantView,
+  ReasonBody,
+  SettingsBody,
+  SettingsView,
+  SharedDataView,
+  SharingQuery,
+  SharingRequestBody,
+  SharingRequestView,
 } from '../schemas/sharing.schema';
 
 const DEPT = ['department_staff', 'department_head'] as const;
@@ -34,16 +53,43 @@ const iso = (d: Date | null): string | null => (d ? beijingIso(d.getTime()) : nu
 export const domainRefusal = (err: DomainError) => httpError(DOMAIN_ERRORS[err.code].status, err.code, err.message);
 
 export const grantView = (g: SharingGrantRow) => ({
-  id: g.id, sharingRequestId: g.sharingRequestId, requesterDepartment: g.requesterDepartment, providerDepartment: g.providerDepartment, resourceCode: g.resourceCode,
-  dataItems: g.dataItems, purpose: g.purpose, source: g.source, grantedAt: beijingIso(g.grantedAt.getTime()), revokedAt: iso(g.revokedAt), revokeReason: g.revokeReason,
+  id: g.id,
+  sharingRequestId: g.sharingRequestId,
+  requesterDepartment: g.requesterDepartment,
+  providerDepartment: g.providerDepartment,
+  resourceCode: g.resourceCode,
+  dataItems: g.dataItems,
+  purpose: g.purpose,
+  source: g.source,
+  grantedAt: beijingIso(g.grantedAt.getTime()),
+  revokedAt: iso(g.revokedAt),
+  revokeReason: g.revokeReason,
 });
 
 type Found = NonNullable<Awaited<ReturnType<typeof getSharingRequest>>>;
-const requestView = ({ request: r, process, grant, dispute }: Pick<Found, 'request' | 'process'> & Partial<Pick<Found, 'grant' | 'dispute'>>) => ({
-  id: r.id, workflowId: r.workflowId, requesterDepartment: r.requesterDepartment, providerDepartment: r.providerDepartment, resourceCode: r.resourceCode,
-  dataItems: r.dataItems, purpose: r.purpose, duty: r.duty, sharingType: r.sharingType, status: r.status, reason: r.reason,
-  deadline: registryDeadline(process), level: process?.level ?? 'normal', decidedLate: r.decidedLate, createdAt: beijingIso(r.createdAt.getTime()),
-  grant: grant ? grantView(grant) : null, disputeId: dispute?.id ?? null,
+const requestView = ({
+  request: r,
+  process,
+  grant,
+  dispute,
+}: Pick<Found, 'request' | 'process'> & Partial<Pick<Found, 'grant' | 'dispute'>>) => ({
+  id: r.id,
+  workflowId: r.workflowId,
+  requesterDepartment: r.requesterDepartment,
+  providerDepartment: r.providerDepartment,
+  resourceCode: r.resourceCode,
+  dataItems: r.dataItems,
+  purpose: r.purpose,
+  duty: r.duty,
+  sharingType: r.sharingType,
+  status: r.status,
+  reason: r.reason,
+  deadline: registryDeadline(process),
+  level: process?.level ?? 'normal',
+  decidedLate: r.decidedLate,
+  createdAt: beijingIso(r.createdAt.getTime()),
+  grant: grant ? grantView(grant) : null,
+  disputeId: dispute?.id ?? null,
 });
 
 /** 404 for a request the caller is neither requester nor provider of (nor county-wide reader). */
@@ -59,7 +105,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/sharing/settings',
-    { config: { roles: READERS }, schema: { summary: '有条件共享申请的答复期限（工作日）', tags: ['sharing'], response: { 200: SettingsView, ...errors() } } },
+    {
+      config: { roles: READERS },
+      schema: { summary: '有条件共享申请的答复期限（工作日）', tags: ['sharing'], response: { 200: SettingsView, ...errors() } },
+    },
     async () => ({ decisionWorkingDays: await decisionWorkingDays(db) }),
   );
 
@@ -67,7 +116,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/sharing/settings',
     {
       config: { roles: ['authority_reviewer'] },
-      schema: { summary: '主管部门设定答复期限：此后提出的申请按新期限计算', tags: ['sharing'], body: SettingsBody, response: { 200: SettingsView, ...errors() } },
+      schema: {
+        summary: '主管部门设定答复期限：此后提出的申请按新期限计算',
+        tags: ['sharing'],
+        body: SettingsBody,
+        response: { 200: SettingsView, ...errors() },
+      },
     },
     async (request) => {
       const refused = checkDecisionWorkingDays(request.body.decisionWorkingDays);
@@ -108,20 +162,45 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       request.auditTarget = workflowId ?? id;
       await db.transaction(async (tx) => {
         const inserted = await insertRequestOnce(tx, {
-          id, requestId: body.requestId, workflowId, requesterDepartment: actor.departmentCode!, providerDepartment: entry!.departmentCode, resourceCode: entry!.code,
-          dataItems: body.dataItems, purpose: body.purpose, duty: body.duty, sharingType: entry!.sharingType, status: answer.status,
-          reason: answer.status === 'refused' ? answer.reason : null, decisionWorkingDays: days, decidedAt: answer.status === 'pending' ? null : now, createdBy: actor.userId, createdAt: now,
+          id,
+          requestId: body.requestId,
+          workflowId,
+          requesterDepartment: actor.departmentCode!,
+          providerDepartment: entry!.departmentCode,
+          resourceCode: entry!.code,
+          dataItems: body.dataItems,
+          purpose: body.purpose,
+          duty: body.duty,
+          sharingType: entry!.sharingType,
+          status: answer.status,
+          reason: answer.status === 'refused' ? answer.reason : null,
+          decisionWorkingDays: days,
+          decidedAt: answer.status === 'pending' ? null : now,
+          createdBy: actor.userId,
+          createdAt: now,
         });
         if (!inserted) throw httpError(409, 'REQUEST_ID_TAKEN', '该请求编号已被使用');
-        if (answer.status === 'granted') await insertGrant(tx, grantFor(inserted, answer.dataItems, 'unconditional', null, now.toISOString()));
+        if (answer.status === 'granted')
+          await insertGrant(tx, grantFor(inserted, answer.dataItems, 'unconditional', null, now.toISOString()));
         if (answer.status !== 'pending') return;
         const input: SharingRequestInput = {
-          requestId: id, requesterDepartment: inserted.requesterDepartment, providerDepartment: inserted.providerDepartment, resourceCode: inserted.resourceCode,
-          dataItems: inserted.dataItems, receivedOn: beijingDate(now.getTime()), decisionWorkingDays: days!, requestedBy: actor,
+          requestId: id,
+          requesterDepartment: inserted.requesterDepartment,
+          providerDepartment: inserted.providerDepartment,
+          resourceCode: inserted.resourceCode,
+          dataItems: inserted.dataItems,
+          receivedOn: beijingDate(now.getTime()),
+          decisionWorkingDays: days!,
+          requestedBy: actor,
         };
         await temporal.workflow.start('sharingRequestWorkflow', {
-          taskQueue, workflowId: workflowId!, args: [input],
-          typedSearchAttributes: [{ key: SA_PROCESS_TYPE, value: 'sharing_request' }, { key: SA_DEPARTMENT, value: inserted.providerDepartment }],
+          taskQueue,
+          workflowId: workflowId!,
+          args: [input],
+          typedSearchAttributes: [
+            { key: SA_PROCESS_TYPE, value: 'sharing_request' },
+            { key: SA_DEPARTMENT, value: inserted.providerDepartment },
+          ],
         });
       });
       return reply.status(201).send(requestView((await getSharingRequest(db, id))!));
@@ -132,7 +211,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/sharing/requests',
     {
       config: { roles: READERS, auditRead: true },
-      schema: { summary: '共享申请：部门只看本部门提出或提供的', tags: ['sharing'], querystring: SharingQuery, response: { 200: Type.Object({ items: Type.Array(SharingRequestView) }), ...errors() } },
+      schema: {
+        summary: '共享申请：部门只看本部门提出或提供的',
+        tags: ['sharing'],
+        querystring: SharingQuery,
+        response: { 200: Type.Object({ items: Type.Array(SharingRequestView) }), ...errors() },
+      },
     },
     async (request) => {
       const rows = await listSharingRequests(db, { departments: departmentScope(callerOf(request)), ...request.query });
@@ -144,7 +228,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/sharing/requests/:id',
     {
       config: { roles: READERS, auditRead: true },
-      schema: { summary: '共享申请：状态、期限、授权与异议', tags: ['sharing'], params: ProcessIdParams, response: { 200: SharingRequestView, ...errors(404) } },
+      schema: {
+        summary: '共享申请：状态、期限、授权与异议',
+        tags: ['sharing'],
+        params: ProcessIdParams,
+        response: { 200: SharingRequestView, ...errors(404) },
+      },
     },
     async (request) => requestView(await sharingRequestFor(request, request.params.id)),
   );
@@ -164,7 +253,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { request: r } = await sharingRequestFor(request, request.params.id);
       const actor = callerOf(request);
-      if (!canWorkDepartment(actor, r.providerDepartment)) throw domainRefusal({ code: 'NOT_PROVIDER', message: DOMAIN_ERRORS.NOT_PROVIDER.message });
+      if (!canWorkDepartment(actor, r.providerDepartment))
+        throw domainRefusal({ code: 'NOT_PROVIDER', message: DOMAIN_ERRORS.NOT_PROVIDER.message });
       if (r.status !== 'pending' || !r.workflowId) throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
       await temporal.workflow.getHandle(r.workflowId).executeUpdate(decideSharing, { args: [{ actor, ...request.body }] });
       return requestView((await getSharingRequest(db, r.id))!);
@@ -175,9 +265,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/sharing/grants',
     {
       config: { roles: READERS, auditRead: true },
-      schema: { summary: '共享授权：部门只看本部门获得或提供的', tags: ['sharing'], querystring: GrantQuery, response: { 200: Type.Object({ items: Type.Array(GrantView) }), ...errors() } },
+      schema: {
+        summary: '共享授权：部门只看本部门获得或提供的',
+        tags: ['sharing'],
+        querystring: GrantQuery,
+        response: { 200: Type.Object({ items: Type.Array(GrantView) }), ...errors() },
+      },
     },
-    async (request) => ({ items: (await listGrants(db, { departments: departmentScope(callerOf(request)), ...request.query })).map(grantView) }),
+    async (request) => ({
+      items: (await listGrants(db, { departments: departmentScope(callerOf(request)), ...request.query })).map(grantView),
+    }),
   );
 
   app.get(
@@ -198,8 +295,21 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       request.auditTarget = grant.id;
       const read = async (result: string, code?: string) =>
         appendAudit(db, {
-          userId: actor.userId, role: actor.role, departmentCode: actor.departmentCode, action: 'READ_SHARED_DATA', target: grant.id, result,
-          detail: { grantId: grant.id, sharingRequestId: grant.sharingRequestId, requesterDepartment: grant.requesterDepartment, purpose: grant.purpose, resourceCode: grant.resourceCode, dataItems: grant.dataItems, code },
+          userId: actor.userId,
+          role: actor.role,
+          departmentCode: actor.departmentCode,
+          action: 'READ_SHARED_DATA',
+          target: grant.id,
+          result,
+          detail: {
+            grantId: grant.id,
+            sharingRequestId: grant.sharingRequestId,
+            requesterDepartment: grant.requesterDepartment,
+            purpose: grant.purpose,
+            resourceCode: grant.resourceCode,
+            dataItems: grant.dataItems,
+            code,
+          },
         });
       if (!canWorkDepartment(actor, grant.requesterDepartment)) {
         await read('403', 'NOT_REQUESTER');
@@ -207,15 +317,26 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       }
       if (grant.revokedAt) {
         await read('403', 'GRANT_REVOKED');
-        throw domainRefusal({ code: 'GRANT_REVOKED', message: `${DOMAIN_ERRORS.GRANT_REVOKED.message}（${beijingIso(grant.revokedAt.getTime())}）` });
+        throw domainRefusal({
+          code: 'GRANT_REVOKED',
+          message: `${DOMAIN_ERRORS.GRANT_REVOKED.message}（${beijingIso(grant.revokedAt.getTime())}）`,
+        });
       }
       const entry = (await getCatalogEntry(db, grant.resourceCode))!;
       await read('200');
       return {
         grant: grantView(grant),
         entry: {
-          code: entry.code, name: entry.name, departmentCode: entry.departmentCode, summary: entry.summary, encodingFormat: entry.encodingFormat, sharingType: entry.sharingType,
-          sharingMethod: entry.sharingMethod, updateFrequency: entry.updateFrequency, securityLevel: entry.securityLevel, usageRequirements: entry.usageRequirements,
+          code: entry.code,
+          name: entry.name,
+          departmentCode: entry.departmentCode,
+          summary: entry.summary,
+          encodingFormat: entry.encodingFormat,
+          sharingType: entry.sharingType,
+          sharingMethod: entry.sharingMethod,
+          updateFrequency: entry.updateFrequency,
+          securityLevel: entry.securityLevel,
+          usageRequirements: entry.usageRequirements,
         },
         dataItems: grant.dataItems,
       };
@@ -226,7 +347,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/sharing/grants/:id/revocation',
     {
       config: { roles: [...DEPT, 'authority_reviewer'] },
-      schema: { summary: '提供部门或主管部门撤销共享授权', tags: ['sharing'], params: ProcessIdParams, body: ReasonBody, response: { 200: GrantView, ...errors(404, 409, 422) } },
+      schema: {
+        summary: '提供部门或主管部门撤销共享授权',
+        tags: ['sharing'],
+        params: ProcessIdParams,
+        body: ReasonBody,
+        response: { 200: GrantView, ...errors(404, 409, 422) },
+      },
     },
     async (request) => {
       const actor = callerOf(request);

@@ -34,7 +34,15 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const q = request.query;
       const now = new Date();
       const [rows, calendar] = await Promise.all([
-        listOpenDeadlines(db, { departments: departmentScope(callerOf(request)), departmentCode: q.departmentCode, type: q.type, level: q.level, now, limit: q.limit, offset: q.offset }),
+        listOpenDeadlines(db, {
+          departments: departmentScope(callerOf(request)),
+          departmentCode: q.departmentCode,
+          type: q.type,
+          level: q.level,
+          now,
+          limit: q.limit,
+          offset: q.offset,
+        }),
         loadCalendar(db),
       ]);
       const today = beijingDate(now.getTime());
@@ -69,7 +77,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           200: {
             description: 'JSON，或 format=csv 时为带中文表头的 CSV（UTF-8，带 BOM）',
             content: {
-              'application/json': { schema: Type.Object({ year: Type.Integer(), generatedAt: Type.String(), departments: Type.Array(DepartmentEvaluation) }) },
+              'application/json': {
+                schema: Type.Object({ year: Type.Integer(), generatedAt: Type.String(), departments: Type.Array(DepartmentEvaluation) }),
+              },
               'text/csv': { schema: Type.String() },
             },
           },

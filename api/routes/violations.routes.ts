@@ -38,7 +38,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const q = request.query;
-      if (q.from && q.to && q.from > q.to) throw httpError(400, 'DATE_RANGE', '起始日期不得晚于截止日期', [{ path: 'querystring.from', message: '晚于 to' }]);
+      if (q.from && q.to && q.from > q.to)
+        throw httpError(400, 'DATE_RANGE', '起始日期不得晚于截止日期', [{ path: 'querystring.from', message: '晚于 to' }]);
       const rows = await listViolationsWithOrders(db, {
         departments: departmentScope(callerOf(request)),
         departmentCode: q.departmentCode,
@@ -58,7 +59,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           departmentCode: v.departmentCode,
           dueDate: v.dueDate,
           occurredAt: beijingIso(v.occurredAt.getTime()),
-          rectificationOrder: order ? { id: order.id, status: order.status, periodWorkingDays: order.periodWorkingDays, issuedAt: beijingIso(order.issuedAt.getTime()) } : null,
+          rectificationOrder: order
+            ? {
+                id: order.id,
+                status: order.status,
+                periodWorkingDays: order.periodWorkingDays,
+                issuedAt: beijingIso(order.issuedAt.getTime()),
+              }
+            : null,
         })),
       };
     },
@@ -89,13 +97,23 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       // The row and the start together: a failed start leaves no order behind to block a retry.
       const order = await db.transaction(async (tx) => {
         const row = await insertOrderOnce(tx, {
-          id, violationId: violation.id, departmentCode: violation.departmentCode, workflowId, requirement: request.body.requirement,
-          periodWorkingDays: request.body.periodWorkingDays, issuedBy: actor.userId, issuedAt,
+          id,
+          violationId: violation.id,
+          departmentCode: violation.departmentCode,
+          workflowId,
+          requirement: request.body.requirement,
+          periodWorkingDays: request.body.periodWorkingDays,
+          issuedBy: actor.userId,
+          issuedAt,
         });
         if (!row) throw httpError(409, 'RECTIFICATION_ORDER_EXISTS', DOMAIN_ERRORS.RECTIFICATION_ORDER_EXISTS.message);
         const input: RectificationInput = {
-          orderId: id, violationId: violation.id, departmentCode: violation.departmentCode, issuedOn: beijingDate(issuedAt.getTime()),
-          periodWorkingDays: row.periodWorkingDays, issuedBy: actor,
+          orderId: id,
+          violationId: violation.id,
+          departmentCode: violation.departmentCode,
+          issuedOn: beijingDate(issuedAt.getTime()),
+          periodWorkingDays: row.periodWorkingDays,
+          issuedBy: actor,
         };
         await temporal.workflow.start('rectificationWorkflow', {
           taskQueue,

@@ -31,10 +31,21 @@ export const YearView = Type.Object({
   stage: Type.String(),
   deadline: Type.Union([Deadline, Type.Null()]),
   departments: Type.Array(
-    Type.Object({ departmentCode: Type.String(), dueDate: Type.String(), submittedAt: Type.Union([Type.String(), Type.Null()]), late: Type.Union([Type.Boolean(), Type.Null()]) }),
+    Type.Object({
+      departmentCode: Type.String(),
+      dueDate: Type.String(),
+      submittedAt: Type.Union([Type.String(), Type.Null()]),
+      late: Type.Union([Type.Boolean(), Type.Null()]),
+    }),
   ),
   countyReport: Type.Union([
-    Type.Object({ submittedAt: Type.String(), late: Type.Boolean(), citySubmittedAt: Type.Union([Type.String(), Type.Null()]), cityLate: Type.Union([Type.Boolean(), Type.Null()]), compiled: Type.Unknown() }),
+    Type.Object({
+      submittedAt: Type.String(),
+      late: Type.Boolean(),
+      citySubmittedAt: Type.Union([Type.String(), Type.Null()]),
+      cityLate: Type.Union([Type.Boolean(), Type.Null()]),
+      compiled: Type.Unknown(),
+    }),
     Type.Null(),
   ]),
 });

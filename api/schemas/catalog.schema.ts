@@ -17,13 +17,17 @@ export const CatalogMetadata = Type.Object(
     summary: Text(2000, '数据内容摘要'),
     encodingFormat: Text(100, '编码格式'),
     sharingType: literals(SHARING_TYPES),
-    sharingBasis: Type.Union([Type.Null(), Type.String({ maxLength: 1000 })], { description: '有条件共享、不予共享时必填：法律、行政法规或国家、市级政策依据（第三十条）' }),
+    sharingBasis: Type.Union([Type.Null(), Type.String({ maxLength: 1000 })], {
+      description: '有条件共享、不予共享时必填：法律、行政法规或国家、市级政策依据（第三十条）',
+    }),
     sharingMethod: Text(200, '共享方式'),
     updateFrequency: Text(100, '更新频度'),
     securityLevel: Text(100, '安全级别'),
     usageRequirements: Text(1000, '使用要求'),
     updateCycle: Text(100, '更新周期'),
-    baseDatabase: Type.Union([Type.Null(), literals(BASE_DATABASES)], { description: '所属基础数据库；其基础信息项应无条件共享（第三十条(二)）' }),
+    baseDatabase: Type.Union([Type.Null(), literals(BASE_DATABASES)], {
+      description: '所属基础数据库；其基础信息项应无条件共享（第三十条(二)）',
+    }),
   },
   { additionalProperties: false },
 );
@@ -31,22 +35,44 @@ export const CatalogMetadata = Type.Object(
 export const CatalogChange = Type.Union([
   Type.Object({ action: Type.Literal('add'), code: EntryCode, entry: CatalogMetadata }, { additionalProperties: false }),
   Type.Object(
-    { action: Type.Literal('change'), code: EntryCode, baseVersion: Type.Integer({ minimum: 1, description: '所修改条目的版本号：审核通过时若条目已变动则拒绝（409）' }), entry: CatalogMetadata },
+    {
+      action: Type.Literal('change'),
+      code: EntryCode,
+      baseVersion: Type.Integer({ minimum: 1, description: '所修改条目的版本号：审核通过时若条目已变动则拒绝（409）' }),
+      entry: CatalogMetadata,
+    },
     { additionalProperties: false },
   ),
-  Type.Object({ action: Type.Literal('withdraw'), code: EntryCode, baseVersion: Type.Integer({ minimum: 1 }), reason: Text(1000) }, { additionalProperties: false }),
+  Type.Object(
+    { action: Type.Literal('withdraw'), code: EntryCode, baseVersion: Type.Integer({ minimum: 1 }), reason: Text(1000) },
+    { additionalProperties: false },
+  ),
 ]);
 
 export const CatalogEntryView = Type.Intersect([
   CatalogMetadata,
-  Type.Object({ code: Type.String(), departmentCode: Type.String(), status: literals(['active', 'withdrawn'] as const), version: Type.Integer() }),
+  Type.Object({
+    code: Type.String(),
+    departmentCode: Type.String(),
+    status: literals(['active', 'withdrawn'] as const),
+    version: Type.Integer(),
+  }),
 ]);
 
 export const RegisterChangeBody = Type.Object(
   {
-    requestId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: '客户端生成的请求号：同一请求号重复提交只产生一个流程' }),
-    departmentCode: Type.Optional(Type.String({ ...DepartmentCode, description: '须更新目录的部门；主管部门代为登记时必填，部门登记时缺省为本部门' })),
-    trigger: Type.Union([Type.Literal('law_amended'), Type.Literal('functions_changed')], { description: 'law_amended 法律法规修改 / functions_changed 职能变更' }),
+    requestId: Type.String({
+      minLength: 8,
+      maxLength: 64,
+      pattern: '^[A-Za-z0-9_-]+$',
+      description: '客户端生成的请求号：同一请求号重复提交只产生一个流程',
+    }),
+    departmentCode: Type.Optional(
+      Type.String({ ...DepartmentCode, description: '须更新目录的部门；主管部门代为登记时必填，部门登记时缺省为本部门' }),
+    ),
+    trigger: Type.Union([Type.Literal('law_amended'), Type.Literal('functions_changed')], {
+      description: 'law_amended 法律法规修改 / functions_changed 职能变更',
+    }),
     changeDate: Type.String({ format: 'date', description: '法律法规修改或职能变更之日 D（不得晚于今天）' }),
     legalBasis: Text(1000, '修改的法律法规或职能调整文件'),
     description: Text(2000),
@@ -54,7 +80,10 @@ export const RegisterChangeBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const SubmitApplicationBody = Type.Object({ changes: Type.Array(CatalogChange, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false });
+export const SubmitApplicationBody = Type.Object(
+  { changes: Type.Array(CatalogChange, { minItems: 1, maxItems: 100 }) },
+  { additionalProperties: false },
+);
 
 export const ReviewBody = Type.Object(
   { approve: Type.Boolean(), reason: Type.Optional(Type.String({ maxLength: 2000, description: '退回时必填' })) },
@@ -116,7 +145,10 @@ export const VersionView = Type.Object({
 });
 
 export const VersionParams = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
-export const DiffQuery = Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const DiffQuery = Type.Object(
+  { from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
 export const EntryParams = Type.Object({ code: EntryCode }, { additionalProperties: false });
 export const DepartmentParams = Type.Object({ departmentCode: DepartmentCode }, { additionalProperties: false });
 
@@ -180,4 +212,7 @@ export const ExportQuery = Type.Object(
   { format: Type.Union([Type.Literal('json'), Type.Literal('csv')], { default: 'json' }) },
   { additionalProperties: false },
 );
-export const ExportParams = Type.Object({ list: Type.Union([Type.Literal('catalog'), Type.Literal('demand')]) }, { additionalProperties: false });
+export const ExportParams = Type.Object(
+  { list: Type.Union([Type.Literal('catalog'), Type.Literal('demand')]) },
+  { additionalProperties: false },
+);

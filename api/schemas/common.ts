@@ -36,4 +36,7 @@ export const Pagination = {
   offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
 };
 
-export const ProcessIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' }) }, { additionalProperties: false });
+export const ProcessIdParams = Type.Object(
+  { id: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' }) },
+  { additionalProperties: false },
+);

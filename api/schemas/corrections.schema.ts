@@ -5,10 +5,20 @@ const Code = (description: string) => Type.String({ minLength: 1, maxLength: 64,
 
 export const CreateCorrectionBody = Type.Object(
   {
-    requestId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: '客户端生成的请求号：同一请求号重复提交只产生一个流程' }),
+    requestId: Type.String({
+      minLength: 8,
+      maxLength: 64,
+      pattern: '^[A-Za-z0-9_-]+$',
+      description: '客户端生成的请求号：同一请求号重复提交只产生一个流程',
+    }),
     departmentCode: Code('数据提供部门代码'),
     resourceCode: Code('目录资源代码'),
-    dataItems: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 50, uniqueItems: true, description: '有异议的数据项' }),
+    dataItems: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+      minItems: 1,
+      maxItems: 50,
+      uniqueItems: true,
+      description: '有异议的数据项',
+    }),
     description: Type.String({ minLength: 1, maxLength: 2000, description: '错误情形' }),
     evidence: Type.Optional(Type.String({ maxLength: 2000, description: '证明材料说明' })),
     subject: Type.Object(
@@ -20,7 +30,9 @@ export const CreateCorrectionBody = Type.Object(
       { additionalProperties: false },
     ),
     contact: Type.Optional(Type.String({ maxLength: 100 })),
-    receivedOn: Type.Optional(Type.String({ format: 'date', description: '收到异议之日 YYYY-MM-DD（窗口登记时可补录，不得晚于今天）；缺省为今天' })),
+    receivedOn: Type.Optional(
+      Type.String({ format: 'date', description: '收到异议之日 YYYY-MM-DD（窗口登记时可补录，不得晚于今天）；缺省为今天' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -48,7 +60,11 @@ export const VerificationBody = Type.Object(
     summary: Type.String({ minLength: 1, maxLength: 2000 }),
     changes: Type.Array(
       Type.Object(
-        { item: Type.String({ minLength: 1, maxLength: 100 }), before: Type.String({ maxLength: 1000 }), after: Type.String({ maxLength: 1000 }) },
+        {
+          item: Type.String({ minLength: 1, maxLength: 100 }),
+          before: Type.String({ maxLength: 1000 }),
+          after: Type.String({ maxLength: 1000 }),
+        },
         { additionalProperties: false },
       ),
       { maxItems: 50 },

@@ -49,6 +49,8 @@ export const ViolationView = Type.Object({
 });
 
 export const InboxItem = Type.Object({
-  action: Type.String({ description: 'verify | decide_extension | supervise_overdue | submit_catalog_application | review_catalog_application' }),
+  action: Type.String({
+    description: 'verify | decide_extension | supervise_overdue | submit_catalog_application | review_catalog_application',
+  }),
   process: ProcessView,
 });

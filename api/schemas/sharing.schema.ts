@@ -6,7 +6,12 @@ const Items = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minIte
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const ResourceCode = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' });
 const DepartmentCode = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
-const ClientRequestId = Type.String({ minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$', description: '客户端生成的请求编号：重复提交只产生一个事项' });
+const ClientRequestId = Type.String({
+  minLength: 8,
+  maxLength: 100,
+  pattern: '^[A-Za-z0-9_-]+$',
+  description: '客户端生成的请求编号：重复提交只产生一个事项',
+});
 
 export const SettingsBody = Type.Object(
   { decisionWorkingDays: Type.Integer({ minimum: 1, maximum: 20, description: '有条件共享申请的答复期限（工作日），默认 5' }) },
@@ -25,7 +30,12 @@ export const SharingRequestBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const SharingStatus = Type.Union([Type.Literal('pending'), Type.Literal('granted'), Type.Literal('granted_in_part'), Type.Literal('refused')]);
+export const SharingStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('granted'),
+  Type.Literal('granted_in_part'),
+  Type.Literal('refused'),
+]);
 
 export const GrantView = Type.Object({
   id: Type.String(),
@@ -127,12 +137,18 @@ export const ConflictBody = Type.Object(
   {
     requestId: ClientRequestId,
     departments: Type.Array(DepartmentCode, { minItems: 1, maxItems: 20 }),
-    resources: Type.Array(Type.Object({ code: ResourceCode, dataItems: Items }, { additionalProperties: false }), { minItems: 1, maxItems: 50 }),
+    resources: Type.Array(Type.Object({ code: ResourceCode, dataItems: Items }, { additionalProperties: false }), {
+      minItems: 1,
+      maxItems: 50,
+    }),
     description: Text('不一致的情况'),
   },
   { additionalProperties: false },
 );
-export const PositionBody = Type.Object({ position: Text('本部门意见'), agrees: Type.Boolean({ description: '是否同意形成一致意见' }) }, { additionalProperties: false });
+export const PositionBody = Type.Object(
+  { position: Text('本部门意见'), agrees: Type.Boolean({ description: '是否同意形成一致意见' }) },
+  { additionalProperties: false },
+);
 export const ConflictDecisionBody = Type.Object({ decision: Text('协调核实的结论') }, { additionalProperties: false });
 
 export const ConflictView = Type.Object({
@@ -144,7 +160,9 @@ export const ConflictView = Type.Object({
   status: Type.String(),
   deadline: Nullable(Deadline),
   level: Level,
-  positions: Type.Array(Type.Object({ departmentCode: Type.String(), position: Type.String(), agrees: Type.Boolean(), recordedAt: Type.String() })),
+  positions: Type.Array(
+    Type.Object({ departmentCode: Type.String(), position: Type.String(), agrees: Type.Boolean(), recordedAt: Type.String() }),
+  ),
   decision: Nullable(Type.String()),
   openedAt: Type.String(),
 });

@@ -2,7 +2,11 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Deadline, IsoDate, Level, Pagination } from './common';
 
 const DepartmentCode = Type.String({ maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
-const ProcessTypeParam = Type.String({ maxLength: 64, pattern: '^[a-z_]+$', description: 'correction | catalog_update | rectification | …' });
+const ProcessTypeParam = Type.String({
+  maxLength: 64,
+  pattern: '^[a-z_]+$',
+  description: 'correction | catalog_update | rectification | …',
+});
 
 export const ViolationIdParams = Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,17}$' }) }, { additionalProperties: false });
 
@@ -60,7 +64,10 @@ export const OrderBody = Type.Object(
 );
 export type OrderBody = Static<typeof OrderBody>;
 
-export const ReportBody = Type.Object({ report: Type.String({ minLength: 1, maxLength: 4000, description: '整改情况' }) }, { additionalProperties: false });
+export const ReportBody = Type.Object(
+  { report: Type.String({ minLength: 1, maxLength: 4000, description: '整改情况' }) },
+  { additionalProperties: false },
+);
 
 export const RectificationQuery = Type.Object(
   { departmentCode: Type.Optional(DepartmentCode), status: Type.Optional(RectificationStatus), ...Pagination },

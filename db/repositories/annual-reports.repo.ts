@@ -11,10 +11,19 @@ export type AnnualReportRow = typeof annualReports.$inferSelect;
  */
 export async function openYear(db: DbOrTx, p: { workflowId: string; year: number; dueDate: string }) {
   return db.transaction(async (tx) => {
-    const active = await tx.select({ code: departments.code, kind: departments.kind }).from(departments).where(eq(departments.active, true));
-    const codes = active.filter((d) => d.kind === 'department').map((d) => d.code).sort();
+    const active = await tx
+      .select({ code: departments.code, kind: departments.kind })
+      .from(departments)
+      .where(eq(departments.active, true));
+    const codes = active
+      .filter((d) => d.kind === 'department')
+      .map((d) => d.code)
+      .sort();
     if (codes.length > 0) {
-      await tx.insert(annualReports).values(codes.map((departmentCode) => ({ year: p.year, departmentCode, workflowId: p.workflowId, dueDate: p.dueDate }))).onConflictDoNothing();
+      await tx
+        .insert(annualReports)
+        .values(codes.map((departmentCode) => ({ year: p.year, departmentCode, workflowId: p.workflowId, dueDate: p.dueDate })))
+        .onConflictDoNothing();
     }
     const rows = await tx.select().from(annualReports).where(eq(annualReports.year, p.year)).orderBy(asc(annualReports.departmentCode));
     const role = (kind: string) => active.find((d) => d.kind === kind)?.code;
@@ -33,7 +42,12 @@ export const listYear = (db: DbOrTx, year: number) =>
   db.select().from(annualReports).where(eq(annualReports.year, year)).orderBy(asc(annualReports.departmentCode));
 
 export const pendingForYear = async (db: DbOrTx, year: number): Promise<string[]> =>
-  (await db.select({ code: annualReports.departmentCode }).from(annualReports).where(and(eq(annualReports.year, year), isNull(annualReports.submittedAt)))).map((r) => r.code);
+  (
+    await db
+      .select({ code: annualReports.departmentCode })
+      .from(annualReports)
+      .where(and(eq(annualReports.year, year), isNull(annualReports.submittedAt)))
+  ).map((r) => r.code);
 
 /** Idempotent: the first submission stays. */
 export async function saveDepartmentReport(
@@ -49,15 +63,35 @@ export async function saveDepartmentReport(
 const yearRange = (year: number) => [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)] as const;
 
 /** The figures the system itself holds for a department's year: the report is pre-filled with them. */
-export async function systemFigures(db: DbOrTx, year: number, departmentCode: string): Promise<Omit<DepartmentReportContent, 'securityWork' | 'summary'>> {
+export async function systemFigures(
+  db: DbOrTx,
+  year: number,
+  departmentCode: string,
+): Promise<Omit<DepartmentReportContent, 'securityWork' | 'summary'>> {
   const [from, to] = yearRange(year);
   const closed = (type: string) =>
     db
-      .select({ total: count(), late: sql<number>`count(*) filter (where exists (select 1 from ${violations} v where v.workflow_id = ${processes.workflowId}))`.mapWith(Number) })
+      .select({
+        total: count(),
+        late: sql<number>`count(*) filter (where exists (select 1 from ${violations} v where v.workflow_id = ${processes.workflowId}))`.mapWith(
+          Number,
+        ),
+      })
       .from(processes)
-      .where(and(eq(processes.departmentCode, departmentCode), eq(processes.type, type), eq(processes.status, 'closed'), gte(processes.closedAt, from), lt(processes.closedAt, to)));
+      .where(
+        and(
+          eq(processes.departmentCode, departmentCode),
+          eq(processes.type, type),
+          eq(processes.status, 'closed'),
+          gte(processes.closedAt, from),
+          lt(processes.closedAt, to),
+        ),
+      );
   const [[entries], [corrections], [updates]] = await Promise.all([
-    db.select({ n: count() }).from(catalogEntries).where(and(eq(catalogEntries.departmentCode, departmentCode), eq(catalogEntries.status, 'active'))),
+    db
+      .select({ n: count() })
+      .from(catalogEntries)
+      .where(and(eq(catalogEntries.departmentCode, departmentCode), eq(catalogEntries.status, 'active'))),
     closed('correction'),
     closed('catalog_update'),
   ]);
@@ -80,27 +114,55 @@ export async function compileCountyReport(
   const [from, to] = yearRange(r.year);
   const [reports, byArticle] = await Promise.all([
     listYear(db, r.year),
-    db.select({ article: violations.article, n: count() }).from(violations).where(and(gte(violations.occurredAt, from), lt(violations.occurredAt, to))).groupBy(violations.article),
+    db
+      .select({ article: violations.article, n: count() })
+      .from(violations)
+      .where(and(gte(violations.occurredAt, from), lt(violations.occurredAt, to)))
+      .groupBy(violations.article),
   ]);
-  const numeric = ['catalogEntries', 'catalogUpdatesOnTime', 'catalogUpdatesLate', 'sharingRequestsServed', 'correctionsHandled', 'correctionsOnTime'] as const;
-  const totals = Object.fromEntries(numeric.map((k) => [k, reports.reduce((sum, rep) => sum + Number((rep.content as Record<string, unknown> | null)?.[k] ?? 0), 0)]));
+  const numeric = [
+    'catalogEntries',
+    'catalogUpdatesOnTime',
+    'catalogUpdatesLate',
+    'sharingRequestsServed',
+    'correctionsHandled',
+    'correctionsOnTime',
+  ] as const;
+  const totals = Object.fromEntries(
+    numeric.map((k) => [k, reports.reduce((sum, rep) => sum + Number((rep.content as Record<string, unknown> | null)?.[k] ?? 0), 0)]),
+  );
   const compiled = {
     year: r.year,
     summary: r.summary,
-    departments: reports.map((rep) => ({ departmentCode: rep.departmentCode, submitted: rep.submittedAt !== null, late: rep.late, content: rep.content })),
+    departments: reports.map((rep) => ({
+      departmentCode: rep.departmentCode,
+      submitted: rep.submittedAt !== null,
+      late: rep.late,
+      content: rep.content,
+    })),
     missing: reports.filter((rep) => rep.submittedAt === null).map((rep) => rep.departmentCode),
     totals,
     violationsByArticle: Object.fromEntries(byArticle.map((v) => [v.article, v.n])),
   };
   await db
     .insert(countyReports)
-    .values({ year: r.year, workflowId: r.workflowId, compiled, submittedBy: r.submittedBy, submittedAt: new Date(r.submittedAt), late: r.late })
+    .values({
+      year: r.year,
+      workflowId: r.workflowId,
+      compiled,
+      submittedBy: r.submittedBy,
+      submittedAt: new Date(r.submittedAt),
+      late: r.late,
+    })
     .onConflictDoNothing();
   const [row] = await db.select().from(countyReports).where(eq(countyReports.year, r.year));
   return row!;
 }
 
-export async function recordCitySubmission(db: DbOrTx, r: { year: number; by: string; at: string; late: boolean; note: string }): Promise<void> {
+export async function recordCitySubmission(
+  db: DbOrTx,
+  r: { year: number; by: string; at: string; late: boolean; note: string },
+): Promise<void> {
   await db
     .update(countyReports)
     .set({ citySubmittedBy: r.by, citySubmittedAt: new Date(r.at), cityLate: r.late, cityNote: r.note })

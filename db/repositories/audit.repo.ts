@@ -20,7 +20,10 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -52,7 +55,15 @@ export async function verifyAuditChain(db: DbOrTx): Promise<AuditVerification> {
   let prevHash = GENESIS_HASH;
   for (const r of rows) {
     if (r.prevHash !== prevHash) return { ok: false, entries: rows.length, firstBrokenId: r.id, reason: 'PREV_HASH_MISMATCH' };
-    const e: AuditEntry = { userId: r.userId, role: r.role, departmentCode: r.departmentCode, action: r.action, target: r.target, result: r.result, detail: r.detail ?? undefined };
+    const e: AuditEntry = {
+      userId: r.userId,
+      role: r.role,
+      departmentCode: r.departmentCode,
+      action: r.action,
+      target: r.target,
+      result: r.result,
+      detail: r.detail ?? undefined,
+    };
     if (entryHash(prevHash, r.at, e) !== r.hash) return { ok: false, entries: rows.length, firstBrokenId: r.id, reason: 'CONTENT_CHANGED' };
     prevHash = r.hash;
   }

@@ -25,11 +25,7 @@ export async function loadCalendar(db: DbOrTx): Promise<WorkingCalendar> {
   const version = `${OFFICIAL_CALENDAR_PACKAGE}+${digest}`;
   if (cached?.version !== version) {
     const extra: CalendarOverride[] = overrides.map((o) => ({ date: o.date, kind: o.kind }));
-    cached = buildCalendar(
-      { ...official, loadedYears: [...official.loadedYears, ...years.map((y) => y.year)] },
-      extra,
-      version,
-    );
+    cached = buildCalendar({ ...official, loadedYears: [...official.loadedYears, ...years.map((y) => y.year)] }, extra, version);
   }
   return cached;
 }
@@ -41,7 +37,10 @@ export async function upsertOverride(
   await db
     .insert(calendarOverrides)
     .values(o)
-    .onConflictDoUpdate({ target: calendarOverrides.date, set: { kind: o.kind, reason: o.reason, createdBy: o.createdBy, createdAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: calendarOverrides.date,
+      set: { kind: o.kind, reason: o.reason, createdBy: o.createdBy, createdAt: sql`now()` },
+    });
 }
 
 export async function deleteOverride(db: DbOrTx, date: IsoDate): Promise<boolean> {

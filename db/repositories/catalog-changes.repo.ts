@@ -28,15 +28,34 @@ export const listApplications = (db: DbOrTx, changeId: string) =>
 /** Idempotent on (change, n): a retried activity writes nothing twice. */
 export async function saveApplication(
   db: DbOrTx,
-  a: { changeId: string; n: number; changes: CatalogChange[]; submittedByUserId: string; submittedAt: string; receivedOn: string; reviewDue: string },
+  a: {
+    changeId: string;
+    n: number;
+    changes: CatalogChange[];
+    submittedByUserId: string;
+    submittedAt: string;
+    receivedOn: string;
+    reviewDue: string;
+  },
 ): Promise<void> {
-  await db.insert(catalogApplications).values({ ...a, submittedAt: new Date(a.submittedAt) }).onConflictDoNothing();
+  await db
+    .insert(catalogApplications)
+    .values({ ...a, submittedAt: new Date(a.submittedAt) })
+    .onConflictDoNothing();
 }
 
 /** Only the first decision on an application is kept; approval also stamps the change with its catalog version. */
 export async function decideApplication(
   db: DbOrTx,
-  d: { changeId: string; n: number; decision: 'approved' | 'returned'; decidedByUserId: string; decidedAt: string; reason?: string; catalogVersion?: number },
+  d: {
+    changeId: string;
+    n: number;
+    decision: 'approved' | 'returned';
+    decidedByUserId: string;
+    decidedAt: string;
+    reason?: string;
+    catalogVersion?: number;
+  },
 ): Promise<void> {
   await db
     .update(catalogApplications)

@@ -1,7 +1,5 @@
 import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import {
-  applyChanges, type CatalogChange, type CatalogEntry, checkAgainstCatalog, deriveResponsibilityList,
-} from '../../domain/catalog';
+import { applyChanges, type CatalogChange, type CatalogEntry, checkAgainstCatalog, deriveResponsibilityList } from '../../domain/catalog';
 import type { DomainError } from '../../domain/errors';
 import type { DbOrTx } from '../client';
 import { catalogEntries, catalogEntryVersions, catalogVersions, departments, responsibilityLists } from '../schema';
@@ -20,7 +18,11 @@ export async function getDepartment(db: DbOrTx, code: string) {
 
 /** 第六条: the county's data authority (县政务数据资源主管部门). */
 export async function getAuthorityDepartment(db: DbOrTx) {
-  const [row] = await db.select().from(departments).where(and(eq(departments.kind, 'authority'), eq(departments.active, true))).limit(1);
+  const [row] = await db
+    .select()
+    .from(departments)
+    .where(and(eq(departments.kind, 'authority'), eq(departments.active, true)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -37,7 +39,11 @@ export function listEntries(db: DbOrTx, f: { departments?: string[]; status?: 'a
   const where: SQL[] = [];
   if (f.departments) where.push(inArray(catalogEntries.departmentCode, f.departments));
   if (f.status) where.push(eq(catalogEntries.status, f.status));
-  return db.select().from(catalogEntries).where(and(...where)).orderBy(asc(catalogEntries.code));
+  return db
+    .select()
+    .from(catalogEntries)
+    .where(and(...where))
+    .orderBy(asc(catalogEntries.code));
 }
 
 export async function latestCatalogVersion(db: DbOrTx): Promise<number> {
@@ -71,7 +77,12 @@ export const listEntryVersions = (db: DbOrTx, code: string) =>
 export async function getResponsibilityList(db: DbOrTx, departmentCode: string, version?: number) {
   const where = [eq(responsibilityLists.departmentCode, departmentCode)];
   if (version !== undefined) where.push(lte(responsibilityLists.catalogVersion, version));
-  const [row] = await db.select().from(responsibilityLists).where(and(...where)).orderBy(desc(responsibilityLists.catalogVersion)).limit(1);
+  const [row] = await db
+    .select()
+    .from(responsibilityLists)
+    .where(and(...where))
+    .orderBy(desc(responsibilityLists.catalogVersion))
+    .limit(1);
   return row ?? null;
 }
 
@@ -82,7 +93,12 @@ async function regenerateResponsibilityList(tx: DbOrTx, departmentCode: string, 
   const entries = (await listEntries(tx, { departments: [departmentCode], status: 'active' })).map(toEntry);
   await tx
     .insert(responsibilityLists)
-    .values({ departmentCode, catalogVersion: version, items: deriveResponsibilityList(entries, departmentCode), generatedAt: new Date(at) })
+    .values({
+      departmentCode,
+      catalogVersion: version,
+      items: deriveResponsibilityList(entries, departmentCode),
+      generatedAt: new Date(at),
+    })
     .onConflictDoNothing();
 }
 
@@ -100,11 +116,20 @@ export interface ApprovedChanges {
  * transaction. An entry edited since the application's base version refuses the whole
  * application before anything is written. Idempotent: a retry finds its version by change id.
  */
-export async function writeCatalogVersion(tx: DbOrTx, a: ApprovedChanges): Promise<{ ok: true; version: number } | { ok: false; error: DomainError }> {
+export async function writeCatalogVersion(
+  tx: DbOrTx,
+  a: ApprovedChanges,
+): Promise<{ ok: true; version: number } | { ok: false; error: DomainError }> {
   await lockCatalog(tx);
-  const [done] = await tx.select({ version: catalogVersions.version }).from(catalogVersions).where(eq(catalogVersions.changeId, a.changeId));
+  const [done] = await tx
+    .select({ version: catalogVersions.version })
+    .from(catalogVersions)
+    .where(eq(catalogVersions.changeId, a.changeId));
   if (done) return { ok: true, version: done.version };
-  const current = await entriesByCode(tx, a.changes.map((c) => c.code));
+  const current = await entriesByCode(
+    tx,
+    a.changes.map((c) => c.code),
+  );
   const conflict = checkAgainstCatalog(a.departmentCode, a.changes, current);
   if (conflict) return { ok: false, error: conflict };
 
@@ -124,7 +149,9 @@ export async function writeCatalogVersion(tx: DbOrTx, a: ApprovedChanges): Promi
       .insert(catalogEntries)
       .values({ ...entry, catalogVersion: version })
       .onConflictDoUpdate({ target: catalogEntries.code, set: { ...entry, catalogVersion: version } });
-    await tx.insert(catalogEntryVersions).values({ code: entry.code, entryVersion: entry.version, catalogVersion: version, action: a.changes[i]!.action, entry });
+    await tx
+      .insert(catalogEntryVersions)
+      .values({ code: entry.code, entryVersion: entry.version, catalogVersion: version, action: a.changes[i]!.action, entry });
   }
   await regenerateResponsibilityList(tx, a.departmentCode, version, a.approvedAt);
   return { ok: true, version };
@@ -136,9 +163,21 @@ export async function recordBaseline(db: DbOrTx, at: string): Promise<void> {
     await lockCatalog(tx);
     if ((await latestCatalogVersion(tx)) > 0) return;
     const entries = (await listEntries(tx, {})).map(toEntry);
-    await tx.insert(catalogVersions).values({ version: 1, approvedAt: new Date(at), summary: { added: entries.map((e) => e.code), changed: [], withdrawn: [] } });
+    await tx
+      .insert(catalogVersions)
+      .values({ version: 1, approvedAt: new Date(at), summary: { added: entries.map((e) => e.code), changed: [], withdrawn: [] } });
     if (entries.length > 0) {
-      await tx.insert(catalogEntryVersions).values(entries.map((entry) => ({ code: entry.code, entryVersion: entry.version, catalogVersion: 1, action: 'baseline' as const, entry })));
+      await tx
+        .insert(catalogEntryVersions)
+        .values(
+          entries.map((entry) => ({
+            code: entry.code,
+            entryVersion: entry.version,
+            catalogVersion: 1,
+            action: 'baseline' as const,
+            entry,
+          })),
+        );
     }
     for (const code of new Set(entries.map((e) => e.departmentCode))) await regenerateResponsibilityList(tx, code, 1, at);
   });

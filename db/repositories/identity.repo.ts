@@ -14,7 +14,13 @@ export interface AuthenticatedUser extends Actor {
 /** The active user a bearer token belongs to, or null (unknown, revoked, expired, user disabled). */
 export async function findUserByToken(db: DbOrTx, token: string): Promise<AuthenticatedUser | null> {
   const [row] = await db
-    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, departmentCode: users.departmentCode })
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      departmentCode: users.departmentCode,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -25,5 +31,7 @@ export async function findUserByToken(db: DbOrTx, token: string): Promise<Authen
         eq(users.active, true),
       ),
     );
-  return row ? { userId: row.id, username: row.username, displayName: row.displayName, role: row.role, departmentCode: row.departmentCode } : null;
+  return row
+    ? { userId: row.id, username: row.username, displayName: row.displayName, role: row.role, departmentCode: row.departmentCode }
+    : null;
 }

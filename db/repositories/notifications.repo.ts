@@ -21,7 +21,10 @@ export async function addNotifications(db: DbOrTx, rows: NewNotification[]): Pro
 function addressedTo(actor: Actor) {
   const countyWide = and(isNull(notifications.departmentCode), eq(notifications.role, actor.role));
   if (!actor.departmentCode) return countyWide;
-  return or(and(eq(notifications.departmentCode, actor.departmentCode), or(isNull(notifications.role), eq(notifications.role, actor.role))), countyWide);
+  return or(
+    and(eq(notifications.departmentCode, actor.departmentCode), or(isNull(notifications.role), eq(notifications.role, actor.role))),
+    countyWide,
+  );
 }
 
 export const listNotificationsFor = (db: DbOrTx, actor: Actor, limit: number) =>
@@ -32,7 +35,9 @@ export async function markRead(db: DbOrTx, actor: Actor, id: number): Promise<bo
   const reader = JSON.stringify([actor.userId]);
   const updated = await db
     .update(notifications)
-    .set({ readBy: sql`case when ${notifications.readBy} @> ${reader}::jsonb then ${notifications.readBy} else ${notifications.readBy} || ${reader}::jsonb end` })
+    .set({
+      readBy: sql`case when ${notifications.readBy} @> ${reader}::jsonb then ${notifications.readBy} else ${notifications.readBy} || ${reader}::jsonb end`,
+    })
     .where(and(eq(notifications.id, id), addressedTo(actor)))
     .returning({ id: notifications.id });
   return updated.length > 0;

@@ -21,7 +21,10 @@ export async function getOrder(db: DbOrTx, id: string): Promise<RectificationOrd
 
 /** The order with its registry row (deadline and level in force); null process before the workflow registered. */
 const withProcess = (db: DbOrTx) =>
-  db.select({ order: rectificationOrders, process: processes }).from(rectificationOrders).leftJoin(processes, eq(processes.workflowId, rectificationOrders.workflowId));
+  db
+    .select({ order: rectificationOrders, process: processes })
+    .from(rectificationOrders)
+    .leftJoin(processes, eq(processes.workflowId, rectificationOrders.workflowId));
 
 export async function getOrderWithProcess(db: DbOrTx, id: string) {
   const [row] = await withProcess(db).where(eq(rectificationOrders.id, id));

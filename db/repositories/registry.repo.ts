@@ -87,7 +87,15 @@ export async function applyStep(db: DbOrTx, s: ProcessStep): Promise<boolean> {
 
 export async function recordViolation(
   db: DbOrTx,
-  v: { workflowId: string; departmentCode: string; article: string; kind: string; dueDate: string; occurredAt: string; detail?: Record<string, unknown> },
+  v: {
+    workflowId: string;
+    departmentCode: string;
+    article: string;
+    kind: string;
+    dueDate: string;
+    occurredAt: string;
+    detail?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await db
     .insert(violations)
@@ -133,7 +141,11 @@ export async function getProcess(db: DbOrTx, workflowId: string): Promise<Proces
 }
 
 export const listEvents = (db: DbOrTx, workflowId: string) =>
-  db.select().from(processEvents).where(eq(processEvents.workflowId, workflowId)).orderBy(asc(processEvents.occurredAt), asc(processEvents.id));
+  db
+    .select()
+    .from(processEvents)
+    .where(eq(processEvents.workflowId, workflowId))
+    .orderBy(asc(processEvents.occurredAt), asc(processEvents.id));
 
 /** The timeline of a process with each actor's display name (null for the system and unknown ids). */
 export const listTimeline = (db: DbOrTx, workflowId: string) =>

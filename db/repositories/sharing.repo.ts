@@ -76,7 +76,15 @@ export function listSharingRequests(db: DbOrTx, f: SharingFilter) {
 /** The provider's decision, once: only a pending request takes it; a grant follows unless refused. */
 export async function decideRequest(
   db: DbOrTx,
-  d: { id: string; status: 'granted' | 'granted_in_part' | 'refused'; reason: string | null; decidedBy: string; decidedAt: string; late: boolean; grant?: NewGrant },
+  d: {
+    id: string;
+    status: 'granted' | 'granted_in_part' | 'refused';
+    reason: string | null;
+    decidedBy: string;
+    decidedAt: string;
+    late: boolean;
+    grant?: NewGrant;
+  },
 ): Promise<void> {
   const updated = await db
     .update(sharingRequests)
@@ -96,7 +104,13 @@ export async function insertGrant(db: DbOrTx, g: NewGrant): Promise<void> {
 }
 
 /** The grant a request's approval makes, with an id derived from the request: idempotent. */
-export const grantFor = (r: SharingRequestRow, dataItems: string[], source: NewGrant['source'], grantedBy: string | null, grantedAt: string): NewGrant => ({
+export const grantFor = (
+  r: SharingRequestRow,
+  dataItems: string[],
+  source: NewGrant['source'],
+  grantedBy: string | null,
+  grantedAt: string,
+): NewGrant => ({
   id: `GR-${r.id}`,
   sharingRequestId: r.id,
   requesterDepartment: r.requesterDepartment,
@@ -117,11 +131,21 @@ export async function getGrant(db: DbOrTx, id: string): Promise<SharingGrantRow 
 export function listGrants(db: DbOrTx, f: { departments?: string[]; active?: boolean; limit: number; offset: number }) {
   const where: (SQL | undefined)[] = [partyOf(f.departments, sharingGrants.requesterDepartment, sharingGrants.providerDepartment)];
   if (f.active) where.push(isNull(sharingGrants.revokedAt));
-  return db.select().from(sharingGrants).where(and(...where)).orderBy(desc(sharingGrants.grantedAt), desc(sharingGrants.id)).limit(f.limit).offset(f.offset);
+  return db
+    .select()
+    .from(sharingGrants)
+    .where(and(...where))
+    .orderBy(desc(sharingGrants.grantedAt), desc(sharingGrants.id))
+    .limit(f.limit)
+    .offset(f.offset);
 }
 
 /** Only a grant still in force is revoked; returns the row after, or null if it was revoked already. */
-export async function revokeGrant(db: DbOrTx, id: string, r: { by: string; role: SharingGrantRow['revokedRole']; reason: string; at: Date }): Promise<SharingGrantRow | null> {
+export async function revokeGrant(
+  db: DbOrTx,
+  id: string,
+  r: { by: string; role: SharingGrantRow['revokedRole']; reason: string; at: Date },
+): Promise<SharingGrantRow | null> {
   const [row] = await db
     .update(sharingGrants)
     .set({ revokedBy: r.by, revokedRole: r.role, revokeReason: r.reason, revokedAt: r.at })
@@ -153,7 +177,11 @@ export async function getDispute(db: DbOrTx, id: string) {
 export function listDisputes(db: DbOrTx, f: { departments?: string[]; referredOnly?: boolean; limit: number; offset: number }) {
   const where: (SQL | undefined)[] = [partyOf(f.departments, sharingDisputes.requesterDepartment, sharingDisputes.providerDepartment)];
   if (f.referredOnly) where.push(isNotNull(sharingDisputes.referredAt));
-  return disputeWithProcess(db).where(and(...where)).orderBy(desc(sharingDisputes.filedAt), desc(sharingDisputes.id)).limit(f.limit).offset(f.offset);
+  return disputeWithProcess(db)
+    .where(and(...where))
+    .orderBy(desc(sharingDisputes.filedAt), desc(sharingDisputes.id))
+    .limit(f.limit)
+    .offset(f.offset);
 }
 
 export async function referDispute(db: DbOrTx, id: string, r: { by: string; at: string; reason: string }): Promise<void> {
@@ -166,7 +194,15 @@ export async function referDispute(db: DbOrTx, id: string, r: { by: string; at: 
 /** The closing decision, once; an overturned refusal grants the resource. */
 export async function decideDispute(
   db: DbOrTx,
-  d: { id: string; outcome: 'upheld' | 'overturned'; by: string; role: SharingDisputeRow['decidedRole']; at: string; reason: string; grant?: NewGrant },
+  d: {
+    id: string;
+    outcome: 'upheld' | 'overturned';
+    by: string;
+    role: SharingDisputeRow['decidedRole'];
+    at: string;
+    reason: string;
+    grant?: NewGrant;
+  },
 ): Promise<void> {
   const updated = await db
     .update(sharingDisputes)

@@ -82,9 +82,18 @@ export async function evaluationFigures(db: DbOrTx, year: number, now: Date) {
   const [from, to] = yearBounds(year);
   const late = sql<boolean>`exists (select 1 from ${violations} where ${violations.workflowId} = ${processes.workflowId})`;
   const [depts, closed, overdue, violated, open, criticized, reports] = await Promise.all([
-    db.select({ code: departments.code, name: departments.name }).from(departments).where(eq(departments.kind, 'department')).orderBy(asc(departments.code)),
     db
-      .select({ departmentCode: processes.departmentCode, type: processes.type, closed: count(), late: sql<number>`count(*) filter (where ${late})`.mapWith(Number) })
+      .select({ code: departments.code, name: departments.name })
+      .from(departments)
+      .where(eq(departments.kind, 'department'))
+      .orderBy(asc(departments.code)),
+    db
+      .select({
+        departmentCode: processes.departmentCode,
+        type: processes.type,
+        closed: count(),
+        late: sql<number>`count(*) filter (where ${late})`.mapWith(Number),
+      })
       .from(processes)
       .where(and(eq(processes.status, 'closed'), gte(processes.closedAt, from), lt(processes.closedAt, to)))
       .groupBy(processes.departmentCode, processes.type),
@@ -98,14 +107,29 @@ export async function evaluationFigures(db: DbOrTx, year: number, now: Date) {
       .from(violations)
       .where(and(gte(violations.occurredAt, from), lt(violations.occurredAt, to)))
       .groupBy(violations.departmentCode),
-    db.select({ departmentCode: rectificationOrders.departmentCode, n: count() }).from(rectificationOrders).where(eq(rectificationOrders.status, 'open')).groupBy(rectificationOrders.departmentCode),
     db
       .select({ departmentCode: rectificationOrders.departmentCode, n: count() })
       .from(rectificationOrders)
-      .where(and(eq(rectificationOrders.status, 'criticized'), gte(rectificationOrders.criticizedAt, from), lt(rectificationOrders.criticizedAt, to)))
+      .where(eq(rectificationOrders.status, 'open'))
       .groupBy(rectificationOrders.departmentCode),
     db
-      .select({ departmentCode: annualReports.departmentCode, dueDate: annualReports.dueDate, submittedAt: annualReports.submittedAt, late: annualReports.late })
+      .select({ departmentCode: rectificationOrders.departmentCode, n: count() })
+      .from(rectificationOrders)
+      .where(
+        and(
+          eq(rectificationOrders.status, 'criticized'),
+          gte(rectificationOrders.criticizedAt, from),
+          lt(rectificationOrders.criticizedAt, to),
+        ),
+      )
+      .groupBy(rectificationOrders.departmentCode),
+    db
+      .select({
+        departmentCode: annualReports.departmentCode,
+        dueDate: annualReports.dueDate,
+        submittedAt: annualReports.submittedAt,
+        late: annualReports.late,
+      })
       .from(annualReports)
       .where(eq(annualReports.year, year)),
   ]);

@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid,
-} from 'drizzle-orm/pg-core';
+import { bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CatalogChange, CatalogEntry, ResponsibilityItem } from '../../domain/catalog';
 import { BASE_DATABASES, SHARING_TYPES } from '../../domain/catalog';
 import { CHANGE_TRIGGERS } from '../../domain/catalog-update';
@@ -13,9 +11,13 @@ import { departments, users } from './identity';
 export const catalogEntries = pgTable('catalog_entries', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),
-  departmentCode: text('department_code').notNull().references(() => departments.code),
+  departmentCode: text('department_code')
+    .notNull()
+    .references(() => departments.code),
   dataItems: jsonb('data_items').$type<string[]>().notNull(),
-  status: text('status', { enum: ['active', 'withdrawn'] }).notNull().default('active'),
+  status: text('status', { enum: ['active', 'withdrawn'] })
+    .notNull()
+    .default('active'),
   summary: text('summary').notNull().default(''),
   encodingFormat: text('encoding_format').notNull().default(''),
   sharingType: text('sharing_type', { enum: SHARING_TYPES }).notNull().default('unconditional'),
@@ -48,7 +50,9 @@ export const catalogEntryVersions = pgTable(
   {
     code: text('code').notNull(),
     entryVersion: integer('entry_version').notNull(),
-    catalogVersion: integer('catalog_version').notNull().references(() => catalogVersions.version),
+    catalogVersion: integer('catalog_version')
+      .notNull()
+      .references(() => catalogVersions.version),
     action: text('action', { enum: ['baseline', 'add', 'change', 'withdraw'] }).notNull(),
     entry: jsonb('entry').$type<CatalogEntry>().notNull(),
   },
@@ -59,8 +63,12 @@ export const catalogEntryVersions = pgTable(
 export const responsibilityLists = pgTable(
   'responsibility_lists',
   {
-    departmentCode: text('department_code').notNull().references(() => departments.code),
-    catalogVersion: integer('catalog_version').notNull().references(() => catalogVersions.version),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
+    catalogVersion: integer('catalog_version')
+      .notNull()
+      .references(() => catalogVersions.version),
     items: jsonb('items').$type<ResponsibilityItem[]>().notNull(),
     generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
   },
@@ -72,12 +80,16 @@ export const catalogChanges = pgTable('catalog_changes', {
   id: text('id').primaryKey(),
   requestId: text('request_id').notNull().unique(),
   workflowId: text('workflow_id').notNull().unique(),
-  departmentCode: text('department_code').notNull().references(() => departments.code),
+  departmentCode: text('department_code')
+    .notNull()
+    .references(() => departments.code),
   trigger: text('trigger', { enum: CHANGE_TRIGGERS }).notNull(),
   changeDate: date('change_date', { mode: 'string' }).notNull(),
   legalBasis: text('legal_basis').notNull(),
   description: text('description').notNull(),
-  registeredByUserId: uuid('registered_by_user_id').notNull().references(() => users.id),
+  registeredByUserId: uuid('registered_by_user_id')
+    .notNull()
+    .references(() => users.id),
   registeredByRole: roleEnum('registered_by_role').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   catalogVersion: integer('catalog_version').references(() => catalogVersions.version),
@@ -87,7 +99,9 @@ export const catalogChanges = pgTable('catalog_changes', {
 export const catalogApplications = pgTable(
   'catalog_applications',
   {
-    changeId: text('change_id').notNull().references(() => catalogChanges.id),
+    changeId: text('change_id')
+      .notNull()
+      .references(() => catalogChanges.id),
     n: integer('n').notNull(),
     changes: jsonb('changes').$type<CatalogChange[]>().notNull(),
     submittedByUserId: text('submitted_by_user_id').notNull(),
@@ -107,14 +121,18 @@ export const demandItems = pgTable(
   'demand_items',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    departmentCode: text('department_code').notNull().references(() => departments.code),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
     providerDepartmentCode: text('provider_department_code').references(() => departments.code),
     resourceCode: text('resource_code').references(() => catalogEntries.code),
     name: text('name').notNull(),
     dataItems: jsonb('data_items').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     purpose: text('purpose').notNull(),
     duty: text('duty').notNull(),
-    createdByUserId: uuid('created_by_user_id').notNull().references(() => users.id),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('demand_items_department_idx').on(t.departmentCode)],

@@ -9,8 +9,12 @@ export const corrections = pgTable('corrections', {
   id: text('id').primaryKey(),
   requestId: text('request_id').notNull().unique(),
   workflowId: text('workflow_id').notNull().unique(),
-  departmentCode: text('department_code').notNull().references(() => departments.code),
-  resourceCode: text('resource_code').notNull().references(() => catalogEntries.code),
+  departmentCode: text('department_code')
+    .notNull()
+    .references(() => departments.code),
+  resourceCode: text('resource_code')
+    .notNull()
+    .references(() => catalogEntries.code),
   dataItems: jsonb('data_items').$type<string[]>().notNull(),
   description: text('description').notNull(),
   evidence: text('evidence'),
@@ -18,7 +22,9 @@ export const corrections = pgTable('corrections', {
   subjectIdNumber: text('subject_id_number').notNull(),
   subjectName: text('subject_name').notNull(),
   contact: text('contact'),
-  filedByUserId: uuid('filed_by_user_id').notNull().references(() => users.id),
+  filedByUserId: uuid('filed_by_user_id')
+    .notNull()
+    .references(() => users.id),
   filedByRole: roleEnum('filed_by_role').notNull(),
   receivedOn: date('received_on', { mode: 'string' }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

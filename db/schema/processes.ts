@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial, boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { deadlineLevelEnum, processStatusEnum, roleEnum } from './enums';
 import { departments } from './identity';
 
@@ -12,7 +10,9 @@ export const processes = pgTable(
   {
     workflowId: text('workflow_id').primaryKey(),
     type: text('type').notNull(),
-    departmentCode: text('department_code').notNull().references(() => departments.code),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
     subjectId: text('subject_id').notNull(),
     stage: text('stage').notNull(),
     status: processStatusEnum('status').notNull().default('open'),
@@ -38,7 +38,9 @@ export const processEvents = pgTable(
   'process_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    workflowId: text('workflow_id').notNull().references(() => processes.workflowId),
+    workflowId: text('workflow_id')
+      .notNull()
+      .references(() => processes.workflowId),
     eventKey: text('event_key').notNull(),
     kind: text('kind').notNull(),
     actorUserId: text('actor_user_id'),
@@ -55,8 +57,12 @@ export const violations = pgTable(
   'violations',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    workflowId: text('workflow_id').notNull().references(() => processes.workflowId),
-    departmentCode: text('department_code').notNull().references(() => departments.code),
+    workflowId: text('workflow_id')
+      .notNull()
+      .references(() => processes.workflowId),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
     article: text('article').notNull(),
     kind: text('kind').notNull(),
     dueDate: date('due_date', { mode: 'string' }),

@@ -23,9 +23,15 @@ export const sharingRequests = pgTable(
     id: text('id').primaryKey(),
     requestId: text('request_id').notNull().unique(),
     workflowId: text('workflow_id').unique(),
-    requesterDepartment: text('requester_department').notNull().references(() => departments.code),
-    providerDepartment: text('provider_department').notNull().references(() => departments.code),
-    resourceCode: text('resource_code').notNull().references(() => catalogEntries.code),
+    requesterDepartment: text('requester_department')
+      .notNull()
+      .references(() => departments.code),
+    providerDepartment: text('provider_department')
+      .notNull()
+      .references(() => departments.code),
+    resourceCode: text('resource_code')
+      .notNull()
+      .references(() => catalogEntries.code),
     dataItems: jsonb('data_items').$type<string[]>().notNull(),
     purpose: text('purpose').notNull(),
     duty: text('duty').notNull(),
@@ -37,7 +43,9 @@ export const sharingRequests = pgTable(
     decidedBy: text('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedLate: boolean('decided_late'),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -51,10 +59,19 @@ export const sharingGrants = pgTable(
   'sharing_grants',
   {
     id: text('id').primaryKey(),
-    sharingRequestId: text('sharing_request_id').notNull().unique().references(() => sharingRequests.id),
-    requesterDepartment: text('requester_department').notNull().references(() => departments.code),
-    providerDepartment: text('provider_department').notNull().references(() => departments.code),
-    resourceCode: text('resource_code').notNull().references(() => catalogEntries.code),
+    sharingRequestId: text('sharing_request_id')
+      .notNull()
+      .unique()
+      .references(() => sharingRequests.id),
+    requesterDepartment: text('requester_department')
+      .notNull()
+      .references(() => departments.code),
+    providerDepartment: text('provider_department')
+      .notNull()
+      .references(() => departments.code),
+    resourceCode: text('resource_code')
+      .notNull()
+      .references(() => catalogEntries.code),
     dataItems: jsonb('data_items').$type<string[]>().notNull(),
     purpose: text('purpose').notNull(),
     /** unconditional, provider, dispute */
@@ -72,14 +89,25 @@ export const sharingGrants = pgTable(
 // 第三十二条: a dispute of a refusal, one per request.
 export const sharingDisputes = pgTable('sharing_disputes', {
   id: text('id').primaryKey(),
-  sharingRequestId: text('sharing_request_id').notNull().unique().references(() => sharingRequests.id),
+  sharingRequestId: text('sharing_request_id')
+    .notNull()
+    .unique()
+    .references(() => sharingRequests.id),
   workflowId: text('workflow_id').notNull().unique(),
-  requesterDepartment: text('requester_department').notNull().references(() => departments.code),
-  providerDepartment: text('provider_department').notNull().references(() => departments.code),
+  requesterDepartment: text('requester_department')
+    .notNull()
+    .references(() => departments.code),
+  providerDepartment: text('provider_department')
+    .notNull()
+    .references(() => departments.code),
   grounds: text('grounds').notNull(),
-  filedBy: uuid('filed_by').notNull().references(() => users.id),
+  filedBy: uuid('filed_by')
+    .notNull()
+    .references(() => users.id),
   filedAt: timestamp('filed_at', { withTimezone: true }).notNull(),
-  status: text('status', { enum: ['dispute_coordinating', 'dispute_referred', 'upheld', 'overturned'] }).notNull().default('dispute_coordinating'),
+  status: text('status', { enum: ['dispute_coordinating', 'dispute_referred', 'upheld', 'overturned'] })
+    .notNull()
+    .default('dispute_coordinating'),
   referredBy: text('referred_by'),
   referredAt: timestamp('referred_at', { withTimezone: true }),
   referralReason: text('referral_reason'),
@@ -97,10 +125,14 @@ export const conflictCases = pgTable('conflict_cases', {
   departments: jsonb('departments').$type<string[]>().notNull(),
   resources: jsonb('resources').$type<ConflictResource[]>().notNull(),
   description: text('description').notNull(),
-  openedBy: uuid('opened_by').notNull().references(() => users.id),
+  openedBy: uuid('opened_by')
+    .notNull()
+    .references(() => users.id),
   openedRole: roleEnum('opened_role').notNull(),
   openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
-  status: text('status', { enum: ['conflict_negotiating', 'conflict_coordinating', 'agreed', 'decided'] }).notNull().default('conflict_negotiating'),
+  status: text('status', { enum: ['conflict_negotiating', 'conflict_coordinating', 'agreed', 'decided'] })
+    .notNull()
+    .default('conflict_negotiating'),
   decision: text('decision'),
   decidedBy: text('decided_by'),
   closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -110,8 +142,12 @@ export const conflictCases = pgTable('conflict_cases', {
 export const conflictPositions = pgTable(
   'conflict_positions',
   {
-    conflictId: text('conflict_id').notNull().references(() => conflictCases.id),
-    departmentCode: text('department_code').notNull().references(() => departments.code),
+    conflictId: text('conflict_id')
+      .notNull()
+      .references(() => conflictCases.id),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
     position: text('position').notNull(),
     agrees: boolean('agrees').notNull(),
     recordedBy: text('recorded_by').notNull(),

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, bigserial } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  bigserial,
+} from 'drizzle-orm/pg-core';
 import { roleEnum } from './enums';
 import { departments, users } from './identity';
 import { violations } from './processes';
@@ -9,7 +22,9 @@ export const annualReports = pgTable(
   'annual_reports',
   {
     year: integer('year').notNull(),
-    departmentCode: text('department_code').notNull().references(() => departments.code),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
     workflowId: text('workflow_id').notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     content: jsonb('content').$type<Record<string, unknown>>(),
@@ -40,12 +55,18 @@ export const rectificationOrders = pgTable(
   'rectification_orders',
   {
     id: text('id').primaryKey(),
-    violationId: bigint('violation_id', { mode: 'number' }).notNull().references(() => violations.id),
-    departmentCode: text('department_code').notNull().references(() => departments.code),
+    violationId: bigint('violation_id', { mode: 'number' })
+      .notNull()
+      .references(() => violations.id),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
     workflowId: text('workflow_id').notNull().unique(),
     requirement: text('requirement').notNull(),
     periodWorkingDays: integer('period_working_days').notNull(),
-    status: text('status', { enum: ['open', 'rectified', 'criticized'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'rectified', 'criticized'] })
+      .notNull()
+      .default('open'),
     issuedBy: text('issued_by').notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
     report: text('report'),
@@ -53,7 +74,10 @@ export const rectificationOrders = pgTable(
     reportedAt: timestamp('reported_at', { withTimezone: true }),
     criticizedAt: timestamp('criticized_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('rectification_orders_violation_idx').on(t.violationId), index('rectification_orders_department_idx').on(t.departmentCode, t.status)],
+  (t) => [
+    uniqueIndex('rectification_orders_violation_idx').on(t.violationId),
+    index('rectification_orders_department_idx').on(t.departmentCode, t.status),
+  ],
 );
 
 // The reminder and notice outbox: activities write, people read; delivery channels later.

@@ -13,13 +13,22 @@ beforeAll(async () => {
 afterAll(async () => api?.close());
 
 const report = (summary = '本年度按期完成目录更新与数据校核') => ({
-  catalogEntries: 2, catalogUpdatesOnTime: 1, catalogUpdatesLate: 0, sharingRequestsServed: 0, correctionsHandled: 4, correctionsOnTime: 4,
-  securityWork: '开展数据安全自查', summary,
+  catalogEntries: 2,
+  catalogUpdatesOnTime: 1,
+  catalogUpdatesLate: 0,
+  sharingRequestsServed: 0,
+  correctionsHandled: 4,
+  correctionsOnTime: 4,
+  securityWork: '开展数据安全自查',
+  summary,
 });
 
 describe('annual reports API (第四十六条)', () => {
   it('404 before the year is opened; only admins open it, and opening twice is one process', async () => {
-    expect((await api.call('reviewer', 'GET', '/v1/annual-reports/2025')).json()).toMatchObject({ statusCode: 404, code: 'REPORT_YEAR_NOT_OPEN' });
+    expect((await api.call('reviewer', 'GET', '/v1/annual-reports/2025')).json()).toMatchObject({
+      statusCode: 404,
+      code: 'REPORT_YEAR_NOT_OPEN',
+    });
     expect((await api.call('reviewer', 'POST', '/v1/annual-reports/2025/start')).statusCode).toBe(403);
     const first = await api.call('admin', 'POST', '/v1/annual-reports/2025/start');
     const again = await api.call('admin', 'POST', '/v1/annual-reports/2025/start');
@@ -36,7 +45,11 @@ describe('annual reports API (第四十六条)', () => {
     expect((await api.call('reviewer', 'GET', '/v1/annual-reports/2025/departments/market/draft')).statusCode).toBe(403);
 
     expect((await api.call('civil-staff', 'POST', '/v1/annual-reports/2025/departments/market', report())).statusCode).toBe(404);
-    const invalid = await api.call('market-staff', 'POST', '/v1/annual-reports/2025/departments/market', { ...report(), summary: '', extra: 1 });
+    const invalid = await api.call('market-staff', 'POST', '/v1/annual-reports/2025/departments/market', {
+      ...report(),
+      summary: '',
+      extra: 1,
+    });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().details).toEqual(expect.arrayContaining([{ path: 'body.extra', message: '不允许的字段' }]));
 
@@ -52,14 +65,31 @@ describe('annual reports API (第四十六条)', () => {
   it('the authority sees who has reported; a department sees only itself; the county steps follow in order', async () => {
     const board = await api.call('reviewer', 'GET', '/v1/annual-reports/2025');
     expect(board.json()).toMatchObject({ stage: 'departments_reporting', deadline: { due: '2025-12-31' } });
-    expect(board.json().departments.map((d: { departmentCode: string; submittedAt: string | null }) => [d.departmentCode, d.submittedAt !== null])).toEqual([['civil', false], ['market', true]]);
-    expect((await api.call('civil-staff', 'GET', '/v1/annual-reports/2025')).json().departments.map((d: { departmentCode: string }) => d.departmentCode)).toEqual(['civil']);
+    expect(
+      board
+        .json()
+        .departments.map((d: { departmentCode: string; submittedAt: string | null }) => [d.departmentCode, d.submittedAt !== null]),
+    ).toEqual([
+      ['civil', false],
+      ['market', true],
+    ]);
+    expect(
+      (await api.call('civil-staff', 'GET', '/v1/annual-reports/2025'))
+        .json()
+        .departments.map((d: { departmentCode: string }) => d.departmentCode),
+    ).toEqual(['civil']);
 
-    expect((await api.call('reviewer', 'POST', '/v1/annual-reports/2025/county-report', { summary: '汇总' })).json().code).toBe('REPORT_NOT_YET');
+    expect((await api.call('reviewer', 'POST', '/v1/annual-reports/2025/county-report', { summary: '汇总' })).json().code).toBe(
+      'REPORT_NOT_YET',
+    );
     expect((await api.call('market-staff', 'POST', '/v1/annual-reports/2025/county-report', { summary: '汇总' })).statusCode).toBe(403);
     await api.call('civil-staff', 'POST', '/v1/annual-reports/2025/departments/civil', report('民政局年度情况'));
-    await eventually(async () => expect((await api.call('reviewer', 'GET', '/v1/annual-reports/2025')).json().stage).toBe('authority_compiling'));
-    expect((await api.call('reviewer', 'GET', '/v1/inbox')).json().items).toContainEqual(expect.objectContaining({ action: 'submit_county_report' }));
+    await eventually(async () =>
+      expect((await api.call('reviewer', 'GET', '/v1/annual-reports/2025')).json().stage).toBe('authority_compiling'),
+    );
+    expect((await api.call('reviewer', 'GET', '/v1/inbox')).json().items).toContainEqual(
+      expect.objectContaining({ action: 'submit_county_report' }),
+    );
 
     const compiled = await api.call('reviewer', 'POST', '/v1/annual-reports/2025/county-report', { summary: '全县年度情况' });
     expect(compiled.statusCode).toBe(200);
@@ -67,8 +97,13 @@ describe('annual reports API (第四十六条)', () => {
     expect((await api.call('reviewer', 'POST', '/v1/annual-reports/2025/city-submission', { note: '' })).statusCode).toBe(403);
     const city = await api.call('county', 'POST', '/v1/annual-reports/2025/city-submission', { note: '已报市政府' });
     expect(city.json()).toMatchObject({ late: false });
-    expect(await api.database.db.select().from(countyReports)).toEqual([expect.objectContaining({ year: 2025, late: false, cityLate: false })]);
-    expect((await api.call('county', 'GET', '/v1/annual-reports/2025')).json().countyReport).toMatchObject({ late: false, cityLate: false });
+    expect(await api.database.db.select().from(countyReports)).toEqual([
+      expect.objectContaining({ year: 2025, late: false, cityLate: false }),
+    ]);
+    expect((await api.call('county', 'GET', '/v1/annual-reports/2025')).json().countyReport).toMatchObject({
+      late: false,
+      cityLate: false,
+    });
   });
 });
 
@@ -78,7 +113,10 @@ describe('GET /v1/notifications', () => {
       { workflowId: 'wf-n', key: 'k1', departmentCode: 'market', role: null, kind: 'test_notice', message: '市场监管局通知' },
       { workflowId: 'wf-n', key: 'k2', departmentCode: null, role: 'authority_reviewer', kind: 'test_notice', message: '主管部门通知' },
     ]);
-    const kinds = async (user: string) => ((await api.call(user, 'GET', '/v1/notifications')).json().items as { message: string; kind: string }[]).filter((n) => n.kind === 'test_notice').map((n) => n.message);
+    const kinds = async (user: string) =>
+      ((await api.call(user, 'GET', '/v1/notifications')).json().items as { message: string; kind: string }[])
+        .filter((n) => n.kind === 'test_notice')
+        .map((n) => n.message);
     expect(await kinds('market-staff')).toEqual(['市场监管局通知']);
     expect(await kinds('civil-staff')).toEqual([]);
     expect(await kinds('reviewer')).toEqual(['主管部门通知']);
@@ -89,6 +127,10 @@ describe('GET /v1/notifications', () => {
     expect((await api.call('market-head', 'POST', `/v1/notifications/${mine!.id}/read`)).statusCode).toBe(204);
     const items = (await api.call('market-head', 'GET', '/v1/notifications')).json().items as { id: number; read: boolean }[];
     expect(items.find((n) => n.id === mine!.id)?.read).toBe(true);
-    expect(((await api.call('market-staff', 'GET', '/v1/notifications')).json().items as { id: number; read: boolean }[]).find((n) => n.id === mine!.id)?.read).toBe(false);
+    expect(
+      ((await api.call('market-staff', 'GET', '/v1/notifications')).json().items as { id: number; read: boolean }[]).find(
+        (n) => n.id === mine!.id,
+      )?.read,
+    ).toBe(false);
   });
 });

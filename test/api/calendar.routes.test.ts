@@ -19,11 +19,20 @@ describe('GET /v1/calendar/deadline', () => {
   });
 
   it('marks a deadline in an unpublished year provisional', async () => {
-    expect((await api.call('auditor', 'GET', '/v1/calendar/deadline?from=2026-12-24&workingDays=10')).json()).toMatchObject({ due: '2027-01-07', provisional: true });
+    expect((await api.call('auditor', 'GET', '/v1/calendar/deadline?from=2026-12-24&workingDays=10')).json()).toMatchObject({
+      due: '2027-01-07',
+      provisional: true,
+    });
   });
 
   it('400 for impossible dates, out-of-range counts and unknown parameters; 401 without a token', async () => {
-    for (const q of ['from=2025-02-30&workingDays=10', 'from=2025-09-26&workingDays=0', 'from=2025-09-26&workingDays=abc', 'from=26/09/2025&workingDays=10', 'from=2025-09-26&workingDays=10&x=1']) {
+    for (const q of [
+      'from=2025-02-30&workingDays=10',
+      'from=2025-09-26&workingDays=0',
+      'from=2025-09-26&workingDays=abc',
+      'from=26/09/2025&workingDays=10',
+      'from=2025-09-26&workingDays=10&x=1',
+    ]) {
       const res = await api.call('market-staff', 'GET', `/v1/calendar/deadline?${q}`);
       expect(res.statusCode, q).toBe(400);
       expect(res.json().code).toBe('VALIDATION_FAILED');
@@ -35,7 +44,9 @@ describe('GET /v1/calendar/deadline', () => {
 describe('calendar administration', () => {
   it('only admins change the calendar', async () => {
     for (const user of ['market-staff', 'market-head', 'reviewer', 'auditor', 'applicant']) {
-      expect((await api.call(user, 'PUT', '/v1/calendar/overrides/2026-12-31', { kind: 'holiday', reason: 'x' })).statusCode, user).toBe(403);
+      expect((await api.call(user, 'PUT', '/v1/calendar/overrides/2026-12-31', { kind: 'holiday', reason: 'x' })).statusCode, user).toBe(
+        403,
+      );
     }
   });
 
@@ -47,14 +58,22 @@ describe('calendar administration', () => {
     const before = await process();
 
     const loaded = await api.call('admin', 'PUT', '/v1/calendar/years/2027', {
-      source: '国务院办公厅关于2027年部分节假日安排的通知（演示数据）', holidays: ['2027-01-01'], workdays: [],
+      source: '国务院办公厅关于2027年部分节假日安排的通知（演示数据）',
+      holidays: ['2027-01-01'],
+      workdays: [],
     });
     expect(loaded.statusCode).toBe(200);
     expect(loaded.json().recountWorkflowId).toBe(`calendar-change-${loaded.json().calendarVersion}`);
-    expect((await api.call('auditor', 'GET', '/v1/calendar/deadline?from=2026-12-24&workingDays=10')).json()).toMatchObject({ due: '2027-01-08', provisional: false });
+    expect((await api.call('auditor', 'GET', '/v1/calendar/deadline?from=2026-12-24&workingDays=10')).json()).toMatchObject({
+      due: '2027-01-08',
+      provisional: false,
+    });
 
     // Its own due date: made a holiday, the period ends one working day later.
-    const override = await api.call('admin', 'PUT', `/v1/calendar/overrides/${before.dueDate}`, { kind: 'holiday', reason: '临时调整（测试）' });
+    const override = await api.call('admin', 'PUT', `/v1/calendar/overrides/${before.dueDate}`, {
+      kind: 'holiday',
+      reason: '临时调整（测试）',
+    });
     expect(override.statusCode).toBe(200);
     await eventually(async () => {
       const after = await process();
@@ -73,7 +92,11 @@ describe('calendar administration', () => {
   it('400 when a loaded year lists days of another year or one day twice', async () => {
     const other = await api.call('admin', 'PUT', '/v1/calendar/years/2028', { source: 'x', holidays: ['2027-10-01'], workdays: [] });
     expect(other.json()).toMatchObject({ statusCode: 400, code: 'DATE_OUTSIDE_YEAR' });
-    const twice = await api.call('admin', 'PUT', '/v1/calendar/years/2028', { source: 'x', holidays: ['2028-10-01'], workdays: ['2028-10-01'] });
+    const twice = await api.call('admin', 'PUT', '/v1/calendar/years/2028', {
+      source: 'x',
+      holidays: ['2028-10-01'],
+      workdays: ['2028-10-01'],
+    });
     expect(twice.json()).toMatchObject({ statusCode: 400, code: 'DAY_LISTED_TWICE' });
   });
 });
@@ -84,6 +107,8 @@ describe('GET /health', () => {
     expect((await api.call(null, 'GET', '/health/live')).statusCode).toBe(200);
     const docs = await api.call(null, 'GET', '/docs/json');
     expect(docs.statusCode).toBe(200);
-    expect(Object.keys(docs.json().paths)).toEqual(expect.arrayContaining(['/v1/corrections', '/v1/processes/{id}/history', '/v1/calendar/deadline', '/v1/inbox']));
+    expect(Object.keys(docs.json().paths)).toEqual(
+      expect.arrayContaining(['/v1/corrections', '/v1/processes/{id}/history', '/v1/calendar/deadline', '/v1/inbox']),
+    );
   });
 });

@@ -27,11 +27,14 @@ async function register(username = 'market-staff', over: Record<string, unknown>
   const res = await api.call(username, 'POST', '/v1/catalog/changes', registration(over));
   expect(res.statusCode).toBe(201);
   const body = res.json() as { id: string; workflowId: string };
-  await eventually(async () => expect((await api.call('reviewer', 'GET', `/v1/catalog/changes/${body.id}`)).json().deadline).not.toBeNull());
+  await eventually(async () =>
+    expect((await api.call('reviewer', 'GET', `/v1/catalog/changes/${body.id}`)).json().deadline).not.toBeNull(),
+  );
   return body;
 }
 
-const apply = (id: string, changes: unknown[], username = 'market-staff') => api.call(username, 'POST', `/v1/catalog/changes/${id}/applications`, { changes });
+const apply = (id: string, changes: unknown[], username = 'market-staff') =>
+  api.call(username, 'POST', `/v1/catalog/changes/${id}/applications`, { changes });
 const review = (id: string, body: unknown, username = 'reviewer') => api.call(username, 'POST', `/v1/catalog/changes/${id}/review`, body);
 
 let change: { id: string; workflowId: string };
@@ -46,7 +49,10 @@ describe('POST /v1/catalog/changes', () => {
   it('401 without a token; 403 for roles that do not register changes', async () => {
     expect((await api.call(null, 'POST', '/v1/catalog/changes', registration())).statusCode).toBe(401);
     for (const user of ['auditor', 'county', 'applicant', 'admin']) {
-      expect((await api.call(user, 'POST', '/v1/catalog/changes', registration())).json()).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_ROLE' });
+      expect((await api.call(user, 'POST', '/v1/catalog/changes', registration())).json()).toMatchObject({
+        statusCode: 403,
+        code: 'FORBIDDEN_ROLE',
+      });
     }
   });
 
@@ -61,31 +67,60 @@ describe('POST /v1/catalog/changes', () => {
   });
 
   it('a department registers only its own changes; the authority registers for a named department', async () => {
-    expect((await api.call('market-staff', 'POST', '/v1/catalog/changes', registration({ departmentCode: 'civil' }))).json()).toMatchObject({ statusCode: 403, code: 'FORBIDDEN_DEPARTMENT' });
-    expect((await api.call('reviewer', 'POST', '/v1/catalog/changes', registration())).json()).toMatchObject({ statusCode: 400, code: 'DEPARTMENT_REQUIRED' });
+    expect((await api.call('market-staff', 'POST', '/v1/catalog/changes', registration({ departmentCode: 'civil' }))).json()).toMatchObject(
+      { statusCode: 403, code: 'FORBIDDEN_DEPARTMENT' },
+    );
+    expect((await api.call('reviewer', 'POST', '/v1/catalog/changes', registration())).json()).toMatchObject({
+      statusCode: 400,
+      code: 'DEPARTMENT_REQUIRED',
+    });
     const forCivil = await api.call('reviewer', 'POST', '/v1/catalog/changes', registration({ departmentCode: 'civil' }));
     expect(forCivil.statusCode).toBe(201);
-    await eventually(async () => expect((await api.call('civil-staff', 'GET', `/v1/catalog/changes/${forCivil.json().id}`)).json()).toMatchObject({ departmentCode: 'civil', stage: 'awaiting_application' }));
+    await eventually(async () =>
+      expect((await api.call('civil-staff', 'GET', `/v1/catalog/changes/${forCivil.json().id}`)).json()).toMatchObject({
+        departmentCode: 'civil',
+        stage: 'awaiting_application',
+      }),
+    );
   });
 
   it('400 for an unknown department, a change date in the future, a malformed date, an unknown field', async () => {
-    expect((await api.call('reviewer', 'POST', '/v1/catalog/changes', registration({ departmentCode: 'county-gov' }))).json()).toMatchObject({ statusCode: 400, code: 'UNKNOWN_DEPARTMENT' });
-    expect((await api.call('market-staff', 'POST', '/v1/catalog/changes', registration({ changeDate: '2999-01-04' }))).json()).toMatchObject({ statusCode: 400, code: 'CHANGE_DATE_IN_FUTURE' });
-    expect((await api.call('market-staff', 'POST', '/v1/catalog/changes', registration({ changeDate: '2025-02-30' }))).json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-    expect((await api.call('market-staff', 'POST', '/v1/catalog/changes', registration({ colour: 'red' }))).json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect(
+      (await api.call('reviewer', 'POST', '/v1/catalog/changes', registration({ departmentCode: 'county-gov' }))).json(),
+    ).toMatchObject({ statusCode: 400, code: 'UNKNOWN_DEPARTMENT' });
+    expect(
+      (await api.call('market-staff', 'POST', '/v1/catalog/changes', registration({ changeDate: '2999-01-04' }))).json(),
+    ).toMatchObject({ statusCode: 400, code: 'CHANGE_DATE_IN_FUTURE' });
+    expect(
+      (await api.call('market-staff', 'POST', '/v1/catalog/changes', registration({ changeDate: '2025-02-30' }))).json(),
+    ).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect((await api.call('market-staff', 'POST', '/v1/catalog/changes', registration({ colour: 'red' }))).json()).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+    });
   });
 });
 
 describe('GET /v1/catalog/changes/:id', () => {
-  it('the department and the authority read it with its deadline; other departments get 404; auditors\' reads are audited', async () => {
+  it("the department and the authority read it with its deadline; other departments get 404; auditors' reads are audited", async () => {
     const res = await api.call('market-staff', 'GET', `/v1/catalog/changes/${change.id}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ departmentCode: 'market', stage: 'awaiting_application', level: 'normal', changeDate: today, applications: [], catalogVersion: null });
+    expect(res.json()).toMatchObject({
+      departmentCode: 'market',
+      stage: 'awaiting_application',
+      level: 'normal',
+      changeDate: today,
+      applications: [],
+      catalogVersion: null,
+    });
     expect((await api.call('civil-head', 'GET', `/v1/catalog/changes/${change.id}`)).statusCode).toBe(404);
     expect((await api.call('auditor', 'GET', '/v1/catalog/changes/ML-none')).statusCode).toBe(404);
     expect((await api.call('applicant', 'GET', `/v1/catalog/changes/${change.id}`)).statusCode).toBe(403);
     expect((await api.call('auditor', 'GET', `/v1/catalog/changes/${change.id}`)).statusCode).toBe(200);
-    const reads = await api.database.db.select().from(auditLog).where(and(eq(auditLog.target, change.workflowId), eq(auditLog.role, 'auditor')));
+    const reads = await api.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.target, change.workflowId), eq(auditLog.role, 'auditor')));
     expect(reads).toContainEqual(expect.objectContaining({ action: 'GET /v1/catalog/changes/:id', result: '200' }));
   });
 });
@@ -94,12 +129,27 @@ describe('POST /v1/catalog/changes/:id/applications — validation rules', () =>
   it.each([
     ['a code already in the catalog', [addEntry('CIV-001')], 400, 'CATALOG_CODE_DUPLICATE'],
     ['the same code twice', [addEntry('MKT-007'), addEntry('MKT-007')], 400, 'CATALOG_CODE_DUPLICATE'],
-    ['conditional sharing without a basis (第三十条(一))', [changeEntry('MKT-002', 1, { sharingBasis: null })], 400, 'SHARING_BASIS_REQUIRED'],
+    [
+      'conditional sharing without a basis (第三十条(一))',
+      [changeEntry('MKT-002', 1, { sharingBasis: null })],
+      400,
+      'SHARING_BASIS_REQUIRED',
+    ],
     ['not_shared without a basis', [addEntry('MKT-008', { sharingType: 'not_shared', sharingBasis: '' })], 400, 'SHARING_BASIS_REQUIRED'],
-    ['a base-database entry not unconditional (第三十条(二))', [changeEntry('MKT-001', 1, { sharingType: 'conditional', sharingBasis: '某政策' })], 400, 'BASE_DATA_MUST_BE_UNCONDITIONAL'],
+    [
+      'a base-database entry not unconditional (第三十条(二))',
+      [changeEntry('MKT-001', 1, { sharingType: 'conditional', sharingBasis: '某政策' })],
+      400,
+      'BASE_DATA_MUST_BE_UNCONDITIONAL',
+    ],
     ['a data item twice', [addEntry('MKT-009', { dataItems: ['名称', '名称'] })], 400, 'DATA_ITEMS_DUPLICATE'],
-    ['another department\'s entry', [changeEntry('CIV-001', 1, {})], 400, 'CATALOG_ENTRY_UNKNOWN'],
-    ['an entry that does not exist', [{ action: 'withdraw', code: 'MKT-404', baseVersion: 1, reason: '停止采集' }], 400, 'CATALOG_ENTRY_UNKNOWN'],
+    ["another department's entry", [changeEntry('CIV-001', 1, {})], 400, 'CATALOG_ENTRY_UNKNOWN'],
+    [
+      'an entry that does not exist',
+      [{ action: 'withdraw', code: 'MKT-404', baseVersion: 1, reason: '停止采集' }],
+      400,
+      'CATALOG_ENTRY_UNKNOWN',
+    ],
     ['a stale base version', [changeEntry('MKT-002', 5, {})], 409, 'CATALOG_ENTRY_CONFLICT'],
     ['no changes', [], 400, 'VALIDATION_FAILED'],
     ['an unknown sharing type', [addEntry('MKT-010', { sharingType: 'sometimes' as never })], 400, 'VALIDATION_FAILED'],
@@ -111,7 +161,9 @@ describe('POST /v1/catalog/changes/:id/applications — validation rules', () =>
   });
 
   it('401, 403 for the authority and others, 404 for another department', async () => {
-    expect((await api.call(null, 'POST', `/v1/catalog/changes/${change.id}/applications`, { changes: [addEntry('MKT-011')] })).statusCode).toBe(401);
+    expect(
+      (await api.call(null, 'POST', `/v1/catalog/changes/${change.id}/applications`, { changes: [addEntry('MKT-011')] })).statusCode,
+    ).toBe(401);
     expect((await apply(change.id, [addEntry('MKT-011')], 'reviewer')).json().code).toBe('FORBIDDEN_ROLE');
     expect((await apply(change.id, [addEntry('MKT-011')], 'auditor')).json().code).toBe('FORBIDDEN_ROLE');
     expect((await apply(change.id, [addEntry('MKT-011')], 'civil-staff')).statusCode).toBe(404);
@@ -126,17 +178,37 @@ describe('application, return, resubmission, approval', () => {
     expect((await apply(change.id, [addEntry('MKT-012')])).json()).toMatchObject({ statusCode: 409, code: 'APPLICATION_UNDER_REVIEW' });
 
     const inbox = (await api.call('reviewer', 'GET', '/v1/inbox')).json().items;
-    expect(inbox).toContainEqual(expect.objectContaining({ action: 'review_catalog_application', process: expect.objectContaining({ workflowId: change.workflowId, type: 'catalog_update', stage: 'under_review' }) }));
-    expect((await api.call('auditor', 'GET', '/v1/processes?type=catalog_update&stage=under_review')).json().items.map((p: { workflowId: string }) => p.workflowId)).toEqual([change.workflowId]);
+    expect(inbox).toContainEqual(
+      expect.objectContaining({
+        action: 'review_catalog_application',
+        process: expect.objectContaining({ workflowId: change.workflowId, type: 'catalog_update', stage: 'under_review' }),
+      }),
+    );
+    expect(
+      (await api.call('auditor', 'GET', '/v1/processes?type=catalog_update&stage=under_review'))
+        .json()
+        .items.map((p: { workflowId: string }) => p.workflowId),
+    ).toEqual([change.workflowId]);
 
     expect((await review(change.id, { approve: true }, 'market-head')).json().code).toBe('FORBIDDEN_ROLE');
     expect((await review(change.id, { approve: false })).json()).toMatchObject({ statusCode: 422, code: 'REASON_REQUIRED' });
-    expect((await review(change.id, { approve: false, reason: 'MKT-003 缺少安全级别说明' })).json()).toEqual({ stage: 'returned', n: 1, catalogVersion: null });
+    expect((await review(change.id, { approve: false, reason: 'MKT-003 缺少安全级别说明' })).json()).toEqual({
+      stage: 'returned',
+      n: 1,
+      catalogVersion: null,
+    });
     expect((await review(change.id, { approve: true })).json()).toMatchObject({ statusCode: 409, code: 'NO_APPLICATION_UNDER_REVIEW' });
     const staffInbox = (await api.call('market-staff', 'GET', '/v1/inbox')).json().items;
-    expect(staffInbox).toContainEqual(expect.objectContaining({ action: 'submit_catalog_application', process: expect.objectContaining({ workflowId: change.workflowId, stage: 'returned' }) }));
+    expect(staffInbox).toContainEqual(
+      expect.objectContaining({
+        action: 'submit_catalog_application',
+        process: expect.objectContaining({ workflowId: change.workflowId, stage: 'returned' }),
+      }),
+    );
 
-    expect((await apply(change.id, [addEntry('MKT-003', { securityLevel: '公开' }), changeEntry('MKT-001', 1, { updateCycle: '实时' })])).json()).toMatchObject({ n: 2 });
+    expect(
+      (await apply(change.id, [addEntry('MKT-003', { securityLevel: '公开' }), changeEntry('MKT-001', 1, { updateCycle: '实时' })])).json(),
+    ).toMatchObject({ n: 2 });
     expect((await review(change.id, { approve: true })).json()).toEqual({ stage: 'approved', n: 2, catalogVersion: 2 });
     expect((await review(change.id, { approve: true })).json()).toMatchObject({ statusCode: 409, code: 'PROCESS_CLOSED' });
 
@@ -150,15 +222,24 @@ describe('application, return, resubmission, approval', () => {
     expect(mkt3).toMatchObject({ departmentCode: 'market', securityLevel: '公开', version: 1, catalogVersion: 2 });
     // In the order written: PostgreSQL returns an unordered select in any order.
     const writes = await listAuditForTarget(api.database.db, change.workflowId);
-    expect(writes.filter((w) => w.action === 'POST /v1/catalog/changes/:id/review').map((w) => w.result)).toEqual(['422', '200', '409', '200', '409']);
+    expect(writes.filter((w) => w.action === 'POST /v1/catalog/changes/:id/review').map((w) => w.result)).toEqual([
+      '422',
+      '200',
+      '409',
+      '200',
+      '409',
+    ]);
     // Refused by role before the process was looked up: logged against the URL.
-    const byRole = await api.database.db.select().from(auditLog).where(eq(auditLog.target, `/v1/catalog/changes/${change.id}/review`));
+    const byRole = await api.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.target, `/v1/catalog/changes/${change.id}/review`));
     expect(byRole).toEqual([expect.objectContaining({ role: 'department_head', result: '403' })]);
   });
 });
 
 describe('catalog reads: entries, versions, diff, responsibility lists', () => {
-  it('entries: a department sees its own; the authority the county\'s; another department\'s entry is 404', async () => {
+  it("entries: a department sees its own; the authority the county's; another department's entry is 404", async () => {
     const own = (await api.call('market-staff', 'GET', '/v1/catalog/entries')).json();
     expect(own.items.map((e: { code: string }) => e.code)).toEqual(['MKT-001', 'MKT-002', 'MKT-003']);
     expect(own.catalogVersion).toBe(2);
@@ -169,13 +250,25 @@ describe('catalog reads: entries, versions, diff, responsibility lists', () => {
     expect((await api.call(null, 'GET', '/v1/catalog/entries')).statusCode).toBe(401);
     const mkt1 = (await api.call('auditor', 'GET', '/v1/catalog/entries/MKT-001')).json();
     expect(mkt1.entry).toMatchObject({ version: 2, updateCycle: '实时' });
-    expect(mkt1.versions.map((v: { entryVersion: number; catalogVersion: number; action: string }) => [v.entryVersion, v.catalogVersion, v.action])).toEqual([[1, 1, 'baseline'], [2, 2, 'change']]);
+    expect(
+      mkt1.versions.map((v: { entryVersion: number; catalogVersion: number; action: string }) => [
+        v.entryVersion,
+        v.catalogVersion,
+        v.action,
+      ]),
+    ).toEqual([
+      [1, 1, 'baseline'],
+      [2, 2, 'change'],
+    ]);
   });
 
   it('versions and diff: for the authority and auditors only; any past version; field-level diff; audited', async () => {
     expect((await api.call('market-head', 'GET', '/v1/catalog/versions')).json().code).toBe('FORBIDDEN_ROLE');
     const versions = (await api.call('auditor', 'GET', '/v1/catalog/versions')).json().items;
-    expect(versions.map((v: { version: number; departmentCode: string | null }) => [v.version, v.departmentCode])).toEqual([[1, null], [2, 'market']]);
+    expect(versions.map((v: { version: number; departmentCode: string | null }) => [v.version, v.departmentCode])).toEqual([
+      [1, null],
+      [2, 'market'],
+    ]);
     expect(versions[1].summary).toEqual({ added: ['MKT-003'], changed: ['MKT-001'], withdrawn: [] });
     const v1 = (await api.call('reviewer', 'GET', '/v1/catalog/versions/1')).json();
     expect(v1.items.map((e: { code: string }) => e.code)).toEqual(['CIV-001', 'MKT-001', 'MKT-002']);
@@ -184,8 +277,18 @@ describe('catalog reads: entries, versions, diff, responsibility lists', () => {
     const diff = (await api.call('auditor', 'GET', '/v1/catalog/diff?from=1&to=2')).json();
     expect(diff.added.map((e: { code: string }) => e.code)).toEqual(['MKT-003']);
     expect(diff.removed).toEqual([]);
-    expect(diff.changed).toEqual([{ code: 'MKT-001', fromVersion: 1, toVersion: 2, fields: [{ field: 'updateCycle', before: seededMetadata('MKT-001').updateCycle, after: '实时' }] }]);
-    expect((await api.call('auditor', 'GET', '/v1/catalog/diff?from=2&to=1')).json()).toMatchObject({ statusCode: 400, code: 'VERSION_ORDER' });
+    expect(diff.changed).toEqual([
+      {
+        code: 'MKT-001',
+        fromVersion: 1,
+        toVersion: 2,
+        fields: [{ field: 'updateCycle', before: seededMetadata('MKT-001').updateCycle, after: '实时' }],
+      },
+    ]);
+    expect((await api.call('auditor', 'GET', '/v1/catalog/diff?from=2&to=1')).json()).toMatchObject({
+      statusCode: 400,
+      code: 'VERSION_ORDER',
+    });
     expect((await api.call('auditor', 'GET', '/v1/catalog/diff?from=1&to=7')).statusCode).toBe(404);
     expect((await api.call('auditor', 'GET', '/v1/catalog/diff?from=1')).json().code).toBe('VALIDATION_FAILED');
     const reads = await api.database.db.select().from(auditLog).where(eq(auditLog.target, 'catalog-diff-1-2'));
@@ -205,22 +308,36 @@ describe('catalog reads: entries, versions, diff, responsibility lists', () => {
 
 describe('demand lists and exports (第十六条)', () => {
   const demand = (over: Record<string, unknown> = {}) => ({
-    providerDepartmentCode: 'civil', resourceCode: 'CIV-001', name: '婚姻登记信息', dataItems: ['登记类别'], purpose: '个体工商户登记核验', duty: '市场主体登记', ...over,
+    providerDepartmentCode: 'civil',
+    resourceCode: 'CIV-001',
+    name: '婚姻登记信息',
+    dataItems: ['登记类别'],
+    purpose: '个体工商户登记核验',
+    duty: '市场主体登记',
+    ...over,
   });
 
   it('a department records what it needs from others; each rule has its 400', async () => {
     const res = await api.call('market-staff', 'POST', '/v1/catalog/demands', demand());
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ departmentCode: 'market', providerDepartmentCode: 'civil', resourceCode: 'CIV-001' });
-    expect((await api.call('market-staff', 'POST', '/v1/catalog/demands', demand({ providerDepartmentCode: 'market', resourceCode: undefined }))).json().code).toBe('DEMAND_OWN_DEPARTMENT');
-    expect((await api.call('market-staff', 'POST', '/v1/catalog/demands', demand({ providerDepartmentCode: 'nowhere' }))).json().code).toBe('UNKNOWN_DEPARTMENT');
-    expect((await api.call('market-staff', 'POST', '/v1/catalog/demands', demand({ resourceCode: 'MKT-001' }))).json().code).toBe('UNKNOWN_RESOURCE');
+    expect(
+      (
+        await api.call('market-staff', 'POST', '/v1/catalog/demands', demand({ providerDepartmentCode: 'market', resourceCode: undefined }))
+      ).json().code,
+    ).toBe('DEMAND_OWN_DEPARTMENT');
+    expect((await api.call('market-staff', 'POST', '/v1/catalog/demands', demand({ providerDepartmentCode: 'nowhere' }))).json().code).toBe(
+      'UNKNOWN_DEPARTMENT',
+    );
+    expect((await api.call('market-staff', 'POST', '/v1/catalog/demands', demand({ resourceCode: 'MKT-001' }))).json().code).toBe(
+      'UNKNOWN_RESOURCE',
+    );
     expect((await api.call('market-staff', 'POST', '/v1/catalog/demands', demand({ purpose: '' }))).json().code).toBe('VALIDATION_FAILED');
     expect((await api.call('reviewer', 'POST', '/v1/catalog/demands', demand())).json().code).toBe('FORBIDDEN_ROLE');
     expect((await api.call(null, 'POST', '/v1/catalog/demands', demand())).statusCode).toBe(401);
   });
 
-  it('departments read their own demand list; the authority the county\'s', async () => {
+  it("departments read their own demand list; the authority the county's", async () => {
     expect((await api.call('civil-staff', 'GET', '/v1/catalog/demands')).json().items).toEqual([]);
     expect((await api.call('market-head', 'GET', '/v1/catalog/demands')).json().items).toHaveLength(1);
     expect((await api.call('reviewer', 'GET', '/v1/catalog/demands')).json().items).toHaveLength(1);
@@ -238,13 +355,21 @@ describe('demand lists and exports (第十六条)', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe('attachment; filename="catalog-v2.csv"');
-    const lines = csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('code,name,departmentCode,dataItems,summary,encodingFormat,sharingType,sharingBasis,sharingMethod,updateFrequency,securityLevel,usageRequirements,updateCycle,baseDatabase,version');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'code,name,departmentCode,dataItems,summary,encodingFormat,sharingType,sharingBasis,sharingMethod,updateFrequency,securityLevel,usageRequirements,updateCycle,baseDatabase,version',
+    );
     expect(lines).toHaveLength(5);
     expect(lines[2]).toMatch(/^MKT-001,市场主体登记信息,market,统一社会信用代码;名称;法定代表人;住所;经营范围,/);
 
     const demands = await api.call('auditor', 'GET', '/v1/catalog/export/demand?format=csv');
-    const rows = demands.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const rows = demands.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(rows[0]).toBe('id,departmentCode,providerDepartmentCode,resourceCode,name,dataItems,purpose,duty,createdAt');
     expect(rows[1]).toMatch(/^\d+,market,civil,CIV-001,婚姻登记信息,登记类别,个体工商户登记核验,市场主体登记,/);
     expect((await api.call('reviewer', 'GET', '/v1/catalog/export/lists')).statusCode).toBe(400);

@@ -26,14 +26,21 @@ async function file(username = 'applicant', over: Record<string, unknown> = {}) 
   expect(res.statusCode).toBe(201);
   const body = res.json() as { id: string; workflowId: string };
   // The workflow has counted its deadline once the registry row exists.
-  await eventually(async () => expect((await api.call('market-staff', 'GET', `/v1/corrections/${body.id}`)).json().deadline).not.toBeNull());
+  await eventually(async () =>
+    expect((await api.call('market-staff', 'GET', `/v1/corrections/${body.id}`)).json().deadline).not.toBeNull(),
+  );
   return body;
 }
 
 describe('POST /v1/corrections', () => {
   it('401 without a token, 401 with an unknown one', async () => {
     expect((await api.call(null, 'POST', '/v1/corrections', filing())).statusCode).toBe(401);
-    const res = await api.app.inject({ method: 'POST', url: '/v1/corrections', payload: filing(), headers: { authorization: 'Bearer not-a-real-token' } });
+    const res = await api.app.inject({
+      method: 'POST',
+      url: '/v1/corrections',
+      payload: filing(),
+      headers: { authorization: 'Bearer not-a-real-token' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
@@ -52,7 +59,9 @@ describe('POST /v1/corrections', () => {
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ id: first.json().id, workflowId: `correction-${body.requestId}`, created: false });
     expect(await api.database.db.select().from(corrections).where(eq(corrections.requestId, body.requestId))).toHaveLength(1);
-    await eventually(async () => expect(await api.database.db.select().from(processes).where(eq(processes.workflowId, first.json().workflowId))).toHaveLength(1));
+    await eventually(async () =>
+      expect(await api.database.db.select().from(processes).where(eq(processes.workflowId, first.json().workflowId))).toHaveLength(1),
+    );
   });
 
   it('409 when another user reuses a request id', async () => {
@@ -64,14 +73,24 @@ describe('POST /v1/corrections', () => {
   });
 
   it('400 with the expected check digit for a wrong resident ID number', async () => {
-    const res = await api.call('applicant', 'POST', '/v1/corrections', filing({ subject: { kind: 'person', idNumber: '110105194912310021', name: '张三' } }));
+    const res = await api.call(
+      'applicant',
+      'POST',
+      '/v1/corrections',
+      filing({ subject: { kind: 'person', idNumber: '110105194912310021', name: '张三' } }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'ID_CHECK_DIGIT', details: [{ path: 'body.subject.idNumber' }] });
     expect(res.json().message).toContain('X');
   });
 
   it('400 for a credit code with a wrong check character', async () => {
-    const res = await api.call('applicant', 'POST', '/v1/corrections', filing({ subject: { kind: 'organisation', idNumber: '91350100M000100Y44', name: '某公司' } }));
+    const res = await api.call(
+      'applicant',
+      'POST',
+      '/v1/corrections',
+      filing({ subject: { kind: 'organisation', idNumber: '91350100M000100Y44', name: '某公司' } }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('USCC_CHECK_DIGIT');
   });
@@ -91,11 +110,23 @@ describe('POST /v1/corrections', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().details).toContainEqual({ path: 'body.priority', message: '不允许的字段' });
     const { description: _, ...missing } = filing();
-    expect((await api.call('applicant', 'POST', '/v1/corrections', missing)).json().details).toContainEqual({ path: 'body.description', message: '缺少必填字段' });
-    expect((await api.call('applicant', 'POST', '/v1/corrections', filing({ departmentCode: 'nowhere' }))).json().code).toBe('UNKNOWN_DEPARTMENT');
-    expect((await api.call('applicant', 'POST', '/v1/corrections', filing({ resourceCode: 'CIV-001' }))).json().code).toBe('UNKNOWN_RESOURCE');
+    expect((await api.call('applicant', 'POST', '/v1/corrections', missing)).json().details).toContainEqual({
+      path: 'body.description',
+      message: '缺少必填字段',
+    });
+    expect((await api.call('applicant', 'POST', '/v1/corrections', filing({ departmentCode: 'nowhere' }))).json().code).toBe(
+      'UNKNOWN_DEPARTMENT',
+    );
+    expect((await api.call('applicant', 'POST', '/v1/corrections', filing({ resourceCode: 'CIV-001' }))).json().code).toBe(
+      'UNKNOWN_RESOURCE',
+    );
     expect((await api.call('applicant', 'POST', '/v1/corrections', filing({ dataItems: ['血型'] }))).json().code).toBe('UNKNOWN_DATA_ITEM');
-    const malformed = await api.app.inject({ method: 'POST', url: '/v1/corrections', payload: '{"requestId":', headers: { authorization: 'Bearer demo-applicant', 'content-type': 'application/json' } });
+    const malformed = await api.app.inject({
+      method: 'POST',
+      url: '/v1/corrections',
+      payload: '{"requestId":',
+      headers: { authorization: 'Bearer demo-applicant', 'content-type': 'application/json' },
+    });
     expect(malformed.statusCode).toBe(400);
     expect(await api.database.db.select().from(corrections).where(eq(corrections.description, 'never'))).toHaveLength(0);
   });
@@ -110,8 +141,12 @@ describe('working a correction through the API', () => {
     expect(asked.json()).toMatchObject({ id: 1, days: 3, status: 'pending' });
 
     const inbox = await api.call('market-head', 'GET', '/v1/inbox');
-    expect(inbox.json().items).toContainEqual(expect.objectContaining({ action: 'decide_extension', process: expect.objectContaining({ workflowId }) }));
-    expect((await api.call('civil-head', 'GET', '/v1/inbox')).json().items.map((i: { process: { workflowId: string } }) => i.process.workflowId)).not.toContain(workflowId);
+    expect(inbox.json().items).toContainEqual(
+      expect.objectContaining({ action: 'decide_extension', process: expect.objectContaining({ workflowId }) }),
+    );
+    expect(
+      (await api.call('civil-head', 'GET', '/v1/inbox')).json().items.map((i: { process: { workflowId: string } }) => i.process.workflowId),
+    ).not.toContain(workflowId);
 
     const before = (await api.call('applicant', 'GET', `/v1/corrections/${id}`)).json();
     const decided = await api.call('market-head', 'POST', `/v1/corrections/${id}/extensions/decision`, { approve: true });
@@ -120,18 +155,29 @@ describe('working a correction through the API', () => {
     expect(decided.json().deadline.due > before.deadline.due).toBe(true);
 
     const done = await api.call('market-staff', 'POST', `/v1/corrections/${id}/verification`, {
-      outcome: 'partially_corrected', summary: '住所已更正，经营范围无误', changes: [{ item: '住所', before: '老街1号', after: '新街8号' }],
+      outcome: 'partially_corrected',
+      summary: '住所已更正，经营范围无误',
+      changes: [{ item: '住所', before: '老街1号', after: '新街8号' }],
     });
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ id, stage: 'completed', late: false });
 
     const seen = await api.call('applicant', 'GET', `/v1/corrections/${id}`);
-    expect(seen.json()).toMatchObject({ stage: 'completed', outcome: 'partially_corrected', subject: { idNumberMasked: '9135**********0Y43' } });
+    expect(seen.json()).toMatchObject({
+      stage: 'completed',
+      outcome: 'partially_corrected',
+      subject: { idNumberMasked: '9135**********0Y43' },
+    });
     expect(JSON.stringify(seen.json())).not.toContain('91350100M000100Y43');
 
     const audited = await api.database.db.select().from(auditLog).where(eq(auditLog.target, workflowId));
     expect(audited.map((a) => `${a.action} ${a.result}`)).toEqual(
-      expect.arrayContaining(['POST /v1/corrections 201', 'POST /v1/corrections/:id/extensions 201', 'POST /v1/corrections/:id/extensions/decision 200', 'POST /v1/corrections/:id/verification 200']),
+      expect.arrayContaining([
+        'POST /v1/corrections 201',
+        'POST /v1/corrections/:id/extensions 201',
+        'POST /v1/corrections/:id/extensions/decision 200',
+        'POST /v1/corrections/:id/verification 200',
+      ]),
     );
   });
 
@@ -142,15 +188,24 @@ describe('working a correction through the API', () => {
     expect((await api.call('civil-head', 'POST', `/v1/corrections/${id}/extensions/decision`, { approve: true })).statusCode).toBe(404);
     expect((await api.call('reviewer', 'GET', `/v1/corrections/${id}`)).statusCode).toBe(200);
     expect((await api.call('reviewer', 'POST', `/v1/corrections/${id}/extensions`, { days: 2, reason: 'x' })).statusCode).toBe(403);
-    expect((await api.call('market-staff', 'POST', `/v1/corrections/${id}/extensions/decision`, { approve: true })).json().code).toBe('FORBIDDEN_ROLE');
-    expect((await api.call('auditor', 'POST', `/v1/corrections/${id}/verification`, { outcome: 'confirmed', summary: 'x', changes: [] })).statusCode).toBe(403);
+    expect((await api.call('market-staff', 'POST', `/v1/corrections/${id}/extensions/decision`, { approve: true })).json().code).toBe(
+      'FORBIDDEN_ROLE',
+    );
+    expect(
+      (await api.call('auditor', 'POST', `/v1/corrections/${id}/verification`, { outcome: 'confirmed', summary: 'x', changes: [] }))
+        .statusCode,
+    ).toBe(403);
 
     const noPending = await api.call('market-head', 'POST', `/v1/corrections/${id}/extensions/decision`, { approve: true });
     expect(noPending.statusCode).toBe(409);
     expect(noPending.json().code).toBe('NO_PENDING_EXTENSION');
     const tooLong = await api.call('market-staff', 'POST', `/v1/corrections/${id}/extensions`, { days: 11, reason: '太长' });
     expect(tooLong.statusCode).toBe(400);
-    const noChanges = await api.call('market-staff', 'POST', `/v1/corrections/${id}/verification`, { outcome: 'corrected', summary: '已更正', changes: [] });
+    const noChanges = await api.call('market-staff', 'POST', `/v1/corrections/${id}/verification`, {
+      outcome: 'corrected',
+      summary: '已更正',
+      changes: [],
+    });
     expect(noChanges.statusCode).toBe(422);
     expect(noChanges.json().code).toBe('OUTCOME_CHANGES_REQUIRED');
     expect((await api.call('market-staff', 'GET', '/v1/corrections/JZ-does-not-exist')).statusCode).toBe(404);
@@ -172,7 +227,13 @@ describe('GET /v1/public/corrections/:id (receipt number and query code, no acco
       expect(res.json().due).not.toBeNull();
       return res.json();
     });
-    expect(seen).toMatchObject({ id, departmentName: '县市场监督管理局', resourceName: '市场主体登记信息', stage: 'verifying', level: 'normal' });
+    expect(seen).toMatchObject({
+      id,
+      departmentName: '县市场监督管理局',
+      resourceName: '市场主体登记信息',
+      stage: 'verifying',
+      level: 'normal',
+    });
     expect(JSON.stringify(seen)).not.toMatch(/李四|11010519491231002X/);
 
     const wrong = `${(Number(queryCode) + 1) % 1_000_000}`.padStart(6, '0');

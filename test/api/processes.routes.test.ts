@@ -11,7 +11,11 @@ let civilProcess: string;
 
 async function file(department: string, resource: string, item: string): Promise<string> {
   const res = await api.call('applicant', 'POST', '/v1/corrections', {
-    requestId: randomUUID(), departmentCode: department, resourceCode: resource, dataItems: [item], description: '数据有误',
+    requestId: randomUUID(),
+    departmentCode: department,
+    resourceCode: resource,
+    dataItems: [item],
+    description: '数据有误',
     subject: { kind: 'person', idNumber: '11010519491231002X', name: '张三' },
   });
   expect(res.statusCode).toBe(201);
@@ -45,14 +49,19 @@ describe('GET /v1/processes', () => {
 
   it('the authority and auditors see all; filters and paging apply; the applicant sees its filings', async () => {
     expect(ids(await api.call('reviewer', 'GET', '/v1/processes')).sort()).toEqual([civilProcess, marketProcess].sort());
-    expect(ids(await api.call('auditor', 'GET', '/v1/processes?departmentCode=civil&type=correction&status=open&level=normal'))).toEqual([civilProcess]);
+    expect(ids(await api.call('auditor', 'GET', '/v1/processes?departmentCode=civil&type=correction&status=open&level=normal'))).toEqual([
+      civilProcess,
+    ]);
     expect(ids(await api.call('auditor', 'GET', '/v1/processes?level=overdue'))).toEqual([]);
     expect((await api.call('auditor', 'GET', '/v1/processes?limit=1')).json().items).toHaveLength(1);
     expect(ids(await api.call('applicant', 'GET', '/v1/processes')).sort()).toEqual([civilProcess, marketProcess].sort());
   });
 
   it('400 for unknown filters and bad values', async () => {
-    expect((await api.call('auditor', 'GET', '/v1/processes?colour=red')).json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect((await api.call('auditor', 'GET', '/v1/processes?colour=red')).json()).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+    });
     expect((await api.call('auditor', 'GET', '/v1/processes?level=purple')).statusCode).toBe(400);
     expect((await api.call('auditor', 'GET', '/v1/processes?limit=100000')).statusCode).toBe(400);
   });
@@ -63,7 +72,12 @@ describe('GET /v1/processes/:id and /history', () => {
     const res = await api.call('market-head', 'GET', `/v1/processes/${marketProcess}`);
     expect(res.statusCode).toBe(200);
     const [filed] = res.json().timeline;
-    expect(filed).toMatchObject({ kind: 'filed', actorRole: 'applicant', actorName: '申请人 陈某', detail: { deadline: { calendarVersion: expect.stringMatching(/^chinese-days@/) } } });
+    expect(filed).toMatchObject({
+      kind: 'filed',
+      actorRole: 'applicant',
+      actorName: '申请人 陈某',
+      detail: { deadline: { calendarVersion: expect.stringMatching(/^chinese-days@/) } },
+    });
     expect((await api.call('civil-staff', 'GET', `/v1/processes/${marketProcess}`)).statusCode).toBe(404);
     expect((await api.call('auditor', 'GET', '/v1/processes/correction-nope')).statusCode).toBe(404);
   });
@@ -85,7 +99,9 @@ describe('GET /v1/processes/:id and /history', () => {
 describe('GET /v1/inbox', () => {
   it('staff see what to verify in their own department; roles without work see nothing', async () => {
     const staff = await api.call('market-staff', 'GET', '/v1/inbox');
-    expect(staff.json().items).toEqual([expect.objectContaining({ action: 'verify', process: expect.objectContaining({ workflowId: marketProcess, level: 'normal' }) })]);
+    expect(staff.json().items).toEqual([
+      expect.objectContaining({ action: 'verify', process: expect.objectContaining({ workflowId: marketProcess, level: 'normal' }) }),
+    ]);
     expect((await api.call('auditor', 'GET', '/v1/inbox')).json().items).toEqual([]);
     expect((await api.call(null, 'GET', '/v1/inbox')).statusCode).toBe(401);
   });
@@ -106,6 +122,10 @@ describe('GET /v1/audit/verify', () => {
     await db.execute('alter table audit_log disable trigger audit_log_append_only');
     await db.update(auditLog).set({ result: '403' }).where(eq(auditLog.id, 2));
     await db.execute('alter table audit_log enable trigger audit_log_append_only');
-    expect((await api.call('auditor', 'GET', '/v1/audit/verify')).json()).toMatchObject({ ok: false, firstBrokenId: 2, reason: 'CONTENT_CHANGED' });
+    expect((await api.call('auditor', 'GET', '/v1/audit/verify')).json()).toMatchObject({
+      ok: false,
+      firstBrokenId: 2,
+      reason: 'CONTENT_CHANGED',
+    });
   });
 });

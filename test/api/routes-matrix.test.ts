@@ -81,7 +81,13 @@ const PUBLIC = ['GET /v1/public/corrections/{id}'];
 
 // Out-of-range values where a valid one would act (a year before 2019 starts no annual report).
 const SAMPLE: Record<string, string> = {
-  id: 'correction-none', date: '2031-01-02', year: '1999', code: 'MKT-001', version: '1', departmentCode: 'market', list: 'catalog',
+  id: 'correction-none',
+  date: '2031-01-02',
+  year: '1999',
+  code: 'MKT-001',
+  version: '1',
+  departmentCode: 'market',
+  list: 'catalog',
 };
 const userOf = (role: Role) => DEMO_USERS.find((u) => u.role === role)!.username;
 
@@ -103,7 +109,11 @@ describe('route × role matrix', () => {
   for (const route of PUBLIC) {
     it(`${route} needs no token`, async () => {
       const [method, template] = route.split(' ') as [string, string];
-      const res = await api.call(null, method as 'GET', template.replace(/\{(\w+)\}/g, (_, name: string) => SAMPLE[name]!));
+      const res = await api.call(
+        null,
+        method as 'GET',
+        template.replace(/\{(\w+)\}/g, (_, name: string) => SAMPLE[name]!),
+      );
       expect([401, 403]).not.toContain(res.statusCode);
     });
   }

@@ -27,6 +27,11 @@ describe('GET /v1/corrections/:id without a worker', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(res.statusCode).toBe(200);
     expect(live.live).toBe(true);
-    expect(res.json()).toMatchObject({ live: false, stage: 'verifying', extensions: [], deadline: { due: live.deadline.due, endsAt: live.deadline.endsAt } });
+    expect(res.json()).toMatchObject({
+      live: false,
+      stage: 'verifying',
+      extensions: [],
+      deadline: { due: live.deadline.due, endsAt: live.deadline.endsAt },
+    });
   });
 });

@@ -10,22 +10,61 @@ let api: ApiStack;
 const today = beijingDate(Date.now());
 const day = (n: number) => addCalendarDays(today, n);
 
-type Seed = SeedProcess & { id?: string; violation?: { occurredAt: string; article?: string }; order?: { status: 'open' | 'criticized'; criticizedAt?: string } };
+type Seed = SeedProcess & {
+  id?: string;
+  violation?: { occurredAt: string; article?: string };
+  order?: { status: 'open' | 'criticized'; criticizedAt?: string };
+};
 
 const SEEDS: Seed[] = [
   // open: the board
-  { departmentCode: 'market', type: 'correction', due: day(-5), warningOn: day(-7), violation: { occurredAt: '2025-11-20T00:00:00+08:00' } },
-  { departmentCode: 'civil', type: 'catalog_update', due: day(-1), warningOn: day(-2), violation: { occurredAt: '2026-01-05T00:00:00+08:00' } },
+  {
+    departmentCode: 'market',
+    type: 'correction',
+    due: day(-5),
+    warningOn: day(-7),
+    violation: { occurredAt: '2025-11-20T00:00:00+08:00' },
+  },
+  {
+    departmentCode: 'civil',
+    type: 'catalog_update',
+    due: day(-1),
+    warningOn: day(-2),
+    violation: { occurredAt: '2026-01-05T00:00:00+08:00' },
+  },
   { departmentCode: 'market', type: 'catalog_update', due: day(1), warningOn: day(0) },
   { departmentCode: 'civil', type: 'correction', due: day(10), warningOn: day(8) },
   { departmentCode: 'market', type: 'correction', due: day(20), warningOn: day(18) },
   // closed: the evaluation of 2025 (Beijing time)
-  { departmentCode: 'market', type: 'correction', due: '2025-02-27', status: 'closed', closedAt: '2025-03-01T10:00:00+08:00', violation: { occurredAt: '2025-02-28T00:00:00+08:00' }, order: { status: 'open' } },
+  {
+    departmentCode: 'market',
+    type: 'correction',
+    due: '2025-02-27',
+    status: 'closed',
+    closedAt: '2025-03-01T10:00:00+08:00',
+    violation: { occurredAt: '2025-02-28T00:00:00+08:00' },
+    order: { status: 'open' },
+  },
   { departmentCode: 'market', type: 'correction', due: '2025-05-10', status: 'closed', closedAt: '2025-05-01T10:00:00+08:00' },
   { departmentCode: 'market', type: 'correction', due: '2026-01-05', status: 'closed', closedAt: '2025-12-31T23:00:00+08:00' },
   { departmentCode: 'market', type: 'correction', due: '2026-01-05', status: 'closed', closedAt: '2026-01-01T00:30:00+08:00' },
-  { departmentCode: 'civil', type: 'catalog_update', due: '2025-05-20', status: 'closed', closedAt: '2025-06-01T10:00:00+08:00', violation: { occurredAt: '2025-05-21T00:00:00+08:00', article: '第四十九条(四)' } },
-  { departmentCode: 'civil', type: 'catalog_update', due: '2024-12-19', status: 'closed', closedAt: '2024-12-31T10:00:00+08:00', violation: { occurredAt: '2024-12-20T00:00:00+08:00' }, order: { status: 'criticized', criticizedAt: '2025-01-10T00:00:00+08:00' } },
+  {
+    departmentCode: 'civil',
+    type: 'catalog_update',
+    due: '2025-05-20',
+    status: 'closed',
+    closedAt: '2025-06-01T10:00:00+08:00',
+    violation: { occurredAt: '2025-05-21T00:00:00+08:00', article: '第四十九条(四)' },
+  },
+  {
+    departmentCode: 'civil',
+    type: 'catalog_update',
+    due: '2024-12-19',
+    status: 'closed',
+    closedAt: '2024-12-31T10:00:00+08:00',
+    violation: { occurredAt: '2024-12-20T00:00:00+08:00' },
+    order: { status: 'criticized', criticizedAt: '2025-01-10T00:00:00+08:00' },
+  },
 ];
 const violationIds = new Map<Seed, number>();
 
@@ -39,17 +78,35 @@ beforeAll(async () => {
     violationIds.set(s, vid);
     if (s.order) {
       await db.insert(rectificationOrders).values({
-        id: `ZG-seed-${vid}`, violationId: vid, departmentCode: s.departmentCode, workflowId: `rectification-ZG-seed-${vid}`, requirement: '整改', periodWorkingDays: 5,
-        status: s.order.status, issuedBy: 'seed', issuedAt: new Date('2025-01-02T09:00:00+08:00'), criticizedAt: s.order.criticizedAt ? new Date(s.order.criticizedAt) : null,
+        id: `ZG-seed-${vid}`,
+        violationId: vid,
+        departmentCode: s.departmentCode,
+        workflowId: `rectification-ZG-seed-${vid}`,
+        requirement: '整改',
+        periodWorkingDays: 5,
+        status: s.order.status,
+        issuedBy: 'seed',
+        issuedAt: new Date('2025-01-02T09:00:00+08:00'),
+        criticizedAt: s.order.criticizedAt ? new Date(s.order.criticizedAt) : null,
       });
     }
   }
-  await db.insert(annualReports).values({ year: 2025, departmentCode: 'market', workflowId: 'annual-report-2025', dueDate: '2025-12-31', submittedAt: new Date('2025-12-30T10:00:00+08:00'), late: false });
+  await db
+    .insert(annualReports)
+    .values({
+      year: 2025,
+      departmentCode: 'market',
+      workflowId: 'annual-report-2025',
+      dueDate: '2025-12-31',
+      submittedAt: new Date('2025-12-30T10:00:00+08:00'),
+      late: false,
+    });
 });
 afterAll(async () => api?.close());
 
 const endsAt = (s: Seed) => Date.parse(`${addCalendarDays(s.due, 1)}T00:00:00+08:00`);
-const levelOf = (s: Seed, now: number) => (now >= endsAt(s) ? 'overdue' : now >= Date.parse(`${s.warningOn ?? s.due}T00:00:00+08:00`) ? 'warning' : 'normal');
+const levelOf = (s: Seed, now: number) =>
+  now >= endsAt(s) ? 'overdue' : now >= Date.parse(`${s.warningOn ?? s.due}T00:00:00+08:00`) ? 'warning' : 'normal';
 const openSeeds = () => SEEDS.filter((s) => s.status !== 'closed').sort((a, b) => endsAt(a) - endsAt(b) || a.id!.localeCompare(b.id!));
 
 describe('GET /v1/deadlines', () => {
@@ -57,7 +114,9 @@ describe('GET /v1/deadlines', () => {
     const before = Date.now();
     const res = await api.call('reviewer', 'GET', '/v1/deadlines');
     expect(res.statusCode).toBe(200);
-    const { items } = res.json() as { items: { workflowId: string; level: string; timeLeftSeconds: number; workingDaysLeft: number; dueDate: string }[] };
+    const { items } = res.json() as {
+      items: { workflowId: string; level: string; timeLeftSeconds: number; workingDaysLeft: number; dueDate: string }[];
+    };
     expect(items.map((i) => i.workflowId)).toEqual(openSeeds().map((s) => s.id));
     expect(items.map((i) => i.level)).toEqual(openSeeds().map((s) => levelOf(s, before)));
     expect(items.map((i) => i.level)).toEqual(['overdue', 'overdue', 'warning', 'normal', 'normal']);
@@ -74,21 +133,43 @@ describe('GET /v1/deadlines', () => {
   it('filters by level, type and department; a department sees only its own; paging keeps the order', async () => {
     const now = Date.now();
     for (const level of ['overdue', 'warning', 'normal'] as const) {
-      const ids = (await api.call('auditor', 'GET', `/v1/deadlines?level=${level}`)).json().items.map((i: { workflowId: string }) => i.workflowId);
-      expect(ids, level).toEqual(openSeeds().filter((s) => levelOf(s, now) === level).map((s) => s.id));
+      const ids = (await api.call('auditor', 'GET', `/v1/deadlines?level=${level}`))
+        .json()
+        .items.map((i: { workflowId: string }) => i.workflowId);
+      expect(ids, level).toEqual(
+        openSeeds()
+          .filter((s) => levelOf(s, now) === level)
+          .map((s) => s.id),
+      );
     }
-    const ids = async (user: string, query = '') => (await api.call(user, 'GET', `/v1/deadlines${query}`)).json().items.map((i: { workflowId: string }) => i.workflowId);
-    expect(await ids('auditor', '?type=correction&departmentCode=market')).toEqual(openSeeds().filter((s) => s.type === 'correction' && s.departmentCode === 'market').map((s) => s.id));
-    expect(await ids('civil-staff')).toEqual(openSeeds().filter((s) => s.departmentCode === 'civil').map((s) => s.id));
+    const ids = async (user: string, query = '') =>
+      (await api.call(user, 'GET', `/v1/deadlines${query}`)).json().items.map((i: { workflowId: string }) => i.workflowId);
+    expect(await ids('auditor', '?type=correction&departmentCode=market')).toEqual(
+      openSeeds()
+        .filter((s) => s.type === 'correction' && s.departmentCode === 'market')
+        .map((s) => s.id),
+    );
+    expect(await ids('civil-staff')).toEqual(
+      openSeeds()
+        .filter((s) => s.departmentCode === 'civil')
+        .map((s) => s.id),
+    );
     expect(await ids('civil-head', '?departmentCode=market')).toEqual([]);
-    expect(await ids('reviewer', '?limit=2&offset=1')).toEqual(openSeeds().slice(1, 3).map((s) => s.id));
+    expect(await ids('reviewer', '?limit=2&offset=1')).toEqual(
+      openSeeds()
+        .slice(1, 3)
+        .map((s) => s.id),
+    );
   });
 
   it('401, 403 and 400', async () => {
     expect((await api.call(null, 'GET', '/v1/deadlines')).statusCode).toBe(401);
     expect((await api.call('applicant', 'GET', '/v1/deadlines')).statusCode).toBe(403);
     expect((await api.call('county', 'GET', '/v1/deadlines')).statusCode).toBe(403);
-    expect((await api.call('reviewer', 'GET', '/v1/deadlines?level=red')).json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect((await api.call('reviewer', 'GET', '/v1/deadlines?level=red')).json()).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+    });
     expect((await api.call('reviewer', 'GET', '/v1/deadlines?colour=red')).statusCode).toBe(400);
   });
 });
@@ -100,36 +181,75 @@ describe('GET /v1/violations', () => {
   it('newest first, with article, process, department, due date and the order if any; departments see their own', async () => {
     const res = await api.call('reviewer', 'GET', '/v1/violations');
     expect(res.statusCode).toBe(200);
-    const items = res.json().items as { id: number; process: { workflowId: string }; rectificationOrder: { id: string; status: string } | null }[];
+    const items = res.json().items as {
+      id: number;
+      process: { workflowId: string };
+      rectificationOrder: { id: string; status: string } | null;
+    }[];
     expect(items.map((i) => i.process.workflowId)).toEqual(withViolations().map((s) => s.id));
     const criticized = SEEDS.find((s) => s.order?.status === 'criticized')!;
     expect(items.find((i) => i.process.workflowId === criticized.id)).toMatchObject({
-      id: violationIds.get(criticized), article: '第四十九条(八)', kind: 'correction_overdue', departmentCode: 'civil', dueDate: '2024-12-20',
-      occurredAt: '2024-12-20T00:00:00+08:00', process: { type: 'catalog_update' }, rectificationOrder: { id: `ZG-seed-${violationIds.get(criticized)}`, status: 'criticized', periodWorkingDays: 5 },
+      id: violationIds.get(criticized),
+      article: '第四十九条(八)',
+      kind: 'correction_overdue',
+      departmentCode: 'civil',
+      dueDate: '2024-12-20',
+      occurredAt: '2024-12-20T00:00:00+08:00',
+      process: { type: 'catalog_update' },
+      rectificationOrder: { id: `ZG-seed-${violationIds.get(criticized)}`, status: 'criticized', periodWorkingDays: 5 },
     });
     expect(items.filter((i) => i.rectificationOrder === null)).toHaveLength(3);
 
     const market = (await api.call('market-staff', 'GET', '/v1/violations?departmentCode=civil')).json().items;
     expect(market).toEqual([]);
-    const own = (await api.call('market-head', 'GET', '/v1/violations')).json().items.map((i: { process: { workflowId: string } }) => i.process.workflowId);
-    expect(own).toEqual(withViolations().filter((s) => s.departmentCode === 'market').map((s) => s.id));
+    const own = (await api.call('market-head', 'GET', '/v1/violations'))
+      .json()
+      .items.map((i: { process: { workflowId: string } }) => i.process.workflowId);
+    expect(own).toEqual(
+      withViolations()
+        .filter((s) => s.departmentCode === 'market')
+        .map((s) => s.id),
+    );
   });
 
   it('filters by article and by Beijing dates, both ends included; 400 for bad dates', async () => {
-    const ids = async (q: string) => (await api.call('auditor', 'GET', `/v1/violations${q}`)).json().items.map((i: { process: { workflowId: string } }) => i.process.workflowId);
-    expect(await ids(`?article=${encodeURIComponent('第四十九条(四)')}`)).toEqual(withViolations().filter((s) => s.violation!.article).map((s) => s.id));
-    const in2025 = withViolations().filter((s) => s.violation!.occurredAt.startsWith('2025')).map((s) => s.id);
+    const ids = async (q: string) =>
+      (await api.call('auditor', 'GET', `/v1/violations${q}`))
+        .json()
+        .items.map((i: { process: { workflowId: string } }) => i.process.workflowId);
+    expect(await ids(`?article=${encodeURIComponent('第四十九条(四)')}`)).toEqual(
+      withViolations()
+        .filter((s) => s.violation!.article)
+        .map((s) => s.id),
+    );
+    const in2025 = withViolations()
+      .filter((s) => s.violation!.occurredAt.startsWith('2025'))
+      .map((s) => s.id);
     expect(await ids('?from=2025-01-01&to=2025-12-31')).toEqual(in2025);
-    expect(await ids('?from=2025-02-28&to=2025-02-28')).toEqual(withViolations().filter((s) => s.violation!.occurredAt.startsWith('2025-02-28')).map((s) => s.id));
-    expect(await ids('?limit=1&offset=1')).toEqual(withViolations().slice(1, 2).map((s) => s.id));
+    expect(await ids('?from=2025-02-28&to=2025-02-28')).toEqual(
+      withViolations()
+        .filter((s) => s.violation!.occurredAt.startsWith('2025-02-28'))
+        .map((s) => s.id),
+    );
+    expect(await ids('?limit=1&offset=1')).toEqual(
+      withViolations()
+        .slice(1, 2)
+        .map((s) => s.id),
+    );
     expect((await api.call('auditor', 'GET', '/v1/violations?from=2025-02-30')).statusCode).toBe(400);
-    expect((await api.call('auditor', 'GET', '/v1/violations?from=2025-03-01&to=2025-01-01')).json()).toMatchObject({ statusCode: 400, code: 'DATE_RANGE' });
+    expect((await api.call('auditor', 'GET', '/v1/violations?from=2025-03-01&to=2025-01-01')).json()).toMatchObject({
+      statusCode: 400,
+      code: 'DATE_RANGE',
+    });
     expect((await api.call('county', 'GET', '/v1/violations')).statusCode).toBe(403);
   });
 });
 
 describe('GET /v1/evaluation', () => {
-  const inYear = (iso: string | undefined, year: number) => !!iso && Date.parse(iso) >= Date.parse(`${year}-01-01T00:00:00+08:00`) && Date.parse(iso) < Date.parse(`${year + 1}-01-01T00:00:00+08:00`);
+  const inYear = (iso: string | undefined, year: number) =>
+    !!iso &&
+    Date.parse(iso) >= Date.parse(`${year}-01-01T00:00:00+08:00`) &&
+    Date.parse(iso) < Date.parse(`${year + 1}-01-01T00:00:00+08:00`);
 
   /** What the 2025 evaluation must say, from the seeds alone. */
   function expected(code: string, type: string) {
@@ -140,7 +260,8 @@ describe('GET /v1/evaluation', () => {
       closed: closed.length,
       onTime,
       onTimeRate: closed.length ? Math.round((onTime / closed.length) * 10_000) / 10_000 : null,
-      overdueOpen: SEEDS.filter((s) => s.departmentCode === code && s.type === type && s.status !== 'closed' && endsAt(s) <= Date.now()).length,
+      overdueOpen: SEEDS.filter((s) => s.departmentCode === code && s.type === type && s.status !== 'closed' && endsAt(s) <= Date.now())
+        .length,
     };
   }
 
@@ -168,8 +289,13 @@ describe('GET /v1/evaluation', () => {
     const res = await api.call('auditor', 'GET', '/v1/evaluation?year=2025&format=csv');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    const lines = res.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toMatch(/^部门代码,部门名称,数据校核年内办结数,数据校核按时办结数,数据校核按时办结率,数据校核当前超期未办结数,目录更新年内办结数,/);
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toMatch(
+      /^部门代码,部门名称,数据校核年内办结数,数据校核按时办结数,数据校核按时办结率,数据校核当前超期未办结数,目录更新年内办结数,/,
+    );
     expect(lines[0]).toMatch(/年内违规数,未结整改通知数,年内通报批评数,年度报告按时报送$/);
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^market,县市场监督管理局,3,2,66\.67%,1,0,0,—,0,/);

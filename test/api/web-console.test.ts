@@ -22,7 +22,14 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'secret.txt'), 'outside the web root');
   database = await testDatabase();
   app = await buildApp(
-    { db: database.db, temporal: undefined as never, taskQueue: 'unused', warningWorkingDays: 2, queryCodeSecret: TEST_QUERY_CODE_SECRET, temporalReady: async () => false },
+    {
+      db: database.db,
+      temporal: undefined as never,
+      taskQueue: 'unused',
+      warningWorkingDays: 2,
+      queryCodeSecret: TEST_QUERY_CODE_SECRET,
+      temporalReady: async () => false,
+    },
     { webRoot: path.join(dir, 'dist') },
   );
 });
@@ -40,7 +47,10 @@ describe('web console routes', () => {
     const page = await app.inject({ method: 'GET', url: '/inbox' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('控制台');
-    expect((await app.inject({ method: 'GET', url: '/v1/nothing-here' })).json()).toMatchObject({ statusCode: 404, code: 'ROUTE_NOT_FOUND' });
+    expect((await app.inject({ method: 'GET', url: '/v1/nothing-here' })).json()).toMatchObject({
+      statusCode: 404,
+      code: 'ROUTE_NOT_FOUND',
+    });
   });
 
   it('a malformed escape is refused by the router (400, not 500), and ../ never reaches a file outside web/dist', async () => {

@@ -30,14 +30,22 @@ const uniqueCode = (prefix: string) => `${prefix}-${randomUUID().slice(0, 6).toU
 /** A change registered over the API, once its workflow waits for the application. */
 async function registerChange(user: string, changeDate = beijingDate(Date.now())) {
   const res = await call(user, 'POST', '/v1/catalog/changes', {
-    requestId: randomUUID(), trigger: 'law_amended', changeDate, legalBasis: '《婚姻登记条例》修订', description: '登记事项调整',
+    requestId: randomUUID(),
+    trigger: 'law_amended',
+    changeDate,
+    legalBasis: '《婚姻登记条例》修订',
+    description: '登记事项调整',
   });
   expect(res.status).toBe(201);
-  await eventually(async () => expect((await call(user, 'GET', `/v1/catalog/changes/${res.body.id}`)).body.stage).toBe('awaiting_application'), 30_000);
+  await eventually(
+    async () => expect((await call(user, 'GET', `/v1/catalog/changes/${res.body.id}`)).body.stage).toBe('awaiting_application'),
+    30_000,
+  );
   return { id: res.body.id as string, workflowId: res.body.workflowId as string };
 }
 
-const entryVersion = async (user: string, code: string) => (await call(user, 'GET', `/v1/catalog/entries/${code}`)).body.entry.version as number;
+const entryVersion = async (user: string, code: string) =>
+  (await call(user, 'GET', `/v1/catalog/entries/${code}`)).body.entry.version as number;
 
 describe('journey 1: department staff submit a catalog update application', () => {
   it('registers a change, adds one entry and changes another from its current version; the stage moves to review', async () => {
@@ -60,7 +68,9 @@ describe('journey 1: department staff submit a catalog update application', () =
     const changed = form.locator('[data-test=change-0]');
     await changed.locator('[data-test=entry]').click();
     await page.getByRole('option', { name: /^MKT-002 行政处罚信息/ }).click();
-    expect(await changed.locator('[data-test=base-version]').textContent()).toContain(`依据条目第 ${await entryVersion('market-staff', 'MKT-002')} 版`);
+    expect(await changed.locator('[data-test=base-version]').textContent()).toContain(
+      `依据条目第 ${await entryVersion('market-staff', 'MKT-002')} 版`,
+    );
     expect(await changed.locator('[data-test=name]').inputValue()).toBe('行政处罚信息');
     await changed.locator('[data-test=updateFrequency]').fill('每日');
 
@@ -72,7 +82,13 @@ describe('journey 1: department staff submit a catalog update application', () =
     await added.locator('[data-test=encodingFormat]').fill('JSON（UTF-8）');
     await added.locator('[data-test=dataItems]').fill('许可证编号、经营者名称');
     await added.locator('[data-test=summary]').fill('食品经营许可的发放、变更和注销');
-    for (const [field, value] of [['sharingMethod', '共享交换平台接口'], ['securityLevel', '一般'], ['updateFrequency', '每日'], ['updateCycle', '每日'], ['usageRequirements', '仅用于履行法定职责']]) {
+    for (const [field, value] of [
+      ['sharingMethod', '共享交换平台接口'],
+      ['securityLevel', '一般'],
+      ['updateFrequency', '每日'],
+      ['updateCycle', '每日'],
+      ['usageRequirements', '仅用于履行法定职责'],
+    ]) {
       await added.locator(`[data-test=${field}]`).fill(value!);
     }
     expect(await fitsWidth(page)).toBe(true);
@@ -98,8 +114,21 @@ describe('journey 1: department staff submit a catalog update application', () =
     const view = await call('market-staff', 'GET', `/v1/catalog/changes/${id}`);
     expect(view.body).toMatchObject({ stage: 'under_review', applications: [{ n: 1, decision: null }] });
     expect(view.body.applications[0].changes).toEqual([
-      expect.objectContaining({ action: 'change', code: 'MKT-002', entry: expect.objectContaining({ updateFrequency: '每日', name: '行政处罚信息' }) }),
-      { action: 'add', code, entry: expect.objectContaining({ dataItems: ['许可证编号', '经营者名称'], sharingType: 'unconditional', sharingBasis: null, baseDatabase: null }) },
+      expect.objectContaining({
+        action: 'change',
+        code: 'MKT-002',
+        entry: expect.objectContaining({ updateFrequency: '每日', name: '行政处罚信息' }),
+      }),
+      {
+        action: 'add',
+        code,
+        entry: expect.objectContaining({
+          dataItems: ['许可证编号', '经营者名称'],
+          sharingType: 'unconditional',
+          sharingBasis: null,
+          baseDatabase: null,
+        }),
+      },
     ]);
   });
 });
@@ -109,7 +138,10 @@ describe('journey 3: the authority reviews catalog applications against the entr
     const code = uniqueCode('CIV');
     const change = await registerChange('civil-staff');
     const base = await entryVersion('civil-staff', 'CIV-001');
-    const changes = [changeEntry('CIV-001', base, { securityLevel: '重要', dataItems: ['姓名', '公民身份号码', '登记日期', '登记类别', '登记机关'] }), addEntry(code)];
+    const changes = [
+      changeEntry('CIV-001', base, { securityLevel: '重要', dataItems: ['姓名', '公民身份号码', '登记日期', '登记类别', '登记机关'] }),
+      addEntry(code),
+    ];
     expect((await call('civil-staff', 'POST', `/v1/catalog/changes/${change.id}/applications`, { changes })).status).toBe(201);
 
     const page = await browser.page();
@@ -118,7 +150,10 @@ describe('journey 3: the authority reviews catalog applications against the entr
     const diff = page.locator('[data-test=diff-CIV-001]');
     await diff.getByText('安全级别').waitFor();
     const rows = (await diff.locator('tbody tr').allTextContents()).map((t) => t.replace(/\s+/g, ''));
-    expect(rows).toEqual(['数据项姓名、公民身份号码、登记日期、登记类别姓名、公民身份号码、登记日期、登记类别、登记机关', '安全级别敏感重要']);
+    expect(rows).toEqual([
+      '数据项姓名、公民身份号码、登记日期、登记类别姓名、公民身份号码、登记日期、登记类别、登记机关',
+      '安全级别敏感重要',
+    ]);
     expect(await page.locator(`[data-test=diff-${code}]`).textContent()).toContain('食品经营许可信息');
     expect(await page.locator('[data-test=stale]').count()).toBe(0);
     expect(await fitsWidth(page)).toBe(true);
@@ -161,7 +196,10 @@ describe('journey 3: the authority reviews catalog applications against the entr
       await page.close();
     }
     for (const user of ['civil-staff', 'civil-head', 'auditor']) {
-      expect(await call(user, 'POST', `/v1/catalog/changes/${change.id}/review`, { approve: true })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_ROLE' } });
+      expect(await call(user, 'POST', `/v1/catalog/changes/${change.id}/review`, { approve: true })).toMatchObject({
+        status: 403,
+        body: { code: 'FORBIDDEN_ROLE' },
+      });
     }
     expect((await call('civil-staff', 'GET', `/v1/catalog/changes/${change.id}`)).body.stage).toBe('under_review');
   });
@@ -172,7 +210,9 @@ describe('journey 3: the authority orders a violation rectified', () => {
   async function lateChange(user: string) {
     const change = await registerChange(user, beijingDate(Date.now() - 60 * 86_400_000));
     const violation = await eventually(async () => {
-      const v = (await call('reviewer', 'GET', '/v1/violations?limit=500')).body.items.find((i: { process: { workflowId: string } }) => i.process.workflowId === change.workflowId);
+      const v = (await call('reviewer', 'GET', '/v1/violations?limit=500')).body.items.find(
+        (i: { process: { workflowId: string } }) => i.process.workflowId === change.workflowId,
+      );
       expect(v).toBeDefined();
       return v as { id: number; departmentCode: string };
     }, 30_000);
@@ -181,7 +221,8 @@ describe('journey 3: the authority orders a violation rectified', () => {
 
   it('from the violations list: requirement and period, the due date shown before issuing; the order starts its workflow', async () => {
     const late = await lateChange('market-staff');
-    const expected = (await call('reviewer', 'GET', `/v1/calendar/deadline?from=${beijingDate(Date.now())}&workingDays=5`)).body.due as string;
+    const expected = (await call('reviewer', 'GET', `/v1/calendar/deadline?from=${beijingDate(Date.now())}&workingDays=5`)).body
+      .due as string;
 
     const page = await browser.page();
     await signIn(page, url, 'reviewer');
@@ -210,7 +251,14 @@ describe('journey 3: the authority orders a violation rectified', () => {
       expect(res.body.deadline).not.toBeNull();
       return res.body;
     }, 30_000);
-    expect(order).toMatchObject({ violationId: late.violationId, departmentCode: 'market', requirement: '限期提交目录更新申请，并说明迟交原因', periodWorkingDays: 5, status: 'open', deadline: { due: expected } });
+    expect(order).toMatchObject({
+      violationId: late.violationId,
+      departmentCode: 'market',
+      requirement: '限期提交目录更新申请，并说明迟交原因',
+      periodWorkingDays: 5,
+      status: 'open',
+      deadline: { due: expected },
+    });
   });
 
   it('departments and auditors see the violations but never the order, and the API refuses it', async () => {
@@ -227,8 +275,14 @@ describe('journey 3: the authority orders a violation rectified', () => {
     }
     const body = { requirement: '限期整改', periodWorkingDays: 5 };
     for (const user of ['market-staff', 'market-head', 'auditor']) {
-      expect(await call(user, 'POST', `/v1/violations/${late.violationId}/rectification-orders`, body)).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_ROLE' } });
+      expect(await call(user, 'POST', `/v1/violations/${late.violationId}/rectification-orders`, body)).toMatchObject({
+        status: 403,
+        body: { code: 'FORBIDDEN_ROLE' },
+      });
     }
-    expect((await call('reviewer', 'GET', '/v1/violations?limit=500')).body.items.find((v: { id: number }) => v.id === late.violationId).rectificationOrder).toBeNull();
+    expect(
+      (await call('reviewer', 'GET', '/v1/violations?limit=500')).body.items.find((v: { id: number }) => v.id === late.violationId)
+        .rectificationOrder,
+    ).toBeNull();
   });
 });

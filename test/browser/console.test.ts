@@ -27,7 +27,11 @@ afterAll(async () => {
 /** A market correction filed over the API, its deadline set by the workflow. */
 async function fileCorrection(description: string) {
   const filed = await call('market-staff', 'POST', '/v1/corrections', {
-    requestId: randomUUID(), departmentCode: 'market', resourceCode: 'MKT-001', dataItems: ['住所'], description,
+    requestId: randomUUID(),
+    departmentCode: 'market',
+    resourceCode: 'MKT-001',
+    dataItems: ['住所'],
+    description,
     subject: { kind: 'organisation', idNumber: '91350100M000100Y43', name: '某某商贸有限公司' },
   });
   expect(filed.status).toBe(201);
@@ -36,7 +40,12 @@ async function fileCorrection(description: string) {
     expect(res.body.deadline).not.toBeNull();
     return res.body;
   }, 30_000);
-  return { id: filed.body.id as string, workflowId: filed.body.workflowId as string, queryCode: filed.body.queryCode as string, due: view.deadline.due as string };
+  return {
+    id: filed.body.id as string,
+    workflowId: filed.body.workflowId as string,
+    queryCode: filed.body.queryCode as string,
+    due: view.deadline.due as string,
+  };
 }
 
 async function requestExtension(id: string, days: number, reason: string) {
@@ -77,7 +86,10 @@ describe('journey 1: department staff registers a correction at the counter', ()
     await screenshot(page, 'journey1-counter-receipt');
 
     const view = await call('market-staff', 'GET', `/v1/corrections/${id}`);
-    expect(view).toMatchObject({ status: 200, body: { resourceCode: 'MKT-001', dataItems: ['住所'], subject: { kind: 'organisation', name: '某某商贸有限公司' } } });
+    expect(view).toMatchObject({
+      status: 200,
+      body: { resourceCode: 'MKT-001', dataItems: ['住所'], subject: { kind: 'organisation', name: '某某商贸有限公司' } },
+    });
     expect(await receipt.textContent()).toContain(cnDate(view.body.deadline.due));
     expect((await call(null, 'GET', `/v1/public/corrections/${id}?queryCode=${queryCode}`)).status).toBe(200);
     await page.close();
@@ -89,7 +101,11 @@ describe('journey 1: department staff registers a correction at the counter', ()
     expect(await menuOf(page)).not.toContain('受理异议登记');
     await page.close();
     const res = await call('auditor', 'POST', '/v1/corrections', {
-      requestId: randomUUID(), departmentCode: 'market', resourceCode: 'MKT-001', dataItems: ['住所'], description: 'x',
+      requestId: randomUUID(),
+      departmentCode: 'market',
+      resourceCode: 'MKT-001',
+      dataItems: ['住所'],
+      description: 'x',
       subject: { kind: 'organisation', idNumber: '91350100M000100Y43', name: 'x' },
     });
     expect(res).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_ROLE' } });
@@ -120,7 +136,10 @@ describe('journey 2: the department head decides extension requests', () => {
     await page.close();
 
     const after = await call('market-staff', 'GET', `/v1/corrections/${c.id}`);
-    expect(after.body).toMatchObject({ deadline: { due: expected }, extensions: [{ status: 'approved', decisionReason: '同意，请抓紧核实' }] });
+    expect(after.body).toMatchObject({
+      deadline: { due: expected },
+      extensions: [{ status: 'approved', decisionReason: '同意，请抓紧核实' }],
+    });
   });
 
   it('staff never see the decision, and the API refuses it; another department head gets 404', async () => {
@@ -138,7 +157,10 @@ describe('journey 2: the department head decides extension requests', () => {
     expect(await page.locator('[data-test=approve]').count()).toBe(0);
     await page.close();
 
-    expect(await call('market-staff', 'POST', `/v1/corrections/${c.id}/extensions/decision`, { approve: true })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_ROLE' } });
+    expect(await call('market-staff', 'POST', `/v1/corrections/${c.id}/extensions/decision`, { approve: true })).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN_ROLE' },
+    });
     expect((await call('civil-head', 'POST', `/v1/corrections/${c.id}/extensions/decision`, { approve: true })).status).toBe(404);
   });
 });
@@ -147,7 +169,10 @@ describe('journey 4: the auditor follows a process and checks the audit log', ()
   it('searches, opens the timeline, extension history and raw Temporal history, exports CSV, verifies the chain', async () => {
     const c = await fileCorrection('名称登记错字');
     await requestExtension(c.id, 2, '需现场核查');
-    expect((await call('market-head', 'POST', `/v1/corrections/${c.id}/extensions/decision`, { approve: false, reason: '材料已齐，无需延期' })).status).toBe(200);
+    expect(
+      (await call('market-head', 'POST', `/v1/corrections/${c.id}/extensions/decision`, { approve: false, reason: '材料已齐，无需延期' }))
+        .status,
+    ).toBe(200);
 
     const page = await browser.page();
     await signIn(page, url, 'auditor');
@@ -183,7 +208,10 @@ describe('journey 4: the auditor follows a process and checks the audit log', ()
 
     await page.getByText('审计日志校验', { exact: true }).click();
     await page.locator('[data-test=verify-audit]').click();
-    await page.locator('[data-test=audit-result]').getByText(/完整：共 \d+ 条记录/).waitFor();
+    await page
+      .locator('[data-test=audit-result]')
+      .getByText(/完整：共 \d+ 条记录/)
+      .waitFor();
     await screenshot(page, 'journey4-auditor-audit-verify');
     await page.close();
   });
@@ -198,7 +226,10 @@ describe('journey 4: the auditor follows a process and checks the audit log', ()
     expect(await page.locator('[data-test=temporal-history]').count()).toBe(0);
     await page.close();
 
-    expect(await call('market-staff', 'GET', `/v1/processes/${c.workflowId}/history`)).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_ROLE' } });
+    expect(await call('market-staff', 'GET', `/v1/processes/${c.workflowId}/history`)).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN_ROLE' },
+    });
     expect(await call('market-staff', 'GET', '/v1/audit/verify')).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_ROLE' } });
   });
 });
@@ -239,6 +270,9 @@ describe('serving', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="app">');
     expect(await call(null, 'GET', '/v1/no-such-route')).toMatchObject({ status: 404, body: { code: 'ROUTE_NOT_FOUND' } });
-    expect(await call('auditor', 'GET', '/v1/me')).toMatchObject({ status: 200, body: { username: 'auditor', role: 'auditor', departmentCode: null } });
+    expect(await call('auditor', 'GET', '/v1/me')).toMatchObject({
+      status: 200,
+      body: { username: 'auditor', role: 'auditor', departmentCode: null },
+    });
   });
 });

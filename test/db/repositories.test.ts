@@ -16,14 +16,28 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-const deadline = { due: '2025-10-16', endsAt: '2025-10-17T00:00:00+08:00', warningAt: '2025-10-15T00:00:00+08:00', provisional: false, calendarVersion: 'v1' };
+const deadline = {
+  due: '2025-10-16',
+  endsAt: '2025-10-17T00:00:00+08:00',
+  warningAt: '2025-10-15T00:00:00+08:00',
+  provisional: false,
+  calendarVersion: 'v1',
+};
 
 describe('audit log', () => {
   it('50 concurrent writers leave one contiguous chain that verifies', async () => {
     const before = (await verifyAuditChain(database.db)).entries;
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        appendAudit(database.db, { userId: null, role: 'auditor', departmentCode: null, action: 'TEST', target: `t-${i}`, result: '200', detail: { i, nested: { b: 1, a: [1, 2] } } }),
+        appendAudit(database.db, {
+          userId: null,
+          role: 'auditor',
+          departmentCode: null,
+          action: 'TEST',
+          target: `t-${i}`,
+          result: '200',
+          detail: { i, nested: { b: 1, a: [1, 2] } },
+        }),
       ),
     );
     const rows = await database.db.select().from(auditLog);
@@ -38,7 +52,10 @@ describe('tokens', () => {
     const stored = await database.db.select().from(apiTokens);
     expect(stored.every((t) => /^[0-9a-f]{64}$/.test(t.tokenHash) && !t.tokenHash.includes('demo'))).toBe(true);
     expect(await findUserByToken(database.db, 'demo-market-staff')).toMatchObject({ role: 'department_staff', departmentCode: 'market' });
-    await database.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.tokenHash, hashToken('demo-civil-staff')));
+    await database.db
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiTokens.tokenHash, hashToken('demo-civil-staff')));
     expect(await findUserByToken(database.db, 'demo-civil-staff')).toBeNull();
   });
 });
@@ -48,9 +65,19 @@ describe('idempotent writes', () => {
     const filer = await actorOf(database.db, 'applicant');
     const attempt = (n: number) =>
       insertCorrectionOnce(database.db, {
-        id: `JZ-race-${n}`, requestId: 'race-request-0001', workflowId: 'correction-race-request-0001', departmentCode: 'market', resourceCode: 'MKT-001',
-        dataItems: ['住所'], description: 'x', subjectKind: 'person', subjectIdNumber: '11010519491231002X', subjectName: '张三',
-        filedByUserId: filer.userId, filedByRole: filer.role, receivedOn: '2025-09-26',
+        id: `JZ-race-${n}`,
+        requestId: 'race-request-0001',
+        workflowId: 'correction-race-request-0001',
+        departmentCode: 'market',
+        resourceCode: 'MKT-001',
+        dataItems: ['住所'],
+        description: 'x',
+        subjectKind: 'person',
+        subjectIdNumber: '11010519491231002X',
+        subjectName: '张三',
+        filedByUserId: filer.userId,
+        filedByRole: filer.role,
+        receivedOn: '2025-09-26',
       });
     const results = await Promise.all(Array.from({ length: 20 }, (_, n) => attempt(n)));
     expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -59,13 +86,29 @@ describe('idempotent writes', () => {
   });
 
   it('a retried step writes its event and registry change once', async () => {
-    await registerProcess(database.db, { workflowId: 'wf-step', type: 'correction', departmentCode: 'market', subjectId: 's', stage: 'verifying', deadline, startedAt: '2025-09-26T02:00:00Z' });
-    const step = { workflowId: 'wf-step', eventKey: 'level-warning', kind: 'level_warning', occurredAt: '2025-10-15T00:00:00+08:00', registry: { level: 'warning' as const } };
+    await registerProcess(database.db, {
+      workflowId: 'wf-step',
+      type: 'correction',
+      departmentCode: 'market',
+      subjectId: 's',
+      stage: 'verifying',
+      deadline,
+      startedAt: '2025-09-26T02:00:00Z',
+    });
+    const step = {
+      workflowId: 'wf-step',
+      eventKey: 'level-warning',
+      kind: 'level_warning',
+      occurredAt: '2025-10-15T00:00:00+08:00',
+      registry: { level: 'warning' as const },
+    };
     expect(await applyStep(database.db, step)).toBe(true);
     expect(await applyStep(database.db, { ...step, registry: { level: 'overdue' as const } })).toBe(false);
     expect(await listEvents(database.db, 'wf-step')).toHaveLength(1);
     const [row] = await database.db.select().from(processes).where(eq(processes.workflowId, 'wf-step'));
     expect(row).toMatchObject({ level: 'warning', dueDate: '2025-10-16', calendarVersion: 'v1' });
-    expect((await listProcesses(database.db, { departments: ['civil'], limit: 10, offset: 0 })).map((p) => p.workflowId)).not.toContain('wf-step');
+    expect((await listProcesses(database.db, { departments: ['civil'], limit: 10, offset: 0 })).map((p) => p.workflowId)).not.toContain(
+      'wf-step',
+    );
   });
 });

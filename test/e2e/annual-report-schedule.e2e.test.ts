@@ -28,7 +28,10 @@ describe('annual report schedule', () => {
     const handle = client.schedule.getHandle(ANNUAL_REPORT_SCHEDULE_ID);
     const description = await handle.describe();
     expect(description.spec.timezone).toBe('Asia/Shanghai');
-    expect(description.spec.calendars?.[0]).toMatchObject({ month: [{ start: 'DECEMBER', end: 'DECEMBER', step: 1 }], dayOfMonth: [{ start: 1, end: 1, step: 1 }] });
+    expect(description.spec.calendars?.[0]).toMatchObject({
+      month: [{ start: 'DECEMBER', end: 'DECEMBER', step: 1 }],
+      dayOfMonth: [{ start: 1, end: 1, step: 1 }],
+    });
     expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'annualReportWorkflow' });
 
     // Triggered now, it opens this year's reports (the year it starts in, Beijing time).
@@ -39,6 +42,15 @@ describe('annual report schedule', () => {
       expect(recent.length).toBe(1);
       return recent[0]!.action.workflow.workflowId;
     });
-    await eventually(async () => expect(await getProcess(stack.database.db, workflowId)).toMatchObject({ type: 'annual_report', subjectId: String(year), stage: 'departments_reporting', dueDate: `${year}-12-31` }), 30_000);
+    await eventually(
+      async () =>
+        expect(await getProcess(stack.database.db, workflowId)).toMatchObject({
+          type: 'annual_report',
+          subjectId: String(year),
+          stage: 'departments_reporting',
+          dueDate: `${year}-12-31`,
+        }),
+      30_000,
+    );
   });
 });

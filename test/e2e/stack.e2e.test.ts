@@ -22,7 +22,11 @@ describe('npm start stack', () => {
     expect((await call(null, 'GET', '/health')).status).toBe(200);
 
     const filed = await call('applicant', 'POST', '/v1/corrections', {
-      requestId: randomUUID(), departmentCode: 'civil', resourceCode: 'CIV-001', dataItems: ['姓名'], description: '姓名登记为错字',
+      requestId: randomUUID(),
+      departmentCode: 'civil',
+      resourceCode: 'CIV-001',
+      dataItems: ['姓名'],
+      description: '姓名登记为错字',
       subject: { kind: 'person', idNumber: '11010519491231002X', name: '张三' },
     });
     expect(filed.status).toBe(201);
@@ -36,14 +40,21 @@ describe('npm start stack', () => {
     expect(state).toMatchObject({ stage: 'verifying', level: 'normal', deadline: { provisional: expect.any(Boolean) } });
 
     const done = await call('civil-staff', 'POST', `/v1/corrections/${id}/verification`, {
-      outcome: 'corrected', summary: '已更正', changes: [{ item: '姓名', before: '张叁', after: '张三' }],
+      outcome: 'corrected',
+      summary: '已更正',
+      changes: [{ item: '姓名', before: '张叁', after: '张三' }],
     });
     expect(done).toMatchObject({ status: 200, body: { stage: 'completed', late: false } });
 
     const db = stack.database.db;
     expect(await db.select().from(corrections).where(eq(corrections.id, id))).toEqual([expect.objectContaining({ outcome: 'corrected' })]);
-    expect(await db.select().from(processes).where(eq(processes.workflowId, workflowId))).toEqual([expect.objectContaining({ status: 'closed', stage: 'completed' })]);
-    expect((await db.select().from(processEvents).where(eq(processEvents.workflowId, workflowId))).map((e) => e.kind)).toEqual(['filed', 'verified']);
+    expect(await db.select().from(processes).where(eq(processes.workflowId, workflowId))).toEqual([
+      expect.objectContaining({ status: 'closed', stage: 'completed' }),
+    ]);
+    expect((await db.select().from(processEvents).where(eq(processEvents.workflowId, workflowId))).map((e) => e.kind)).toEqual([
+      'filed',
+      'verified',
+    ]);
 
     const history = await call('auditor', 'GET', `/v1/processes/${workflowId}/history`);
     expect(history.status).toBe(200);
@@ -55,7 +66,10 @@ describe('npm start stack', () => {
       expect(closed.body.temporalHistory.events.at(-1).eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
     });
     expect(await db.select().from(auditLog).where(eq(auditLog.target, workflowId))).toEqual(
-      expect.arrayContaining([expect.objectContaining({ action: 'POST /v1/corrections', result: '201' }), expect.objectContaining({ role: 'auditor', result: '200' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'POST /v1/corrections', result: '201' }),
+        expect.objectContaining({ role: 'auditor', result: '200' }),
+      ]),
     );
   });
 });

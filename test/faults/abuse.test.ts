@@ -16,7 +16,14 @@ beforeAll(async () => {
   database = await testDatabase();
   // No Temporal needed: neither fault reaches a workflow. A client that is never called.
   app = await buildApp(
-    { db: database.db, temporal: undefined as never, taskQueue: 'unused', warningWorkingDays: 2, queryCodeSecret: TEST_QUERY_CODE_SECRET, temporalReady: async () => false },
+    {
+      db: database.db,
+      temporal: undefined as never,
+      taskQueue: 'unused',
+      warningWorkingDays: 2,
+      queryCodeSecret: TEST_QUERY_CODE_SECRET,
+      temporalReady: async () => false,
+    },
     { rateLimit: 5, connectionTimeout: 1000, requestTimeout: 1000 },
   );
   await app.listen({ host: '127.0.0.1', port: 0 });

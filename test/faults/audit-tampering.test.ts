@@ -13,7 +13,14 @@ beforeAll(async () => {
   database = await testDatabase();
   await Promise.all(
     Array.from({ length: 50 }, (_, i) =>
-      appendAudit(database.db, { userId: `u${i % 5}`, role: 'department_staff', departmentCode: 'market', action: 'POST /v1/corrections', target: `correction-${i}`, result: '201' }),
+      appendAudit(database.db, {
+        userId: `u${i % 5}`,
+        role: 'department_staff',
+        departmentCode: 'market',
+        action: 'POST /v1/corrections',
+        target: `correction-${i}`,
+        result: '201',
+      }),
     ),
   );
 });

@@ -58,8 +58,13 @@ describe('database unreachable for 30 s', () => {
     expect(state.stage).toBe('completed');
     await eventually(async () => expect((await call('market-staff', 'GET', `/v1/corrections/${id}`)).status).toBe(200));
     expect(await db.select().from(corrections).where(eq(corrections.id, id))).toEqual([expect.objectContaining({ outcome: 'confirmed' })]);
-    expect((await db.select().from(processEvents).where(eq(processEvents.workflowId, workflowId))).map((e) => e.kind)).toEqual(['filed', 'verified']);
-    expect(await db.select().from(processes).where(eq(processes.workflowId, workflowId))).toEqual([expect.objectContaining({ status: 'closed' })]);
+    expect((await db.select().from(processEvents).where(eq(processEvents.workflowId, workflowId))).map((e) => e.kind)).toEqual([
+      'filed',
+      'verified',
+    ]);
+    expect(await db.select().from(processes).where(eq(processes.workflowId, workflowId))).toEqual([
+      expect.objectContaining({ status: 'closed' }),
+    ]);
     expect((await call(null, 'GET', '/health')).status).toBe(200);
   });
 });

@@ -21,7 +21,11 @@ const napQueue = `nap-${randomUUID()}`;
 beforeAll(async () => {
   ({ stack, client, call } = await servedStack());
   const connection = await NativeConnection.connect({ address: stack.env.temporalAddress });
-  napWorker = await Worker.create({ connection, taskQueue: napQueue, workflowsPath: new URL('./workflows/nap.workflow.ts', import.meta.url).pathname });
+  napWorker = await Worker.create({
+    connection,
+    taskQueue: napQueue,
+    workflowsPath: new URL('./workflows/nap.workflow.ts', import.meta.url).pathname,
+  });
   napRun = napWorker.run().finally(() => connection.close());
 });
 afterAll(async () => {
@@ -31,7 +35,11 @@ afterAll(async () => {
 });
 
 const filing = (requestId = randomUUID()) => ({
-  requestId, departmentCode: 'civil', resourceCode: 'CIV-001', dataItems: ['姓名'], description: '姓名登记为错字',
+  requestId,
+  departmentCode: 'civil',
+  resourceCode: 'CIV-001',
+  dataItems: ['姓名'],
+  description: '姓名登记为错字',
   subject: { kind: 'person', idNumber: '11010519491231002X', name: '张三' },
 });
 
@@ -84,13 +92,19 @@ describe('dev server stopped and restarted on the same SQLite file', () => {
     const again = await call('civil-staff', 'POST', '/v1/corrections', retried);
     expect(again).toMatchObject({ status: 200, body: { created: false, workflowId: `correction-${retried.requestId}` } });
     await eventually(async () => {
-      const kinds = (await stack.database.db.select().from(processEvents).where(eq(processEvents.workflowId, again.body.workflowId))).map((e) => e.kind);
+      const kinds = (await stack.database.db.select().from(processEvents).where(eq(processEvents.workflowId, again.body.workflowId))).map(
+        (e) => e.kind,
+      );
       expect(kinds).toEqual(['filed']);
     }, 30_000);
 
     // The timer started before the outage fires after it.
     expect(await nap.result()).toBe('woke');
-    const done = await call('civil-staff', 'POST', `/v1/corrections/${open.id}/verification`, { outcome: 'confirmed', summary: '核查无误', changes: [] });
+    const done = await call('civil-staff', 'POST', `/v1/corrections/${open.id}/verification`, {
+      outcome: 'confirmed',
+      summary: '核查无误',
+      changes: [],
+    });
     expect(done).toMatchObject({ status: 200, body: { stage: 'completed' } });
     expect(await client.workflow.getHandle(open.workflowId).result()).toMatchObject({ correctionId: open.id, outcome: 'confirmed' });
   });

@@ -21,7 +21,11 @@ describe('POST /v1/corrections × 20 with one requestId', () => {
   it('makes one row and one workflow, and every caller gets the same id and workflowId', async () => {
     const requestId = randomUUID();
     const body = {
-      requestId, departmentCode: 'market', resourceCode: 'MKT-001', dataItems: ['住所'], description: '住所有误',
+      requestId,
+      departmentCode: 'market',
+      resourceCode: 'MKT-001',
+      dataItems: ['住所'],
+      description: '住所有误',
       subject: { kind: 'organisation', idNumber: '91350100M000100Y43', name: '某某商贸有限公司' },
     };
     const answers = await Promise.all(Array.from({ length: 20 }, () => call('applicant', 'POST', '/v1/corrections', body)));

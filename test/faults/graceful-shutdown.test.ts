@@ -30,7 +30,11 @@ describe('SIGTERM to a worker process under load', () => {
     const filed = await Promise.all(
       Array.from({ length: 30 }, () =>
         call('civil-staff', 'POST', '/v1/corrections', {
-          requestId: randomUUID(), departmentCode: 'civil', resourceCode: 'CIV-001', dataItems: ['姓名'], description: '姓名有误',
+          requestId: randomUUID(),
+          departmentCode: 'civil',
+          resourceCode: 'CIV-001',
+          dataItems: ['姓名'],
+          description: '姓名有误',
           subject: { kind: 'person', idNumber: '11010519491231002X', name: '张三' },
         }),
       ),
@@ -39,7 +43,12 @@ describe('SIGTERM to a worker process under load', () => {
     const workflowIds = filed.map((f) => f.body.workflowId as string);
     const db = stack.database.db;
     const count_ = async (kind: string) =>
-      (await db.select({ n: count() }).from(processEvents).where(and(inArray(processEvents.workflowId, workflowIds), eq(processEvents.kind, kind))))[0]!.n;
+      (
+        await db
+          .select({ n: count() })
+          .from(processEvents)
+          .where(and(inArray(processEvents.workflowId, workflowIds), eq(processEvents.kind, kind)))
+      )[0]!.n;
 
     const first = stack.spawnWorker();
     await eventually(async () => expect(await count_('filed')).toBeGreaterThan(0), 60_000);
@@ -55,11 +64,22 @@ describe('SIGTERM to a worker process under load', () => {
     expect(nodeMajorIn(await second.ready)).toBeGreaterThanOrEqual(24);
     await eventually(async () => expect(await count_('filed')).toBe(30), 90_000);
     const verified = await Promise.all(
-      filed.map((f) => call('civil-staff', 'POST', `/v1/corrections/${f.body.id}/verification`, { outcome: 'confirmed', summary: '核查无误', changes: [] })),
+      filed.map((f) =>
+        call('civil-staff', 'POST', `/v1/corrections/${f.body.id}/verification`, {
+          outcome: 'confirmed',
+          summary: '核查无误',
+          changes: [],
+        }),
+      ),
     );
     expect(verified.map((v) => v.status)).toEqual(Array(30).fill(200));
     expect(await count_('verified')).toBe(30);
-    expect(await db.select({ n: count() }).from(processes).where(and(inArray(processes.workflowId, workflowIds), eq(processes.status, 'closed')))).toEqual([{ n: 30 }]);
+    expect(
+      await db
+        .select({ n: count() })
+        .from(processes)
+        .where(and(inArray(processes.workflowId, workflowIds), eq(processes.status, 'closed'))),
+    ).toEqual([{ n: 30 }]);
   });
 });
 
@@ -70,8 +90,13 @@ describe('SIGTERM to the API process under load', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
       cwd: ROOT,
       env: {
-        ...process.env, TEMPORAL_ADDRESS: stack.env.temporalAddress, TEMPORAL_TASK_QUEUE: stack.env.taskQueue, DATABASE_URL: requirePostgres() && stack.database.url,
-        PORT: String(port), LOG_LEVEL: 'warn', QUERY_CODE_SECRET: TEST_QUERY_CODE_SECRET,
+        ...process.env,
+        TEMPORAL_ADDRESS: stack.env.temporalAddress,
+        TEMPORAL_TASK_QUEUE: stack.env.taskQueue,
+        DATABASE_URL: requirePostgres() && stack.database.url,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        QUERY_CODE_SECRET: TEST_QUERY_CODE_SECRET,
       },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
@@ -84,7 +109,10 @@ describe('SIGTERM to the API process under load', () => {
       expect(nodeMajorIn(out)).toBeGreaterThanOrEqual(24);
       const caller = httpCaller(url);
       const requests = Array.from({ length: 20 }, () =>
-        caller('market-staff', 'POST', '/v1/corrections', correctionFiling()).then((r) => r.status, () => 'refused' as const),
+        caller('market-staff', 'POST', '/v1/corrections', correctionFiling()).then(
+          (r) => r.status,
+          () => 'refused' as const,
+        ),
       );
       await new Promise((r) => setTimeout(r, 30));
       const termAt = Date.now();
@@ -95,7 +123,10 @@ describe('SIGTERM to the API process under load', () => {
       expect(Date.now() - termAt).toBeLessThan(10_000);
       // Accepted requests complete; later ones on open connections get Fastify's 503 while it
       // closes, new connections are refused. Nothing half done.
-      expect(outcomes.every((o) => o === 201 || o === 503 || o === 'refused'), JSON.stringify(outcomes)).toBe(true);
+      expect(
+        outcomes.every((o) => o === 201 || o === 503 || o === 'refused'),
+        JSON.stringify(outcomes),
+      ).toBe(true);
       const created = outcomes.filter((o) => o === 201).length;
       expect(created).toBeGreaterThan(0);
       const rows = await stack.database.db.select({ n: count() }).from(corrections).where(eq(corrections.description, '住所有误'));

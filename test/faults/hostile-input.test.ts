@@ -19,7 +19,11 @@ afterAll(async () => stack?.close());
 const SQL = "x'; DROP TABLE corrections; --";
 const SCRIPT = '<script>alert(document.cookie)</script>';
 const valid = () => ({
-  requestId: randomUUID(), departmentCode: 'market', resourceCode: 'MKT-001', dataItems: ['住所'], description: '住所有误',
+  requestId: randomUUID(),
+  departmentCode: 'market',
+  resourceCode: 'MKT-001',
+  dataItems: ['住所'],
+  description: '住所有误',
   subject: { kind: 'organisation', idNumber: '91350100M000100Y43', name: '某某商贸有限公司' },
 });
 
@@ -69,10 +73,22 @@ describe('malformed and hostile input', () => {
       ['script in resourceCode', 'POST', '/v1/corrections', withField({ resourceCode: SCRIPT }), 400],
       ['SQL in dataItems', 'POST', '/v1/corrections', withField({ dataItems: [SQL] }), 400],
       ['SQL in idNumber', 'POST', '/v1/corrections', withField({ subject: { kind: 'person', idNumber: SQL, name: '张三' } }), 400],
-      ['script in kind', 'POST', '/v1/corrections', withField({ subject: { kind: SCRIPT, idNumber: '11010519491231002X', name: '张三' } }), 400],
+      [
+        'script in kind',
+        'POST',
+        '/v1/corrections',
+        withField({ subject: { kind: SCRIPT, idNumber: '11010519491231002X', name: '张三' } }),
+        400,
+      ],
       ['SQL in receivedOn', 'POST', '/v1/corrections', withField({ receivedOn: SQL }), 400],
       ['script in path id', 'GET', `/v1/corrections/${encodeURIComponent(SCRIPT)}`, undefined, 400],
-      ['SQL in path id', 'POST', `/v1/corrections/${encodeURIComponent(SQL)}/verification`, JSON.stringify({ outcome: 'confirmed', summary: 's', changes: [] }), 400],
+      [
+        'SQL in path id',
+        'POST',
+        `/v1/corrections/${encodeURIComponent(SQL)}/verification`,
+        JSON.stringify({ outcome: 'confirmed', summary: 's', changes: [] }),
+        400,
+      ],
       ['SQL in query', 'GET', `/v1/processes?departmentCode=${encodeURIComponent("market' OR '1'='1")}`, undefined, 400],
       ['limit not a number', 'GET', '/v1/processes?limit=abc', undefined, 400],
       ['days a string', 'POST', '/v1/corrections/JZ20250101DEADBEEF/extensions', JSON.stringify({ days: 'five', reason: SQL }), 400],
@@ -88,7 +104,13 @@ describe('malformed and hostile input', () => {
   });
 
   it('hostile text in free-text fields is stored and returned verbatim; the tables stay', async () => {
-    const body = { ...valid(), description: `${SQL} ${SCRIPT}`, evidence: SQL, contact: SCRIPT, subject: { ...valid().subject, name: `${SCRIPT}${SQL}` } };
+    const body = {
+      ...valid(),
+      description: `${SQL} ${SCRIPT}`,
+      evidence: SQL,
+      contact: SCRIPT,
+      subject: { ...valid().subject, name: `${SCRIPT}${SQL}` },
+    };
     const created = await send('POST', '/v1/corrections', JSON.stringify(body));
     expect(created.status).toBe(201);
     const { id } = created.body as unknown as { id: string };

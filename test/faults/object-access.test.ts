@@ -23,12 +23,17 @@ afterAll(async () => stack?.close());
 describe("another department's correction", () => {
   it('is 404 to read or work for civil users, 403 to work for the reviewer, and nothing changes', async () => {
     const filed = await call('market-staff', 'POST', '/v1/corrections', {
-      requestId: randomUUID(), departmentCode: 'market', resourceCode: 'MKT-001', dataItems: ['住所'], description: '住所有误',
+      requestId: randomUUID(),
+      departmentCode: 'market',
+      resourceCode: 'MKT-001',
+      dataItems: ['住所'],
+      description: '住所有误',
       subject: { kind: 'organisation', idNumber: '91350100M000100Y43', name: '某某商贸有限公司' },
     });
     const { id, workflowId } = filed.body as { id: string; workflowId: string };
     await eventually(async () => expect((await call('market-staff', 'GET', `/v1/corrections/${id}`)).body.stage).toBe('verifying'));
-    const events = async () => (await stack.database.db.select({ n: count() }).from(processEvents).where(eq(processEvents.workflowId, workflowId)))[0]!.n;
+    const events = async () =>
+      (await stack.database.db.select({ n: count() }).from(processEvents).where(eq(processEvents.workflowId, workflowId)))[0]!.n;
     const handle = client.workflow.getHandle(workflowId);
     const historyLength = async () => (await handle.fetchHistory()).events!.length;
     const [eventsBefore, historyBefore] = [await events(), await historyLength()];
@@ -60,7 +65,9 @@ describe("another department's correction", () => {
     const missing = await call('civil-staff', 'GET', '/v1/corrections/JZ20250101DEADBEEF');
     const foreign = await call('civil-staff', 'GET', `/v1/corrections/${id}`);
     expect(foreign.body).toEqual(missing.body);
-    expect((await call('civil-staff', 'GET', '/v1/processes')).body.items.map((p: { workflowId: string }) => p.workflowId)).not.toContain(workflowId);
+    expect((await call('civil-staff', 'GET', '/v1/processes')).body.items.map((p: { workflowId: string }) => p.workflowId)).not.toContain(
+      workflowId,
+    );
 
     expect(await events()).toBe(eventsBefore);
     expect(await historyLength()).toBe(historyBefore);

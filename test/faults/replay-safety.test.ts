@@ -68,12 +68,20 @@ describe('correction histories', () => {
       await handle.executeUpdate(requestExtension, { args: [{ actor: staff, days: 5, reason: '需调取原始档案' }] });
       const decided = await handle.executeUpdate(decideExtension, { args: [{ actor: head, approve: true }] });
       expect(decided.extension.status).toBe('approved');
-      await handle.executeUpdate(recordVerification, { args: [{ actor: staff, outcome: 'corrected', summary: '已更正', changes: [{ item: '住所', before: '甲', after: '乙' }] }] });
+      await handle.executeUpdate(recordVerification, {
+        args: [{ actor: staff, outcome: 'corrected', summary: '已更正', changes: [{ item: '住所', before: '甲', after: '乙' }] }],
+      });
       return handle.result();
     });
     expect(result).toMatchObject({ correctionId: row.id, outcome: 'corrected', late: false });
     expect(await taskFailures(row.workflowId)).toEqual([]);
-    expect((await listEvents(db, row.workflowId)).map((e) => e.kind)).toEqual(['filed', 'extension_requested', 'extension_approved', 'deadline_set', 'verified']);
+    expect((await listEvents(db, row.workflowId)).map((e) => e.kind)).toEqual([
+      'filed',
+      'extension_requested',
+      'extension_approved',
+      'deadline_set',
+      'verified',
+    ]);
     // And the history this run wrote replays like the checked-in one.
     await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE } }, await handle.fetchHistory(), row.workflowId);
   });

@@ -34,14 +34,29 @@ describe('schemathesis over /docs/json', () => {
   it.each(['reviewer', 'market-staff'])('no 5xx for any generated request as %s', async (user) => {
     expect(existsSync(path.join(TOOLS, 'bin/schemathesis')), '请用 npm run test:faults 运行（会安装 schemathesis）').toBe(true);
     const run = await schemathesis([
-      'run', `${served.url}/docs/json`, '--url', served.url,
-      '--checks', 'not_a_server_error', '--phases', 'coverage,fuzzing', '--max-examples', '10',
+      'run',
+      `${served.url}/docs/json`,
+      '--url',
+      served.url,
+      '--checks',
+      'not_a_server_error',
+      '--phases',
+      'coverage,fuzzing',
+      '--max-examples',
+      '10',
       // One worker: with two threads, hypothesis 6.170's lambda-source cache raised its own
       // runtime error ("AST constructor recursion depth mismatch") in CI, a tool fault, not ours.
-      '--workers', '1',
-      '--generation-deterministic', '--request-timeout', '10',
-      '--header', `Authorization: Bearer demo-${user}`,
-      '--report', 'junit', '--report-dir', path.join(OUTPUT_DIR, `schemathesis-${user}`),
+      '--workers',
+      '1',
+      '--generation-deterministic',
+      '--request-timeout',
+      '10',
+      '--header',
+      `Authorization: Bearer demo-${user}`,
+      '--report',
+      'junit',
+      '--report-dir',
+      path.join(OUTPUT_DIR, `schemathesis-${user}`),
     ]);
     // The whole report, for reading a failure: the assertion message holds only its end.
     await writeFile(path.join(OUTPUT_DIR, `schemathesis-${user}.log`), run.output);

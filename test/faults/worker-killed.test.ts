@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.close());
 
-const filing = () => (correctionFiling());
+const filing = () => correctionFiling();
 
 /** How many timeline events of `kind` each of these workflows has. */
 async function eventCounts(workflowIds: string[], kind: string): Promise<Map<string, number>> {
@@ -37,7 +37,10 @@ async function eventCounts(workflowIds: string[], kind: string): Promise<Map<str
 async function expectNoTaskFailures(workflowIds: string[]): Promise<void> {
   for (const id of workflowIds) {
     const { events } = await client.workflow.getHandle(id).fetchHistory();
-    expect(events!.filter((e) => e.workflowTaskFailedEventAttributes), id).toEqual([]);
+    expect(
+      events!.filter((e) => e.workflowTaskFailedEventAttributes),
+      id,
+    ).toEqual([]);
   }
 }
 
@@ -49,7 +52,8 @@ describe('worker SIGKILLed mid-activity', () => {
     const ids = filed.map((f) => f.body as { id: string; workflowId: string });
     const workflowIds = ids.map((i) => i.workflowId);
     const db = stack.database.db;
-    const registered = async () => (await db.select({ n: count() }).from(processes).where(inArray(processes.workflowId, workflowIds)))[0]!.n;
+    const registered = async () =>
+      (await db.select({ n: count() }).from(processes).where(inArray(processes.workflowId, workflowIds)))[0]!.n;
 
     const first = stack.spawnWorker();
     // Killed as soon as the first registry row lands: the others are mid-activity or queued.
@@ -73,15 +77,27 @@ describe('worker SIGKILLed mid-activity', () => {
     expect([...(await eventCounts(workflowIds, 'filed')).values()]).toEqual(Array(50).fill(1));
 
     const verified = await Promise.all(
-      ids.map(({ id }) => call('market-staff', 'POST', `/v1/corrections/${id}/verification`, { outcome: 'confirmed', summary: '核查无误', changes: [] })),
+      ids.map(({ id }) =>
+        call('market-staff', 'POST', `/v1/corrections/${id}/verification`, { outcome: 'confirmed', summary: '核查无误', changes: [] }),
+      ),
     );
     expect(verified.map((v) => v.status)).toEqual(Array(50).fill(200));
     const results = await Promise.all(workflowIds.map((id) => client.workflow.getHandle(id).result() as Promise<CorrectionResult>));
     expect(results.map((r) => r.correctionId).sort()).toEqual(ids.map((i) => i.id).sort());
     expect(results.every((r) => r.outcome === 'confirmed' && !r.late)).toBe(true);
     expect([...(await eventCounts(workflowIds, 'verified')).values()]).toEqual(Array(50).fill(1));
-    expect(await db.select({ n: count() }).from(processes).where(and(inArray(processes.workflowId, workflowIds), eq(processes.status, 'closed')))).toEqual([{ n: 50 }]);
-    expect(await db.select({ n: count() }).from(corrections).where(and(inArray(corrections.workflowId, workflowIds), eq(corrections.outcome, 'confirmed')))).toEqual([{ n: 50 }]);
+    expect(
+      await db
+        .select({ n: count() })
+        .from(processes)
+        .where(and(inArray(processes.workflowId, workflowIds), eq(processes.status, 'closed'))),
+    ).toEqual([{ n: 50 }]);
+    expect(
+      await db
+        .select({ n: count() })
+        .from(corrections)
+        .where(and(inArray(corrections.workflowId, workflowIds), eq(corrections.outcome, 'confirmed'))),
+    ).toEqual([{ n: 50 }]);
     await expectNoTaskFailures(workflowIds);
     second.child.kill('SIGKILL');
     await second.exited;
@@ -110,11 +126,21 @@ describe('worker SIGKILLed between steps', () => {
     const decided = await call('market-head', 'POST', `/v1/corrections/${id}/extensions/decision`, { approve: true });
     expect(decided).toMatchObject({ status: 200, body: { extension: { id: 1, status: 'approved' } } });
     expect(decided.body.deadline.due > meanwhile.body.deadline.due).toBe(true);
-    const done = await call('market-staff', 'POST', `/v1/corrections/${id}/verification`, { outcome: 'corrected', summary: '已更正', changes: [{ item: '住所', before: '甲', after: '乙' }] });
+    const done = await call('market-staff', 'POST', `/v1/corrections/${id}/verification`, {
+      outcome: 'corrected',
+      summary: '已更正',
+      changes: [{ item: '住所', before: '甲', after: '乙' }],
+    });
     expect(done).toMatchObject({ status: 200, body: { stage: 'completed', late: false } });
-    expect(await client.workflow.getHandle(workflowId).result()).toMatchObject({ correctionId: id, outcome: 'corrected', due: decided.body.deadline.due });
+    expect(await client.workflow.getHandle(workflowId).result()).toMatchObject({
+      correctionId: id,
+      outcome: 'corrected',
+      due: decided.body.deadline.due,
+    });
 
-    const kinds = (await stack.database.db.select().from(processEvents).where(eq(processEvents.workflowId, workflowId)).orderBy(processEvents.id)).map((e) => e.kind);
+    const kinds = (
+      await stack.database.db.select().from(processEvents).where(eq(processEvents.workflowId, workflowId)).orderBy(processEvents.id)
+    ).map((e) => e.kind);
     expect(kinds).toEqual(['filed', 'extension_requested', 'extension_approved', 'deadline_set', 'verified']);
     await expectNoTaskFailures([workflowId]);
   });

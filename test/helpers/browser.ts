@@ -13,8 +13,14 @@ export const DESKTOP = { width: 1366, height: 768 };
 export const PHONE = { width: 390, height: 844 };
 
 const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export interface Browser {
@@ -29,7 +35,13 @@ export async function launchBrowser(): Promise<Browser> {
   await mkdir(SCREENSHOTS, { recursive: true });
   // The browser's zone is not Beijing on purpose: the console must show Beijing time anyway.
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'UTC', acceptDownloads: true,
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: DESKTOP,
+    locale: 'zh-CN',
+    timezoneId: 'UTC',
+    acceptDownloads: true,
   });
   return {
     context,
@@ -56,7 +68,8 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 /** What the console's menu offers the signed-in user. */
-export const menuOf = async (page: Page): Promise<string[]> => (await page.locator('[data-test=menu] li').allTextContents()).map((t) => t.trim());
+export const menuOf = async (page: Page): Promise<string[]> =>
+  (await page.locator('[data-test=menu] li').allTextContents()).map((t) => t.trim());
 
 /** The page fits the window's width: nothing to scroll sideways (1366×768 desktops, phones). */
 export const fitsWidth = async (page: Page): Promise<boolean> =>

@@ -19,5 +19,7 @@ export async function recordHistory(handle: WorkflowHandle, name: string): Promi
 
 export async function recordedHistories(): Promise<{ name: string; history: unknown }[]> {
   const files = (await readdir(HISTORIES_DIR)).filter((f) => f.endsWith('.json')).sort();
-  return Promise.all(files.map(async (f) => ({ name: f.replace(/\.json$/, ''), history: JSON.parse(await readFile(path.join(HISTORIES_DIR, f), 'utf8')) })));
+  return Promise.all(
+    files.map(async (f) => ({ name: f.replace(/\.json$/, ''), history: JSON.parse(await readFile(path.join(HISTORIES_DIR, f), 'utf8')) })),
+  );
 }

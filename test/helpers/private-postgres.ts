@@ -28,7 +28,9 @@ export async function privatePostgres(): Promise<PrivatePostgres> {
   // The server refuses to run as root: as root, run it as the postgres user.
   const root = process.getuid?.() === 0;
   if (root) {
-    const { uid, gid } = JSON.parse(execFileSync('sh', ['-c', 'printf \'{"uid":%s,"gid":%s}\' "$(id -u postgres)" "$(id -g postgres)"']).toString()) as { uid: number; gid: number };
+    const { uid, gid } = JSON.parse(
+      execFileSync('sh', ['-c', 'printf \'{"uid":%s,"gid":%s}\' "$(id -u postgres)" "$(id -g postgres)"']).toString(),
+    ) as { uid: number; gid: number };
     chownSync(dir, uid, gid);
   }
   const run = (cmd: string, args: string[]) =>
@@ -36,7 +38,8 @@ export async function privatePostgres(): Promise<PrivatePostgres> {
   const data = path.join(dir, 'data');
   run(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'county', '--no-sync', '-E', 'UTF8']);
   const pgCtl = (...args: string[]) => run(path.join(bin, 'pg_ctl'), ['-D', data, '-w', ...args]);
-  const start = () => pgCtl('-l', path.join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start');
+  const start = () =>
+    pgCtl('-l', path.join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start');
   start();
   return {
     url: `postgres://county@127.0.0.1:${port}/postgres`,

@@ -13,9 +13,19 @@ import { conflictWorkflowId, sharingDisputeWorkflowId, sharingRequestWorkflowId 
 export async function seedSharingRequest(db: Db, requester: Actor, status: 'pending' | 'refused' = 'pending') {
   const id = `GX-${randomUUID()}`;
   const row = await insertRequestOnce(db, {
-    id, requestId: randomUUID(), workflowId: sharingRequestWorkflowId(id), requesterDepartment: 'civil', providerDepartment: 'market', resourceCode: 'MKT-002',
-    dataItems: ['统一社会信用代码', '处罚类别', '处罚日期'], purpose: '社会组织登记审查', duty: '社会组织登记管理（《社会团体登记管理条例》）', sharingType: 'conditional',
-    status, reason: status === 'refused' ? '涉及未公开的处罚信息' : null, createdBy: requester.userId,
+    id,
+    requestId: randomUUID(),
+    workflowId: sharingRequestWorkflowId(id),
+    requesterDepartment: 'civil',
+    providerDepartment: 'market',
+    resourceCode: 'MKT-002',
+    dataItems: ['统一社会信用代码', '处罚类别', '处罚日期'],
+    purpose: '社会组织登记审查',
+    duty: '社会组织登记管理（《社会团体登记管理条例》）',
+    sharingType: 'conditional',
+    status,
+    reason: status === 'refused' ? '涉及未公开的处罚信息' : null,
+    createdBy: requester.userId,
   });
   return row!;
 }
@@ -23,8 +33,14 @@ export async function seedSharingRequest(db: Db, requester: Actor, status: 'pend
 export async function seedDispute(db: Db, requestId: string, filedBy: Actor) {
   const id = `YY-${randomUUID()}`;
   const row = await insertDisputeOnce(db, {
-    id, sharingRequestId: requestId, workflowId: sharingDisputeWorkflowId(id), requesterDepartment: 'civil', providerDepartment: 'market',
-    grounds: '登记审查是法定职责', filedBy: filedBy.userId, filedAt: new Date(),
+    id,
+    sharingRequestId: requestId,
+    workflowId: sharingDisputeWorkflowId(id),
+    requesterDepartment: 'civil',
+    providerDepartment: 'market',
+    grounds: '登记审查是法定职责',
+    filedBy: filedBy.userId,
+    filedAt: new Date(),
   });
   return row!;
 }
@@ -32,14 +48,26 @@ export async function seedDispute(db: Db, requestId: string, filedBy: Actor) {
 export async function seedConflict(db: Db, openedBy: Actor) {
   const id = `CT-${randomUUID()}`;
   const row = await insertConflictOnce(db, {
-    id, requestId: randomUUID(), workflowId: conflictWorkflowId(id), departments: ['market', 'civil'],
-    resources: [{ code: 'MKT-001', dataItems: ['住所'] }, { code: 'CIV-001', dataItems: ['登记日期'] }],
-    description: '同一社会组织的住所两部门登记不一致', openedBy: openedBy.userId, openedRole: openedBy.role, openedAt: new Date(),
+    id,
+    requestId: randomUUID(),
+    workflowId: conflictWorkflowId(id),
+    departments: ['market', 'civil'],
+    resources: [
+      { code: 'MKT-001', dataItems: ['住所'] },
+      { code: 'CIV-001', dataItems: ['登记日期'] },
+    ],
+    description: '同一社会组织的住所两部门登记不一致',
+    openedBy: openedBy.userId,
+    openedRole: openedBy.role,
+    openedAt: new Date(),
   });
   return row!;
 }
 
 /** The notices a workflow wrote, in the order written. */
 export const noticesOf = (db: Db, workflowId: string) =>
-  db.select({ key: notifications.key, kind: notifications.kind, departmentCode: notifications.departmentCode, role: notifications.role })
-    .from(notifications).where(eq(notifications.workflowId, workflowId)).orderBy(notifications.id);
+  db
+    .select({ key: notifications.key, kind: notifications.kind, departmentCode: notifications.departmentCode, role: notifications.role })
+    .from(notifications)
+    .where(eq(notifications.workflowId, workflowId))
+    .orderBy(notifications.id);

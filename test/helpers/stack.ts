@@ -69,7 +69,13 @@ export async function devStack(): Promise<Stack> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'stack-'));
   const [temporalPort, apiPort] = [await freePort(), await freePort()];
   const serverOpts = { cli: TEMPORAL_CLI, port: temporalPort, dbFile: path.join(dir, 'dev.sqlite'), logFile: path.join(dir, 'dev.log') };
-  const env = readEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, TEMPORAL_TASK_QUEUE: `stack-${randomUUID()}`, PORT: String(apiPort), LOG_LEVEL: 'warn', QUERY_CODE_SECRET: TEST_QUERY_CODE_SECRET });
+  const env = readEnv({
+    TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+    TEMPORAL_TASK_QUEUE: `stack-${randomUUID()}`,
+    PORT: String(apiPort),
+    LOG_LEVEL: 'warn',
+    QUERY_CODE_SECRET: TEST_QUERY_CODE_SECRET,
+  });
   const closers: (() => Promise<unknown>)[] = [];
   const children = new Set<ChildProcess>();
   let server = spawnDevServer(serverOpts);
@@ -102,7 +108,13 @@ export async function devStack(): Promise<Stack> {
       const log = openSync(logFile, 'a');
       const child = spawn(process.execPath, ['--import', 'tsx', 'worker.ts'], {
         cwd: ROOT,
-        env: { ...process.env, TEMPORAL_ADDRESS: env.temporalAddress, TEMPORAL_TASK_QUEUE: env.taskQueue, DATABASE_URL: database!.url, LOG_LEVEL: 'warn' },
+        env: {
+          ...process.env,
+          TEMPORAL_ADDRESS: env.temporalAddress,
+          TEMPORAL_TASK_QUEUE: env.taskQueue,
+          DATABASE_URL: database!.url,
+          LOG_LEVEL: 'warn',
+        },
         stdio: ['ignore', 'pipe', log],
       });
       closeSync(log);
@@ -114,7 +126,10 @@ export async function devStack(): Promise<Stack> {
         const timer = setTimeout(() => reject(new Error(`工作节点进程 60 秒内未就绪 (WORKER_NOT_READY):\n${logTail(logFile)}`)), 60_000);
         child.stdout!.on('data', (chunk: Buffer) => {
           out += chunk.toString();
-          const line = out.split('\n').slice(0, -1).find((l) => l.includes('WORKER_STARTED')); // whole lines only
+          const line = out
+            .split('\n')
+            .slice(0, -1)
+            .find((l) => l.includes('WORKER_STARTED')); // whole lines only
           if (line) {
             clearTimeout(timer);
             resolve(line);

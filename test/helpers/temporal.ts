@@ -33,10 +33,7 @@ export async function timeSkippingEnvAt(startAt: string): Promise<TestWorkflowEn
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ts-server-'));
   const wrapper = path.join(dir, 'temporal-test-server');
   const utc = new Date(startAt).toISOString().replace('T', ' ').slice(0, 19);
-  await writeFile(
-    wrapper,
-    `#!/bin/sh\nexec env LD_PRELOAD=${libfaketimePath()} FAKETIME="@${utc}" TZ=UTC ${TEMPORAL_TEST_SERVER} "$@"\n`,
-  );
+  await writeFile(wrapper, `#!/bin/sh\nexec env LD_PRELOAD=${libfaketimePath()} FAKETIME="@${utc}" TZ=UTC ${TEMPORAL_TEST_SERVER} "$@"\n`);
   await chmod(wrapper, 0o755);
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: wrapper } } });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
@@ -63,7 +60,10 @@ export async function advanceTo(env: TestWorkflowEnvironment, iso: string): Prom
 
 /** The domain error code a refused update carries (its validator's refusal). */
 export async function updateRefusal(p: Promise<unknown>): Promise<string | undefined> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(err instanceof WorkflowUpdateFailedError)) throw new Error(`expected the update to be refused, got ${String(err)}`);
   return (err.cause as { type?: string } | undefined)?.type;
 }

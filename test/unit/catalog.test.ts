@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyChanges, type CatalogEntry, type CatalogMetadata, checkAgainstCatalog, checkChanges, checkMetadata, deriveResponsibilityList,
-  diffCatalogs, toCsv,
+  applyChanges,
+  type CatalogEntry,
+  type CatalogMetadata,
+  checkAgainstCatalog,
+  checkChanges,
+  checkMetadata,
+  deriveResponsibilityList,
+  diffCatalogs,
+  toCsv,
 } from '../../domain/catalog';
 import { checkReview, checkSubmission, type CatalogUpdateState, deadlineInForce } from '../../domain/catalog-update';
 import type { Deadline } from '../../domain/deadline';
@@ -21,7 +28,14 @@ const meta: CatalogMetadata = {
   updateCycle: '每日',
   baseDatabase: null,
 };
-const entry = (code: string, over: Partial<CatalogEntry> = {}): CatalogEntry => ({ ...meta, code, departmentCode: 'market', status: 'active', version: 1, ...over });
+const entry = (code: string, over: Partial<CatalogEntry> = {}): CatalogEntry => ({
+  ...meta,
+  code,
+  departmentCode: 'market',
+  status: 'active',
+  version: 1,
+  ...over,
+});
 
 describe('checkMetadata (第三十条)', () => {
   it('conditional and not_shared need a basis; unconditional does not', () => {
@@ -33,7 +47,9 @@ describe('checkMetadata (第三十条)', () => {
 
   it('base-database items are always unconditional, even with a basis', () => {
     expect(checkMetadata({ ...meta, baseDatabase: 'legal_person' })).toBeNull();
-    expect(checkMetadata({ ...meta, baseDatabase: 'legal_person', sharingType: 'conditional', sharingBasis: '某政策' })?.code).toBe('BASE_DATA_MUST_BE_UNCONDITIONAL');
+    expect(checkMetadata({ ...meta, baseDatabase: 'legal_person', sharingType: 'conditional', sharingBasis: '某政策' })?.code).toBe(
+      'BASE_DATA_MUST_BE_UNCONDITIONAL',
+    );
   });
 
   it('data items are not repeated', () => {
@@ -44,10 +60,19 @@ describe('checkMetadata (第三十条)', () => {
 describe('checkChanges and checkAgainstCatalog', () => {
   it('an application has at least one change, each code once, withdrawals give reasons; the breach names its index', () => {
     expect(checkChanges([])?.code).toBe('CHANGES_REQUIRED');
-    const twice = checkChanges([{ action: 'add', code: 'A', entry: meta }, { action: 'withdraw', code: 'A', baseVersion: 1, reason: '停止' }]);
+    const twice = checkChanges([
+      { action: 'add', code: 'A', entry: meta },
+      { action: 'withdraw', code: 'A', baseVersion: 1, reason: '停止' },
+    ]);
     expect(twice).toMatchObject({ code: 'CATALOG_CODE_DUPLICATE', index: 1 });
-    expect(checkChanges([{ action: 'withdraw', code: 'A', baseVersion: 1, reason: '' }])).toMatchObject({ code: 'REASON_REQUIRED', index: 0 });
-    const bad = checkChanges([{ action: 'add', code: 'A', entry: meta }, { action: 'change', code: 'B', baseVersion: 1, entry: { ...meta, sharingType: 'conditional' } }]);
+    expect(checkChanges([{ action: 'withdraw', code: 'A', baseVersion: 1, reason: '' }])).toMatchObject({
+      code: 'REASON_REQUIRED',
+      index: 0,
+    });
+    const bad = checkChanges([
+      { action: 'add', code: 'A', entry: meta },
+      { action: 'change', code: 'B', baseVersion: 1, entry: { ...meta, sharingType: 'conditional' } },
+    ]);
     expect(bad).toMatchObject({ code: 'SHARING_BASIS_REQUIRED', index: 1 });
     expect(bad?.message).toMatch(/^B：/);
   });
@@ -59,10 +84,23 @@ describe('checkChanges and checkAgainstCatalog', () => {
       ['MKT-009', entry('MKT-009', { status: 'withdrawn' })],
     ]);
     expect(checkAgainstCatalog('market', [{ action: 'add', code: 'CIV-001', entry: meta }], current)?.code).toBe('CATALOG_CODE_DUPLICATE');
-    expect(checkAgainstCatalog('market', [{ action: 'change', code: 'CIV-001', baseVersion: 1, entry: meta }], current)?.code).toBe('CATALOG_ENTRY_UNKNOWN');
-    expect(checkAgainstCatalog('market', [{ action: 'withdraw', code: 'MKT-009', baseVersion: 1, reason: 'x' }], current)?.code).toBe('CATALOG_ENTRY_UNKNOWN');
-    expect(checkAgainstCatalog('market', [{ action: 'change', code: 'NOPE', baseVersion: 1, entry: meta }], current)?.code).toBe('CATALOG_ENTRY_UNKNOWN');
-    const stale = checkAgainstCatalog('market', [{ action: 'add', code: 'MKT-002', entry: meta }, { action: 'change', code: 'MKT-001', baseVersion: 1, entry: meta }], current);
+    expect(checkAgainstCatalog('market', [{ action: 'change', code: 'CIV-001', baseVersion: 1, entry: meta }], current)?.code).toBe(
+      'CATALOG_ENTRY_UNKNOWN',
+    );
+    expect(checkAgainstCatalog('market', [{ action: 'withdraw', code: 'MKT-009', baseVersion: 1, reason: 'x' }], current)?.code).toBe(
+      'CATALOG_ENTRY_UNKNOWN',
+    );
+    expect(checkAgainstCatalog('market', [{ action: 'change', code: 'NOPE', baseVersion: 1, entry: meta }], current)?.code).toBe(
+      'CATALOG_ENTRY_UNKNOWN',
+    );
+    const stale = checkAgainstCatalog(
+      'market',
+      [
+        { action: 'add', code: 'MKT-002', entry: meta },
+        { action: 'change', code: 'MKT-001', baseVersion: 1, entry: meta },
+      ],
+      current,
+    );
     expect(stale).toMatchObject({ code: 'CATALOG_ENTRY_CONFLICT', index: 1 });
     expect(stale?.message).toContain('第 1 版，目录中已是第 2 版');
     expect(checkAgainstCatalog('market', [{ action: 'change', code: 'MKT-001', baseVersion: 2, entry: meta }], current)).toBeNull();
@@ -70,10 +108,14 @@ describe('checkChanges and checkAgainstCatalog', () => {
 
   it('applyChanges: added at version 1, changed and withdrawn at the next version', () => {
     const current = new Map([['MKT-001', entry('MKT-001', { version: 2 })]]);
-    const out = applyChanges('market', [
-      { action: 'add', code: 'MKT-005', entry: meta },
-      { action: 'withdraw', code: 'MKT-001', baseVersion: 2, reason: '职能划出' },
-    ], current);
+    const out = applyChanges(
+      'market',
+      [
+        { action: 'add', code: 'MKT-005', entry: meta },
+        { action: 'withdraw', code: 'MKT-001', baseVersion: 2, reason: '职能划出' },
+      ],
+      current,
+    );
     expect(out).toEqual([entry('MKT-005'), entry('MKT-001', { version: 3, status: 'withdrawn' })]);
   });
 });
@@ -86,10 +128,15 @@ describe('diffCatalogs', () => {
     expect(d.added.map((e) => e.code)).toEqual(['D']);
     expect(d.removed.map((e) => e.code)).toEqual(['B']);
     expect(d.changed).toEqual([
-      { code: 'C', fromVersion: 1, toVersion: 2, fields: [
-        { field: 'name', before: '市场主体登记信息', after: '新名称' },
-        { field: 'dataItems', before: ['统一社会信用代码', '名称'], after: ['名称'] },
-      ] },
+      {
+        code: 'C',
+        fromVersion: 1,
+        toVersion: 2,
+        fields: [
+          { field: 'name', before: '市场主体登记信息', after: '新名称' },
+          { field: 'dataItems', before: ['统一社会信用代码', '名称'], after: ['名称'] },
+        ],
+      },
     ]);
     expect(diffCatalogs(3, v3, 3, v3)).toMatchObject({ added: [], removed: [], changed: [] });
   });
@@ -97,17 +144,44 @@ describe('diffCatalogs', () => {
 
 describe('deriveResponsibilityList (第十七条)', () => {
   it('one duty per active entry of the department, by code', () => {
-    const list = deriveResponsibilityList([entry('M2'), entry('M1', { updateCycle: '每月' }), entry('C1', { departmentCode: 'civil' }), entry('M3', { status: 'withdrawn' })], 'market');
+    const list = deriveResponsibilityList(
+      [entry('M2'), entry('M1', { updateCycle: '每月' }), entry('C1', { departmentCode: 'civil' }), entry('M3', { status: 'withdrawn' })],
+      'market',
+    );
     expect(list).toEqual([
-      { code: 'M1', name: meta.name, dataItems: meta.dataItems, updateFrequency: '实时', updateCycle: '每月', securityLevel: '内部', sharingType: 'unconditional' },
-      { code: 'M2', name: meta.name, dataItems: meta.dataItems, updateFrequency: '实时', updateCycle: '每日', securityLevel: '内部', sharingType: 'unconditional' },
+      {
+        code: 'M1',
+        name: meta.name,
+        dataItems: meta.dataItems,
+        updateFrequency: '实时',
+        updateCycle: '每月',
+        securityLevel: '内部',
+        sharingType: 'unconditional',
+      },
+      {
+        code: 'M2',
+        name: meta.name,
+        dataItems: meta.dataItems,
+        updateFrequency: '实时',
+        updateCycle: '每日',
+        securityLevel: '内部',
+        sharingType: 'unconditional',
+      },
     ]);
   });
 });
 
 describe('toCsv', () => {
   it('quotes commas, quotes and line breaks; joins arrays; CRLF lines', () => {
-    expect(toCsv(['a', 'b', 'c'], [['x,y', 'say "hi"', ['p', 'q']], [null, 1, 'line\nbreak']])).toBe('a,b,c\r\n"x,y","say ""hi""",p;q\r\n,1,"line\nbreak"\r\n');
+    expect(
+      toCsv(
+        ['a', 'b', 'c'],
+        [
+          ['x,y', 'say "hi"', ['p', 'q']],
+          [null, 1, 'line\nbreak'],
+        ],
+      ),
+    ).toBe('a,b,c\r\n"x,y","say ""hi""",p;q\r\n,1,"line\nbreak"\r\n');
   });
 });
 
@@ -119,11 +193,19 @@ describe('catalog update rules (第十八条)', () => {
   const reviewer: Actor = { userId: 'u4', role: 'authority_reviewer', departmentCode: 'county-data' };
   const add = [{ action: 'add' as const, code: 'X', entry: meta }];
   const state = (over: Partial<CatalogUpdateState> = {}): CatalogUpdateState => ({
-    changeId: 'c', departmentCode: 'market', changeDate: '2025-09-26', stage: 'awaiting_application', submissionDeadline: dl('2025-10-16'), submissions: [], ...over,
+    changeId: 'c',
+    departmentCode: 'market',
+    changeDate: '2025-09-26',
+    stage: 'awaiting_application',
+    submissionDeadline: dl('2025-10-16'),
+    submissions: [],
+    ...over,
   });
   const submitted = state({
     stage: 'under_review',
-    submissions: [{ n: 1, changes: add, submittedBy: 'u1', submittedAt: '', receivedOn: '2025-10-10', late: false, reviewDeadline: dl('2025-10-16b') }],
+    submissions: [
+      { n: 1, changes: add, submittedBy: 'u1', submittedAt: '', receivedOn: '2025-10-10', late: false, reviewDeadline: dl('2025-10-16b') },
+    ],
   });
 
   it('only the owning department submits, on its turn, with valid changes', () => {

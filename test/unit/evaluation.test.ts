@@ -30,7 +30,10 @@ const input: EvaluationInput = {
   year: 2025,
   today: '2026-01-10',
   types: ['correction', 'catalog_update'],
-  departments: [{ code: 'civil', name: '县民政局' }, { code: 'market', name: '县市场监督管理局, "市场"' }],
+  departments: [
+    { code: 'civil', name: '县民政局' },
+    { code: 'market', name: '县市场监督管理局, "市场"' },
+  ],
   closed: [
     { departmentCode: 'market', type: 'correction', closed: 3, late: 1 },
     { departmentCode: 'civil', type: 'catalog_update', closed: 2, late: 0 },
@@ -57,7 +60,12 @@ describe('evaluate', () => {
       criticized: 0,
       annualReportOnTime: true,
     });
-    expect(civil).toMatchObject({ processes: [{ closed: 0 }, { closed: 2, onTime: 2, onTimeRate: 1 }], violations: 0, criticized: 1, annualReportOnTime: null });
+    expect(civil).toMatchObject({
+      processes: [{ closed: 0 }, { closed: 2, onTime: 2, onTimeRate: 1 }],
+      violations: 0,
+      criticized: 1,
+      annualReportOnTime: null,
+    });
   });
 });
 

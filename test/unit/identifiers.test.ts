@@ -177,12 +177,9 @@ describe('checkCreditCode (GB 32100-2015)', () => {
     });
   });
 
-  it.each(['91350100M000100Y4-', '91350100M 00100Y43', '91350100Ｍ000100Y43'])(
-    'refuses other characters in %j',
-    (code) => {
-      expect(checkCreditCode(code)).toMatchObject({ ok: false, code: 'USCC_FORMAT' });
-    },
-  );
+  it.each(['91350100M000100Y4-', '91350100M 00100Y43', '91350100Ｍ000100Y43'])('refuses other characters in %j', (code) => {
+    expect(checkCreditCode(code)).toMatchObject({ ok: false, code: 'USCC_FORMAT' });
+  });
 
   it('is not a resident ID and vice versa', () => {
     expect(checkResidentId('91350100M000100Y43')).toMatchObject({ ok: false, code: 'ID_FORMAT' });

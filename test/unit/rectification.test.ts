@@ -3,8 +3,19 @@ import { checkOrder, checkReport, type RectificationState } from '../../domain/r
 import type { Actor } from '../../domain/roles';
 
 const state: RectificationState = {
-  orderId: 'ZG1', violationId: 1, departmentCode: 'market', issuedOn: '2025-09-26', periodWorkingDays: 10, stage: 'rectifying',
-  deadline: { due: '2025-10-16', endsAt: '2025-10-17T00:00:00+08:00', warningAt: '2025-10-15T00:00:00+08:00', provisional: false, calendarVersion: 'v' },
+  orderId: 'ZG1',
+  violationId: 1,
+  departmentCode: 'market',
+  issuedOn: '2025-09-26',
+  periodWorkingDays: 10,
+  stage: 'rectifying',
+  deadline: {
+    due: '2025-10-16',
+    endsAt: '2025-10-17T00:00:00+08:00',
+    warningAt: '2025-10-15T00:00:00+08:00',
+    provisional: false,
+    calendarVersion: 'v',
+  },
 };
 const staff: Actor = { userId: 'u1', role: 'department_staff', departmentCode: 'market' };
 const before = Date.parse('2025-10-16T23:59:59+08:00');
@@ -19,7 +30,9 @@ describe('checkReport (第五十一条)', () => {
 
   it('refuses other departments, the authority, an empty report and a closed order', () => {
     expect(checkReport(state, { ...staff, departmentCode: 'civil' }, '已整改', before)?.code).toBe('FORBIDDEN_DEPARTMENT');
-    expect(checkReport(state, { userId: 'r', role: 'authority_reviewer', departmentCode: 'county-data' }, '已整改', before)?.code).toBe('FORBIDDEN_DEPARTMENT');
+    expect(checkReport(state, { userId: 'r', role: 'authority_reviewer', departmentCode: 'county-data' }, '已整改', before)?.code).toBe(
+      'FORBIDDEN_DEPARTMENT',
+    );
     expect(checkReport(state, staff, ' \n', before)?.code).toBe('REASON_REQUIRED');
     expect(checkReport({ ...state, stage: 'criticized' }, staff, '已整改', before)?.code).toBe('PROCESS_CLOSED');
   });

@@ -2,34 +2,91 @@
 // what and when, who sees what.
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../domain/catalog';
-import { allAgree, awaitingPosition, checkConflictCase, checkConflictDecision, checkPosition, type ConflictState } from '../../domain/conflict';
+import {
+  allAgree,
+  awaitingPosition,
+  checkConflictCase,
+  checkConflictDecision,
+  checkPosition,
+  type ConflictState,
+} from '../../domain/conflict';
 import type { Deadline } from '../../domain/deadline';
 import type { Actor } from '../../domain/roles';
 import {
-  canSeeDispute, canSeeSharing, checkDecisionWorkingDays, checkDispute, checkDisputeDecision, checkProviderDecision, checkReferral, checkRevocation,
-  checkSharingRequest, type DisputeState, grantedItems, initialAnswer, type SharingRequestState,
+  canSeeDispute,
+  canSeeSharing,
+  checkDecisionWorkingDays,
+  checkDispute,
+  checkDisputeDecision,
+  checkProviderDecision,
+  checkReferral,
+  checkRevocation,
+  checkSharingRequest,
+  type DisputeState,
+  grantedItems,
+  initialAnswer,
+  type SharingRequestState,
 } from '../../domain/sharing';
 
-const actor = (role: Actor['role'], departmentCode: string | null = null): Actor => ({ userId: `u-${role}-${departmentCode}`, role, departmentCode });
+const actor = (role: Actor['role'], departmentCode: string | null = null): Actor => ({
+  userId: `u-${role}-${departmentCode}`,
+  role,
+  departmentCode,
+});
 const civil = actor('department_staff', 'civil');
 const market = actor('department_staff', 'market');
 const reviewer = actor('authority_reviewer', 'county-data');
 const county = actor('county_government', 'county-gov');
 const auditor = actor('auditor');
 
-const deadline: Deadline = { due: '2025-10-10', endsAt: '2025-10-11T00:00:00+08:00', warningAt: '2025-10-09T00:00:00+08:00', provisional: false, calendarVersion: 'v' };
+const deadline: Deadline = {
+  due: '2025-10-10',
+  endsAt: '2025-10-11T00:00:00+08:00',
+  warningAt: '2025-10-09T00:00:00+08:00',
+  provisional: false,
+  calendarVersion: 'v',
+};
 const entry: CatalogEntry = {
-  code: 'MKT-002', departmentCode: 'market', status: 'active', version: 1, name: '行政处罚信息', dataItems: ['统一社会信用代码', '处罚类别', '处罚日期'], summary: '',
-  encodingFormat: '', sharingType: 'conditional', sharingBasis: '《优化营商环境条例》', sharingMethod: '', updateFrequency: '', securityLevel: '', usageRequirements: '', updateCycle: '', baseDatabase: null,
+  code: 'MKT-002',
+  departmentCode: 'market',
+  status: 'active',
+  version: 1,
+  name: '行政处罚信息',
+  dataItems: ['统一社会信用代码', '处罚类别', '处罚日期'],
+  summary: '',
+  encodingFormat: '',
+  sharingType: 'conditional',
+  sharingBasis: '《优化营商环境条例》',
+  sharingMethod: '',
+  updateFrequency: '',
+  securityLevel: '',
+  usageRequirements: '',
+  updateCycle: '',
+  baseDatabase: null,
 };
 const draft = { requesterDepartment: 'civil', dataItems: ['处罚类别'], purpose: '登记审查', duty: '社会组织登记管理' };
 const request = (over: Partial<SharingRequestState> = {}): SharingRequestState => ({
-  requestId: 'GX-1', requesterDepartment: 'civil', providerDepartment: 'market', resourceCode: 'MKT-002', requestedItems: ['统一社会信用代码', '处罚类别'],
-  receivedOn: '2025-09-26', decisionWorkingDays: 5, stage: 'awaiting_sharing_decision', deadline, ...over,
+  requestId: 'GX-1',
+  requesterDepartment: 'civil',
+  providerDepartment: 'market',
+  resourceCode: 'MKT-002',
+  requestedItems: ['统一社会信用代码', '处罚类别'],
+  receivedOn: '2025-09-26',
+  decisionWorkingDays: 5,
+  stage: 'awaiting_sharing_decision',
+  deadline,
+  ...over,
 });
 const dispute = (over: Partial<DisputeState> = {}): DisputeState => ({
-  disputeId: 'YY-1', requestId: 'GX-1', requesterDepartment: 'civil', providerDepartment: 'market', requestedItems: ['统一社会信用代码', '处罚类别'],
-  filedOn: '2025-09-26', stage: 'dispute_coordinating', deadline, ...over,
+  disputeId: 'YY-1',
+  requestId: 'GX-1',
+  requesterDepartment: 'civil',
+  providerDepartment: 'market',
+  requestedItems: ['统一社会信用代码', '处罚类别'],
+  filedOn: '2025-09-26',
+  stage: 'dispute_coordinating',
+  deadline,
+  ...over,
 });
 const code = (e: { code: string } | null) => e?.code ?? null;
 
@@ -37,7 +94,10 @@ describe('sharing request (第二十九条, 第三十一条, 第四十九条(四
   it('answers by sharing type: unconditional granted, conditional pending, not_shared refused citing the basis', () => {
     expect(initialAnswer('unconditional', null, ['名称'])).toEqual({ status: 'granted', dataItems: ['名称'] });
     expect(initialAnswer('conditional', '某条例', ['名称'])).toEqual({ status: 'pending' });
-    expect(initialAnswer('not_shared', '《保守国家秘密法》', ['名称'])).toEqual({ status: 'refused', reason: '该资源不予共享，依据：《保守国家秘密法》' });
+    expect(initialAnswer('not_shared', '《保守国家秘密法》', ['名称'])).toEqual({
+      status: 'refused',
+      reason: '该资源不予共享，依据：《保守国家秘密法》',
+    });
   });
 
   it('refuses its own resource, unknown or withdrawn entries, unknown or repeated items, and a missing purpose or duty', () => {
@@ -101,12 +161,21 @@ describe('disputes (第三十二条) and grants', () => {
     expect(code(checkDisputeDecision(dispute(), county, { outcome: 'upheld', reason: '维持' }))).toBe('FORBIDDEN_ROLE_STEP');
     expect(checkDisputeDecision(referred, county, { outcome: 'overturned', reason: '应共享' })).toBeNull();
     expect(code(checkDisputeDecision(referred, reviewer, { outcome: 'overturned', reason: '应共享' }))).toBe('FORBIDDEN_ROLE_STEP');
-    expect(code(checkDisputeDecision(referred, county, { outcome: 'overturned', dataItems: ['处罚日期'], reason: '应共享' }))).toBe('SHARING_PARTIAL_ITEMS');
+    expect(code(checkDisputeDecision(referred, county, { outcome: 'overturned', dataItems: ['处罚日期'], reason: '应共享' }))).toBe(
+      'SHARING_PARTIAL_ITEMS',
+    );
   });
 
   it('requests are seen by requester, provider, authority and auditors; disputes also by the county government once referred', () => {
     const r = { requesterDepartment: 'civil', providerDepartment: 'market' };
-    expect([civil, market, reviewer, auditor, county, actor('department_staff', 'tax')].map((a) => canSeeSharing(a, r))).toEqual([true, true, true, true, false, false]);
+    expect([civil, market, reviewer, auditor, county, actor('department_staff', 'tax')].map((a) => canSeeSharing(a, r))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(canSeeDispute(county, { ...r, referred: false })).toBe(false);
     expect(canSeeDispute(county, { ...r, referred: true })).toBe(true);
     expect(canSeeDispute(actor('department_head', 'tax'), { ...r, referred: true })).toBe(false);
@@ -125,7 +194,15 @@ describe('disputes (第三十二条) and grants', () => {
 describe('conflicts (第二十六条)', () => {
   const known = { departments: new Set(['market', 'civil', 'tax']), entries: new Map([['MKT-001', { dataItems: ['住所', '名称'] }]]) };
   const c = { departments: ['market', 'civil'], resources: [{ code: 'MKT-001', dataItems: ['住所'] }], description: '住所不一致' };
-  const state = (over: Partial<ConflictState> = {}): ConflictState => ({ conflictId: 'CT-1', departments: ['market', 'civil'], openedOn: '2025-09-26', stage: 'conflict_negotiating', deadline, positions: {}, ...over });
+  const state = (over: Partial<ConflictState> = {}): ConflictState => ({
+    conflictId: 'CT-1',
+    departments: ['market', 'civil'],
+    openedOn: '2025-09-26',
+    stage: 'conflict_negotiating',
+    deadline,
+    positions: {},
+    ...over,
+  });
 
   it('a case names two or more known departments, the opener among them (or the authority), and real items', () => {
     expect(checkConflictCase(market, c, known)).toBeNull();
@@ -135,8 +212,12 @@ describe('conflicts (第二十六条)', () => {
     expect(code(checkConflictCase(market, { ...c, departments: ['market', 'market'] }, known))).toBe('CONFLICT_DEPARTMENTS');
     expect(code(checkConflictCase(market, { ...c, departments: ['market', 'nowhere'] }, known))).toBe('CONFLICT_DEPARTMENTS');
     expect(code(checkConflictCase(market, { ...c, resources: [] }, known))).toBe('CONFLICT_RESOURCES');
-    expect(code(checkConflictCase(market, { ...c, resources: [{ code: 'XXX', dataItems: ['住所'] }] }, known))).toBe('CATALOG_ENTRY_UNKNOWN');
-    expect(code(checkConflictCase(market, { ...c, resources: [{ code: 'MKT-001', dataItems: ['身高'] }] }, known))).toBe('CONFLICT_RESOURCES');
+    expect(code(checkConflictCase(market, { ...c, resources: [{ code: 'XXX', dataItems: ['住所'] }] }, known))).toBe(
+      'CATALOG_ENTRY_UNKNOWN',
+    );
+    expect(code(checkConflictCase(market, { ...c, resources: [{ code: 'MKT-001', dataItems: ['身高'] }] }, known))).toBe(
+      'CONFLICT_RESOURCES',
+    );
     expect(code(checkConflictCase(market, { ...c, description: ' ' }, known))).toBe('REASON_REQUIRED');
   });
 

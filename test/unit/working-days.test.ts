@@ -16,8 +16,7 @@ import { holidayName, OFFICIAL_CALENDAR_PACKAGE, officialCalendarSource } from '
 
 // Every expected date below was counted by hand against the State Council's holiday notices
 // for 2024, 2025 and 2026 (关于…部分节假日安排的通知), not derived from the code under test.
-const official = (overrides: readonly CalendarOverride[] = []) =>
-  buildCalendar(officialCalendarSource(), overrides, 'test');
+const official = (overrides: readonly CalendarOverride[] = []) => buildCalendar(officialCalendarSource(), overrides, 'test');
 const cal = official();
 
 const EMPTY: CalendarSource = { holidays: [], workdays: [], loadedYears: [] };

@@ -36,8 +36,14 @@ afterEach(async () => {
 });
 
 const content = (summary: string): DepartmentReportContent => ({
-  catalogEntries: 2, catalogUpdatesOnTime: 1, catalogUpdatesLate: 0, sharingRequestsServed: 0, correctionsHandled: 3, correctionsOnTime: 2,
-  securityWork: '完成等级保护测评', summary,
+  catalogEntries: 2,
+  catalogUpdatesOnTime: 1,
+  catalogUpdatesLate: 0,
+  sharingRequestsServed: 0,
+  correctionsHandled: 3,
+  correctionsOnTime: 2,
+  securityWork: '完成等级保护测评',
+  summary,
 });
 
 async function withYear(body: (h: Awaited<ReturnType<typeof start>>) => Promise<void>) {
@@ -45,13 +51,20 @@ async function withYear(body: (h: Awaited<ReturnType<typeof start>>) => Promise<
   await worker.runUntil(async () => body(await start(taskQueue)));
 }
 async function start(taskQueue: string) {
-  const handle = await env.client.workflow.start('annualReportWorkflow', { taskQueue, workflowId: annualReportWorkflowId(2025), args: [{ year: 2025 }] });
+  const handle = await env.client.workflow.start('annualReportWorkflow', {
+    taskQueue,
+    workflowId: annualReportWorkflowId(2025),
+    args: [{ year: 2025 }],
+  });
   await eventually(async () => expect(await handle.query(getAnnualReportState)).not.toBeNull());
   return Object.assign(handle, { taskQueue });
 }
 const advanceTo = async (iso: string) => env.sleep(Date.parse(iso) - (await env.currentTimeMs()));
 const refusal = async (p: Promise<unknown>) => {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
   return ((err as WorkflowUpdateFailedError).cause as { type?: string }).type;
 };
@@ -60,22 +73,41 @@ const notices = (kind: string) => database.db.select().from(notifications).where
 describe('annualReportWorkflow', () => {
   it('a year with a late department and a late city submission: reminders, violations of 第四十六条, the county report compiled', async () => {
     await withYear(async (h) => {
-      expect((await h.query(getAnnualReportState))?.deadline).toMatchObject({ due: '2025-12-31', endsAt: '2026-01-01T00:00:00+08:00', warningAt: '2025-12-28T00:00:00+08:00' });
-      expect(await refusal(h.executeUpdate(submitCountyReport, { args: [{ actor: actors.reviewer, summary: '太早' }] }))).toBe('REPORT_NOT_YET');
+      expect((await h.query(getAnnualReportState))?.deadline).toMatchObject({
+        due: '2025-12-31',
+        endsAt: '2026-01-01T00:00:00+08:00',
+        warningAt: '2025-12-28T00:00:00+08:00',
+      });
+      expect(await refusal(h.executeUpdate(submitCountyReport, { args: [{ actor: actors.reviewer, summary: '太早' }] }))).toBe(
+        'REPORT_NOT_YET',
+      );
 
       await advanceTo('2025-12-22T09:00:00+08:00');
-      await eventually(async () => expect((await notices('annual_report_reminder')).map((n) => n.departmentCode).sort()).toEqual(['civil', 'market']));
+      await eventually(async () =>
+        expect((await notices('annual_report_reminder')).map((n) => n.departmentCode).sort()).toEqual(['civil', 'market']),
+      );
       await h.executeUpdate(submitDepartmentReport, { args: [{ actor: actors.market, content: content('按期报送') }] });
-      expect(await refusal(h.executeUpdate(submitDepartmentReport, { args: [{ actor: actors.market, content: content('再报') }] }))).toBe('REPORT_ALREADY_SUBMITTED');
+      expect(await refusal(h.executeUpdate(submitDepartmentReport, { args: [{ actor: actors.market, content: content('再报') }] }))).toBe(
+        'REPORT_ALREADY_SUBMITTED',
+      );
 
       await advanceTo('2025-12-29T09:00:00+08:00');
       // The second reminder reaches only the department that has not reported.
-      await eventually(async () => expect((await notices('annual_report_reminder')).filter((n) => n.key.endsWith('reminder-2')).map((n) => n.departmentCode)).toEqual(['civil']));
+      await eventually(async () =>
+        expect((await notices('annual_report_reminder')).filter((n) => n.key.endsWith('reminder-2')).map((n) => n.departmentCode)).toEqual([
+          'civil',
+        ]),
+      );
 
       await advanceTo('2026-01-02T09:00:00+08:00');
       await eventually(async () => expect((await getProcess(database.db, h.workflowId))?.stage).toBe('authority_compiling'));
       expect(await database.db.select().from(violations)).toEqual([
-        expect.objectContaining({ article: '第四十六条', departmentCode: 'civil', kind: 'annual_report_missed:civil', dueDate: '2025-12-31' }),
+        expect.objectContaining({
+          article: '第四十六条',
+          departmentCode: 'civil',
+          kind: 'annual_report_missed:civil',
+          dueDate: '2025-12-31',
+        }),
       ]);
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ dueDate: '2026-01-15', level: 'normal' });
 
@@ -86,15 +118,27 @@ describe('annualReportWorkflow', () => {
       expect(compiled).toMatchObject({ year: 2025, missing: [], totals: { correctionsHandled: 6, catalogEntries: 4 } });
 
       await advanceTo('2026-02-01T09:00:00+08:00');
-      await eventually(async () => expect(await database.db.select().from(violations).where(eq(violations.kind, 'city_submission_late'))).toHaveLength(1));
+      await eventually(async () =>
+        expect(await database.db.select().from(violations).where(eq(violations.kind, 'city_submission_late'))).toHaveLength(1),
+      );
       expect((await notices('city_submission_late'))[0]).toMatchObject({ departmentCode: null, role: 'county_government' });
       await h.executeUpdate(submitToCity, { args: [{ actor: actors.county, note: '已报市政府' }] });
-      expect(await h.result()).toEqual({ year: 2025, lateOrMissingDepartments: ['civil'], countyReportLate: false, citySubmissionLate: true });
+      expect(await h.result()).toEqual({
+        year: 2025,
+        lateOrMissingDepartments: ['civil'],
+        countyReportLate: false,
+        citySubmissionLate: true,
+      });
       await recordHistory(h, 'annual-report-late-department-late-city');
 
       const rows = await database.db.select().from(annualReports).where(eq(annualReports.year, 2025));
-      expect(rows.map((r) => [r.departmentCode, r.late])).toEqual([['civil', true], ['market', false]]);
-      expect(await database.db.select().from(countyReports)).toEqual([expect.objectContaining({ year: 2025, late: false, cityLate: true })]);
+      expect(rows.map((r) => [r.departmentCode, r.late])).toEqual([
+        ['civil', true],
+        ['market', false],
+      ]);
+      expect(await database.db.select().from(countyReports)).toEqual([
+        expect.objectContaining({ year: 2025, late: false, cityLate: true }),
+      ]);
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ status: 'closed', stage: 'completed' });
     });
   });
@@ -104,7 +148,9 @@ describe('annualReportWorkflow', () => {
       await advanceTo('2025-12-05T10:00:00+08:00');
       await h.executeUpdate(submitDepartmentReport, { args: [{ actor: actors.market, content: content('提前报送') }] });
       await h.executeUpdate(submitDepartmentReport, { args: [{ actor: actors.civil, content: content('提前报送') }] });
-      expect(await refusal(h.executeUpdate(submitCountyReport, { args: [{ actor: actors.county, summary: '越权' }] }))).toBe('FORBIDDEN_ROLE_STEP');
+      expect(await refusal(h.executeUpdate(submitCountyReport, { args: [{ actor: actors.county, summary: '越权' }] }))).toBe(
+        'FORBIDDEN_ROLE_STEP',
+      );
       await eventually(async () => expect((await h.query(getAnnualReportState))?.stage).toBe('authority_compiling'));
       await h.executeUpdate(submitCountyReport, { args: [{ actor: actors.reviewer, summary: '全县年度情况' }] });
       await h.executeUpdate(submitToCity, { args: [{ actor: actors.county, note: '已报市政府' }] });
@@ -112,9 +158,18 @@ describe('annualReportWorkflow', () => {
       expect(await database.db.select().from(violations)).toEqual([]);
       expect(await database.db.select().from(notifications)).toEqual([]);
 
-      const second = await env.client.workflow.execute('annualReportWorkflow', { taskQueue: h.taskQueue, workflowId: 'annual-report-manual-again', args: [{ year: 2025 }] });
+      const second = await env.client.workflow.execute('annualReportWorkflow', {
+        taskQueue: h.taskQueue,
+        workflowId: 'annual-report-manual-again',
+        args: [{ year: 2025 }],
+      });
       expect(second).toEqual({ year: 2025, duplicateOf: h.workflowId });
-      expect(await database.db.select().from(annualReports).where(and(eq(annualReports.year, 2025), eq(annualReports.workflowId, 'annual-report-manual-again')))).toEqual([]);
+      expect(
+        await database.db
+          .select()
+          .from(annualReports)
+          .where(and(eq(annualReports.year, 2025), eq(annualReports.workflowId, 'annual-report-manual-again'))),
+      ).toEqual([]);
     });
   });
 });

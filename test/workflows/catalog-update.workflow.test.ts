@@ -65,11 +65,16 @@ async function advanceTo(iso: string): Promise<void> {
   await env.sleep(Date.parse(iso) - (await env.currentTimeMs()));
 }
 
-const submit = (h: Handle, changes: CatalogChange[], actor = staff) => h.executeUpdate(submitCatalogApplication, { args: [{ actor, changes }] });
-const review = (h: Handle, approve: boolean, reason?: string, actor = reviewer) => h.executeUpdate(reviewCatalogApplication, { args: [{ actor, approve, reason }] });
+const submit = (h: Handle, changes: CatalogChange[], actor = staff) =>
+  h.executeUpdate(submitCatalogApplication, { args: [{ actor, changes }] });
+const review = (h: Handle, approve: boolean, reason?: string, actor = reviewer) =>
+  h.executeUpdate(reviewCatalogApplication, { args: [{ actor, approve, reason }] });
 
 async function rejection(p: Promise<unknown>): Promise<string | undefined> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
   return ((err as WorkflowUpdateFailedError).cause as { type?: string } | undefined)?.type;
 }
@@ -81,8 +86,17 @@ describe('catalogUpdateWorkflow', () => {
   it('on time: applied 2025-10-10, approved 2025-10-14 → catalog version 2 and the responsibility list together, no violation', async () => {
     await withWorker(async (taskQueue) => {
       const h = await start(taskQueue);
-      expect((await h.query(getCatalogUpdateState))?.submissionDeadline).toMatchObject({ due: '2025-10-16', endsAt: '2025-10-17T00:00:00+08:00', provisional: false });
-      expect(await getProcess(database.db, h.workflowId)).toMatchObject({ type: 'catalog_update', stage: 'awaiting_application', dueDate: '2025-10-16', status: 'open' });
+      expect((await h.query(getCatalogUpdateState))?.submissionDeadline).toMatchObject({
+        due: '2025-10-16',
+        endsAt: '2025-10-17T00:00:00+08:00',
+        provisional: false,
+      });
+      expect(await getProcess(database.db, h.workflowId)).toMatchObject({
+        type: 'catalog_update',
+        stage: 'awaiting_application',
+        dueDate: '2025-10-16',
+        status: 'open',
+      });
 
       await advanceTo('2025-10-10T09:00:00+08:00');
       const submitted = await submit(h, [withRegisteredCapital, addEntry('MKT-003')]);
@@ -92,12 +106,33 @@ describe('catalogUpdateWorkflow', () => {
       await advanceTo('2025-10-14T10:00:00+08:00');
       const decided = await review(h, true);
       expect(decided).toMatchObject({ stage: 'approved', catalogVersion: 2, submission: { decision: { approve: true, late: false } } });
-      expect(await h.result()).toEqual({ changeId: h.row.id, catalogVersion: 2, submissionDue: '2025-10-16', submissions: 1, violations: [] });
+      expect(await h.result()).toEqual({
+        changeId: h.row.id,
+        catalogVersion: 2,
+        submissionDue: '2025-10-16',
+        submissions: 1,
+        violations: [],
+      });
 
-      expect(await getCatalogEntry(database.db, 'MKT-001')).toMatchObject({ version: 2, catalogVersion: 2, dataItems: expect.arrayContaining(['注册资本']) });
-      expect(await getCatalogEntry(database.db, 'MKT-003')).toMatchObject({ version: 1, catalogVersion: 2, departmentCode: 'market', name: '食品经营许可信息' });
+      expect(await getCatalogEntry(database.db, 'MKT-001')).toMatchObject({
+        version: 2,
+        catalogVersion: 2,
+        dataItems: expect.arrayContaining(['注册资本']),
+      });
+      expect(await getCatalogEntry(database.db, 'MKT-003')).toMatchObject({
+        version: 1,
+        catalogVersion: 2,
+        departmentCode: 'market',
+        name: '食品经营许可信息',
+      });
       const [, v2] = await database.db.select().from(catalogVersions).orderBy(asc(catalogVersions.version));
-      expect(v2).toMatchObject({ version: 2, departmentCode: 'market', changeId: h.row.id, approvedBy: reviewer.userId, summary: { added: ['MKT-003'], changed: ['MKT-001'], withdrawn: [] } });
+      expect(v2).toMatchObject({
+        version: 2,
+        departmentCode: 'market',
+        changeId: h.row.id,
+        approvedBy: reviewer.userId,
+        summary: { added: ['MKT-003'], changed: ['MKT-001'], withdrawn: [] },
+      });
       const list = await getResponsibilityList(database.db, 'market');
       expect(list?.catalogVersion).toBe(2);
       expect(list?.items.map((i) => i.code)).toEqual(['MKT-001', 'MKT-002', 'MKT-003']);
@@ -105,7 +140,11 @@ describe('catalogUpdateWorkflow', () => {
       expect((await getResponsibilityList(database.db, 'market', 1))?.items.map((i) => i.code)).toEqual(['MKT-001', 'MKT-002']);
 
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ status: 'closed', stage: 'approved', level: 'normal' });
-      expect((await listEvents(database.db, h.workflowId)).map((e) => e.kind)).toEqual(['change_registered', 'application_submitted', 'application_approved']);
+      expect((await listEvents(database.db, h.workflowId)).map((e) => e.kind)).toEqual([
+        'change_registered',
+        'application_submitted',
+        'application_approved',
+      ]);
       expect(await database.db.select().from(violations)).toHaveLength(0);
     });
   });
@@ -120,13 +159,18 @@ describe('catalogUpdateWorkflow', () => {
       expect(await rejection(review(h, false))).toBe('REASON_REQUIRED');
       expect(await rejection(review(h, false, '不能退回', staff))).toBe('NOT_AUTHORITY_REVIEWER');
       const returned = await review(h, false, '数据项“注册资本”应注明计量单位');
-      expect(returned).toMatchObject({ stage: 'returned', submission: { n: 1, decision: { approve: false, reason: '数据项“注册资本”应注明计量单位' } } });
+      expect(returned).toMatchObject({
+        stage: 'returned',
+        submission: { n: 1, decision: { approve: false, reason: '数据项“注册资本”应注明计量单位' } },
+      });
       // Back to the department, under its original deadline: still 2025-10-16, not 10 days from the return.
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'returned', dueDate: '2025-10-16' });
       expect(await rejection(review(h, true))).toBe('NO_APPLICATION_UNDER_REVIEW');
 
       await advanceTo('2025-10-14T09:00:00+08:00');
-      const again = await submit(h, [changeEntry('MKT-001', 1, { dataItems: [...seededMetadata('MKT-001').dataItems, '注册资本（万元）'] })]);
+      const again = await submit(h, [
+        changeEntry('MKT-001', 1, { dataItems: [...seededMetadata('MKT-001').dataItems, '注册资本（万元）'] }),
+      ]);
       expect(again).toMatchObject({ n: 2, receivedOn: '2025-10-14', late: false, reviewDeadline: { due: '2025-10-21' } });
       expect((await h.query(getCatalogUpdateState))?.submissionDeadline.due).toBe('2025-10-16');
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'under_review', dueDate: '2025-10-21' });
@@ -151,9 +195,16 @@ describe('catalogUpdateWorkflow', () => {
       await eventually(async () => expect((await getProcess(database.db, h.workflowId))?.level).toBe('warning'));
 
       await advanceTo('2025-10-17T09:00:00+08:00');
-      await eventually(async () => expect(await getProcess(database.db, h.workflowId)).toMatchObject({ level: 'overdue', stage: 'awaiting_application' }));
+      await eventually(async () =>
+        expect(await getProcess(database.db, h.workflowId)).toMatchObject({ level: 'overdue', stage: 'awaiting_application' }),
+      );
       expect(await violationsOf(h.workflowId)).toEqual([
-        expect.objectContaining({ article: '第四十九条(八)', kind: 'catalog_submission_overdue', departmentCode: 'market', dueDate: '2025-10-16' }),
+        expect.objectContaining({
+          article: '第四十九条(八)',
+          kind: 'catalog_submission_overdue',
+          departmentCode: 'market',
+          dueDate: '2025-10-16',
+        }),
       ]);
 
       await advanceTo('2025-10-20T09:00:00+08:00');
@@ -174,9 +225,20 @@ describe('catalogUpdateWorkflow', () => {
       await submit(h, [withRegisteredCapital]);
 
       await advanceTo('2025-10-17T09:00:00+08:00');
-      await eventually(async () => expect(await getProcess(database.db, h.workflowId)).toMatchObject({ level: 'overdue', stage: 'under_review', dueDate: '2025-10-16' }));
+      await eventually(async () =>
+        expect(await getProcess(database.db, h.workflowId)).toMatchObject({
+          level: 'overdue',
+          stage: 'under_review',
+          dueDate: '2025-10-16',
+        }),
+      );
       expect(await violationsOf(h.workflowId)).toEqual([
-        expect.objectContaining({ article: '第四十九条(八)', kind: 'catalog_review_overdue_1', departmentCode: 'county-data', dueDate: '2025-10-16' }),
+        expect.objectContaining({
+          article: '第四十九条(八)',
+          kind: 'catalog_review_overdue_1',
+          departmentCode: 'county-data',
+          dueDate: '2025-10-16',
+        }),
       ]);
 
       await advanceTo('2025-10-20T09:00:00+08:00');
@@ -204,19 +266,31 @@ describe('catalogUpdateWorkflow', () => {
       expect((await review(a, true)).catalogVersion).toBe(2);
       expect(await rejection(review(b, true))).toBe('CATALOG_ENTRY_CONFLICT');
       // Refused as a whole: A's edit stands, B's addition is not half-applied, B waits under review.
-      expect(await getCatalogEntry(database.db, 'MKT-001')).toMatchObject({ version: 2, dataItems: expect.arrayContaining(['注册资本']), summary: seededMetadata('MKT-001').summary });
+      expect(await getCatalogEntry(database.db, 'MKT-001')).toMatchObject({
+        version: 2,
+        dataItems: expect.arrayContaining(['注册资本']),
+        summary: seededMetadata('MKT-001').summary,
+      });
       expect(await getCatalogEntry(database.db, 'MKT-004')).toBeNull();
       expect(await database.db.select().from(catalogVersions)).toHaveLength(2);
       expect((await b.query(getCatalogUpdateState))?.stage).toBe('under_review');
       expect((await listEvents(database.db, b.workflowId)).map((e) => e.kind)).toContain('approval_refused');
 
       await review(b, false, 'MKT-001 已被另一申请更新为第 2 版，请合并后重新提交');
-      const merged = changeEntry('MKT-001', 2, { dataItems: [...seededMetadata('MKT-001').dataItems, '注册资本'], summary: bEdit.action === 'change' ? bEdit.entry.summary : '' });
+      const merged = changeEntry('MKT-001', 2, {
+        dataItems: [...seededMetadata('MKT-001').dataItems, '注册资本'],
+        summary: bEdit.action === 'change' ? bEdit.entry.summary : '',
+      });
       await submit(b, [merged, addEntry('MKT-004')]);
       expect((await review(b, true)).catalogVersion).toBe(3);
       expect(await b.result()).toMatchObject({ catalogVersion: 3, submissions: 2, violations: [] });
 
-      expect(await getCatalogEntry(database.db, 'MKT-001')).toMatchObject({ version: 3, catalogVersion: 3, summary: '本县市场主体登记信息（含分支机构）', dataItems: expect.arrayContaining(['注册资本']) });
+      expect(await getCatalogEntry(database.db, 'MKT-001')).toMatchObject({
+        version: 3,
+        catalogVersion: 3,
+        summary: '本县市场主体登记信息（含分支机构）',
+        dataItems: expect.arrayContaining(['注册资本']),
+      });
       expect(await getCatalogEntry(database.db, 'MKT-004')).toMatchObject({ version: 1, catalogVersion: 3 });
       expect((await getResponsibilityList(database.db, 'market'))?.items.map((i) => i.code)).toEqual(['MKT-001', 'MKT-002', 'MKT-004']);
     });

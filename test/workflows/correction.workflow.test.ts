@@ -60,10 +60,17 @@ async function advanceTo(iso: string): Promise<void> {
   await env.sleep(Date.parse(iso) - now);
 }
 
-const verified = { outcome: 'corrected' as const, summary: '已按营业执照更正住所', changes: [{ item: '住所', before: '云阳县老街1号', after: '云阳县新街8号' }] };
+const verified = {
+  outcome: 'corrected' as const,
+  summary: '已按营业执照更正住所',
+  changes: [{ item: '住所', before: '云阳县老街1号', after: '云阳县新街8号' }],
+};
 
 async function rejection(p: Promise<unknown>): Promise<string | undefined> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
   return ((err as WorkflowUpdateFailedError).cause as { type?: string } | undefined)?.type;
 }
@@ -72,7 +79,12 @@ describe('correctionWorkflow', () => {
   it('verified on time: due 2025-10-16 across National Day, closed, result stored, no violation', async () => {
     await withCorrection(async (h) => {
       const state = await h.query(getCorrectionState);
-      expect(state?.deadline).toMatchObject({ due: '2025-10-16', endsAt: '2025-10-17T00:00:00+08:00', warningAt: '2025-10-15T00:00:00+08:00', provisional: false });
+      expect(state?.deadline).toMatchObject({
+        due: '2025-10-16',
+        endsAt: '2025-10-17T00:00:00+08:00',
+        warningAt: '2025-10-15T00:00:00+08:00',
+        provisional: false,
+      });
       expect(state?.deadline.calendarVersion).toMatch(/^chinese-days@1\.5\.7\+/);
 
       await advanceTo('2025-10-10T09:00:00+08:00');
@@ -80,8 +92,16 @@ describe('correctionWorkflow', () => {
       expect(done.stage).toBe('completed');
       expect(await h.result()).toEqual({ correctionId: h.row.id, outcome: 'corrected', due: '2025-10-16', late: false });
 
-      expect(await getCorrection(database.db, h.row.id)).toMatchObject({ outcome: 'corrected', outcomeDetail: { changes: verified.changes } });
-      expect(await getProcess(database.db, h.workflowId)).toMatchObject({ status: 'closed', stage: 'completed', level: 'normal', dueDate: '2025-10-16' });
+      expect(await getCorrection(database.db, h.row.id)).toMatchObject({
+        outcome: 'corrected',
+        outcomeDetail: { changes: verified.changes },
+      });
+      expect(await getProcess(database.db, h.workflowId)).toMatchObject({
+        status: 'closed',
+        stage: 'completed',
+        level: 'normal',
+        dueDate: '2025-10-16',
+      });
       expect((await listEvents(database.db, h.workflowId)).map((e) => e.kind)).toEqual(['filed', 'verified']);
       expect(await database.db.select().from(violations)).toHaveLength(0);
     });
@@ -98,7 +118,9 @@ describe('correctionWorkflow', () => {
       expect(decided.extension.status).toBe('approved');
       expect(decided.deadline).toMatchObject({ due: '2025-10-23', endsAt: '2025-10-24T00:00:00+08:00' });
       expect((await h.query(getCorrectionState))?.originalDeadline.due).toBe('2025-10-16');
-      await eventually(async () => expect(await getProcess(database.db, h.workflowId)).toMatchObject({ dueDate: '2025-10-23', stage: 'verifying' }));
+      await eventually(async () =>
+        expect(await getProcess(database.db, h.workflowId)).toMatchObject({ dueDate: '2025-10-23', stage: 'verifying' }),
+      );
 
       await advanceTo('2025-10-21T09:00:00+08:00');
       await h.executeUpdate(recordVerification, { args: [{ actor: staff, ...verified }] });
@@ -119,7 +141,12 @@ describe('correctionWorkflow', () => {
       const decided = await h.executeUpdate(decideExtension, { args: [{ actor: head, approve: false, reason: '材料已齐备，无需延期' }] });
       expect(decided.extension).toMatchObject({ status: 'refused', decisionReason: '材料已齐备，无需延期' });
       expect(await database.db.select().from(notifications).where(eq(notifications.workflowId, h.workflowId))).toEqual([
-        expect.objectContaining({ kind: 'extension_refused', departmentCode: 'market', role: 'department_staff', message: expect.stringContaining('期限仍为 2025-10-16') }),
+        expect.objectContaining({
+          kind: 'extension_refused',
+          departmentCode: 'market',
+          role: 'department_staff',
+          message: expect.stringContaining('期限仍为 2025-10-16'),
+        }),
       ]);
       expect(decided.deadline.due).toBe('2025-10-16');
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ dueDate: '2025-10-16', stage: 'verifying' });
@@ -129,7 +156,9 @@ describe('correctionWorkflow', () => {
   it('extension asked after the deadline is rejected by the validator and leaves no trace in history', async () => {
     await withCorrection(async (h) => {
       await advanceTo('2025-10-17T08:00:00+08:00');
-      expect(await rejection(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 2, reason: '来不及' }] }))).toBe('EXTENSION_AFTER_DEADLINE');
+      expect(await rejection(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 2, reason: '来不及' }] }))).toBe(
+        'EXTENSION_AFTER_DEADLINE',
+      );
       const history = await h.fetchHistory();
       const types = (history.events ?? []).map((e) => String(e.eventType));
       expect(types.some((t) => t.includes('UPDATE_ACCEPTED') || t === '47')).toBe(false);
@@ -141,14 +170,24 @@ describe('correctionWorkflow', () => {
     await withCorrection(async (h) => {
       const civilHead = await actorOf(database.db, 'civil-head');
       const civilStaff = await actorOf(database.db, 'civil-staff');
-      expect(await rejection(h.executeUpdate(requestExtension, { args: [{ actor: civilStaff, days: 2, reason: '越权' }] }))).toBe('FORBIDDEN_DEPARTMENT');
-      expect(await rejection(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 11, reason: '太长' }] }))).toBe('EXTENSION_DAYS_RANGE');
+      expect(await rejection(h.executeUpdate(requestExtension, { args: [{ actor: civilStaff, days: 2, reason: '越权' }] }))).toBe(
+        'FORBIDDEN_DEPARTMENT',
+      );
+      expect(await rejection(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 11, reason: '太长' }] }))).toBe(
+        'EXTENSION_DAYS_RANGE',
+      );
       await h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 8, reason: '需调取档案' }] });
-      expect(await rejection(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 1, reason: '再申请' }] }))).toBe('EXTENSION_PENDING');
+      expect(await rejection(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 1, reason: '再申请' }] }))).toBe(
+        'EXTENSION_PENDING',
+      );
       expect(await rejection(h.executeUpdate(decideExtension, { args: [{ actor: staff, approve: true }] }))).toBe('NOT_DEPARTMENT_HEAD');
-      expect(await rejection(h.executeUpdate(decideExtension, { args: [{ actor: civilHead, approve: true }] }))).toBe('NOT_DEPARTMENT_HEAD');
+      expect(await rejection(h.executeUpdate(decideExtension, { args: [{ actor: civilHead, approve: true }] }))).toBe(
+        'NOT_DEPARTMENT_HEAD',
+      );
       await h.executeUpdate(decideExtension, { args: [{ actor: head, approve: true }] });
-      expect(await rejection(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 3, reason: '还要' }] }))).toBe('EXTENSION_TOTAL_EXCEEDED');
+      expect(await rejection(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 3, reason: '还要' }] }))).toBe(
+        'EXTENSION_TOTAL_EXCEEDED',
+      );
       const second = await h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 2, reason: '还要两天' }] });
       expect(second.id).toBe(2);
     });
@@ -161,11 +200,18 @@ describe('correctionWorkflow', () => {
       await h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 2, reason: '待负责人审批' }] });
 
       await advanceTo('2025-10-17T09:00:00+08:00');
-      await eventually(async () => expect(await getProcess(database.db, h.workflowId)).toMatchObject({ level: 'overdue', stage: 'overdue' }));
+      await eventually(async () =>
+        expect(await getProcess(database.db, h.workflowId)).toMatchObject({ level: 'overdue', stage: 'overdue' }),
+      );
       // The head never decided: the request lapsed with the deadline (第二十三条).
       expect((await h.query(getCorrectionState))?.extensions[0]?.status).toBe('lapsed');
       const [violation] = await database.db.select().from(violations).where(eq(violations.workflowId, h.workflowId));
-      expect(violation).toMatchObject({ article: '第四十九条(八)', departmentCode: 'market', dueDate: '2025-10-16', kind: 'correction_overdue' });
+      expect(violation).toMatchObject({
+        article: '第四十九条(八)',
+        departmentCode: 'market',
+        dueDate: '2025-10-16',
+        kind: 'correction_overdue',
+      });
       // The outbox: yellow to the department; red to the department and, county-wide, to the authority.
       await eventually(async () => {
         const notices = await database.db.select().from(notifications).where(eq(notifications.workflowId, h.workflowId));

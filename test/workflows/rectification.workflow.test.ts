@@ -48,13 +48,31 @@ async function withOrder(body: (h: Awaited<ReturnType<typeof issue>>) => Promise
 
 async function issue(taskQueue: string) {
   const violated = await seedProcess(database.db, { departmentCode: 'market', due: '2025-09-10', level: 'overdue' });
-  const violationId = await seedViolation(database.db, { workflowId: violated, departmentCode: 'market', occurredAt: '2025-09-11T00:00:00+08:00' });
+  const violationId = await seedViolation(database.db, {
+    workflowId: violated,
+    departmentCode: 'market',
+    occurredAt: '2025-09-11T00:00:00+08:00',
+  });
   const orderId = `ZG-test-${process.pid}-${++orders}`;
   const workflowId = rectificationWorkflowId(orderId);
   await insertOrderOnce(database.db, {
-    id: orderId, violationId, departmentCode: 'market', workflowId, requirement: '补齐超期校核的处理记录并说明原因', periodWorkingDays: 10, issuedBy: reviewer.userId, issuedAt: new Date(ISSUED_AT),
+    id: orderId,
+    violationId,
+    departmentCode: 'market',
+    workflowId,
+    requirement: '补齐超期校核的处理记录并说明原因',
+    periodWorkingDays: 10,
+    issuedBy: reviewer.userId,
+    issuedAt: new Date(ISSUED_AT),
   });
-  const input: RectificationInput = { orderId, violationId, departmentCode: 'market', issuedOn: ISSUED_ON, periodWorkingDays: 10, issuedBy: reviewer };
+  const input: RectificationInput = {
+    orderId,
+    violationId,
+    departmentCode: 'market',
+    issuedOn: ISSUED_ON,
+    periodWorkingDays: 10,
+    issuedBy: reviewer,
+  };
   const handle = await env.client.workflow.start('rectificationWorkflow', { taskQueue, workflowId, args: [input] });
   await eventually(async () => expect((await handle.query(getRectificationState))?.deadline.due).toBeTruthy());
   return Object.assign(handle, { orderId });
@@ -65,21 +83,41 @@ async function advanceTo(iso: string): Promise<void> {
 }
 
 async function rejection(p: Promise<unknown>): Promise<string | undefined> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
   return ((err as WorkflowUpdateFailedError).cause as { type?: string } | undefined)?.type;
 }
 
 const noticesOf = (workflowId: string) =>
-  database.db.select({ key: notifications.key, kind: notifications.kind, departmentCode: notifications.departmentCode, role: notifications.role })
-    .from(notifications).where(eq(notifications.workflowId, workflowId)).orderBy(notifications.id);
+  database.db
+    .select({ key: notifications.key, kind: notifications.kind, departmentCode: notifications.departmentCode, role: notifications.role })
+    .from(notifications)
+    .where(eq(notifications.workflowId, workflowId))
+    .orderBy(notifications.id);
 
 describe('rectificationWorkflow', () => {
   it('rectified in time: due 2025-10-16 across National Day; the report closes the order as rectified', async () => {
     await withOrder(async (h) => {
       const state = await h.query(getRectificationState);
-      expect(state?.deadline).toMatchObject({ due: '2025-10-16', endsAt: '2025-10-17T00:00:00+08:00', warningAt: '2025-10-15T00:00:00+08:00', provisional: false });
-      await eventually(async () => expect(await getProcess(database.db, h.workflowId)).toMatchObject({ type: 'rectification', departmentCode: 'market', subjectId: h.orderId, stage: 'rectifying', status: 'open', dueDate: '2025-10-16' }));
+      expect(state?.deadline).toMatchObject({
+        due: '2025-10-16',
+        endsAt: '2025-10-17T00:00:00+08:00',
+        warningAt: '2025-10-15T00:00:00+08:00',
+        provisional: false,
+      });
+      await eventually(async () =>
+        expect(await getProcess(database.db, h.workflowId)).toMatchObject({
+          type: 'rectification',
+          departmentCode: 'market',
+          subjectId: h.orderId,
+          stage: 'rectifying',
+          status: 'open',
+          dueDate: '2025-10-16',
+        }),
+      );
 
       await advanceTo('2025-10-14T15:00:00+08:00');
       const done = await h.executeUpdate(reportRectification, { args: [{ actor: staff, report: '已补录处理记录，建立期限提醒制度' }] });
@@ -87,11 +125,18 @@ describe('rectificationWorkflow', () => {
       expect(await h.result()).toEqual({ orderId: h.orderId, outcome: 'rectified', due: '2025-10-16' });
 
       const order = await getOrder(database.db, h.orderId);
-      expect(order).toMatchObject({ status: 'rectified', report: '已补录处理记录，建立期限提醒制度', reportedBy: staff.userId, criticizedAt: null });
+      expect(order).toMatchObject({
+        status: 'rectified',
+        report: '已补录处理记录，建立期限提醒制度',
+        reportedBy: staff.userId,
+        criticizedAt: null,
+      });
       expect(order?.reportedAt?.toISOString().slice(0, 19)).toBe('2025-10-14T07:00:00');
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ status: 'closed', stage: 'rectified', level: 'normal' });
       expect((await listEvents(database.db, h.workflowId)).map((e) => e.kind)).toEqual(['rectification_ordered', 'rectification_reported']);
-      expect(await noticesOf(h.workflowId)).toEqual([{ key: 'ordered', kind: 'rectification_ordered', departmentCode: 'market', role: null }]);
+      expect(await noticesOf(h.workflowId)).toEqual([
+        { key: 'ordered', kind: 'rectification_ordered', departmentCode: 'market', role: null },
+      ]);
     });
   });
 
@@ -127,8 +172,12 @@ describe('rectificationWorkflow', () => {
   it('a report by another department, by the authority, or without content is refused by the validator, leaving no trace', async () => {
     await withOrder(async (h) => {
       const civilStaff = await actorOf(database.db, 'civil-staff');
-      expect(await rejection(h.executeUpdate(reportRectification, { args: [{ actor: civilStaff, report: '越权报送' }] }))).toBe('FORBIDDEN_DEPARTMENT');
-      expect(await rejection(h.executeUpdate(reportRectification, { args: [{ actor: reviewer, report: '代为报送' }] }))).toBe('FORBIDDEN_DEPARTMENT');
+      expect(await rejection(h.executeUpdate(reportRectification, { args: [{ actor: civilStaff, report: '越权报送' }] }))).toBe(
+        'FORBIDDEN_DEPARTMENT',
+      );
+      expect(await rejection(h.executeUpdate(reportRectification, { args: [{ actor: reviewer, report: '代为报送' }] }))).toBe(
+        'FORBIDDEN_DEPARTMENT',
+      );
       expect(await rejection(h.executeUpdate(reportRectification, { args: [{ actor: staff, report: '  ' }] }))).toBe('REASON_REQUIRED');
       const types = ((await h.fetchHistory()).events ?? []).map((e) => String(e.eventType));
       expect(types.some((t) => t.includes('UPDATE_ACCEPTED') || t === '47')).toBe(false);

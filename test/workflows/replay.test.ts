@@ -11,8 +11,22 @@ const histories = await recordedHistories();
 
 describe('replay of recorded histories', () => {
   it('has histories of every kind of workflow', () => {
-    const types = histories.map(({ history }) => (history as { events: { workflowExecutionStartedEventAttributes?: { workflowType?: { name?: string } } }[] }).events[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name);
-    expect(new Set(types)).toEqual(new Set(['correctionWorkflow', 'catalogUpdateWorkflow', 'annualReportWorkflow', 'rectificationWorkflow', 'sharingRequestWorkflow', 'sharingDisputeWorkflow', 'conflictWorkflow']));
+    const types = histories.map(
+      ({ history }) =>
+        (history as { events: { workflowExecutionStartedEventAttributes?: { workflowType?: { name?: string } } }[] }).events[0]
+          ?.workflowExecutionStartedEventAttributes?.workflowType?.name,
+    );
+    expect(new Set(types)).toEqual(
+      new Set([
+        'correctionWorkflow',
+        'catalogUpdateWorkflow',
+        'annualReportWorkflow',
+        'rectificationWorkflow',
+        'sharingRequestWorkflow',
+        'sharingDisputeWorkflow',
+        'conflictWorkflow',
+      ]),
+    );
   });
 
   it.each(histories.map((h) => [h.name, h.history] as const))('%s', async (name, history) => {

@@ -2,23 +2,43 @@
 // blank entry to fill in, and what an application changes against the catalog as it stands
 // (the entries the API returns now), field by field.
 import {
-  BASE_DATABASES, CATALOG_FIELDS, type CatalogChange, type CatalogEntry, type CatalogField, type CatalogMetadata, SHARING_TYPES,
+  BASE_DATABASES,
+  CATALOG_FIELDS,
+  type CatalogChange,
+  type CatalogEntry,
+  type CatalogField,
+  type CatalogMetadata,
+  SHARING_TYPES,
 } from '../../domain/catalog';
 
 export { BASE_DATABASES, CATALOG_FIELDS, SHARING_TYPES, type CatalogChange, type CatalogEntry, type CatalogField, type CatalogMetadata };
 
 export const FIELD_LABELS: Record<CatalogField, string> = {
-  name: '资源名称', dataItems: '数据项', summary: '数据内容摘要', encodingFormat: '编码格式', sharingType: '共享类型',
-  sharingBasis: '共享依据', sharingMethod: '共享方式', updateFrequency: '更新频度', securityLevel: '安全级别',
-  usageRequirements: '使用要求', updateCycle: '更新周期', baseDatabase: '所属基础数据库',
+  name: '资源名称',
+  dataItems: '数据项',
+  summary: '数据内容摘要',
+  encodingFormat: '编码格式',
+  sharingType: '共享类型',
+  sharingBasis: '共享依据',
+  sharingMethod: '共享方式',
+  updateFrequency: '更新频度',
+  securityLevel: '安全级别',
+  usageRequirements: '使用要求',
+  updateCycle: '更新周期',
+  baseDatabase: '所属基础数据库',
 };
 
 export const SHARING_TYPE_NAMES: Record<(typeof SHARING_TYPES)[number], string> = {
-  unconditional: '无条件共享', conditional: '有条件共享', not_shared: '不予共享',
+  unconditional: '无条件共享',
+  conditional: '有条件共享',
+  not_shared: '不予共享',
 };
 
 export const BASE_DATABASE_NAMES: Record<(typeof BASE_DATABASES)[number], string> = {
-  natural_person: '人口基础信息库', legal_person: '法人单位基础信息库', natural_resources_geo: '自然资源和空间地理基础信息库', e_license: '电子证照基础信息库',
+  natural_person: '人口基础信息库',
+  legal_person: '法人单位基础信息库',
+  natural_resources_geo: '自然资源和空间地理基础信息库',
+  e_license: '电子证照基础信息库',
 };
 
 export const CHANGE_ACTION_NAMES: Record<CatalogChange['action'], string> = { add: '新增', change: '变更', withdraw: '撤销' };
@@ -36,15 +56,31 @@ export function fieldText(field: CatalogField | 'status', value: unknown): strin
 }
 
 export const blankMetadata = (): CatalogMetadata => ({
-  name: '', dataItems: [], summary: '', encodingFormat: '', sharingType: 'unconditional', sharingBasis: null, sharingMethod: '',
-  updateFrequency: '', securityLevel: '', usageRequirements: '', updateCycle: '', baseDatabase: null,
+  name: '',
+  dataItems: [],
+  summary: '',
+  encodingFormat: '',
+  sharingType: 'unconditional',
+  sharingBasis: null,
+  sharingMethod: '',
+  updateFrequency: '',
+  securityLevel: '',
+  usageRequirements: '',
+  updateCycle: '',
+  baseDatabase: null,
 });
 
 /** The metadata of an entry, without its code, department, status and version. */
 export const metadataOf = (e: CatalogMetadata): CatalogMetadata =>
   Object.fromEntries(CATALOG_FIELDS.map((f) => [f, Array.isArray(e[f]) ? [...(e[f] as string[])] : e[f]])) as unknown as CatalogMetadata;
 
-export interface FieldDiff { field: CatalogField | 'status'; label: string; before: string; after: string; changed: boolean }
+export interface FieldDiff {
+  field: CatalogField | 'status';
+  label: string;
+  before: string;
+  after: string;
+  changed: boolean;
+}
 
 export interface ChangeDiff {
   action: CatalogChange['action'];
@@ -70,15 +106,37 @@ export function diffApplication(changes: readonly CatalogChange[], current: Read
     const base = { action: c.action, code: c.code, currentVersion: now?.version ?? null };
     if (c.action === 'add') {
       return {
-        ...base, name: c.entry.name, baseVersion: null, stale: now !== null, reason: null,
-        fields: CATALOG_FIELDS.map((f) => ({ field: f, label: FIELD_LABELS[f], before: '—', after: fieldText(f, c.entry[f]), changed: true })),
+        ...base,
+        name: c.entry.name,
+        baseVersion: null,
+        stale: now !== null,
+        reason: null,
+        fields: CATALOG_FIELDS.map((f) => ({
+          field: f,
+          label: FIELD_LABELS[f],
+          before: '—',
+          after: fieldText(f, c.entry[f]),
+          changed: true,
+        })),
       };
     }
     const stale = !now || now.version !== c.baseVersion;
     if (c.action === 'withdraw') {
       return {
-        ...base, name: now?.name ?? c.code, baseVersion: c.baseVersion, stale, reason: c.reason,
-        fields: [{ field: 'status', label: '状态', before: fieldText('status', now?.status ?? null), after: fieldText('status', 'withdrawn'), changed: true }],
+        ...base,
+        name: now?.name ?? c.code,
+        baseVersion: c.baseVersion,
+        stale,
+        reason: c.reason,
+        fields: [
+          {
+            field: 'status',
+            label: '状态',
+            before: fieldText('status', now?.status ?? null),
+            after: fieldText('status', 'withdrawn'),
+            changed: true,
+          },
+        ],
       };
     }
     const fields = CATALOG_FIELDS.map((f) => {
