@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { Type } from '@sinclair/typebox';
 // CommonJS package: under Node's ESM loader only its default export is there.
 import chineseDays from 'chinese-days';
@@ -20,7 +20,6 @@ import { createDatabase, type Database } from '../db/client';
 import { loadCalendar } from '../db/repositories/calendar.repo';
 import { seedDemo } from '../db/seed';
 import { departments, processes } from '../db/schema';
-import type { Actor } from '../domain/roles';
 import { addWorkingDays } from '../domain/working-days';
 import { readEnv } from '../env';
 import { spawnDevServer } from '../scripts/dev-server';

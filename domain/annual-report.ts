@@ -1,7 +1,7 @@
 // 第四十六条: the yearly reports. Departments report by 31 December of year Y, the authority
 // reports to the county government by 15 January Y+1 (“1月中旬前”: the 15th), and the county
 // government to the city by 31 January Y+1. These are calendar dates, not working days.
-import { type Actor } from './roles';
+import type { Actor } from './roles';
 import { type Deadline, startOfDay } from './deadline';
 import { type DomainError, domainError } from './errors';
 import { addCalendarDays, endOfDay, type IsoDate } from './working-days';

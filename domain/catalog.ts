@@ -218,5 +218,5 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
     const s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }

@@ -40,7 +40,7 @@ export type InitialAnswer = { status: 'granted'; dataItems: string[] } | { statu
 
 /** 第三十一条, 第四十九条(四)(五): another department's active entry, items it holds, a stated purpose and duty. */
 export function checkSharingRequest(entry: CatalogEntry | null, r: SharingRequestDraft): DomainError | null {
-  if (!entry || entry.status !== 'active') return domainError('CATALOG_ENTRY_UNKNOWN');
+  if (entry?.status !== 'active') return domainError('CATALOG_ENTRY_UNKNOWN');
   if (entry.departmentCode === r.requesterDepartment) return domainError('SHARING_OWN_RESOURCE');
   if (!r.purpose.trim() || !r.duty.trim()) return domainError('SHARING_PURPOSE_REQUIRED');
   if (r.dataItems.length === 0 || new Set(r.dataItems).size !== r.dataItems.length)

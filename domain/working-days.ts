@@ -110,7 +110,11 @@ function requireCount(name: string, n: number): void {
  * Among overrides for the same date the last one wins.
  */
 export function buildCalendar(source: CalendarSource, overrides: readonly CalendarOverride[], version: string): WorkingCalendar {
-  const checked = (d: IsoDate): IsoDate => (toDayNumber(d), d);
+  /** Refuses a malformed date (toDayNumber throws) before it enters a set. */
+  const checked = (d: IsoDate): IsoDate => {
+    toDayNumber(d);
+    return d;
+  };
   const holidays = new Set(Array.from(source.holidays, checked));
   const workdays = new Set(Array.from(source.workdays, checked));
   const loaded = new Set(source.loadedYears);

@@ -105,7 +105,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           { path: 'body.departmentCode', message: '部门不存在' },
         ]);
       }
-      if (!resource || resource.status !== 'active' || resource.departmentCode !== department.code) {
+      if (resource?.status !== 'active' || resource.departmentCode !== department.code) {
         throw httpError(400, 'UNKNOWN_RESOURCE', `该部门的目录中没有资源 ${body.resourceCode}`, [
           { path: 'body.resourceCode', message: '资源不存在或不属于该部门' },
         ]);

@@ -75,11 +75,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       }
       if (body.resourceCode) {
         const resource = await getCatalogEntry(db, body.resourceCode);
-        if (
-          !resource ||
-          resource.status !== 'active' ||
-          (body.providerDepartmentCode && resource.departmentCode !== body.providerDepartmentCode)
-        ) {
+        if (resource?.status !== 'active' || (body.providerDepartmentCode && resource.departmentCode !== body.providerDepartmentCode)) {
           throw httpError(400, 'UNKNOWN_RESOURCE', `目录中没有该部门的资源 ${body.resourceCode}`, [
             { path: 'body.resourceCode', message: '资源不存在或不属于提供部门' },
           ]);

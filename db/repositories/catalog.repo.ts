@@ -167,17 +167,15 @@ export async function recordBaseline(db: DbOrTx, at: string): Promise<void> {
       .insert(catalogVersions)
       .values({ version: 1, approvedAt: new Date(at), summary: { added: entries.map((e) => e.code), changed: [], withdrawn: [] } });
     if (entries.length > 0) {
-      await tx
-        .insert(catalogEntryVersions)
-        .values(
-          entries.map((entry) => ({
-            code: entry.code,
-            entryVersion: entry.version,
-            catalogVersion: 1,
-            action: 'baseline' as const,
-            entry,
-          })),
-        );
+      await tx.insert(catalogEntryVersions).values(
+        entries.map((entry) => ({
+          code: entry.code,
+          entryVersion: entry.version,
+          catalogVersion: 1,
+          action: 'baseline' as const,
+          entry,
+        })),
+      );
     }
     for (const code of new Set(entries.map((e) => e.departmentCode))) await regenerateResponsibilityList(tx, code, 1, at);
   });

@@ -14,7 +14,7 @@ import {
   bigserial,
 } from 'drizzle-orm/pg-core';
 import { roleEnum } from './enums';
-import { departments, users } from './identity';
+import { departments } from './identity';
 import { violations } from './processes';
 
 // 第四十六条: each department's yearly report to the authority, due 31 December.

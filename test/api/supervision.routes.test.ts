@@ -91,16 +91,14 @@ beforeAll(async () => {
       });
     }
   }
-  await db
-    .insert(annualReports)
-    .values({
-      year: 2025,
-      departmentCode: 'market',
-      workflowId: 'annual-report-2025',
-      dueDate: '2025-12-31',
-      submittedAt: new Date('2025-12-30T10:00:00+08:00'),
-      late: false,
-    });
+  await db.insert(annualReports).values({
+    year: 2025,
+    departmentCode: 'market',
+    workflowId: 'annual-report-2025',
+    dueDate: '2025-12-31',
+    submittedAt: new Date('2025-12-30T10:00:00+08:00'),
+    late: false,
+  });
 });
 afterAll(async () => api?.close());
 
