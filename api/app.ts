@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import audit from './plugins/audit';
 import auth from './plugins/auth';
 import errorHandler from './plugins/error-handler';
+import { DOMAIN_ERROR_KEYWORD } from './schemas/common';
 import swagger from './plugins/swagger';
 import webConsole, { WEB_DIST } from './plugins/web-console';
 import annualReportsRoutes from './routes/annual-reports.routes';
@@ -47,7 +48,13 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
     connectionTimeout: opts.connectionTimeout ?? 30_000,
     requestTimeout: opts.requestTimeout ?? 30_000,
     // Unknown fields are refused, not silently dropped (Fastify's default removes them).
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // verbose: each issue carries its schema, so a bounded value answers with its domain code.
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, verbose: true },
+      onCreate: (ajv) => {
+        ajv.addKeyword({ keyword: DOMAIN_ERROR_KEYWORD, schemaType: 'string' });
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);

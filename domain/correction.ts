@@ -1,12 +1,13 @@
 // 第二十三条: data correction (校核). Pure rules the correction workflow asks before it acts;
 // the same rules run in its update validators, so a refused request never enters history.
+import { EXTENSION_DAYS, withinBound } from './bounds';
 import type { IsoDate } from './working-days';
 import type { Deadline } from './deadline';
 import { type Actor, canWorkDepartment } from './roles';
 import { type DomainError, domainError } from './errors';
 
 export const VERIFICATION_WORKING_DAYS = 10;
-export const MAX_EXTENSION_WORKING_DAYS = 10;
+export const MAX_EXTENSION_WORKING_DAYS = EXTENSION_DAYS.max;
 export const VIOLATION_ARTICLE = '第四十九条(八)';
 
 export const OUTCOMES = ['corrected', 'confirmed', 'partially_corrected'] as const;
@@ -75,7 +76,7 @@ export function checkExtensionRequest(
   if (denied) return denied;
   if (isPastDeadline(s, nowMs)) return domainError('EXTENSION_AFTER_DEADLINE', `期限为 ${s.deadline.due}`);
   if (pendingExtension(s)) return domainError('EXTENSION_PENDING');
-  if (!Number.isInteger(req.days) || req.days < 1 || req.days > MAX_EXTENSION_WORKING_DAYS) {
+  if (!withinBound(EXTENSION_DAYS, req.days)) {
     return domainError('EXTENSION_DAYS_RANGE');
   }
   const used = approvedExtensionDays(s);

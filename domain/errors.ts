@@ -1,5 +1,7 @@
 // Stable English codes with the Chinese text an official reads, and the HTTP status the API
 // answers with. Workflows raise them from update validators; the API maps them back.
+import { boundText, EXTENSION_DAYS, RECTIFICATION_PERIOD_DAYS, SHARING_DECISION_DAYS } from './bounds';
+
 export const DOMAIN_ERRORS = {
   FORBIDDEN_DEPARTMENT: { status: 403, message: '无权办理其他部门的事项' },
   NOT_DEPARTMENT_HEAD: { status: 403, message: '只有该部门主要负责人可以审批延期' },
@@ -7,8 +9,8 @@ export const DOMAIN_ERRORS = {
   EXTENSION_AFTER_DEADLINE: { status: 409, message: '已超过核查期限，不能再申请延期' },
   EXTENSION_PENDING: { status: 409, message: '已有待审批的延期申请' },
   NO_PENDING_EXTENSION: { status: 409, message: '没有待审批的延期申请' },
-  EXTENSION_DAYS_RANGE: { status: 422, message: '延期天数应为 1–10 个工作日' },
-  EXTENSION_TOTAL_EXCEEDED: { status: 422, message: '累计延期不得超过 10 个工作日' },
+  EXTENSION_DAYS_RANGE: { status: 400, message: `延期天数应为 ${boundText(EXTENSION_DAYS)}` },
+  EXTENSION_TOTAL_EXCEEDED: { status: 422, message: `累计延期不得超过 ${EXTENSION_DAYS.max} 个工作日` },
   REASON_REQUIRED: { status: 422, message: '必须说明理由' },
   OUTCOME_CHANGES_REQUIRED: { status: 422, message: '已更正或部分更正时必须列明更正内容' },
   OUTCOME_NO_CHANGES: { status: 422, message: '确认数据无误时不应列出更正内容' },
@@ -31,13 +33,13 @@ export const DOMAIN_ERRORS = {
   // 第五十一条 rectification
   RECTIFICATION_ORDER_EXISTS: { status: 409, message: '该违规记录已下达整改通知，同一违规只能责令整改一次' },
   RECTIFICATION_AFTER_DEADLINE: { status: 409, message: '已超过整改期限，不能再报送整改情况' },
-  RECTIFICATION_PERIOD_RANGE: { status: 400, message: '整改期限应为 1–30 个工作日' },
+  RECTIFICATION_PERIOD_RANGE: { status: 400, message: `整改期限应为 ${boundText(RECTIFICATION_PERIOD_DAYS)}` },
   RECTIFICATION_REQUIREMENT_REQUIRED: { status: 400, message: '必须写明整改要求' },
   // 第二十六条, 第二十九条 to 第三十二条: sharing requests, disputes, grants, data conflicts
   SHARING_OWN_RESOURCE: { status: 400, message: '不能申请共享本部门提供的资源' },
   SHARING_ITEMS_UNKNOWN: { status: 400, message: '申请的数据项不在该目录条目中' },
   SHARING_PURPOSE_REQUIRED: { status: 400, message: '须说明用途及所履行的行政管理职能（第四十九条(四)(五)）' },
-  SHARING_DEADLINE_RANGE: { status: 400, message: '共享申请答复期限应为 1–20 个工作日' },
+  SHARING_DEADLINE_RANGE: { status: 400, message: `共享申请答复期限应为 ${boundText(SHARING_DECISION_DAYS)}` },
   SHARING_PARTIAL_ITEMS: { status: 422, message: '部分同意须列明同意共享的数据项，且只能是所申请数据项的一部分' },
   NOT_PROVIDER: { status: 403, message: '只有数据提供部门（或主管部门撤销授权时）可以办理' },
   NOT_REQUESTER: { status: 403, message: '只有申请部门可以办理' },

@@ -2,13 +2,12 @@
 // within a period of working days counted from the day of issue; a report of rectification in
 // time closes the order, and a period that passes without one escalates to a circulated
 // criticism (通报批评). Pure rules the rectification workflow's validator asks.
+import { RECTIFICATION_PERIOD_DAYS, withinBound } from './bounds';
 import type { Deadline } from './deadline';
 import { type DomainError, domainError } from './errors';
 import { type Actor, canWorkDepartment } from './roles';
 import type { IsoDate } from './working-days';
 
-export const MIN_PERIOD_WORKING_DAYS = 1;
-export const MAX_PERIOD_WORKING_DAYS = 30;
 export const RECTIFICATION_ARTICLE = '第五十一条';
 
 export const RECTIFICATION_STATUSES = ['open', 'rectified', 'criticized'] as const;
@@ -41,7 +40,7 @@ export const isPeriodOver = (s: RectificationState, nowMs: number): boolean => n
 export function checkOrder(o: { requirement: string; periodWorkingDays: number }): DomainError | null {
   if (!o.requirement.trim()) return domainError('RECTIFICATION_REQUIREMENT_REQUIRED');
   const days = o.periodWorkingDays;
-  if (!Number.isInteger(days) || days < MIN_PERIOD_WORKING_DAYS || days > MAX_PERIOD_WORKING_DAYS) {
+  if (!withinBound(RECTIFICATION_PERIOD_DAYS, days)) {
     return domainError('RECTIFICATION_PERIOD_RANGE');
   }
   return null;

@@ -5,6 +5,7 @@
 // (第三十二条): the authority coordinates with the provider and decides, or refers the case to
 // the county government, whose decision closes it. Pure rules the workflows and the API ask.
 import type { CatalogEntry, SharingType } from './catalog';
+import { SHARING_DECISION_DAYS, withinBound } from './bounds';
 import type { Deadline } from './deadline';
 import { type DomainError, domainError } from './errors';
 import { type Actor, canReadDepartment, canWorkDepartment } from './roles';
@@ -12,8 +13,6 @@ import type { IsoDate } from './working-days';
 
 /** Default period for the provider's decision on a conditional request; the authority may change it. */
 export const DEFAULT_DECISION_WORKING_DAYS = 5;
-export const MIN_DECISION_WORKING_DAYS = 1;
-export const MAX_DECISION_WORKING_DAYS = 20;
 /** 第三十二条 sets no period: the office's own, 10 working days for the authority to coordinate, 10 for the county government. */
 export const COORDINATION_WORKING_DAYS = 10;
 export const COUNTY_DECISION_WORKING_DAYS = 10;
@@ -57,9 +56,7 @@ export function initialAnswer(sharingType: SharingType, sharingBasis: string | n
 }
 
 export function checkDecisionWorkingDays(days: number): DomainError | null {
-  return Number.isInteger(days) && days >= MIN_DECISION_WORKING_DAYS && days <= MAX_DECISION_WORKING_DAYS
-    ? null
-    : domainError('SHARING_DEADLINE_RANGE');
+  return withinBound(SHARING_DECISION_DAYS, days) ? null : domainError('SHARING_DEADLINE_RANGE');
 }
 
 // ---- the provider's decision (a conditional request) -------------------------------------

@@ -10,7 +10,8 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import type { FastifyError, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { DOMAIN_ERRORS, isDomainErrorCode } from '../../domain/errors';
+import { DOMAIN_ERRORS, type DomainErrorCode, isDomainErrorCode } from '../../domain/errors';
+import { DOMAIN_ERROR_KEYWORD } from '../schemas/common';
 
 export class HttpError extends Error {
   constructor(
@@ -28,7 +29,13 @@ export const httpError = (status: number, code: string, message: string, details
 
 export const notFound = (what = '事项') => httpError(404, 'NOT_FOUND', `${what}不存在或无权查看`);
 
-type AjvIssue = { instancePath?: string; keyword: string; params: Record<string, unknown>; message?: string };
+type AjvIssue = {
+  instancePath?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+  parentSchema?: Record<string, unknown>;
+};
 
 /** ajv's findings in Chinese, one per field. */
 function describe(issue: AjvIssue, context: string): { path: string; message: string } {
@@ -97,6 +104,11 @@ export default fp(
       const validation = (err as FastifyError).validation as AjvIssue[] | undefined;
       if (validation) {
         const details = validation.map((v) => describe(v, (err as FastifyError).validationContext ?? ''));
+        // A value outside a domain bound: the bound's own code and answer (domain/bounds.ts).
+        const bounded = validation
+          .map((v) => v.parentSchema?.[DOMAIN_ERROR_KEYWORD])
+          .find((c): c is DomainErrorCode => typeof c === 'string' && isDomainErrorCode(c));
+        if (bounded) return send(reply, DOMAIN_ERRORS[bounded].status, bounded, DOMAIN_ERRORS[bounded].message, details);
         return send(reply, 400, 'VALIDATION_FAILED', `请求不合法：${details.map((d) => `${d.path} ${d.message}`).join('；')}`, details);
       }
 

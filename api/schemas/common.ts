@@ -1,4 +1,20 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import type { WorkingDaysBound } from '../../domain/bounds';
+
+/**
+ * Schema annotation naming the domain error of a bounded value: the error handler answers a value
+ * outside the bound with that code, as the workflow validator would (app.ts registers the keyword).
+ */
+export const DOMAIN_ERROR_KEYWORD = 'x-domain-error';
+
+/** A number of working days within a domain bound: the limits and the code both come from domain/. */
+export const workingDaysIn = (bound: WorkingDaysBound, description: string) =>
+  Type.Integer({
+    minimum: bound.min,
+    maximum: bound.max,
+    description: `${description}（${bound.min}–${bound.max}）`,
+    [DOMAIN_ERROR_KEYWORD]: bound.code,
+  });
 
 /** Every error the API returns: a stable English code beside the Chinese text an official reads. */
 export const ErrorResponse = Type.Object(

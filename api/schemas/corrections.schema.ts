@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Deadline, IsoDate, Level } from './common';
+import { EXTENSION_DAYS } from '../../domain/bounds';
+import { Deadline, IsoDate, Level, workingDaysIn } from './common';
 
 const Code = (description: string) => Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description });
 
@@ -40,7 +41,7 @@ export type CreateCorrectionBody = Static<typeof CreateCorrectionBody>;
 
 export const ExtensionBody = Type.Object(
   {
-    days: Type.Integer({ minimum: 1, maximum: 10, description: '延长的工作日数' }),
+    days: workingDaysIn(EXTENSION_DAYS, '延长的工作日数'),
     reason: Type.String({ minLength: 1, maxLength: 1000 }),
   },
   { additionalProperties: false },

@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { Deadline, Level, Pagination } from './common';
+import { SHARING_DECISION_DAYS } from '../../domain/bounds';
+import { DEFAULT_DECISION_WORKING_DAYS } from '../../domain/sharing';
+import { Deadline, Level, Pagination, workingDaysIn } from './common';
 
 const Text = (description: string, maxLength = 2000) => Type.String({ minLength: 1, maxLength, description });
 const Items = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 200 });
@@ -14,7 +16,9 @@ const ClientRequestId = Type.String({
 });
 
 export const SettingsBody = Type.Object(
-  { decisionWorkingDays: Type.Integer({ minimum: 1, maximum: 20, description: '有条件共享申请的答复期限（工作日），默认 5' }) },
+  {
+    decisionWorkingDays: workingDaysIn(SHARING_DECISION_DAYS, `有条件共享申请的答复期限（工作日），默认 ${DEFAULT_DECISION_WORKING_DAYS}`),
+  },
   { additionalProperties: false },
 );
 export const SettingsView = Type.Object({ decisionWorkingDays: Type.Integer() });

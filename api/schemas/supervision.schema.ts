@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Deadline, IsoDate, Level, Pagination } from './common';
+import { RECTIFICATION_PERIOD_DAYS } from '../../domain/bounds';
+import { Deadline, IsoDate, Level, Pagination, workingDaysIn } from './common';
 
 const DepartmentCode = Type.String({ maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
 const ProcessTypeParam = Type.String({
@@ -58,7 +59,7 @@ export const ViolationView = Type.Object({
 export const OrderBody = Type.Object(
   {
     requirement: Type.String({ minLength: 1, maxLength: 2000, description: '整改要求' }),
-    periodWorkingDays: Type.Integer({ minimum: 1, maximum: 30, description: '整改期限（工作日），自下达之日起算' }),
+    periodWorkingDays: workingDaysIn(RECTIFICATION_PERIOD_DAYS, '整改期限（工作日），自下达之日起算'),
   },
   { additionalProperties: false },
 );

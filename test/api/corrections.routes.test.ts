@@ -201,6 +201,8 @@ describe('working a correction through the API', () => {
     expect(noPending.json().code).toBe('NO_PENDING_EXTENSION');
     const tooLong = await api.call('market-staff', 'POST', `/v1/corrections/${id}/extensions`, { days: 11, reason: '太长' });
     expect(tooLong.statusCode).toBe(400);
+    // The workflow validator's code and text (test/workflows/correction.workflow.test.ts), not a generic one.
+    expect(tooLong.json()).toMatchObject({ code: 'EXTENSION_DAYS_RANGE', message: '延期天数应为 1–10 个工作日' });
     const noChanges = await api.call('market-staff', 'POST', `/v1/corrections/${id}/verification`, {
       outcome: 'corrected',
       summary: '已更正',

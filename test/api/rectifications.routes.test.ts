@@ -35,15 +35,16 @@ afterAll(async () => api?.close());
 const order = { requirement: '补齐超期事项的处理记录，建立期限提醒', periodWorkingDays: 10 };
 
 describe('POST /v1/violations/:id/rectification-orders', () => {
-  it('400 for a period outside 1–30, a missing requirement or an unknown field; 404 for an unknown violation', async () => {
+  it('400 RECTIFICATION_PERIOD_RANGE for a period outside 1–30, VALIDATION_FAILED for a missing requirement or an unknown field; 404 for an unknown violation', async () => {
     const url = `/v1/violations/${marketViolation}/rectification-orders`;
-    for (const body of [
-      { ...order, periodWorkingDays: 31 },
-      { ...order, periodWorkingDays: 0 },
-      { periodWorkingDays: 5 },
-      { ...order, extra: 1 },
-      { ...order, requirement: '' },
-    ]) {
+    for (const periodWorkingDays of [31, 0]) {
+      expect((await api.call('reviewer', 'POST', url, { ...order, periodWorkingDays })).json()).toMatchObject({
+        statusCode: 400,
+        code: 'RECTIFICATION_PERIOD_RANGE',
+        message: '整改期限应为 1–30 个工作日',
+      });
+    }
+    for (const body of [{ periodWorkingDays: 5 }, { ...order, extra: 1 }, { ...order, requirement: '' }]) {
       expect((await api.call('reviewer', 'POST', url, body)).json(), JSON.stringify(body)).toMatchObject({
         statusCode: 400,
         code: 'VALIDATION_FAILED',

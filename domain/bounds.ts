@@ -1,0 +1,25 @@
+// One source per bound. The domain checks (workflow validators) and the API's TypeBox limits both
+// read these, so a value out of range gets one answer, 400 with the bound's own code, wherever it
+// is caught first.
+
+export interface WorkingDaysBound {
+  readonly min: number;
+  readonly max: number;
+  /** the domain error code of a value outside [min, max] */
+  readonly code: 'EXTENSION_DAYS_RANGE' | 'RECTIFICATION_PERIOD_RANGE' | 'SHARING_DEADLINE_RANGE';
+}
+
+/** 第二十三条: the head may extend verification by at most ten working days (one request or several). */
+export const EXTENSION_DAYS = { min: 1, max: 10, code: 'EXTENSION_DAYS_RANGE' } as const satisfies WorkingDaysBound;
+
+/** 第五十一条 sets no period for 限期整改: the authority chooses one within this range (our setting). */
+export const RECTIFICATION_PERIOD_DAYS = { min: 1, max: 30, code: 'RECTIFICATION_PERIOD_RANGE' } as const satisfies WorkingDaysBound;
+
+/** 第三十一条 sets no period for a provider's decision: the authority's setting, within this range. */
+export const SHARING_DECISION_DAYS = { min: 1, max: 20, code: 'SHARING_DEADLINE_RANGE' } as const satisfies WorkingDaysBound;
+
+export const withinBound = (bound: WorkingDaysBound, days: number): boolean =>
+  Number.isInteger(days) && days >= bound.min && days <= bound.max;
+
+/** "1–10 个工作日", for messages. */
+export const boundText = (bound: WorkingDaysBound): string => `${bound.min}–${bound.max} 个工作日`;
