@@ -6,7 +6,9 @@ import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { recordedHistories } from '../helpers/history';
 import { WORKFLOW_BUNDLE } from '../helpers/paths';
+import { quietRuntime } from '../helpers/temporal';
 
+quietRuntime(); // the replay worker's state changes are not test output
 const histories = await recordedHistories();
 
 describe('replay of recorded histories', () => {
