@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import audit from './plugins/audit';
 import auth from './plugins/auth';
 import errorHandler from './plugins/error-handler';
+import textGuard from './plugins/text-guard';
 import { DOMAIN_ERROR_KEYWORD } from './schemas/common';
 import swagger from './plugins/swagger';
 import webConsole, { WEB_DIST } from './plugins/web-console';
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
   });
   app.addSchema(ErrorResponse);
   await app.register(errorHandler);
+  await app.register(textGuard);
   await app.register(swagger);
   await app.register(rateLimit, {
     max: opts.rateLimit ?? 600,
