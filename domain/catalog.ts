@@ -211,12 +211,3 @@ export function deriveResponsibilityList(entries: readonly CatalogEntry[], depar
 }
 
 // ---- export -----------------------------------------------------------------------------
-
-/** RFC 4180 CSV with a header row; cells holding a comma, quote or line break are quoted. */
-export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const cell = (v: unknown): string => {
-    const s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return `${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-}

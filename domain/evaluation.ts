@@ -1,7 +1,7 @@
 // 第四十五条: the yearly evaluation of each department — on-time rate of each process, what is
 // overdue now, violations (第四十九条), rectification orders and criticisms (第五十一条), and
 // whether its annual report (第四十六条) came in on time. Pure arithmetic over counted rows.
-import { toCsv } from './catalog';
+import { toCsv } from './csv';
 import type { IsoDate } from './working-days';
 
 type ByDepartment = { departmentCode: string; n: number };

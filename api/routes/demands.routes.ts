@@ -2,7 +2,7 @@
 // list the authority exports, as JSON or CSV, to report to the city.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { toCsv } from '../../domain/catalog';
+import { type CsvCell, toCsv } from '../../domain/csv';
 import { beijingIso } from '../../domain/deadline';
 import { getCatalogEntry, getDepartment, latestCatalogVersion, listEntries, toEntry } from '../../db/repositories/catalog.repo';
 import { type DemandRow, insertDemand, listDemands } from '../../db/repositories/demands.repo';
@@ -141,7 +141,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const columns: readonly string[] = list === 'catalog' ? CATALOG_COLUMNS : DEMAND_COLUMNS;
       const csv = toCsv(
         columns,
-        items.map((i) => columns.map((c) => (i as Record<string, unknown>)[c])),
+        items.map((i) => columns.map((c) => (i as Record<string, CsvCell>)[c])),
       );
       return reply
         .type('text/csv; charset=utf-8')

@@ -374,4 +374,16 @@ describe('demand lists and exports (第十六条)', () => {
     expect(rows[1]).toMatch(/^\d+,market,civil,CIV-001,婚姻登记信息,登记类别,个体工商户登记核验,市场主体登记,/);
     expect((await api.call('reviewer', 'GET', '/v1/catalog/export/lists')).statusCode).toBe(400);
   });
+
+  it('a demand written as a spreadsheet formula is exported as text (issue 16)', async () => {
+    const res = await api.call(
+      'market-staff',
+      'POST',
+      '/v1/catalog/demands',
+      demand({ name: '=HYPERLINK("http://x","点击")', purpose: '@SUM(A1)' }),
+    );
+    expect(res.statusCode).toBe(201);
+    const csv = (await api.call('reviewer', 'GET', '/v1/catalog/export/demand?format=csv')).body;
+    expect(csv).toContain(`,"'=HYPERLINK(""http://x"",""点击"")",登记类别,'@SUM(A1),市场主体登记,`);
+  });
 });

@@ -8,7 +8,6 @@ import {
   checkMetadata,
   deriveResponsibilityList,
   diffCatalogs,
-  toCsv,
 } from '../../domain/catalog';
 import { checkReview, checkSubmission, type CatalogUpdateState, deadlineInForce } from '../../domain/catalog-update';
 import type { Deadline } from '../../domain/deadline';
@@ -168,20 +167,6 @@ describe('deriveResponsibilityList (第十七条)', () => {
         sharingType: 'unconditional',
       },
     ]);
-  });
-});
-
-describe('toCsv', () => {
-  it('quotes commas, quotes and line breaks; joins arrays; CRLF lines', () => {
-    expect(
-      toCsv(
-        ['a', 'b', 'c'],
-        [
-          ['x,y', 'say "hi"', ['p', 'q']],
-          [null, 1, 'line\nbreak'],
-        ],
-      ),
-    ).toBe('a,b,c\r\n"x,y","say ""hi""",p;q\r\n,1,"line\nbreak"\r\n');
   });
 });
 
