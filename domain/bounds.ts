@@ -18,6 +18,17 @@ export const RECTIFICATION_PERIOD_DAYS = { min: 1, max: 30, code: 'RECTIFICATION
 /** 第三十一条 sets no period for a provider's decision: the authority's setting, within this range. */
 export const SHARING_DECISION_DAYS = { min: 1, max: 20, code: 'SHARING_DEADLINE_RANGE' } as const satisfies WorkingDaysBound;
 
+/**
+ * Dates the system counts with. The official schedules in the calendar data begin in 2004; a
+ * year of four digits starting 20 keeps every working-day count and PostgreSQL date in range
+ * (9999-12-31 plus ten working days has no day to land on).
+ */
+export const DATE_RANGE = { min: '2000-01-01', max: '2099-12-31', code: 'DATE_OUT_OF_RANGE' } as const;
+
+/** Row ids and versions: PostgreSQL integer, and bigint as far as a JavaScript number is exact. */
+export const MAX_INTEGER_ID = 2_147_483_647;
+export const MAX_BIGINT_ID = Number.MAX_SAFE_INTEGER;
+
 export const withinBound = (bound: WorkingDaysBound, days: number): boolean =>
   Number.isInteger(days) && days >= bound.min && days <= bound.max;
 

@@ -1,8 +1,9 @@
 // Stable English codes with the Chinese text an official reads, and the HTTP status the API
 // answers with. Workflows raise them from update validators; the API maps them back.
-import { boundText, EXTENSION_DAYS, RECTIFICATION_PERIOD_DAYS, SHARING_DECISION_DAYS } from './bounds';
+import { boundText, DATE_RANGE, EXTENSION_DAYS, RECTIFICATION_PERIOD_DAYS, SHARING_DECISION_DAYS } from './bounds';
 
 export const DOMAIN_ERRORS = {
+  DATE_OUT_OF_RANGE: { status: 400, message: `日期应在 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间` },
   FORBIDDEN_DEPARTMENT: { status: 403, message: '无权办理其他部门的事项' },
   NOT_DEPARTMENT_HEAD: { status: 403, message: '只有该部门主要负责人可以审批延期' },
   PROCESS_CLOSED: { status: 409, message: '该事项已办结，不能再操作' },

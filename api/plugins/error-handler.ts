@@ -105,7 +105,10 @@ export default fp(
       if (validation) {
         const details = validation.map((v) => describe(v, (err as FastifyError).validationContext ?? ''));
         // A value outside a domain bound: the bound's own code and answer (domain/bounds.ts).
+        const malformed = new Set(validation.filter((v) => v.keyword === 'format').map((v) => v.instancePath));
         const bounded = validation
+          // a malformed date keeps the format message; only a well-formed value out of range takes the bound's
+          .filter((v) => !malformed.has(v.instancePath))
           .map((v) => v.parentSchema?.[DOMAIN_ERROR_KEYWORD])
           .find((c): c is DomainErrorCode => typeof c === 'string' && isDomainErrorCode(c));
         if (bounded) return send(reply, DOMAIN_ERRORS[bounded].status, bounded, DOMAIN_ERRORS[bounded].message, details);

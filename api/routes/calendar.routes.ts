@@ -14,7 +14,7 @@ import {
   upsertOverride,
 } from '../../db/repositories/calendar.repo';
 import { httpError } from '../plugins/error-handler';
-import { Deadline, errors, IsoDate } from '../schemas/common';
+import { CalendarYear, Deadline, errors, IsoDate } from '../schemas/common';
 
 const DayKind = Type.Union([Type.Literal('holiday'), Type.Literal('workday')], {
   description: 'holiday 休息日 / workday 工作日（含调休上班）',
@@ -122,7 +122,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         summary: '载入某年国务院办公厅公布的放假与调休安排（该年期限不再为“暂定”）',
         tags: ['calendar'],
-        params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false }),
+        params: Type.Object({ year: CalendarYear }, { additionalProperties: false }),
         body: Type.Object(
           {
             source: Type.String({ minLength: 1, maxLength: 200, description: '文件名称与文号，如 国办发明电〔2026〕X号' }),

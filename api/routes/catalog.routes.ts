@@ -31,7 +31,7 @@ import {
   VersionParams,
   VersionView,
 } from '../schemas/catalog.schema';
-import { errors } from '../schemas/common';
+import { errors, IntegerId } from '../schemas/common';
 
 const READERS = ['department_staff', 'department_head', 'authority_reviewer', 'auditor'] as const;
 const COUNTY = ['authority_reviewer', 'auditor'] as const;
@@ -169,7 +169,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '部门的政务数据资源采集责任清单（第十七条），可指定目录版本',
         tags: ['catalog'],
         params: DepartmentParams,
-        querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+        querystring: Type.Object({ version: Type.Optional(IntegerId()) }, { additionalProperties: false }),
         response: { 200: ResponsibilityListView, ...errors(404) },
       },
     },

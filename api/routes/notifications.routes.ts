@@ -7,7 +7,7 @@ import { listNotificationsFor, markRead } from '../../db/repositories/notificati
 import { callerOf } from '../plugins/auth';
 import { notFound } from '../plugins/error-handler';
 import { NotificationView } from '../schemas/annual-reports.schema';
-import { errors } from '../schemas/common';
+import { BigintId, errors } from '../schemas/common';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
@@ -47,7 +47,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         summary: '标记为已读',
         tags: ['notifications'],
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+        params: Type.Object({ id: BigintId }, { additionalProperties: false }),
         response: { 204: Type.Null(), ...errors(404) },
       },
     },

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { BASE_DATABASES, SHARING_TYPES } from '../../domain/catalog';
-import { Deadline, IsoDate, Level } from './common';
+import { Deadline, IntegerId, IsoDate, Level } from './common';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v))));
 // Null first in each nullable union: the API's ajv coerces types, and would turn null into "".
@@ -38,13 +38,13 @@ export const CatalogChange = Type.Union([
     {
       action: Type.Literal('change'),
       code: EntryCode,
-      baseVersion: Type.Integer({ minimum: 1, description: '所修改条目的版本号：审核通过时若条目已变动则拒绝（409）' }),
+      baseVersion: IntegerId('所修改条目的版本号：审核通过时若条目已变动则拒绝（409）'),
       entry: CatalogMetadata,
     },
     { additionalProperties: false },
   ),
   Type.Object(
-    { action: Type.Literal('withdraw'), code: EntryCode, baseVersion: Type.Integer({ minimum: 1 }), reason: Text(1000) },
+    { action: Type.Literal('withdraw'), code: EntryCode, baseVersion: IntegerId(), reason: Text(1000) },
     { additionalProperties: false },
   ),
 ]);
@@ -144,11 +144,8 @@ export const VersionView = Type.Object({
   summary: Type.Object({ added: Type.Array(Type.String()), changed: Type.Array(Type.String()), withdrawn: Type.Array(Type.String()) }),
 });
 
-export const VersionParams = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
-export const DiffQuery = Type.Object(
-  { from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) },
-  { additionalProperties: false },
-);
+export const VersionParams = Type.Object({ version: IntegerId() }, { additionalProperties: false });
+export const DiffQuery = Type.Object({ from: IntegerId(), to: IntegerId() }, { additionalProperties: false });
 export const EntryParams = Type.Object({ code: EntryCode }, { additionalProperties: false });
 export const DepartmentParams = Type.Object({ departmentCode: DepartmentCode }, { additionalProperties: false });
 

@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import type { WorkingDaysBound } from '../../domain/bounds';
+import { DATE_RANGE, MAX_BIGINT_ID, MAX_INTEGER_ID, type WorkingDaysBound } from '../../domain/bounds';
 
 /**
  * Schema annotation naming the domain error of a bounded value: the error handler answers a value
@@ -35,7 +35,22 @@ export const errorRef = Type.Ref(ErrorResponse);
 export const errors = (...codes: number[]): Record<number, TSchema> =>
   Object.fromEntries([400, 401, 403, 429, 503, ...codes].map((c) => [c, errorRef]));
 
-export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD（北京时间的日期）', examples: ['2025-09-26'] });
+export const IsoDate = Type.String({
+  format: 'date',
+  pattern: '^20[0-9]{2}-',
+  description: `YYYY-MM-DD（北京时间的日期，${DATE_RANGE.min} 至 ${DATE_RANGE.max}）`,
+  examples: ['2025-09-26'],
+  [DOMAIN_ERROR_KEYWORD]: DATE_RANGE.code,
+});
+
+/** A year of DATE_RANGE, whole. */
+export const CalendarYear = Type.Integer({ minimum: Number(DATE_RANGE.min.slice(0, 4)), maximum: Number(DATE_RANGE.max.slice(0, 4)) });
+
+/** A row id or version held in a PostgreSQL integer column: larger numbers are refused, not sent to the database. */
+export const IntegerId = (description?: string) =>
+  Type.Integer({ minimum: 1, maximum: MAX_INTEGER_ID, ...(description && { description }) });
+/** A row id held in a bigint (bigserial) column. */
+export const BigintId = Type.Integer({ minimum: 1, maximum: MAX_BIGINT_ID });
 
 export const Deadline = Type.Object({
   due: IsoDate,
