@@ -18,6 +18,8 @@ export interface Env {
   queryCodeSecret: string | undefined;
   /** seed demo departments, users and tokens: set by `npm start` only */
   seedDemo: boolean;
+  /** browsers reach the API over HTTPS (a TLS-terminating proxy in front): send HSTS */
+  publicHttps: boolean;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -42,5 +44,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     warningWorkingDays: integer('WARNING_WORKING_DAYS', source.WARNING_WORKING_DAYS, 2, 1, 10),
     queryCodeSecret: source.QUERY_CODE_SECRET || undefined,
     seedDemo: source.SEED_DEMO === 'true',
+    publicHttps: source.PUBLIC_HTTPS === 'true',
   };
 }

@@ -1,5 +1,6 @@
 // buildApp(deps): the whole HTTP surface, without reading env and without listening, so tests
 // drive it with inject() and api/server.ts gives it a port.
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -40,6 +41,8 @@ export interface AppOptions {
   requestTimeout?: number;
   /** the built web console (web/dist) served at `/`; false: the API alone */
   webRoot?: string | false;
+  /** Strict-Transport-Security, for a deployment whose browsers arrive over HTTPS */
+  hsts?: boolean;
 }
 
 export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -73,6 +76,28 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
   app.addSchema(ErrorResponse);
   await app.register(errorHandler);
   await app.register(textGuard);
+  // Security headers (issue 16). The built console has no inline script; Element Plus sets
+  // inline styles, hence style-src 'unsafe-inline'. Nothing may frame the console.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: opts.hsts ? [] : null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: opts.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
   await app.register(swagger);
   await app.register(rateLimit, {
     max: opts.rateLimit ?? 600,

@@ -27,7 +27,7 @@ export async function startApi(env: Env, database: Database): Promise<{ url: str
         return true;
       },
     },
-    { logger: { level: env.logLevel } },
+    { logger: { level: env.logLevel }, hsts: env.publicHttps },
   );
   await app.listen({ host: env.host, port: env.port });
   const address = app.server.address();

@@ -60,4 +60,20 @@ describe('web console routes', () => {
       expect(res.body, url).not.toContain('outside the web root');
     }
   });
+
+  it('sends the security headers: a CSP without inline script, no framing, nosniff, no referrer', async () => {
+    const page = await app.inject({ method: 'GET', url: '/' });
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    // Plain HTTP here: HSTS only where a TLS proxy serves the console (PUBLIC_HTTPS=true).
+    expect(page.headers['strict-transport-security']).toBeUndefined();
+    const api = await app.inject({ method: 'GET', url: '/v1/nothing-here' });
+    expect(api.headers['x-content-type-options']).toBe('nosniff');
+  });
 });
