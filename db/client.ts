@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -39,6 +40,8 @@ export async function createDatabase(opts: { url?: string; dataDir?: string; poo
     };
   }
   const dir = opts.dataDir ?? 'memory://';
+  // PGlite creates its own folder but not the parents: a fresh clone has no data/ yet.
+  if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir === 'memory://' ? dir : path.join(dir, 'pglite'));
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

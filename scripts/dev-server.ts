@@ -2,6 +2,7 @@
 // the WAL pragmas of the SDK's own CI (plain file mode times out under load).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection } from '@temporalio/client';
@@ -108,4 +109,18 @@ export function spawnDevServer(o: DevServerOptions): DevServer {
       clearTimeout(timer);
     },
   };
+}
+
+/** `preferred` when nothing listens on it at 127.0.0.1, else a port the system picks. */
+export function portFrom(preferred: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(null));
+      server.listen(port, '127.0.0.1', () => {
+        const got = (server.address() as { port: number }).port;
+        server.close(() => resolve(got));
+      });
+    });
+  return tryListen(preferred).then((p) => p ?? tryListen(0).then((q) => q!));
 }

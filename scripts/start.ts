@@ -11,13 +11,14 @@ import { createDatabase, type Database } from '../db/client';
 import { DEMO_USERS, seedDemo } from '../db/seed';
 import { type Env, readEnv } from '../env';
 import { type RunningWorker, startWorker } from '../worker';
-import { type DevServer, probeTemporal, spawnDevServer } from './dev-server';
+import { type DevServer, portFrom, probeTemporal, spawnDevServer } from './dev-server';
 import { registerSearchAttributes } from './search-attributes';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TEMPORAL_CLI = path.join(ROOT, '.tools/temporal/bin/temporal');
-const DEV_ADDRESS = '127.0.0.1:7233';
-const DEV_UI = 'http://127.0.0.1:8233';
+// Preferred ports of our dev server; taken ones (another checkout's server) give way to free ones.
+const DEV_PORT = 7233;
+const DEV_UI_PORT = 8233;
 
 /** A failed start-up step: a Chinese message for people, an English code for searching logs. */
 class StepError extends Error {
@@ -53,21 +54,50 @@ async function step<T>(code: string, zh: string, fn: () => Promise<T>): Promise<
   }
 }
 
-/** Starts `temporal server start-dev` with its data under dataDir, or reuses one left running. */
-async function devServer(env: Env): Promise<{ connection: Connection; reused: boolean; dbFile: string; logFile: string }> {
+/** Written beside the dev server's data once it answers: the only server `npm start` reuses. */
+interface DevServerMark {
+  pid: number;
+  port: number;
+  uiPort: number;
+}
+
+/** Is `pid` alive and a dev server on this checkout's SQLite file (not another checkout's)? */
+function runsOn(pid: number, dbFile: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(dbFile);
+  } catch {
+    return false;
+  }
+}
+
+type StartedDevServer = { connection: Connection; reused: boolean; port: number; uiPort: number; dbFile: string; logFile: string };
+
+/** Reuses the dev server an earlier `npm start` of this checkout left running, else starts one with its data under dataDir. */
+async function devServer(env: Env): Promise<StartedDevServer> {
   const dir = path.join(env.dataDir, 'temporal');
   const dbFile = path.join(dir, 'dev-server.sqlite');
   const logFile = path.join(dir, 'dev-server.log');
-  const existing = await probeTemporal(DEV_ADDRESS);
-  if (existing) return { connection: existing, reused: true, dbFile, logFile };
+  const markFile = path.join(dir, 'dev-server.json');
+  const mark = existsSync(markFile) ? (JSON.parse(readFileSync(markFile, 'utf8')) as DevServerMark) : undefined;
+  if (mark && runsOn(mark.pid, dbFile)) {
+    const connection = await probeTemporal(`127.0.0.1:${mark.port}`);
+    if (connection) return { connection, reused: true, port: mark.port, uiPort: mark.uiPort, dbFile, logFile };
+  }
 
-  const server = spawnDevServer({ cli: TEMPORAL_CLI, port: 7233, uiPort: 8233, dbFile, logFile });
+  const [port, uiPort] = [await portFrom(DEV_PORT), await portFrom(DEV_UI_PORT)];
+  if (port !== DEV_PORT) {
+    console.log(
+      `[start] 端口 ${DEV_PORT} 已被其他程序占用（例如另一个检出目录的开发服务器），不沿用它，改在 ${port} 启动本目录的开发服务器 (TEMPORAL_PORT_TAKEN)`,
+    );
+  }
+  const server = spawnDevServer({ cli: TEMPORAL_CLI, port, uiPort, dbFile, logFile });
   started.devServer = server;
   process.stdout.write('[start] 等待 Temporal 开发服务器就绪 (TEMPORAL_WAIT) ');
   try {
     const connection = await server.ready({ onWait: () => process.stdout.write('.'), aborted: () => stopRequested });
     process.stdout.write(' 就绪\n');
-    return { connection, reused: false, dbFile, logFile };
+    writeFileSync(markFile, JSON.stringify({ pid: server.child.pid!, port, uiPort } satisfies DevServerMark));
+    return { connection, reused: false, port, uiPort, dbFile, logFile };
   } catch (err) {
     process.stdout.write('\n');
     if (stopRequested) throw new Aborted();
@@ -168,10 +198,11 @@ async function main(): Promise<void> {
     await connection.close();
     temporalNote = '外部服务器 (TEMPORAL_ADDRESS)';
   } else {
-    // Our dev server listens on 127.0.0.1 only: do not let "localhost" resolve to ::1.
-    env = { ...env, temporalAddress: DEV_ADDRESS };
     const dev = await step('TEMPORAL_START', '启动 Temporal 开发服务器', () => devServer(env));
-    if (dev.reused) console.log(`[start] ${DEV_ADDRESS} 已有 Temporal 开发服务器在运行（上次启动遗留），直接沿用 (TEMPORAL_REUSED)`);
+    // Our dev server listens on 127.0.0.1 only: do not let "localhost" resolve to ::1.
+    env = { ...env, temporalAddress: `127.0.0.1:${dev.port}` };
+    if (dev.reused)
+      console.log(`[start] 沿用本目录上次启动、仍在运行的开发服务器 ${env.temporalAddress}，数据 ${dev.dbFile} (TEMPORAL_REUSED)`);
     await step('SEARCH_ATTRIBUTES', '注册搜索属性', async () => {
       try {
         await registerSearchAttributes(dev.connection, env.temporalNamespace);
@@ -180,9 +211,9 @@ async function main(): Promise<void> {
       }
     });
     temporalNote = dev.reused
-      ? `沿用已在运行的开发服务器，数据 ${dev.dbFile}`
+      ? `沿用本目录已在运行的开发服务器，数据 ${dev.dbFile}`
       : `本次启动的开发服务器，数据 ${dev.dbFile}，日志 ${dev.logFile}`;
-    temporalUi = DEV_UI;
+    temporalUi = `http://127.0.0.1:${dev.uiPort}`;
   }
 
   const database = await step('DB_OPEN', '打开数据库', () => createDatabase({ url: env.databaseUrl, dataDir: env.dataDir }));
