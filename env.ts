@@ -1,6 +1,19 @@
 // Validated configuration, read once by the entry points (worker.ts, api/server.ts,
 // db/migrate.ts, scripts/). Library code receives values, never reads process.env.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
+/**
+ * Mutual TLS to the Temporal frontend (issue 16): the API and the worker present a client
+ * certificate, and check the server's against the cluster's CA. The production compose keeps
+ * Temporal on the internal network and requires these, so only our own processes reach the
+ * engine, and an update's actor is the one the API authenticated.
+ */
+export interface TemporalTls {
+  serverRootCACertificate?: Buffer;
+  clientCertPair?: { crt: Buffer; key: Buffer };
+  serverNameOverride?: string;
+}
 
 export interface Env {
   temporalAddress: string;
@@ -20,6 +33,8 @@ export interface Env {
   seedDemo: boolean;
   /** browsers reach the API over HTTPS (a TLS-terminating proxy in front): send HSTS */
   publicHttps: boolean;
+  /** undefined: plain gRPC (the dev server) */
+  temporalTls: TemporalTls | undefined;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -29,6 +44,24 @@ function integer(name: string, value: string | undefined, fallback: number, min:
     throw new Error(`配置错误 (CONFIG_INVALID): ${name}=${value} 应为 ${min}–${max} 的整数`);
   }
   return n;
+}
+
+function temporalTls(source: NodeJS.ProcessEnv): TemporalTls | undefined {
+  const { TEMPORAL_TLS_CA: ca, TEMPORAL_TLS_CERT: cert, TEMPORAL_TLS_KEY: key, TEMPORAL_TLS_SERVER_NAME: serverName } = source;
+  if (!ca && !cert && !key) return undefined;
+  if (!cert !== !key) throw new Error('配置错误 (CONFIG_INVALID): TEMPORAL_TLS_CERT 与 TEMPORAL_TLS_KEY 须同时设置');
+  const file = (name: string, p: string) => {
+    try {
+      return readFileSync(p);
+    } catch (err) {
+      throw new Error(`配置错误 (CONFIG_INVALID): ${name}=${p} 无法读取 (${(err as Error).message})`);
+    }
+  };
+  return {
+    ...(ca && { serverRootCACertificate: file('TEMPORAL_TLS_CA', ca) }),
+    ...(cert && key && { clientCertPair: { crt: file('TEMPORAL_TLS_CERT', cert), key: file('TEMPORAL_TLS_KEY', key) } }),
+    ...(serverName && { serverNameOverride: serverName }),
+  };
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -45,5 +78,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     queryCodeSecret: source.QUERY_CODE_SECRET || undefined,
     seedDemo: source.SEED_DEMO === 'true',
     publicHttps: source.PUBLIC_HTTPS === 'true',
+    temporalTls: temporalTls(source),
   };
 }

@@ -35,9 +35,9 @@ export async function ensureAnnualReportSchedule(client: Client, taskQueue: stri
 }
 
 export async function startWorker(env: Env, database: Database): Promise<RunningWorker> {
-  const connection = await NativeConnection.connect({ address: env.temporalAddress });
+  const connection = await NativeConnection.connect({ address: env.temporalAddress, tls: env.temporalTls });
   // Activities signal workflows (calendar changes) through an ordinary client.
-  const clientConnection = await Connection.connect({ address: env.temporalAddress });
+  const clientConnection = await Connection.connect({ address: env.temporalAddress, tls: env.temporalTls });
   const client = new Client({ connection: clientConnection, namespace: env.temporalNamespace });
   await ensureAnnualReportSchedule(client, env.taskQueue);
   const worker = await Worker.create({

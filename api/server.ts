@@ -12,6 +12,7 @@ export async function startApi(env: Env, database: Database): Promise<{ url: str
   // handler answers 503 with Retry-After. The SDK's default, 10 attempts, holds a request ~20 s.
   const connection = await Connection.connect({
     address: env.temporalAddress,
+    tls: env.temporalTls,
     interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3 }))],
   });
   const temporal = new Client({ connection, namespace: env.temporalNamespace });
