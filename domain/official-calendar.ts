@@ -2,6 +2,7 @@
 // Not for workflows (it loads JSON): activities read it and hand workflows a calendar.
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import pkg from 'chinese-days/package.json' with { type: 'json' };
+import { statutoryHolidays } from './statutory-holidays';
 import type { CalendarSource, IsoDate } from './working-days';
 
 /** Name and version of the data package, recorded as part of a calendar's version. */
@@ -17,6 +18,7 @@ const source: CalendarSource = Object.freeze({
   holidays: Object.freeze(Object.keys(holidays)),
   workdays: Object.freeze(Object.keys(workdays)),
   loadedYears: Object.freeze([...new Set(Object.keys(holidays).map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b)),
+  statutoryHolidays: (year: number) => statutoryHolidays(year).map((h) => h.date),
 });
 
 export function officialCalendarSource(): CalendarSource {

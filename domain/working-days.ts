@@ -13,6 +13,8 @@ export interface CalendarSource {
   workdays: Iterable<IsoDate>;
   /** years whose official schedule is loaded */
   loadedYears: Iterable<number>;
+  /** the days off known in advance for a year whose schedule is not loaded (SPEC §2) */
+  statutoryHolidays?: (year: number) => Iterable<IsoDate>;
 }
 
 /** An administrator's correction or addition to the official schedule; wins over the source. */
@@ -104,8 +106,8 @@ function requireCount(name: string, n: number): void {
 // ---- the calendar ----------------------------------------------------------------------
 
 /**
- * Precedence: an override, then the source's make-up workdays, then its holidays, then
- * Monday-Friday. Make-up days beat holidays so a source listing a day in both still works it.
+ * Precedence: an override, then the source's make-up workdays, then its holidays, then, in a
+ * year whose schedule is not loaded, the statutory holidays, then Monday-Friday. Make-up days beat holidays so a source listing a day in both still works it.
  * Overrides apply in any year, loaded or not; only `loadedYears` decides `provisional`.
  * Among overrides for the same date the last one wins.
  */
@@ -120,6 +122,12 @@ export function buildCalendar(source: CalendarSource, overrides: readonly Calend
   const loaded = new Set(source.loadedYears);
   const overridden = new Map<IsoDate, CalendarOverride['kind']>();
   for (const o of overrides) overridden.set(checked(o.date), o.kind);
+  const statutory = new Map<number, ReadonlySet<IsoDate>>();
+  const statutoryOf = (year: number): ReadonlySet<IsoDate> => {
+    let days = statutory.get(year);
+    if (!days) statutory.set(year, (days = new Set(source.statutoryHolidays?.(year) ?? [])));
+    return days;
+  };
 
   return {
     version,
@@ -130,11 +138,20 @@ export function buildCalendar(source: CalendarSource, overrides: readonly Calend
       if (kind) return kind === 'workday';
       if (workdays.has(d)) return true;
       if (holidays.has(d)) return false;
+      const year = yearOf(d);
+      if (!loaded.has(year) && statutoryOf(year).has(d)) return false;
       const wd = weekday(day);
       return wd !== 0 && wd !== 6;
     },
   };
 }
+
+/**
+ * The days a State Council notice for `year` may set: the year itself, and the adjacent
+ * December and January (the notice for 2019 moved 2018-12-29 and 2018-12-31).
+ */
+export const inNoticeRange = (year: number, d: IsoDate): boolean =>
+  d.startsWith(`${year}-`) || d.startsWith(`${year - 1}-12-`) || d.startsWith(`${year + 1}-01-`);
 
 // ---- periods ---------------------------------------------------------------------------
 

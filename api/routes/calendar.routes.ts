@@ -5,6 +5,7 @@ import { Type } from '@sinclair/typebox';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { computeDeadline } from '../../domain/deadline';
 import { ROLES } from '../../domain/roles';
+import { inNoticeRange } from '../../domain/working-days';
 import {
   deleteOverride,
   listLoadedYears,
@@ -137,8 +138,15 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { year } = request.params;
       const { holidays, workdays, source } = request.body;
-      const outside = [...holidays, ...workdays].filter((d) => !d.startsWith(`${year}-`));
-      if (outside.length > 0) throw httpError(400, 'DATE_OUTSIDE_YEAR', `以下日期不属于 ${year} 年：${outside.join('、')}`);
+      // A notice may move days of the adjacent December or January (the 2019 notice moved 2018-12-29 and 2018-12-31).
+      const outside = [...holidays, ...workdays].filter((d) => !inNoticeRange(year, d));
+      if (outside.length > 0) {
+        throw httpError(
+          400,
+          'DATE_OUTSIDE_YEAR',
+          `以下日期不属于 ${year} 年及相邻的 ${year - 1} 年 12 月、${year + 1} 年 1 月：${outside.join('、')}`,
+        );
+      }
       const both = holidays.filter((d) => workdays.includes(d));
       if (both.length > 0) throw httpError(400, 'DAY_LISTED_TWICE', `同一天不能既是休息日又是工作日：${both.join('、')}`);
       await loadYear(db, { year, holidays, workdays, source, loadedBy: request.user!.userId });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { asc, between, sql } from 'drizzle-orm';
 import { buildCalendar, type CalendarOverride, type IsoDate, type WorkingCalendar } from '../../domain/working-days';
 import { OFFICIAL_CALENDAR_PACKAGE, officialCalendarSource } from '../../domain/official-calendar';
+import { STATUTORY_HOLIDAYS_BASIS } from '../../domain/statutory-holidays';
 import type { DbOrTx } from '../client';
 import { calendarOverrides, calendarYears } from '../schema';
 
@@ -12,14 +13,21 @@ export const listOverrides = (db: DbOrTx) => db.select().from(calendarOverrides)
 export const listLoadedYears = (db: DbOrTx) => db.select().from(calendarYears).orderBy(asc(calendarYears.year));
 
 /**
- * The calendar in force: the package's official schedules plus the administrators' overrides
- * and loaded years. Its version is a digest of all three, so a deadline records exactly which
+ * The calendar in force: the package's official schedules, the statutory holidays of years not
+ * yet published, and the administrators' overrides and loaded years. Its version is a digest of them, so a deadline records exactly which
  * calendar it was counted with, and a changed calendar is a new version.
  */
 export async function loadCalendar(db: DbOrTx): Promise<WorkingCalendar> {
   const [overrides, years] = await Promise.all([listOverrides(db), listLoadedYears(db)]);
   const digest = createHash('sha256')
-    .update(JSON.stringify([OFFICIAL_CALENDAR_PACKAGE, overrides.map((o) => [o.date, o.kind]), years.map((y) => y.year)]))
+    .update(
+      JSON.stringify([
+        OFFICIAL_CALENDAR_PACKAGE,
+        STATUTORY_HOLIDAYS_BASIS,
+        overrides.map((o) => [o.date, o.kind]),
+        years.map((y) => y.year),
+      ]),
+    )
     .digest('hex')
     .slice(0, 12);
   const version = `${OFFICIAL_CALENDAR_PACKAGE}+${digest}`;
@@ -63,7 +71,11 @@ export async function loadYear(
       ...y.workdays.map((date) => ({ date, kind: 'workday' as const })),
     ];
     if (days.length > 0) {
-      await tx.insert(calendarOverrides).values(days.map((d) => ({ ...d, reason: y.source, createdBy: y.loadedBy })));
+      // Days of the adjacent December or January may already carry an override: the notice's wins.
+      await tx
+        .insert(calendarOverrides)
+        .values(days.map((d) => ({ ...d, reason: y.source, createdBy: y.loadedBy })))
+        .onConflictDoUpdate({ target: calendarOverrides.date, set: { kind: sql`excluded.kind`, reason: y.source, createdBy: y.loadedBy } });
     }
     await tx
       .insert(calendarYears)

@@ -18,9 +18,10 @@ describe('GET /v1/calendar/deadline', () => {
     expect((await api.call('applicant', 'GET', '/v1/calendar/deadline?from=2026-02-12&workingDays=10')).json().due).toBe('2026-03-04');
   });
 
-  it('marks a deadline in an unpublished year provisional', async () => {
+  it('marks a deadline in an unpublished year provisional; 元旦 2027-01-01 is off even so', async () => {
+    // Thu 2026-12-24: 12-25 (1) 12-28..31 (2-5) 01-01 元旦 01-04..08 (6-10)
     expect((await api.call('auditor', 'GET', '/v1/calendar/deadline?from=2026-12-24&workingDays=10')).json()).toMatchObject({
-      due: '2027-01-07',
+      due: '2027-01-08',
       provisional: true,
     });
   });
@@ -89,9 +90,26 @@ describe('calendar administration', () => {
     expect((await api.call('admin', 'DELETE', '/v1/calendar/overrides/2030-01-02')).statusCode).toBe(404);
   });
 
+  it('a notice may move days of the adjacent December and January (the 2019 notice moved 2018-12-29 and 2018-12-31)', async () => {
+    const res = await api.call('admin', 'PUT', '/v1/calendar/years/2029', {
+      source: '国务院办公厅关于2029年部分节假日安排的通知（演示数据）',
+      holidays: ['2028-12-31', '2029-01-01'],
+      workdays: ['2028-12-30'],
+    });
+    expect(res.statusCode).toBe(200);
+    const listed = (await api.call('auditor', 'GET', '/v1/calendar/overrides')).json().overrides as { date: string; kind: string }[];
+    expect(listed.filter((o) => o.date.startsWith('2028-12'))).toEqual([
+      expect.objectContaining({ date: '2028-12-30', kind: 'workday' }),
+      expect.objectContaining({ date: '2028-12-31', kind: 'holiday' }),
+    ]);
+    // Sat 2028-12-30 is worked: Fri 12-29 + 1 working day is that Saturday.
+    expect((await api.call('auditor', 'GET', '/v1/calendar/deadline?from=2028-12-29&workingDays=1')).json().due).toBe('2028-12-30');
+  });
+
   it('400 when a loaded year lists days of another year or one day twice', async () => {
     const other = await api.call('admin', 'PUT', '/v1/calendar/years/2028', { source: 'x', holidays: ['2027-10-01'], workdays: [] });
     expect(other.json()).toMatchObject({ statusCode: 400, code: 'DATE_OUTSIDE_YEAR' });
+    expect(other.json().message).toBe('以下日期不属于 2028 年及相邻的 2027 年 12 月、2029 年 1 月：2027-10-01');
     const twice = await api.call('admin', 'PUT', '/v1/calendar/years/2028', {
       source: 'x',
       holidays: ['2028-10-01'],

@@ -177,10 +177,10 @@ describe('addWorkingDays: provisional when a year is not loaded', () => {
     expect(addWorkingDays(cal, '2026-12-24', 5)).toEqual({ due: '2026-12-31', provisional: false });
   });
 
-  it('crossing into 2027 is provisional and treats 2027 as weekends only (Fri 2027-01-01 counted)', () => {
-    // 12-25 (1) 12-28..31 (2-5) 2027-01-01 Fri (6) 01-04..07 (7-10)
-    expect(addWorkingDays(cal, '2026-12-24', 6)).toEqual({ due: '2027-01-01', provisional: true });
-    expect(addWorkingDays(cal, '2026-12-24', 10)).toEqual({ due: '2027-01-07', provisional: true });
+  it('crossing into 2027 is provisional; 2027 has its statutory holidays but no 调休 yet (元旦 Fri 2027-01-01 off)', () => {
+    // 12-25 (1) 12-28..31 (2-5) 2027-01-01 元旦 off, 01-04 (6) 01-05..08 (7-10)
+    expect(addWorkingDays(cal, '2026-12-24', 6)).toEqual({ due: '2027-01-04', provisional: true });
+    expect(addWorkingDays(cal, '2026-12-24', 10)).toEqual({ due: '2027-01-08', provisional: true });
   });
 
   it('a period wholly inside an unloaded year is provisional', () => {
@@ -188,8 +188,9 @@ describe('addWorkingDays: provisional when a year is not loaded', () => {
   });
 
   it('an override moves a provisional date but does not by itself load the year', () => {
-    const withNewYear = official([{ date: '2027-01-01', kind: 'holiday' }]);
-    expect(addWorkingDays(withNewYear, '2026-12-24', 10)).toEqual({ due: '2027-01-08', provisional: true });
+    // 2027-01-04 made a holiday too: 01-05..08 (6-9), 01-11 (10)
+    const withMonday = official([{ date: '2027-01-04', kind: 'holiday' }]);
+    expect(addWorkingDays(withMonday, '2026-12-24', 10)).toEqual({ due: '2027-01-11', provisional: true });
   });
 
   it('once 2027 is loaded (loadedYears includes it) the same period is final', () => {
