@@ -19,13 +19,12 @@ import {
   checkSubmission,
   currentSubmission,
   deadlineInForce,
-  isPast,
   REVIEW_WORKING_DAYS,
   type Submission,
   SUBMISSION_WORKING_DAYS,
   VIOLATION_ARTICLE,
 } from '../domain/catalog-update';
-import type { Deadline } from '../domain/deadline';
+import { type Deadline, isPast } from '../domain/deadline';
 import { domainError, isDomainErrorCode } from '../domain/errors';
 import type { Actor } from '../domain/roles';
 import { beijingDate, type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';

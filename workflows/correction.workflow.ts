@@ -17,7 +17,6 @@ import {
   checkVerification,
   type CorrectionState,
   decisionNotice,
-  isPastDeadline,
   levelNotice,
   MAX_EXTENSION_WORKING_DAYS,
   openStage,
@@ -26,6 +25,7 @@ import {
   VERIFICATION_WORKING_DAYS,
   VIOLATION_ARTICLE,
 } from '../domain/correction';
+import { isPast } from '../domain/deadline';
 import type { Actor } from '../domain/roles';
 import { type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
 import { calendarChanged, decideExtension, getCorrectionState, recordVerification, requestExtension } from './messages';
@@ -156,7 +156,7 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     async ({ actor, outcome, summary, changes }) => {
       const s = await ready();
       refuse(checkVerification(s, actor, { outcome, summary, changes }));
-      s.result = { outcome, summary, changes, recordedBy: actor.userId, recordedAt: nowIso(), late: isPastDeadline(s, nowMs()) };
+      s.result = { outcome, summary, changes, recordedBy: actor.userId, recordedAt: nowIso(), late: isPast(s.deadline, nowMs()) };
       // A request still awaiting the head ends with the process: no decision keeps the deadline.
       const pending = pendingExtension(s);
       if (pending) pending.status = 'lapsed';

@@ -3,7 +3,8 @@
 // criticism (通报批评), recorded and notified, and the process closes either way.
 import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { checkReport, isPeriodOver, RECTIFICATION_ARTICLE, type RectificationState } from '../domain/rectification';
+import { isPast } from '../domain/deadline';
+import { checkReport, RECTIFICATION_ARTICLE, type RectificationState } from '../domain/rectification';
 import type { Actor } from '../domain/roles';
 import { type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
 import { calendarChanged, getRectificationState, reportRectification } from './messages';
@@ -150,7 +151,7 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
 
   // Read through functions: the report handler changes the state while the loop waits.
   const reported = (): boolean => s.report !== undefined;
-  while (!reported() && !isPeriodOver(s, nowMs())) {
+  while (!reported() && !isPast(s.deadline, nowMs())) {
     await updateLevel();
     const now = nowMs();
     const next = [Date.parse(s.deadline.warningAt), Date.parse(s.deadline.endsAt)].find((t) => t > now);
