@@ -38,3 +38,15 @@ export async function updateEventsOf(handle: WorkflowHandle): Promise<string[]> 
   const events = (await handle.fetchHistory()).events ?? [];
   return events.flatMap((e) => (e.eventType != null && UPDATE_EVENTS.has(e.eventType) ? [EventType[e.eventType]] : []));
 }
+
+interface RecordedEvent {
+  markerRecordedEventAttributes?: { markerName?: string; details?: Record<string, { payloads?: { data?: string }[] }> };
+}
+
+/** The patch ids a recorded history's markers carry: which side of each patched() it took. */
+export function patchesOf(history: unknown): string[] {
+  return ((history as { events: RecordedEvent[] }).events ?? []).flatMap(({ markerRecordedEventAttributes: m }) => {
+    const data = m?.markerName === 'core_patch' ? m.details?.['patch-data']?.payloads?.[0]?.data : undefined;
+    return data ? [(JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as { id: string }).id] : [];
+  });
+}

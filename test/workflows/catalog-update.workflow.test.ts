@@ -163,7 +163,7 @@ describe('catalogUpdateWorkflow', () => {
       await advanceTo(env, '2025-10-20T09:00:00+08:00');
       expect((await review(h, true)).catalogVersion).toBe(2);
       expect(await h.result()).toMatchObject({ submissions: 2, violations: [] });
-      await recordHistory(h, 'catalog-update-returned-resubmitted');
+      await recordHistory(h, 'catalog-update-returned-resubmitted-shared-clock');
       expect((await listApplications(database.db, h.row.id)).map((a) => [a.n, a.decision, a.reviewDue])).toEqual([
         [1, 'returned', '2025-10-13'],
         [2, 'approved', '2025-10-21'],

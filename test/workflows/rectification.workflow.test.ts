@@ -125,7 +125,7 @@ describe('rectificationWorkflow', () => {
 
       await advanceTo(env, '2025-10-17T09:00:00+08:00');
       expect(await h.result()).toEqual({ orderId: h.orderId, outcome: 'criticized', due: '2025-10-16' });
-      await recordHistory(h, 'rectification-criticized');
+      await recordHistory(h, 'rectification-criticized-shared-clock');
 
       const order = await getOrder(database.db, h.orderId);
       expect(order).toMatchObject({ status: 'criticized', report: null, reportedAt: null });
