@@ -8,6 +8,7 @@ import {
   checkExtensionRequest,
   checkVerification,
   type CorrectionState,
+  type ExtensionRequest,
   decisionNotice,
   levelNotice,
   MAX_EXTENSION_WORKING_DAYS,
@@ -55,6 +56,8 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
   const { workflowId } = workflowInfo();
   let state: CorrectionState | undefined;
   let violationRecorded = false;
+  /** the request still awaiting the head when the result came: it lapses with the closing step */
+  let lapsedAtClose: ExtensionRequest | undefined;
   let finished = false;
   // Old path only: approved extensions and calendar changes ask its loop for a recount.
   let recountsAsked = 0;
@@ -86,9 +89,10 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
       s.extensions.push(extension);
       s.stage = 'extension_pending';
       showInSearch(s);
-      await recordStep(
-        clock.step(`extension-${extension.id}-requested`, 'extension_requested', actor, { days, reason }, { stage: s.stage }),
-      );
+      await recordStep({
+        ...clock.step(`extension-${extension.id}-requested`, 'extension_requested', actor, { days, reason }, { stage: s.stage }),
+        extension,
+      });
       return extension;
     },
     { validator: ({ actor, days, reason }) => state && refuse(checkExtensionRequest(state, actor, { days, reason }, nowMs())) },
@@ -108,15 +112,16 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
       });
       s.stage = openStage(s, nowMs());
       showInSearch(s);
-      await recordStep(
-        clock.step(
+      await recordStep({
+        ...clock.step(
           `extension-${extension.id}-decided`,
           approve ? 'extension_approved' : 'extension_refused',
           actor,
           { days: extension.days, reason },
           { stage: s.stage },
         ),
-      );
+        extension,
+      });
       if (approve && shared) await clock.extend(p, extension.days);
       else if (approve) {
         const asked = ++recountsAsked;
@@ -140,8 +145,8 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
       refuse(checkVerification(s, actor, { outcome, summary, changes }));
       s.result = { outcome, summary, changes, recordedBy: actor.userId, recordedAt: nowIso(), late: isPast(s.deadline, nowMs()) };
       // A request still awaiting the head ends with the process: no decision keeps the deadline.
-      const pending = pendingExtension(s);
-      if (pending) pending.status = 'lapsed';
+      lapsedAtClose = pendingExtension(s);
+      if (lapsedAtClose) lapsedAtClose.status = 'lapsed';
       s.stage = 'completed';
       // Answer once the result is in the database, so the caller can read it back at once.
       await condition(() => finished);
@@ -201,6 +206,7 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
       ...marked,
       detail: { ...marked.detail, lapsedExtension: pending?.id },
       registry: { ...marked.registry, stage: s.stage },
+      extension: pending,
     };
     if (next === 'overdue') {
       await recordViolation(violation(), step);
@@ -272,13 +278,16 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
   }
 
   const result = s.result!;
-  const closing = clock.step(
-    'verified',
-    'verified',
-    undefined,
-    { outcome: result.outcome, late: result.late, due: s.deadline.due, recordedBy: result.recordedBy },
-    { stage: 'completed', status: 'closed' },
-  );
+  const closing = {
+    ...clock.step(
+      'verified',
+      'verified',
+      undefined,
+      { outcome: result.outcome, late: result.late, due: s.deadline.due, recordedBy: result.recordedBy },
+      { stage: 'completed', status: 'closed' },
+    ),
+    extension: lapsedAtClose,
+  };
   if (result.late && !violationRecorded)
     await recordViolation(violation(), clock.step('violation', 'violation_recorded', undefined, { due: s.deadline.due }));
   await finishCorrection(s.correctionId, { outcome: result.outcome, summary: result.summary, changes: result.changes }, closing);

@@ -5,7 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
-import { getCorrection } from '../../db/repositories/corrections.repo';
+import { getCorrection, listExtensions } from '../../db/repositories/corrections.repo';
 import { getProcess, listEvents } from '../../db/repositories/registry.repo';
 import { notifications, violations } from '../../db/schema';
 import type { Actor } from '../../domain/roles';
@@ -101,6 +101,7 @@ describe('correctionWorkflow', () => {
 
       const decided = await h.executeUpdate(decideExtension, { args: [{ actor: head, approve: true }] });
       expect(decided.extension.status).toBe('approved');
+      expect(await listExtensions(database.db, h.workflowId)).toEqual([decided.extension]);
       expect(decided.deadline).toMatchObject({ due: '2025-10-23', endsAt: '2025-10-24T00:00:00+08:00' });
       expect((await h.query(getCorrectionState))?.originalDeadline.due).toBe('2025-10-16');
       await eventually(async () =>
@@ -176,6 +177,12 @@ describe('correctionWorkflow', () => {
       );
       const second = await h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 2, reason: '还要两天' }] });
       expect(second.id).toBe(2);
+      // Closing with a request still before the head lapses it, in the table too.
+      await h.executeUpdate(recordVerification, { args: [{ actor: staff, ...verified }] });
+      expect((await listExtensions(database.db, h.workflowId)).map((e) => `${e.id} ${e.days} ${e.status}`)).toEqual([
+        '1 8 approved',
+        '2 2 lapsed',
+      ]);
     });
   });
 
@@ -191,6 +198,7 @@ describe('correctionWorkflow', () => {
       );
       // The head never decided: the request lapsed with the deadline (第二十三条).
       expect((await h.query(getCorrectionState))?.extensions[0]?.status).toBe('lapsed');
+      expect((await listExtensions(database.db, h.workflowId)).map((e) => e.status)).toEqual(['lapsed']);
       const [violation] = await database.db.select().from(violations).where(eq(violations.workflowId, h.workflowId));
       expect(violation).toMatchObject({
         article: '第四十九条(八)',
