@@ -26,7 +26,7 @@ import { dbActivity } from './options';
 import { type Step, stageClock } from './stage-clock';
 import { nowIso, nowMs, refuse } from './support';
 
-const { computeDeadline, registerProcess, recordStep, recordViolation, finishCorrection, notify } = proxyActivities<Activities>(dbActivity);
+const { registerProcess, recordStep, recordViolation, finishCorrection, notify } = proxyActivities<Activities>(dbActivity);
 
 // Notices to the outbox arrived after corrections were already running: patched() keeps the
 // histories recorded before it replaying as they ran.
