@@ -13,7 +13,8 @@ import { getProcess, listEvents } from '../../db/repositories/registry.repo';
 import { catalogVersions, violations } from '../../db/schema';
 import type { CatalogChange } from '../../domain/catalog';
 import type { Actor } from '../../domain/roles';
-import { getCatalogUpdateState, reviewCatalogApplication, submitCatalogApplication } from '../../workflows/messages';
+import { upsertOverride } from '../../db/repositories/calendar.repo';
+import { calendarChanged, getCatalogUpdateState, reviewCatalogApplication, submitCatalogApplication } from '../../workflows/messages';
 import { actorOf } from '../helpers/actors';
 import { addEntry, changeEntry, insertCatalogChange, seededMetadata } from '../helpers/catalog';
 import { testDatabase } from '../helpers/db';
@@ -170,6 +171,30 @@ describe('catalogUpdateWorkflow', () => {
       ]);
       expect((await getCatalogEntry(database.db, 'MKT-001'))?.dataItems).toContain('注册资本（万元）');
       expect(await database.db.select().from(violations)).toHaveLength(0);
+    });
+  });
+
+  it("a calendar change during a review counts it again, and the department's period when the turn comes back", async () => {
+    await withWorker(async (taskQueue) => {
+      const h = await start(taskQueue);
+      await advanceTo(env, '2025-09-29T09:00:00+08:00');
+      expect((await submit(h, [withRegisteredCapital])).reviewDeadline.due).toBe('2025-10-13');
+
+      // Friday 2025-10-10 declared a rest day: the review from 2025-09-29 (9-30, 10-9, 10-11, 10-13, 10-14) ends on 2025-10-14.
+      await upsertOverride(database.db, { date: '2025-10-10', kind: 'holiday', reason: '测试：调整放假', createdBy: reviewer.userId });
+      await h.signal(calendarChanged, { calendarVersion: 'changed' });
+      await eventually(async () =>
+        expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'under_review', dueDate: '2025-10-14' }),
+      );
+      expect((await h.query(getCatalogUpdateState))?.submissions[0]?.reviewDeadline.due).toBe('2025-10-14');
+
+      // Returned: the department's 10 days from 2025-09-26 (9-28 worked … 10-9, 10-11, 10-13 … 10-17) are counted again.
+      await advanceTo(env, '2025-10-09T09:00:00+08:00');
+      await review(h, false, '数据项“注册资本”应注明计量单位');
+      await eventually(async () =>
+        expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'returned', dueDate: '2025-10-17' }),
+      );
+      expect((await h.query(getCatalogUpdateState))?.submissionDeadline.due).toBe('2025-10-17');
     });
   });
 

@@ -9,7 +9,8 @@ import { getCorrection, listExtensions } from '../../db/repositories/corrections
 import { getProcess, listEvents } from '../../db/repositories/registry.repo';
 import { notifications, violations } from '../../db/schema';
 import type { Actor } from '../../domain/roles';
-import { decideExtension, getCorrectionState, recordVerification, requestExtension } from '../../workflows/messages';
+import { upsertOverride } from '../../db/repositories/calendar.repo';
+import { calendarChanged, decideExtension, getCorrectionState, recordVerification, requestExtension } from '../../workflows/messages';
 import { actorOf } from '../helpers/actors';
 import { insertCorrection } from '../helpers/corrections';
 import { noticesOf } from '../helpers/sharing';
@@ -117,6 +118,25 @@ describe('correctionWorkflow', () => {
       );
       expect(await updateEventsOf(h)).toContain('EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED');
       await recordHistory(h, 'correction-extension-approved-shared-clock');
+    });
+  });
+
+  it('a calendar change after an approved extension counts both again: the 5 days still run from the original due date', async () => {
+    await withCorrection(async (h) => {
+      await advanceTo(env, '2025-10-13T09:00:00+08:00');
+      await h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 5, reason: '需调取工商档案原件' }] });
+      expect((await h.executeUpdate(decideExtension, { args: [{ actor: head, approve: true }] })).deadline.due).toBe('2025-10-23');
+
+      // Monday 2025-10-20 declared a rest day: 10-17, 10-21, 10-22, 10-23, 10-24.
+      await upsertOverride(database.db, { date: '2025-10-20', kind: 'holiday', reason: '测试：调整放假', createdBy: head.userId });
+      await h.signal(calendarChanged, { calendarVersion: 'changed' });
+      await eventually(async () => expect(await getProcess(database.db, h.workflowId)).toMatchObject({ dueDate: '2025-10-24' }));
+      const state = await h.query(getCorrectionState);
+      expect(state?.deadline).toMatchObject({ due: '2025-10-24', endsAt: '2025-10-25T00:00:00+08:00' });
+      expect(state?.originalDeadline.due).toBe('2025-10-16');
+      expect((await listEvents(database.db, h.workflowId)).filter((e) => e.kind === 'deadline_set').map((e) => e.detail)).toContainEqual(
+        expect.objectContaining({ originalDue: '2025-10-16', extensionDays: 5, deadline: expect.objectContaining({ due: '2025-10-24' }) }),
+      );
     });
   });
 

@@ -4,10 +4,11 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
+import { upsertOverride } from '../../db/repositories/calendar.repo';
 import { getOrder, insertOrderOnce } from '../../db/repositories/rectifications.repo';
 import { getProcess, listEvents } from '../../db/repositories/registry.repo';
 import type { Actor } from '../../domain/roles';
-import { getRectificationState, reportRectification } from '../../workflows/messages';
+import { calendarChanged, getRectificationState, reportRectification } from '../../workflows/messages';
 import { rectificationWorkflowId } from '../../workflows/options';
 import type { RectificationInput } from '../../workflows/rectification.workflow';
 import { actorOf } from '../helpers/actors';
@@ -115,6 +116,18 @@ describe('rectificationWorkflow', () => {
       expect(await noticesOf(database.db, h.workflowId)).toEqual([
         { key: 'ordered', kind: 'rectification_ordered', departmentCode: 'market', role: null },
       ]);
+    });
+  });
+
+  it('a calendar change counts the period again from the day of issue: 2025-10-15 a rest day, due 2025-10-17', async () => {
+    await withOrder(async (h) => {
+      await upsertOverride(database.db, { date: '2025-10-15', kind: 'holiday', reason: '测试：调整放假', createdBy: reviewer.userId });
+      await h.signal(calendarChanged, { calendarVersion: 'changed' });
+      await eventually(async () => expect(await getProcess(database.db, h.workflowId)).toMatchObject({ dueDate: '2025-10-17' }));
+      expect((await h.query(getRectificationState))?.deadline).toMatchObject({ due: '2025-10-17', endsAt: '2025-10-18T00:00:00+08:00' });
+      await advanceTo(env, '2025-10-17T09:00:00+08:00');
+      await h.executeUpdate(reportRectification, { args: [{ actor: staff, report: '已补齐处理记录' }] });
+      expect(await h.result()).toEqual({ orderId: h.orderId, outcome: 'rectified', due: '2025-10-17' });
     });
   });
 
