@@ -41,6 +41,7 @@ export function stageClock() {
   let recountsDone = 0;
   let steps = 0;
   let shown = { stage: '', endsAt: '' };
+  let waitingOn: Period | undefined;
 
   setHandler(calendarChanged, () => {
     recountsAsked += 1;
@@ -77,11 +78,14 @@ export function stageClock() {
     return { ...p, ...(await count(p)), countedFor };
   }
 
-  /** 第二十三条: adds an approved extension to the period being waited on; resolves once it is counted. */
+  /**
+   * 第二十三条: adds an approved extension to the period being waited on; resolves once it is
+   * counted, or at once if the wait has ended meanwhile (the process closed: nothing to count for).
+   */
   async function extend(p: Period, workingDays: number): Promise<void> {
     p.extensionDays += workingDays;
     const asked = ++recountsAsked;
-    await condition(() => recountsDone >= asked);
+    await condition(() => recountsDone >= asked || waitingOn !== p);
   }
 
   function show(stage: string, d: Deadline): void {
@@ -106,6 +110,7 @@ export function stageClock() {
   ): Promise<void> {
     let level: DeadlineLevel = 'normal';
     const recountDue = () => recountsAsked > recountsDone || recountsAsked > p.countedFor;
+    waitingOn = p;
     while (!done()) {
       const d = p.deadline;
       const next = deadlineLevel(nowMs(), Date.parse(d.warningAt), Date.parse(d.endsAt));
@@ -136,6 +141,7 @@ export function stageClock() {
         recountsDone = upTo;
       }
     }
+    waitingOn = undefined;
   }
 
   return { step, nextKey, period, count, extend, show, waitWithin };
