@@ -50,8 +50,6 @@ export function deadlineInForce(s: CatalogUpdateState): Deadline {
   return s.stage === 'under_review' && current ? current.reviewDeadline : s.submissionDeadline;
 }
 
-export const isPast = (d: Deadline, nowMs: number): boolean => nowMs >= Date.parse(d.endsAt);
-
 /** 第十八条: only the owning department applies, while it is its turn, with changes that pass 第十五条/第三十条. */
 export function checkSubmission(s: CatalogUpdateState, actor: Actor, changes: readonly CatalogChange[]): DomainError | null {
   if (s.stage === 'approved') return domainError('PROCESS_CLOSED');

@@ -2,7 +2,7 @@
 // the same rules run in its update validators, so a refused request never enters history.
 import { EXTENSION_DAYS, withinBound } from './bounds';
 import type { IsoDate } from './working-days';
-import type { Deadline } from './deadline';
+import { type Deadline, isPast } from './deadline';
 import { type Actor, canWorkDepartment } from './roles';
 import { type DomainError, domainError } from './errors';
 
@@ -57,8 +57,6 @@ export const approvedExtensionDays = (s: CorrectionState): number =>
 
 export const pendingExtension = (s: CorrectionState): ExtensionRequest | undefined => s.extensions.find((e) => e.status === 'pending');
 
-export const isPastDeadline = (s: CorrectionState, nowMs: number): boolean => nowMs >= Date.parse(s.deadline.endsAt);
-
 function checkOpenAndOwned(s: CorrectionState, actor: Actor): DomainError | null {
   if (s.stage === 'completed') return domainError('PROCESS_CLOSED');
   if (!canWorkDepartment(actor, s.departmentCode)) return domainError('FORBIDDEN_DEPARTMENT');
@@ -74,7 +72,7 @@ export function checkExtensionRequest(
 ): DomainError | null {
   const denied = checkOpenAndOwned(s, actor);
   if (denied) return denied;
-  if (isPastDeadline(s, nowMs)) return domainError('EXTENSION_AFTER_DEADLINE', `期限为 ${s.deadline.due}`);
+  if (isPast(s.deadline, nowMs)) return domainError('EXTENSION_AFTER_DEADLINE', `期限为 ${s.deadline.due}`);
   if (pendingExtension(s)) return domainError('EXTENSION_PENDING');
   if (!withinBound(EXTENSION_DAYS, req.days)) {
     return domainError('EXTENSION_DAYS_RANGE');
@@ -114,7 +112,7 @@ export function checkVerification(s: CorrectionState, actor: Actor, r: Verificat
 /** The stage shown while the process is open. */
 export function openStage(s: CorrectionState, nowMs: number): CorrectionStage {
   if (pendingExtension(s)) return 'extension_pending';
-  return isPastDeadline(s, nowMs) ? 'overdue' : 'verifying';
+  return isPast(s.deadline, nowMs) ? 'overdue' : 'verifying';
 }
 
 /** What the department (and, when overdue, the authority) is told when a deadline turns yellow or red. */

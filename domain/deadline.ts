@@ -14,6 +14,9 @@ export interface Deadline {
   calendarVersion: string;
 }
 
+/** SPEC §2: periods are half-open, so at `endsAt` itself (24:00 of the due day) the deadline has passed. */
+export const isPast = (d: Pick<Deadline, 'endsAt'>, nowMs: number): boolean => nowMs >= Date.parse(d.endsAt);
+
 export const startOfDay = (d: IsoDate): string => `${d}T00:00:00+08:00`;
 
 export function computeDeadline(cal: WorkingCalendar, from: IsoDate, workingDays: number, warnDays: number): Deadline {

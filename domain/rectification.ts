@@ -3,7 +3,7 @@
 // time closes the order, and a period that passes without one escalates to a circulated
 // criticism (通报批评). Pure rules the rectification workflow's validator asks.
 import { RECTIFICATION_PERIOD_DAYS, withinBound } from './bounds';
-import type { Deadline } from './deadline';
+import { type Deadline, isPast } from './deadline';
 import { type DomainError, domainError } from './errors';
 import { type Actor, canWorkDepartment } from './roles';
 import type { IsoDate } from './working-days';
@@ -34,8 +34,6 @@ export interface RectificationState {
   criticizedAt?: string;
 }
 
-export const isPeriodOver = (s: RectificationState, nowMs: number): boolean => nowMs >= Date.parse(s.deadline.endsAt);
-
 /** The order as the authority words it: a stated requirement and a period of 1–30 working days. */
 export function checkOrder(o: { requirement: string; periodWorkingDays: number }): DomainError | null {
   if (!o.requirement.trim()) return domainError('RECTIFICATION_REQUIREMENT_REQUIRED');
@@ -50,7 +48,7 @@ export function checkOrder(o: { requirement: string; periodWorkingDays: number }
 export function checkReport(s: RectificationState, actor: Actor, report: string, nowMs: number): DomainError | null {
   if (s.stage !== 'rectifying' || s.report) return domainError('PROCESS_CLOSED');
   if (!canWorkDepartment(actor, s.departmentCode)) return domainError('FORBIDDEN_DEPARTMENT');
-  if (isPeriodOver(s, nowMs)) return domainError('RECTIFICATION_AFTER_DEADLINE', `整改期限为 ${s.deadline.due}`);
+  if (isPast(s.deadline, nowMs)) return domainError('RECTIFICATION_AFTER_DEADLINE', `整改期限为 ${s.deadline.due}`);
   if (!report.trim()) return domainError('REASON_REQUIRED', '请填写整改情况');
   return null;
 }

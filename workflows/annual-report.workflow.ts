@@ -15,6 +15,7 @@ import {
   reminderInstants,
   type SubmissionRecord,
 } from '../domain/annual-report';
+import { isPast } from '../domain/deadline';
 import type { Actor } from '../domain/roles';
 import { beijingDate, type IsoDate } from '../domain/working-days';
 import { getAnnualReportState, submitCountyReport, submitDepartmentReport, submitToCity } from './messages';
@@ -61,7 +62,7 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
     occurredAt: nowIso(),
     registry,
   });
-  const late = (due: IsoDate) => nowMs() >= Date.parse(calendarDateDeadline(due).endsAt);
+  const late = (due: IsoDate) => isPast(calendarDateDeadline(due), nowMs());
   const record = (actor: Actor): SubmissionRecord => ({ by: actor.userId, at: nowIso(), late: false });
 
   setHandler(getAnnualReportState, () => state ?? null);

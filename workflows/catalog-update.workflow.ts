@@ -7,9 +7,9 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  patched,
   proxyActivities,
   setHandler,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
@@ -19,18 +19,18 @@ import {
   checkSubmission,
   currentSubmission,
   deadlineInForce,
-  isPast,
   REVIEW_WORKING_DAYS,
   type Submission,
   SUBMISSION_WORKING_DAYS,
   VIOLATION_ARTICLE,
 } from '../domain/catalog-update';
-import type { Deadline } from '../domain/deadline';
+import { type Deadline, isPast } from '../domain/deadline';
 import { domainError, isDomainErrorCode } from '../domain/errors';
 import type { Actor } from '../domain/roles';
 import { beijingDate, type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
 import { calendarChanged, getCatalogUpdateState, reviewCatalogApplication, submitCatalogApplication } from './messages';
-import { dbActivity, SA_DUE, SA_STAGE } from './options';
+import { dbActivity } from './options';
+import { type Period, type Step, stageClock } from './stage-clock';
 import { nowIso, nowMs, refuse } from './support';
 
 const {
@@ -63,49 +63,39 @@ export interface CatalogUpdateResult {
   violations: string[];
 }
 
+// The shared clock (stage-clock.ts) replaced this workflow's own: histories started before it
+// carry no marker and keep counting with legacyWait below.
+const CLOCK_PATCH = 'catalog-update-stage-clock';
+
 const SUBMISSION_OVERDUE = 'catalog_submission_overdue';
 const reviewOverdue = (n: number): string => `catalog_review_overdue_${n}`;
 
 export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<CatalogUpdateResult> {
+  const clock = stageClock();
+  const shared = patched(CLOCK_PATCH);
   const { workflowId } = workflowInfo();
   let state: CatalogUpdateState | undefined;
   /** a submission or decision is being written: others wait their turn */
   let busy = false;
   /** bumped by every submission and decision: the main loop then follows the deadline now in force */
   let turn = 0;
+  // Old path only: calendar changes ask its loop for a recount.
   let recountsAsked = 0;
   let recountsDone = 0;
   let steps = 0;
-  let level: DeadlineLevel = 'normal';
-  let levelKey = 'submission';
   const violated = new Set<string>();
-  let shown = { stage: '', endsAt: '' };
+  /** each submission's review period, by its number */
+  const reviews = new Map<number, Period>();
 
   const ready = async (): Promise<CatalogUpdateState> => {
     if (!state) await condition(() => state !== undefined);
     return state!;
   };
-  const step = (eventKey: string, kind: string, actor: Actor | undefined, detail: Record<string, unknown>, registry?: object) => ({
-    workflowId,
-    eventKey,
-    kind,
-    actor,
-    detail,
-    occurredAt: nowIso(),
-    registry,
-  });
-  const showInSearch = (s: CatalogUpdateState): void => {
-    const { endsAt } = deadlineInForce(s);
-    if (shown.stage === s.stage && shown.endsAt === endsAt) return;
-    shown = { stage: s.stage, endsAt };
-    upsertSearchAttributes([
-      { key: SA_STAGE, value: s.stage },
-      { key: SA_DUE, value: new Date(endsAt) },
-    ]);
-  };
+  const { step } = clock;
+  const showInSearch = (s: CatalogUpdateState): void => clock.show(s.stage, deadlineInForce(s));
 
   /** 第四十九条(八): once per missed deadline, against whoever missed it. */
-  async function ensureViolation(kind: string, departmentCode: string, due: IsoDate, marked: ReturnType<typeof step>): Promise<void> {
+  async function ensureViolation(kind: string, departmentCode: string, due: IsoDate, marked: Step): Promise<void> {
     if (violated.has(kind)) {
       await recordStep(marked);
       return;
@@ -126,7 +116,9 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
         const n = s.submissions.length + 1;
         const receivedOn = beijingDate(nowMs());
         const late = isPast(s.submissionDeadline, nowMs());
-        const reviewDeadline = await computeDeadline({ from: receivedOn, workingDays: REVIEW_WORKING_DAYS });
+        const review = await clock.period(receivedOn, REVIEW_WORKING_DAYS);
+        reviews.set(n, review);
+        const reviewDeadline = review.deadline;
         const submission: Submission = { n, changes, submittedBy: actor.userId, submittedAt: nowIso(), receivedOn, late, reviewDeadline };
         if (late) {
           await ensureViolation(
@@ -238,11 +230,14 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
     },
   );
 
-  setHandler(calendarChanged, () => {
-    recountsAsked += 1;
-  });
+  if (!shared) {
+    setHandler(calendarChanged, () => {
+      recountsAsked += 1;
+    });
+  }
 
-  const submissionDeadline = await computeDeadline({ from: input.changeDate, workingDays: SUBMISSION_WORKING_DAYS });
+  const submission = await clock.period(input.changeDate, SUBMISSION_WORKING_DAYS);
+  const submissionDeadline = submission.deadline;
   const s: CatalogUpdateState = {
     changeId: input.changeId,
     departmentCode: input.departmentCode,
@@ -266,55 +261,86 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
   state = s;
   showInSearch(s);
 
-  /** Counts again after a calendar change: the department's period from D, the open review from its receipt. */
-  async function recount(): Promise<void> {
-    const upTo = recountsAsked;
-    s.submissionDeadline = await computeDeadline({ from: s.changeDate, workingDays: SUBMISSION_WORKING_DAYS });
-    const open = currentSubmission(s);
-    if (open && !open.decision) open.reviewDeadline = await computeDeadline({ from: open.receivedOn, workingDays: REVIEW_WORKING_DAYS });
-    steps += 1;
-    const inForce: Deadline = deadlineInForce(s);
-    await recordStep(
-      step(
-        `deadline-${steps}`,
-        'deadline_set',
-        undefined,
-        { deadline: inForce, submissionDue: s.submissionDeadline.due },
-        { deadline: inForce },
-      ),
-    );
-    recountsDone = upTo;
-    showInSearch(s);
-  }
-
-  /** Yellow, then red, for the deadline in force; red is a violation of 第四十九条(八) by whoever holds the turn. */
-  async function updateLevel(): Promise<void> {
-    const reviewing = s.stage === 'under_review' ? currentSubmission(s)! : undefined;
-    const key = reviewing ? `review-${reviewing.n}` : 'submission';
-    // The step that switched deadlines wrote `normal` into the registry.
-    if (key !== levelKey) [levelKey, level] = [key, 'normal'];
-    const d = deadlineInForce(s);
-    const next = deadlineLevel(nowMs(), Date.parse(d.warningAt), Date.parse(d.endsAt));
-    if (next === level) return;
-    level = next;
-    steps += 1;
-    const marked = step(`level-${next}-${steps}`, `level_${next}`, undefined, { due: d.due, deadline: key }, { level: next });
-    if (next !== 'overdue') await recordStep(marked);
-    else if (reviewing) await ensureViolation(reviewOverdue(reviewing.n), input.authorityCode, d.due, marked);
-    else await ensureViolation(SUBMISSION_OVERDUE, s.departmentCode, d.due, marked);
-  }
-
-  // Read through a function: the handlers change the stage while the loop waits.
+  // Read through a function: the handlers change the stage while the clock waits.
   const approved = (): boolean => s.stage === 'approved';
-  while (!approved()) {
-    await updateLevel();
-    const seen = turn;
-    const d = deadlineInForce(s);
-    const now = nowMs();
-    const next = [Date.parse(d.warningAt), Date.parse(d.endsAt)].find((t) => t > now);
-    await condition(() => turn !== seen || recountsAsked > recountsDone, next === undefined ? undefined : next - now);
-    if (!approved() && recountsAsked > recountsDone) await recount();
+  /** The deadline in force: the department's from D, or the open review's from its receipt. */
+  const turnOf = () => {
+    const reviewing = s.stage === 'under_review' ? currentSubmission(s)! : undefined;
+    return { reviewing, key: reviewing ? `review-${reviewing.n}` : 'submission' };
+  };
+  /** 第四十九条(八): red is a violation by whoever holds the turn. */
+  const overdue = (reviewing: Submission | undefined, due: IsoDate, marked: Step): Promise<void> =>
+    reviewing
+      ? ensureViolation(reviewOverdue(reviewing.n), input.authorityCode, due, marked)
+      : ensureViolation(SUBMISSION_OVERDUE, s.departmentCode, due, marked);
+
+  /** One wait per turn: each submission and decision hands the turn on, and the clock follows. */
+  async function sharedWait(): Promise<void> {
+    while (!approved()) {
+      const seen = turn;
+      const { reviewing, key } = turnOf();
+      const p = reviewing ? reviews.get(reviewing.n)! : submission;
+      const keyed = (marked: Step): Step => ({ ...marked, detail: { ...marked.detail, deadline: key } });
+      await clock.waitWithin(
+        p,
+        () => turn !== seen,
+        (marked) => overdue(reviewing, p.deadline.due, keyed(marked)),
+        {
+          onWarning: (marked) => recordStep(keyed(marked)),
+          onRecount: () => {
+            if (reviewing) reviewing.reviewDeadline = p.deadline;
+            else s.submissionDeadline = p.deadline;
+            showInSearch(s);
+          },
+        },
+      );
+    }
   }
+
+  /** The clock as it ran before CLOCK_PATCH, kept for the histories started then. */
+  async function legacyWait(): Promise<void> {
+    let level: DeadlineLevel = 'normal';
+    let levelKey = 'submission';
+    while (!approved()) {
+      const { reviewing, key } = turnOf();
+      // The step that switched deadlines wrote `normal` into the registry.
+      if (key !== levelKey) [levelKey, level] = [key, 'normal'];
+      const d = deadlineInForce(s);
+      const next = deadlineLevel(nowMs(), Date.parse(d.warningAt), Date.parse(d.endsAt));
+      if (next !== level) {
+        level = next;
+        steps += 1;
+        const marked = step(`level-${next}-${steps}`, `level_${next}`, undefined, { due: d.due, deadline: key }, { level: next });
+        await (next === 'overdue' ? overdue(reviewing, d.due, marked) : recordStep(marked));
+      }
+      const seen = turn;
+      const inForce = deadlineInForce(s);
+      const now = nowMs();
+      const wake = [Date.parse(inForce.warningAt), Date.parse(inForce.endsAt)].find((t) => t > now);
+      await condition(() => turn !== seen || recountsAsked > recountsDone, wake === undefined ? undefined : wake - now);
+      if (approved() || recountsAsked <= recountsDone) continue;
+      // Counted again after a calendar change: the department's period from D, the open review from its receipt.
+      const upTo = recountsAsked;
+      s.submissionDeadline = await computeDeadline({ from: s.changeDate, workingDays: SUBMISSION_WORKING_DAYS });
+      const open = currentSubmission(s);
+      if (open && !open.decision) open.reviewDeadline = await computeDeadline({ from: open.receivedOn, workingDays: REVIEW_WORKING_DAYS });
+      steps += 1;
+      const recounted: Deadline = deadlineInForce(s);
+      await recordStep(
+        step(
+          `deadline-${steps}`,
+          'deadline_set',
+          undefined,
+          { deadline: recounted, submissionDue: s.submissionDeadline.due },
+          { deadline: recounted },
+        ),
+      );
+      recountsDone = upTo;
+      showInSearch(s);
+    }
+  }
+
+  await (shared ? sharedWait() : legacyWait());
 
   showInSearch(s);
   await condition(allHandlersFinished);

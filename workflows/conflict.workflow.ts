@@ -14,6 +14,7 @@ import {
   type ConflictState,
   NEGOTIATION_WORKING_DAYS,
 } from '../domain/conflict';
+import { isPast } from '../domain/deadline';
 import type { Actor } from '../domain/roles';
 import type { IsoDate } from '../domain/working-days';
 import { decideConflict, getConflictState, recordPosition } from './messages';
@@ -127,7 +128,7 @@ export async function conflictWorkflow(input: ConflictInput): Promise<ConflictRe
 
   // The negotiation period: agreement closes it; its end hands the case to the authority.
   const agreed = (): boolean => allAgree(s);
-  const negotiationOver = (): boolean => nowMs() >= Date.parse(p.deadline.endsAt);
+  const negotiationOver = (): boolean => isPast(p.deadline, nowMs());
   await clock.waitWithin(
     p,
     () => agreed() || negotiationOver(),

@@ -1,14 +1,6 @@
 // 第二十三条: data correction. Ten working days from receipt to verify; the department head
 // alone may add up to ten more; an overdue finish is a violation of 第四十九条(八).
-import {
-  allHandlersFinished,
-  condition,
-  patched,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
   approvedExtensionDays,
@@ -16,8 +8,8 @@ import {
   checkExtensionRequest,
   checkVerification,
   type CorrectionState,
+  type ExtensionRequest,
   decisionNotice,
-  isPastDeadline,
   levelNotice,
   MAX_EXTENSION_WORKING_DAYS,
   openStage,
@@ -26,17 +18,22 @@ import {
   VERIFICATION_WORKING_DAYS,
   VIOLATION_ARTICLE,
 } from '../domain/correction';
+import { isPast } from '../domain/deadline';
 import type { Actor } from '../domain/roles';
 import { type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
 import { calendarChanged, decideExtension, getCorrectionState, recordVerification, requestExtension } from './messages';
-import { dbActivity, SA_DUE, SA_STAGE } from './options';
+import { dbActivity } from './options';
+import { type Step, stageClock } from './stage-clock';
 import { nowIso, nowMs, refuse } from './support';
 
-const { computeDeadline, registerProcess, recordStep, recordViolation, finishCorrection, notify } = proxyActivities<Activities>(dbActivity);
+const { registerProcess, recordStep, recordViolation, finishCorrection, notify } = proxyActivities<Activities>(dbActivity);
 
 // Notices to the outbox arrived after corrections were already running: patched() keeps the
 // histories recorded before it replaying as they ran.
 const NOTIFY_PATCH = 'correction-notices';
+// The shared clock (stage-clock.ts) replaced this workflow's own: histories started before it
+// carry no marker and keep counting with legacyWait below.
+const CLOCK_PATCH = 'correction-stage-clock';
 
 export interface CorrectionInput {
   /** the correction's id; the person and the details stay in the database */
@@ -54,40 +51,25 @@ export interface CorrectionResult {
 }
 
 export async function correctionWorkflow(input: CorrectionInput): Promise<CorrectionResult> {
+  const clock = stageClock();
+  const shared = patched(CLOCK_PATCH);
   const { workflowId } = workflowInfo();
   let state: CorrectionState | undefined;
-  let level: DeadlineLevel = 'normal';
   let violationRecorded = false;
-  // Approved extensions and calendar changes ask for a recount; the main loop does it, so
-  // deadlines are only ever counted in one place.
+  /** the request still awaiting the head when the result came: it lapses with the closing step */
+  let lapsedAtClose: ExtensionRequest | undefined;
+  let finished = false;
+  // Old path only: approved extensions and calendar changes ask its loop for a recount.
   let recountsAsked = 0;
   let recountsDone = 0;
-  let deadlineSteps = 0;
-  let finished = false;
-  let shown = { stage: '', endsAt: '' };
 
   const ready = async (): Promise<CorrectionState> => {
     if (!state) await condition(() => state !== undefined);
     return state!;
   };
-  const step = (eventKey: string, kind: string, actor: Actor | undefined, detail: Record<string, unknown>, registry?: object) => ({
-    workflowId,
-    eventKey,
-    kind,
-    actor,
-    detail,
-    occurredAt: nowIso(),
-    registry,
-  });
   // Stage and due date are searchable in Temporal; only written when they change.
-  const showInSearch = (s: CorrectionState): void => {
-    if (shown.stage === s.stage && shown.endsAt === s.deadline.endsAt) return;
-    shown = { stage: s.stage, endsAt: s.deadline.endsAt };
-    upsertSearchAttributes([
-      { key: SA_STAGE, value: s.stage },
-      { key: SA_DUE, value: new Date(s.deadline.endsAt) },
-    ]);
-  };
+  const showInSearch = (s: CorrectionState): void => clock.show(s.stage, s.deadline);
+  const notifies = (): boolean => shared || patched(NOTIFY_PATCH);
 
   setHandler(getCorrectionState, () => state ?? null);
 
@@ -107,7 +89,10 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
       s.extensions.push(extension);
       s.stage = 'extension_pending';
       showInSearch(s);
-      await recordStep(step(`extension-${extension.id}-requested`, 'extension_requested', actor, { days, reason }, { stage: s.stage }));
+      await recordStep({
+        ...clock.step(`extension-${extension.id}-requested`, 'extension_requested', actor, { days, reason }, { stage: s.stage }),
+        extension,
+      });
       return extension;
     },
     { validator: ({ actor, days, reason }) => state && refuse(checkExtensionRequest(state, actor, { days, reason }, nowMs())) },
@@ -127,20 +112,22 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
       });
       s.stage = openStage(s, nowMs());
       showInSearch(s);
-      await recordStep(
-        step(
+      await recordStep({
+        ...clock.step(
           `extension-${extension.id}-decided`,
           approve ? 'extension_approved' : 'extension_refused',
           actor,
           { days: extension.days, reason },
           { stage: s.stage },
         ),
-      );
-      if (approve) {
+        extension,
+      });
+      if (approve && shared) await clock.extend(p, extension.days);
+      else if (approve) {
         const asked = ++recountsAsked;
         await condition(() => recountsDone >= asked);
       }
-      if (patched(NOTIFY_PATCH)) {
+      if (notifies()) {
         const notice = decisionNotice(s.correctionId, extension, s.deadline.due);
         await notify([
           { workflowId, key: `extension-${extension.id}-decided`, departmentCode: s.departmentCode, role: 'department_staff', ...notice },
@@ -156,10 +143,10 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     async ({ actor, outcome, summary, changes }) => {
       const s = await ready();
       refuse(checkVerification(s, actor, { outcome, summary, changes }));
-      s.result = { outcome, summary, changes, recordedBy: actor.userId, recordedAt: nowIso(), late: isPastDeadline(s, nowMs()) };
+      s.result = { outcome, summary, changes, recordedBy: actor.userId, recordedAt: nowIso(), late: isPast(s.deadline, nowMs()) };
       // A request still awaiting the head ends with the process: no decision keeps the deadline.
-      const pending = pendingExtension(s);
-      if (pending) pending.status = 'lapsed';
+      lapsedAtClose = pendingExtension(s);
+      if (lapsedAtClose) lapsedAtClose.status = 'lapsed';
       s.stage = 'completed';
       // Answer once the result is in the database, so the caller can read it back at once.
       await condition(() => finished);
@@ -170,18 +157,20 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     },
   );
 
-  setHandler(calendarChanged, () => {
-    recountsAsked += 1;
-  });
+  if (!shared) {
+    setHandler(calendarChanged, () => {
+      recountsAsked += 1;
+    });
+  }
 
-  const original = await computeDeadline({ from: input.receivedOn, workingDays: VERIFICATION_WORKING_DAYS });
+  const p = await clock.period(input.receivedOn, VERIFICATION_WORKING_DAYS);
   const s: CorrectionState = {
     correctionId: input.correctionId,
     departmentCode: input.departmentCode,
     receivedOn: input.receivedOn,
     stage: 'verifying',
-    originalDeadline: original,
-    deadline: original,
+    originalDeadline: p.original,
+    deadline: p.deadline,
     extensions: [],
   };
   await registerProcess(
@@ -191,66 +180,13 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
       departmentCode: s.departmentCode,
       subjectId: s.correctionId,
       stage: s.stage,
-      deadline: original,
+      deadline: p.deadline,
       startedAt: nowIso(),
     },
-    step('filed', 'filed', input.filedBy, { receivedOn: s.receivedOn, deadline: original }),
+    clock.step('filed', 'filed', input.filedBy, { receivedOn: s.receivedOn, deadline: p.deadline }),
   );
   state = s;
   showInSearch(s);
-
-  /** Counts the deadline again: original period from receipt, then approved extensions from its end. */
-  async function recount(): Promise<void> {
-    const upTo = recountsAsked;
-    const base = await computeDeadline({ from: s.receivedOn, workingDays: VERIFICATION_WORKING_DAYS });
-    const extra = approvedExtensionDays(s);
-    const current = extra > 0 ? await computeDeadline({ from: base.due, workingDays: extra }) : base;
-    s.originalDeadline = base;
-    s.deadline = current;
-    deadlineSteps += 1;
-    await recordStep(
-      step(
-        `deadline-${deadlineSteps}`,
-        'deadline_set',
-        undefined,
-        { deadline: current, originalDue: base.due, extensionDays: extra, maxExtensionDays: MAX_EXTENSION_WORKING_DAYS },
-        { deadline: current },
-      ),
-    );
-    recountsDone = upTo;
-  }
-
-  /** Turns the level yellow or red when its time comes; red is a violation of 第四十九条(八). */
-  async function updateLevel(): Promise<void> {
-    const next = deadlineLevel(nowMs(), Date.parse(s.deadline.warningAt), Date.parse(s.deadline.endsAt));
-    if (next === level) return;
-    level = next;
-    const pending = next === 'overdue' ? pendingExtension(s) : undefined;
-    if (pending) pending.status = 'lapsed';
-    s.stage = openStage(s, nowMs());
-    const marked = step(
-      `level-${next}-${s.deadline.due}`,
-      `level_${next}`,
-      undefined,
-      { due: s.deadline.due, lapsedExtension: pending?.id },
-      { level: next, stage: s.stage },
-    );
-    if (next === 'overdue') {
-      await recordViolation(violation(), marked);
-      violationRecorded = true;
-    } else {
-      await recordStep(marked);
-    }
-    showInSearch(s);
-    if (next !== 'normal' && patched(NOTIFY_PATCH)) {
-      const notice = levelNotice(s.correctionId, next, s.deadline.due);
-      const key = `level-${next}-${s.deadline.due}`;
-      await notify([
-        { workflowId, key, departmentCode: s.departmentCode, role: null, ...notice },
-        ...(next === 'overdue' ? [{ workflowId, key, departmentCode: null, role: 'authority_reviewer' as const, ...notice }] : []),
-      ]);
-    }
-  }
 
   const violation = () => ({
     workflowId,
@@ -261,24 +197,99 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     occurredAt: nowIso(),
   });
 
-  while (!s.result) {
-    await updateLevel();
-    const now = nowMs();
-    const next = [Date.parse(s.deadline.warningAt), Date.parse(s.deadline.endsAt)].find((t) => t > now);
-    await condition(() => s.result !== undefined || recountsAsked > recountsDone, next === undefined ? undefined : next - now);
-    if (!s.result && recountsAsked > recountsDone) await recount();
+  /** Writes a level's step with the stage it leaves; red lapses a pending request and is a violation of 第四十九条(八). */
+  async function markLevel(next: DeadlineLevel, marked: Step): Promise<void> {
+    const pending = next === 'overdue' ? pendingExtension(s) : undefined;
+    if (pending) pending.status = 'lapsed';
+    s.stage = openStage(s, nowMs());
+    const step = {
+      ...marked,
+      detail: { ...marked.detail, lapsedExtension: pending?.id },
+      registry: { ...marked.registry, stage: s.stage },
+      extension: pending,
+    };
+    if (next === 'overdue') {
+      await recordViolation(violation(), step);
+      violationRecorded = true;
+    } else {
+      await recordStep(step);
+    }
+    showInSearch(s);
+    if (next !== 'normal' && notifies()) {
+      const notice = levelNotice(s.correctionId, next, s.deadline.due);
+      const key = marked.eventKey;
+      await notify([
+        { workflowId, key, departmentCode: s.departmentCode, role: null, ...notice },
+        ...(next === 'overdue' ? [{ workflowId, key, departmentCode: null, role: 'authority_reviewer' as const, ...notice }] : []),
+      ]);
+    }
   }
 
-  const { result } = s;
-  const closing = step(
-    'verified',
-    'verified',
-    undefined,
-    { outcome: result.outcome, late: result.late, due: s.deadline.due, recordedBy: result.recordedBy },
-    { stage: 'completed', status: 'closed' },
-  );
+  /**
+   * The clock as it ran before CLOCK_PATCH, kept for the histories started then: counts the
+   * deadline again when asked (original period from receipt, approved extensions from its end).
+   */
+  async function legacyWait(): Promise<void> {
+    let level: DeadlineLevel = 'normal';
+    let deadlineSteps = 0;
+    while (!s.result) {
+      const next = deadlineLevel(nowMs(), Date.parse(s.deadline.warningAt), Date.parse(s.deadline.endsAt));
+      if (next !== level) {
+        level = next;
+        await markLevel(
+          next,
+          clock.step(`level-${next}-${s.deadline.due}`, `level_${next}`, undefined, { due: s.deadline.due }, { level: next }),
+        );
+      }
+      const now = nowMs();
+      const wake = [Date.parse(s.deadline.warningAt), Date.parse(s.deadline.endsAt)].find((t) => t > now);
+      await condition(() => s.result !== undefined || recountsAsked > recountsDone, wake === undefined ? undefined : wake - now);
+      if (s.result || recountsAsked <= recountsDone) continue;
+      const upTo = recountsAsked;
+      p.extensionDays = approvedExtensionDays(s);
+      Object.assign(p, await clock.count(p));
+      [s.originalDeadline, s.deadline] = [p.original, p.deadline];
+      deadlineSteps += 1;
+      const detail = {
+        deadline: s.deadline,
+        originalDue: p.original.due,
+        extensionDays: p.extensionDays,
+        maxExtensionDays: MAX_EXTENSION_WORKING_DAYS,
+      };
+      await recordStep(clock.step(`deadline-${deadlineSteps}`, 'deadline_set', undefined, detail, { deadline: s.deadline }));
+      recountsDone = upTo;
+    }
+  }
+
+  if (shared) {
+    await clock.waitWithin(
+      p,
+      () => s.result !== undefined,
+      (marked) => markLevel('overdue', marked),
+      {
+        onWarning: (marked) => markLevel('warning', marked),
+        onRecount: () => {
+          [s.originalDeadline, s.deadline] = [p.original, p.deadline];
+        },
+      },
+    );
+  } else {
+    await legacyWait();
+  }
+
+  const result = s.result!;
+  const closing = {
+    ...clock.step(
+      'verified',
+      'verified',
+      undefined,
+      { outcome: result.outcome, late: result.late, due: s.deadline.due, recordedBy: result.recordedBy },
+      { stage: 'completed', status: 'closed' },
+    ),
+    extension: lapsedAtClose,
+  };
   if (result.late && !violationRecorded)
-    await recordViolation(violation(), step('violation', 'violation_recorded', undefined, { due: s.deadline.due }));
+    await recordViolation(violation(), clock.step('violation', 'violation_recorded', undefined, { due: s.deadline.due }));
   await finishCorrection(s.correctionId, { outcome: result.outcome, summary: result.summary, changes: result.changes }, closing);
   finished = true;
   showInSearch(s);

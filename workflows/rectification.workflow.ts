@@ -1,19 +1,25 @@
 // 第五十一条: 责令限期改正. A period of working days from the day of issue for the department to
 // report its rectification; a period that passes without a report escalates to a circulated
 // criticism (通报批评), recorded and notified, and the process closes either way.
-import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { checkReport, isPeriodOver, RECTIFICATION_ARTICLE, type RectificationState } from '../domain/rectification';
+import { isPast } from '../domain/deadline';
+import { checkReport, RECTIFICATION_ARTICLE, type RectificationState } from '../domain/rectification';
 import type { Actor } from '../domain/roles';
 import { type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
 import { calendarChanged, getRectificationState, reportRectification } from './messages';
-import { dbActivity, SA_DUE, SA_STAGE } from './options';
+import { dbActivity } from './options';
+import { stageClock } from './stage-clock';
 import { nowIso, nowMs, refuse } from './support';
 
 const { computeDeadline, registerProcess, recordStep, finishRectification, criticizeDepartment, notify } =
   proxyActivities<Activities>(dbActivity);
 
 type Notice = Parameters<Activities['notify']>[0][number];
+
+// The shared clock (stage-clock.ts) replaced this workflow's own: histories started before it
+// carry no marker and keep counting with legacyWait below.
+const CLOCK_PATCH = 'rectification-stage-clock';
 
 export interface RectificationInput {
   /** the order's id; its requirement stays in the database */
@@ -33,29 +39,21 @@ export interface RectificationResult {
 }
 
 export async function rectificationWorkflow(input: RectificationInput): Promise<RectificationResult> {
+  const clock = stageClock();
+  const shared = patched(CLOCK_PATCH);
   const { workflowId } = workflowInfo();
   let state: RectificationState | undefined;
   let reporter: Actor | undefined;
-  let level: DeadlineLevel = 'normal';
+  // Old path only: calendar changes ask its loop for a recount.
   let recountsAsked = 0;
   let recountsDone = 0;
-  let steps = 0;
   let finished = false;
-  let shown = { stage: '', endsAt: '' };
 
   const ready = async (): Promise<RectificationState> => {
     if (!state) await condition(() => state !== undefined);
     return state!;
   };
-  const step = (eventKey: string, kind: string, actor: Actor | undefined, detail: Record<string, unknown>, registry?: object) => ({
-    workflowId,
-    eventKey,
-    kind,
-    actor,
-    detail,
-    occurredAt: nowIso(),
-    registry,
-  });
+  const { step } = clock;
   const notice = (key: string, kind: string, message: string, to: Pick<Notice, 'departmentCode' | 'role'>): Notice => ({
     workflowId,
     key,
@@ -63,14 +61,7 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
     message,
     ...to,
   });
-  const showInSearch = (s: RectificationState): void => {
-    if (shown.stage === s.stage && shown.endsAt === s.deadline.endsAt) return;
-    shown = { stage: s.stage, endsAt: s.deadline.endsAt };
-    upsertSearchAttributes([
-      { key: SA_STAGE, value: s.stage },
-      { key: SA_DUE, value: new Date(s.deadline.endsAt) },
-    ]);
-  };
+  const showInSearch = (s: RectificationState): void => clock.show(s.stage, s.deadline);
 
   setHandler(getRectificationState, () => state ?? null);
 
@@ -88,11 +79,14 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
     { validator: ({ actor, report }) => state && refuse(checkReport(state, actor, report, nowMs())) },
   );
 
-  setHandler(calendarChanged, () => {
-    recountsAsked += 1;
-  });
+  if (!shared) {
+    setHandler(calendarChanged, () => {
+      recountsAsked += 1;
+    });
+  }
 
-  const deadline = await computeDeadline({ from: input.issuedOn, workingDays: input.periodWorkingDays });
+  const p = await clock.period(input.issuedOn, input.periodWorkingDays);
+  const { deadline } = p;
   const s: RectificationState = {
     orderId: input.orderId,
     violationId: input.violationId,
@@ -129,33 +123,44 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
   state = s;
   showInSearch(s);
 
-  /** After a calendar change: the period counted again from the day of issue. */
-  async function recount(): Promise<void> {
-    const upTo = recountsAsked;
-    s.deadline = await computeDeadline({ from: s.issuedOn, workingDays: s.periodWorkingDays });
-    steps += 1;
-    await recordStep(step(`deadline-${steps}`, 'deadline_set', undefined, { deadline: s.deadline }, { deadline: s.deadline }));
-    recountsDone = upTo;
-    showInSearch(s);
-  }
-
-  /** Yellow when its time comes; red is not a level this process waits in: it escalates at once. */
-  async function updateLevel(): Promise<void> {
-    const next = deadlineLevel(nowMs(), Date.parse(s.deadline.warningAt), Date.parse(s.deadline.endsAt));
-    if (next === level || next === 'overdue') return;
-    level = next;
-    steps += 1;
-    await recordStep(step(`level-${next}-${steps}`, `level_${next}`, undefined, { due: s.deadline.due }, { level: next }));
-  }
-
-  // Read through functions: the report handler changes the state while the loop waits.
+  // Read through a function: the report handler changes the state while the clock waits.
   const reported = (): boolean => s.report !== undefined;
-  while (!reported() && !isPeriodOver(s, nowMs())) {
-    await updateLevel();
-    const now = nowMs();
-    const next = [Date.parse(s.deadline.warningAt), Date.parse(s.deadline.endsAt)].find((t) => t > now);
-    await condition(() => reported() || recountsAsked > recountsDone, next === undefined ? undefined : next - now);
-    if (!reported() && recountsAsked > recountsDone) await recount();
+
+  /** The clock as it ran before CLOCK_PATCH, kept for the histories started then. */
+  async function legacyWait(): Promise<void> {
+    let level: DeadlineLevel = 'normal';
+    let steps = 0;
+    while (!reported() && !isPast(s.deadline, nowMs())) {
+      // Yellow when its time comes; red is not a level this process waits in: it escalates at once.
+      const next = deadlineLevel(nowMs(), Date.parse(s.deadline.warningAt), Date.parse(s.deadline.endsAt));
+      if (next !== level && next !== 'overdue') {
+        level = next;
+        steps += 1;
+        await recordStep(step(`level-${next}-${steps}`, `level_${next}`, undefined, { due: s.deadline.due }, { level: next }));
+      }
+      const now = nowMs();
+      const wake = [Date.parse(s.deadline.warningAt), Date.parse(s.deadline.endsAt)].find((t) => t > now);
+      await condition(() => reported() || recountsAsked > recountsDone, wake === undefined ? undefined : wake - now);
+      if (reported() || recountsAsked <= recountsDone) continue;
+      const upTo = recountsAsked;
+      s.deadline = await computeDeadline({ from: s.issuedOn, workingDays: s.periodWorkingDays });
+      steps += 1;
+      await recordStep(step(`deadline-${steps}`, 'deadline_set', undefined, { deadline: s.deadline }, { deadline: s.deadline }));
+      recountsDone = upTo;
+      showInSearch(s);
+    }
+  }
+
+  if (shared) {
+    // The period's end is the end of the wait: no red level, the criticism below follows at once.
+    await clock.waitWithin(p, () => reported() || isPast(p.deadline, nowMs()), recordStep, {
+      onRecount: () => {
+        s.deadline = p.deadline;
+        showInSearch(s);
+      },
+    });
+  } else {
+    await legacyWait();
   }
 
   const { due } = s.deadline;

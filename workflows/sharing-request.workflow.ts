@@ -5,6 +5,7 @@
 // provider may still decide, late.
 import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { isPast } from '../domain/deadline';
 import type { Actor } from '../domain/roles';
 import {
   checkProviderDecision,
@@ -65,7 +66,7 @@ export async function sharingRequestWorkflow(input: SharingRequestInput): Promis
         ...d,
         by: actor.userId,
         at: nowIso(),
-        late: nowMs() >= Date.parse(s.deadline.endsAt),
+        late: isPast(s.deadline, nowMs()),
         grantedItems: grantedItems(s.requestedItems, d),
       };
       decider = actor;

@@ -1,5 +1,4 @@
-// The wait every step of the sharing, dispute and conflict processes shares: someone's turn
-// with a deadline in working days. While it waits it keeps the registry's level current
+// The wait every step of every process shares: someone's turn with a deadline in working days. While it waits it keeps the registry's level current
 // (yellow, then red), follows calendar changes by counting the period again, and tells the
 // caller once when the deadline passes. Deterministic: workflow code only.
 import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
@@ -19,7 +18,20 @@ export type Step = Parameters<Activities['recordStep']>[0];
 export interface Period {
   from: IsoDate;
   workingDays: number;
+  /** approved extensions, counted on from the end of the original period (第二十三条) */
+  extensionDays: number;
+  /** the original period's count, without extensions */
+  original: Deadline;
   deadline: Deadline;
+  /** calendar changes asked for when it was last counted: a period waited on again is counted again if more came since */
+  countedFor: number;
+}
+
+export interface WaitHooks {
+  /** writes the yellow step it is given; by default as it is */
+  onWarning?: (marked: Step) => Promise<void>;
+  /** the period was counted again (calendar change or extension): the caller's state follows it */
+  onRecount?: () => void;
 }
 
 /** Call before the workflow's first await: it registers the calendar-change handler. */
@@ -29,6 +41,7 @@ export function stageClock() {
   let recountsDone = 0;
   let steps = 0;
   let shown = { stage: '', endsAt: '' };
+  let waitingOn: Period | undefined;
 
   setHandler(calendarChanged, () => {
     recountsAsked += 1;
@@ -52,8 +65,27 @@ export function stageClock() {
 
   const nextKey = (prefix: string): string => `${prefix}-${++steps}`;
 
+  /** The original period, then the extensions from its due date: one count, used by every recount. */
+  async function count(p: Pick<Period, 'from' | 'workingDays' | 'extensionDays'>): Promise<Pick<Period, 'original' | 'deadline'>> {
+    const original = await computeDeadline({ from: p.from, workingDays: p.workingDays });
+    const deadline = p.extensionDays > 0 ? await computeDeadline({ from: original.due, workingDays: p.extensionDays }) : original;
+    return { original, deadline };
+  }
+
   async function period(from: IsoDate, workingDays: number): Promise<Period> {
-    return { from, workingDays, deadline: await computeDeadline({ from, workingDays }) };
+    const countedFor = recountsAsked;
+    const p = { from, workingDays, extensionDays: 0 };
+    return { ...p, ...(await count(p)), countedFor };
+  }
+
+  /**
+   * 第二十三条: adds an approved extension to the period being waited on; resolves once it is
+   * counted, or at once if the wait has ended meanwhile (the process closed: nothing to count for).
+   */
+  async function extend(p: Period, workingDays: number): Promise<void> {
+    p.extensionDays += workingDays;
+    const asked = ++recountsAsked;
+    await condition(() => recountsDone >= asked || waitingOn !== p);
   }
 
   function show(stage: string, d: Deadline): void {
@@ -70,31 +102,47 @@ export function stageClock() {
    * passes, `onOverdue` writes the red step it is given (a violation, a notice) and the wait
    * goes on: a late decision is still taken, and recorded as late.
    */
-  async function waitWithin(p: Period, done: () => boolean, onOverdue: (marked: Step) => Promise<void>): Promise<void> {
+  async function waitWithin(
+    p: Period,
+    done: () => boolean,
+    onOverdue: (marked: Step) => Promise<void>,
+    { onWarning = recordStep, onRecount }: WaitHooks = {},
+  ): Promise<void> {
     let level: DeadlineLevel = 'normal';
+    const recountDue = () => recountsAsked > recountsDone || recountsAsked > p.countedFor;
+    waitingOn = p;
     while (!done()) {
       const d = p.deadline;
       const next = deadlineLevel(nowMs(), Date.parse(d.warningAt), Date.parse(d.endsAt));
       if (next !== level) {
         level = next;
         const marked = step(nextKey(`level-${next}`), `level_${next}`, undefined, { due: d.due }, { level: next });
-        await (next === 'overdue' ? onOverdue(marked) : recordStep(marked));
+        await (next === 'overdue' ? onOverdue(marked) : onWarning(marked));
         continue;
       }
       const now = nowMs();
       const wake = [Date.parse(d.warningAt), Date.parse(d.endsAt)].find((t) => t > now);
-      await condition(() => done() || recountsAsked > recountsDone, wake === undefined ? undefined : wake - now);
-      if (!done() && recountsAsked > recountsDone) {
+      await condition(() => done() || recountDue(), wake === undefined ? undefined : wake - now);
+      if (!done() && recountDue()) {
         const upTo = recountsAsked;
-        p.deadline = await computeDeadline({ from: p.from, workingDays: p.workingDays });
+        Object.assign(p, await count(p), { countedFor: upTo });
+        onRecount?.();
+        const extended = p.extensionDays > 0 && { originalDue: p.original.due, extensionDays: p.extensionDays };
         await recordStep(
-          step(nextKey('deadline'), 'deadline_set', undefined, { deadline: p.deadline }, { deadline: p.deadline, level: 'normal' }),
+          step(
+            nextKey('deadline'),
+            'deadline_set',
+            undefined,
+            { deadline: p.deadline, ...extended },
+            { deadline: p.deadline, level: 'normal' },
+          ),
         );
         level = 'normal';
         recountsDone = upTo;
       }
     }
+    waitingOn = undefined;
   }
 
-  return { step, nextKey, period, show, waitWithin };
+  return { step, nextKey, period, count, extend, show, waitWithin };
 }

@@ -11,7 +11,7 @@ import { checkCreditCode, checkResidentId } from '../../domain/identifiers';
 import { canReadDepartment, canWorkDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { getCatalogEntry, getDepartment } from '../../db/repositories/catalog.repo';
-import { type CorrectionRow, getCorrection, insertCorrectionOnce } from '../../db/repositories/corrections.repo';
+import { type CorrectionRow, getCorrection, insertCorrectionOnce, listExtensions } from '../../db/repositories/corrections.repo';
 import { getProcess, registryDeadline } from '../../db/repositories/registry.repo';
 import type { CorrectionInput } from '../../workflows/correction.workflow';
 import { decideExtension, getCorrectionState, recordVerification, requestExtension } from '../../workflows/messages';
@@ -178,7 +178,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const row = await correctionFor(request, request.params.id, 'read');
-      const [process, state] = await Promise.all([getProcess(db, row.workflowId), liveState(row.workflowId)]);
+      // Extensions come from their table, written with each step: whole even when no worker answers.
+      const [process, state, extensions] = await Promise.all([
+        getProcess(db, row.workflowId),
+        liveState(row.workflowId),
+        listExtensions(db, row.workflowId),
+      ]);
       return {
         id: row.id,
         workflowId: row.workflowId,
@@ -192,7 +197,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         level: process?.level ?? 'normal',
         deadline: state?.deadline ?? registryDeadline(process),
         originalDue: state?.originalDeadline.due ?? null,
-        extensions: state?.extensions ?? [],
+        extensions,
         live: state !== null,
         outcome: row.outcome,
         outcomeDetail: row.outcomeDetail,

@@ -100,7 +100,9 @@ export const CorrectionView = Type.Object({
   deadline: Type.Union([Deadline, Type.Null()]),
   originalDue: Type.Union([IsoDate, Type.Null()]),
   extensions: Type.Array(Extension),
-  live: Type.Boolean({ description: 'false：流程引擎未及时答复，阶段与期限取自流程登记表，延期记录暂缺，稍后再取' }),
+  live: Type.Boolean({
+    description: 'false：流程引擎未及时答复，阶段与期限取自流程登记表（延期记录照常取自延期表），原期限暂缺，稍后再取',
+  }),
   outcome: Type.Union([Type.String(), Type.Null()]),
   outcomeDetail: Type.Union([Type.Unknown(), Type.Null()]),
   finishedAt: Type.Union([Type.String(), Type.Null()]),

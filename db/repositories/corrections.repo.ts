@@ -1,7 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { VerificationResult } from '../../domain/correction';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { ExtensionRequest, VerificationResult } from '../../domain/correction';
 import type { DbOrTx } from '../client';
-import { corrections } from '../schema';
+import { correctionExtensions, corrections } from '../schema';
 
 export type CorrectionRow = typeof corrections.$inferSelect;
 export type NewCorrection = typeof corrections.$inferInsert;
@@ -39,4 +39,46 @@ export async function saveVerificationResult(db: DbOrTx, id: string, r: Verifica
     .update(corrections)
     .set({ outcome: r.outcome, outcomeDetail: { summary: r.summary, changes: r.changes }, finishedAt: new Date(finishedAt) })
     .where(and(eq(corrections.id, id), isNull(corrections.outcome)));
+}
+
+/** An extension as its latest step left it; keyed by workflow and extension id, so a retry writes the same row. */
+export async function saveExtension(db: DbOrTx, workflowId: string, e: ExtensionRequest): Promise<void> {
+  const decided = {
+    status: e.status,
+    decidedBy: e.decidedBy ?? null,
+    decidedAt: e.decidedAt ? new Date(e.decidedAt) : null,
+    decisionReason: e.decisionReason ?? null,
+  };
+  await db
+    .insert(correctionExtensions)
+    .values({
+      workflowId,
+      extensionId: e.id,
+      days: e.days,
+      reason: e.reason,
+      requestedBy: e.requestedBy,
+      requestedAt: new Date(e.requestedAt),
+      ...decided,
+    })
+    .onConflictDoUpdate({ target: [correctionExtensions.workflowId, correctionExtensions.extensionId], set: decided });
+}
+
+/** A correction's extensions in the order asked, shaped as the workflow holds them. */
+export async function listExtensions(db: DbOrTx, workflowId: string): Promise<ExtensionRequest[]> {
+  const rows = await db
+    .select()
+    .from(correctionExtensions)
+    .where(eq(correctionExtensions.workflowId, workflowId))
+    .orderBy(asc(correctionExtensions.extensionId));
+  return rows.map((r) => ({
+    id: r.extensionId,
+    days: r.days,
+    reason: r.reason,
+    requestedBy: r.requestedBy,
+    requestedAt: r.requestedAt.toISOString(),
+    status: r.status,
+    ...(r.decidedBy !== null && { decidedBy: r.decidedBy }),
+    ...(r.decidedAt !== null && { decidedAt: r.decidedAt.toISOString() }),
+    ...(r.decisionReason !== null && { decisionReason: r.decisionReason }),
+  }));
 }

@@ -1,9 +1,11 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { ExtensionRequest } from '../../domain/correction';
 import type { Actor } from '../../domain/roles';
 import { beijingIso, type Deadline } from '../../domain/deadline';
 import type { DeadlineLevel } from '../../domain/working-days';
 import type { DbOrTx } from '../client';
 import { processEvents, processes, users, violations } from '../schema';
+import { saveExtension } from './corrections.repo';
 
 export type ProcessRow = typeof processes.$inferSelect;
 
@@ -24,6 +26,8 @@ export interface ProcessStep {
   detail?: Record<string, unknown>;
   occurredAt: string;
   registry?: RegistryChange;
+  /** a correction's extension as this step leaves it (第二十三条) */
+  extension?: ExtensionRequest;
 }
 
 function registryColumns(c: RegistryChange, at: string) {
@@ -81,6 +85,7 @@ export async function applyStep(db: DbOrTx, s: ProcessStep): Promise<boolean> {
     if (s.registry) {
       await tx.update(processes).set(registryColumns(s.registry, s.occurredAt)).where(eq(processes.workflowId, s.workflowId));
     }
+    if (s.extension) await saveExtension(tx, s.workflowId, s.extension);
     return true;
   });
 }

@@ -1,4 +1,4 @@
-import { date, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { roleEnum } from './enums';
 import { catalogEntries } from './catalog';
 import { departments, users } from './identity';
@@ -32,3 +32,24 @@ export const corrections = pgTable('corrections', {
   outcomeDetail: jsonb('outcome_detail').$type<{ summary: string; changes: { item: string; before: string; after: string }[] }>(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
 });
+
+// 第二十三条: each extension of a correction as its steps left it (requested, approved or
+// refused, lapsed), written with the step, so a correction reads whole when no worker answers.
+export const correctionExtensions = pgTable(
+  'correction_extensions',
+  {
+    workflowId: text('workflow_id')
+      .notNull()
+      .references(() => corrections.workflowId),
+    extensionId: integer('extension_id').notNull(),
+    days: integer('days').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'refused', 'lapsed'] }).notNull(),
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+  },
+  (t) => [primaryKey({ columns: [t.workflowId, t.extensionId] })],
+);

@@ -20,6 +20,16 @@ describe('GET /v1/corrections/:id without a worker', () => {
       expect(res.deadline).not.toBeNull();
       return res;
     });
+    // A second correction with an extension asked while the worker still runs.
+    const extended = (await api.call('applicant', 'POST', '/v1/corrections', correctionFiling())).json() as { id: string };
+    await eventually(async () =>
+      expect((await api.call('market-staff', 'GET', `/v1/corrections/${extended.id}`)).json().deadline).not.toBeNull(),
+    );
+    const asked = await api.call('market-staff', 'POST', `/v1/corrections/${extended.id}/extensions`, {
+      days: 3,
+      reason: '需调取档案原件',
+    });
+    expect(asked.statusCode).toBe(201);
 
     await api.stopWorker();
     const started = Date.now();
@@ -32,6 +42,13 @@ describe('GET /v1/corrections/:id without a worker', () => {
       stage: 'verifying',
       extensions: [],
       deadline: { due: live.deadline.due, endsAt: live.deadline.endsAt },
+    });
+    // Extensions are read from their table: whole without the worker.
+    const withExtension = await api.call('market-staff', 'GET', `/v1/corrections/${extended.id}`);
+    expect(withExtension.json()).toMatchObject({
+      live: false,
+      stage: 'extension_pending',
+      extensions: [{ ...asked.json(), id: 1, days: 3, reason: '需调取档案原件', status: 'pending' }],
     });
   });
 });

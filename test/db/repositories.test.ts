@@ -1,14 +1,18 @@
 // Repository guarantees the workflows rely on, on PGlite and (with TEST_DATABASE_URL) on PostgreSQL.
-import { eq } from 'drizzle-orm';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { appendAudit, verifyAuditChain } from '../../db/repositories/audit.repo';
-import { insertCorrectionOnce } from '../../db/repositories/corrections.repo';
+import { insertCorrectionOnce, listExtensions } from '../../db/repositories/corrections.repo';
 import { findUserByToken, hashToken } from '../../db/repositories/identity.repo';
 import { applyStep, listEvents, listProcesses, registerProcess } from '../../db/repositories/registry.repo';
-import { apiTokens, auditLog, corrections, processes } from '../../db/schema';
+import { apiTokens, auditLog, correctionExtensions, corrections, processes } from '../../db/schema';
 import { actorOf } from '../helpers/actors';
+import { insertCorrection } from '../helpers/corrections';
 import { testDatabase } from '../helpers/db';
+import { ROOT } from '../helpers/paths';
 
 let database: Database;
 beforeAll(async () => {
@@ -110,5 +114,96 @@ describe('idempotent writes', () => {
     expect((await listProcesses(database.db, { departments: ['civil'], limit: 10, offset: 0 })).map((p) => p.workflowId)).not.toContain(
       'wf-step',
     );
+  });
+});
+
+describe('correction extensions', () => {
+  /** A correction with its registry row, as the API and the workflow's first step leave it. */
+  async function openCorrection() {
+    const staff = await actorOf(database.db, 'market-staff');
+    const row = await insertCorrection(database.db, staff, '2025-09-26');
+    await registerProcess(database.db, {
+      workflowId: row.workflowId,
+      type: 'correction',
+      departmentCode: 'market',
+      subjectId: row.id,
+      stage: 'verifying',
+      deadline,
+      startedAt: '2025-09-26T02:00:00Z',
+    });
+    return { staff, workflowId: row.workflowId };
+  }
+
+  it('each step writes the extension with its event, once; a retry changes nothing', async () => {
+    const { staff, workflowId } = await openCorrection();
+    const requested = { id: 1, days: 5, reason: '需调取档案', requestedBy: staff.userId, requestedAt: '2025-10-13T01:00:00.000Z' };
+    const asked = {
+      workflowId,
+      eventKey: 'extension-1-requested',
+      kind: 'extension_requested',
+      actor: staff,
+      detail: { days: requested.days, reason: requested.reason },
+      occurredAt: requested.requestedAt,
+      extension: { ...requested, status: 'pending' as const },
+    };
+    expect(await applyStep(database.db, asked)).toBe(true);
+    expect(await listExtensions(database.db, workflowId)).toEqual([{ ...requested, status: 'pending' }]);
+
+    const decided = { status: 'refused' as const, decidedBy: 'head-1', decidedAt: '2025-10-14T01:00:00.000Z', decisionReason: '无需延期' };
+    const decision = { ...asked, eventKey: 'extension-1-decided', kind: 'extension_refused', extension: { ...requested, ...decided } };
+    expect(await applyStep(database.db, decision)).toBe(true);
+    expect(await applyStep(database.db, { ...decision, extension: { ...requested, status: 'approved' as const } })).toBe(false);
+    expect(await applyStep(database.db, asked)).toBe(false);
+    expect(await listExtensions(database.db, workflowId)).toEqual([{ ...requested, ...decided }]);
+  });
+
+  it('the migration backfills them from the timeline: decided, lapsed at the deadline or the close, still pending', async () => {
+    const cases = await Promise.all([openCorrection(), openCorrection(), openCorrection()]);
+    const event = (workflowId: string, eventKey: string, kind: string, detail: Record<string, unknown>, actor?: string) =>
+      applyStep(database.db, {
+        workflowId,
+        eventKey,
+        kind,
+        detail,
+        actor: actor ? { ...cases[0].staff, userId: actor } : undefined,
+        occurredAt: '2025-10-13T01:00:00.000Z',
+      });
+    const [a, b, c] = cases.map((x) => x.workflowId) as [string, string, string];
+    // a: 1 approved, 2 lapsed at the deadline; b: 1 refused, 2 lapsed at the close; c: 1 pending.
+    await event(a, 'extension-1-requested', 'extension_requested', { days: 5, reason: '调档' }, 'u-staff');
+    await event(a, 'extension-1-decided', 'extension_approved', { days: 5 }, 'u-head');
+    await event(a, 'extension-2-requested', 'extension_requested', { days: 2, reason: '再调档' }, 'u-staff');
+    await event(a, 'level-overdue-2025-10-23', 'level_overdue', { due: '2025-10-23', lapsedExtension: 2 });
+    await event(b, 'extension-1-requested', 'extension_requested', { days: 3, reason: '核实' }, 'u-staff');
+    await event(b, 'extension-1-decided', 'extension_refused', { days: 3, reason: '材料齐备' }, 'u-head');
+    await event(b, 'extension-2-requested', 'extension_requested', { days: 1, reason: '补充' }, 'u-staff');
+    await applyStep(database.db, {
+      workflowId: b,
+      eventKey: 'verified',
+      kind: 'verified',
+      occurredAt: '2025-10-14T01:00:00.000Z',
+      registry: { status: 'closed' },
+    });
+    await event(c, 'extension-1-requested', 'extension_requested', { days: 4, reason: '现场核查' }, 'u-staff');
+
+    const migration = await readFile(path.join(ROOT, 'db/migrations/0006_correction_extensions.sql'), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').at(-1)!;
+    await database.db.execute(sql.raw(backfill));
+
+    const statuses = async (workflowId: string) =>
+      (await listExtensions(database.db, workflowId)).map((e) => `${e.id} ${e.days} ${e.status}`);
+    expect(await statuses(a)).toEqual(['1 5 approved', '2 2 lapsed']);
+    expect(await statuses(b)).toEqual(['1 3 refused', '2 1 lapsed']);
+    expect(await statuses(c)).toEqual(['1 4 pending']);
+    expect((await listExtensions(database.db, b))[0]).toMatchObject({
+      reason: '核实',
+      requestedBy: 'u-staff',
+      decidedBy: 'u-head',
+      decisionReason: '材料齐备',
+      decidedAt: '2025-10-13T01:00:00.000Z',
+    });
+    // Run again (a retried migration, rows already written): nothing changes.
+    await database.db.execute(sql.raw(backfill));
+    expect(await database.db.select().from(correctionExtensions).where(eq(correctionExtensions.workflowId, c))).toHaveLength(1);
   });
 });

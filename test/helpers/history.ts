@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { temporal } from '@temporalio/proto';
 import { ROOT } from './paths';
 
 /** Recorded histories the replay test checks on every run (test/workflows/replay.test.ts). */
@@ -22,4 +23,30 @@ export async function recordedHistories(): Promise<{ name: string; history: unkn
   return Promise.all(
     files.map(async (f) => ({ name: f.replace(/\.json$/, ''), history: JSON.parse(await readFile(path.join(HISTORIES_DIR, f), 'utf8')) })),
   );
+}
+
+const { EventType } = temporal.api.enums.v1;
+const UPDATE_EVENTS = new Set([
+  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ADMITTED,
+  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED,
+  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_REJECTED,
+  EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED,
+]);
+
+/** The update events in a workflow's history, by enum name: an update its validator refused leaves none. */
+export async function updateEventsOf(handle: WorkflowHandle): Promise<string[]> {
+  const events = (await handle.fetchHistory()).events ?? [];
+  return events.flatMap((e) => (e.eventType != null && UPDATE_EVENTS.has(e.eventType) ? [EventType[e.eventType]] : []));
+}
+
+interface RecordedEvent {
+  markerRecordedEventAttributes?: { markerName?: string; details?: Record<string, { payloads?: { data?: string }[] }> };
+}
+
+/** The patch ids a recorded history's markers carry: which side of each patched() it took. */
+export function patchesOf(history: unknown): string[] {
+  return ((history as { events: RecordedEvent[] }).events ?? []).flatMap(({ markerRecordedEventAttributes: m }) => {
+    const data = m?.markerName === 'core_patch' ? m.details?.['patch-data']?.payloads?.[0]?.data : undefined;
+    return data ? [(JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as { id: string }).id] : [];
+  });
 }

@@ -3,7 +3,6 @@
 // (Oct 1–8 off, Sep 28 and Oct 11 worked) to Thursday 2025-10-16. Each review gets 5 working
 // days from its receipt: received 2025-10-10 → due 2025-10-16 (Saturday Oct 11 is worked);
 // received 2025-09-29 → due 2025-10-13 (across the holiday).
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,11 +13,12 @@ import { getProcess, listEvents } from '../../db/repositories/registry.repo';
 import { catalogVersions, violations } from '../../db/schema';
 import type { CatalogChange } from '../../domain/catalog';
 import type { Actor } from '../../domain/roles';
-import { getCatalogUpdateState, reviewCatalogApplication, submitCatalogApplication } from '../../workflows/messages';
+import { upsertOverride } from '../../db/repositories/calendar.repo';
+import { calendarChanged, getCatalogUpdateState, reviewCatalogApplication, submitCatalogApplication } from '../../workflows/messages';
 import { actorOf } from '../helpers/actors';
 import { addEntry, changeEntry, insertCatalogChange, seededMetadata } from '../helpers/catalog';
 import { testDatabase } from '../helpers/db';
-import { createTestWorker, timeSkippingEnvAt } from '../helpers/temporal';
+import { advanceTo, createTestWorker, timeSkippingEnvAt, updateRefusal } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
 import { recordHistory } from '../helpers/history';
 
@@ -60,24 +60,10 @@ async function start(taskQueue: string) {
   return Object.assign(handle, { row });
 }
 
-/** Advances the server's clock to `iso` (Beijing time) and lets the workflow catch up. */
-async function advanceTo(iso: string): Promise<void> {
-  await env.sleep(Date.parse(iso) - (await env.currentTimeMs()));
-}
-
 const submit = (h: Handle, changes: CatalogChange[], actor = staff) =>
   h.executeUpdate(submitCatalogApplication, { args: [{ actor, changes }] });
 const review = (h: Handle, approve: boolean, reason?: string, actor = reviewer) =>
   h.executeUpdate(reviewCatalogApplication, { args: [{ actor, approve, reason }] });
-
-async function rejection(p: Promise<unknown>): Promise<string | undefined> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-  return ((err as WorkflowUpdateFailedError).cause as { type?: string } | undefined)?.type;
-}
 
 const withRegisteredCapital = changeEntry('MKT-001', 1, { dataItems: [...seededMetadata('MKT-001').dataItems, '注册资本'] });
 const violationsOf = (workflowId: string) => database.db.select().from(violations).where(eq(violations.workflowId, workflowId));
@@ -98,12 +84,12 @@ describe('catalogUpdateWorkflow', () => {
         status: 'open',
       });
 
-      await advanceTo('2025-10-10T09:00:00+08:00');
+      await advanceTo(env, '2025-10-10T09:00:00+08:00');
       const submitted = await submit(h, [withRegisteredCapital, addEntry('MKT-003')]);
       expect(submitted).toMatchObject({ n: 1, receivedOn: '2025-10-10', late: false, reviewDeadline: { due: '2025-10-16' } });
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'under_review', dueDate: '2025-10-16', level: 'normal' });
 
-      await advanceTo('2025-10-14T10:00:00+08:00');
+      await advanceTo(env, '2025-10-14T10:00:00+08:00');
       const decided = await review(h, true);
       expect(decided).toMatchObject({ stage: 'approved', catalogVersion: 2, submission: { decision: { approve: true, late: false } } });
       expect(await h.result()).toEqual({
@@ -152,12 +138,12 @@ describe('catalogUpdateWorkflow', () => {
   it('returned with reasons, resubmitted: a new 5-day review on each receipt, the 10-day clock not reset', async () => {
     await withWorker(async (taskQueue) => {
       const h = await start(taskQueue);
-      await advanceTo('2025-09-29T09:00:00+08:00');
+      await advanceTo(env, '2025-09-29T09:00:00+08:00');
       expect((await submit(h, [withRegisteredCapital])).reviewDeadline.due).toBe('2025-10-13');
 
-      await advanceTo('2025-10-09T09:00:00+08:00');
-      expect(await rejection(review(h, false))).toBe('REASON_REQUIRED');
-      expect(await rejection(review(h, false, '不能退回', staff))).toBe('NOT_AUTHORITY_REVIEWER');
+      await advanceTo(env, '2025-10-09T09:00:00+08:00');
+      expect(await updateRefusal(review(h, false))).toBe('REASON_REQUIRED');
+      expect(await updateRefusal(review(h, false, '不能退回', staff))).toBe('NOT_AUTHORITY_REVIEWER');
       const returned = await review(h, false, '数据项“注册资本”应注明计量单位');
       expect(returned).toMatchObject({
         stage: 'returned',
@@ -165,9 +151,9 @@ describe('catalogUpdateWorkflow', () => {
       });
       // Back to the department, under its original deadline: still 2025-10-16, not 10 days from the return.
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'returned', dueDate: '2025-10-16' });
-      expect(await rejection(review(h, true))).toBe('NO_APPLICATION_UNDER_REVIEW');
+      expect(await updateRefusal(review(h, true))).toBe('NO_APPLICATION_UNDER_REVIEW');
 
-      await advanceTo('2025-10-14T09:00:00+08:00');
+      await advanceTo(env, '2025-10-14T09:00:00+08:00');
       const again = await submit(h, [
         changeEntry('MKT-001', 1, { dataItems: [...seededMetadata('MKT-001').dataItems, '注册资本（万元）'] }),
       ]);
@@ -175,10 +161,10 @@ describe('catalogUpdateWorkflow', () => {
       expect((await h.query(getCatalogUpdateState))?.submissionDeadline.due).toBe('2025-10-16');
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'under_review', dueDate: '2025-10-21' });
 
-      await advanceTo('2025-10-20T09:00:00+08:00');
+      await advanceTo(env, '2025-10-20T09:00:00+08:00');
       expect((await review(h, true)).catalogVersion).toBe(2);
       expect(await h.result()).toMatchObject({ submissions: 2, violations: [] });
-      await recordHistory(h, 'catalog-update-returned-resubmitted');
+      await recordHistory(h, 'catalog-update-returned-resubmitted-shared-clock');
       expect((await listApplications(database.db, h.row.id)).map((a) => [a.n, a.decision, a.reviewDue])).toEqual([
         [1, 'returned', '2025-10-13'],
         [2, 'approved', '2025-10-21'],
@@ -188,13 +174,37 @@ describe('catalogUpdateWorkflow', () => {
     });
   });
 
+  it("a calendar change during a review counts it again, and the department's period when the turn comes back", async () => {
+    await withWorker(async (taskQueue) => {
+      const h = await start(taskQueue);
+      await advanceTo(env, '2025-09-29T09:00:00+08:00');
+      expect((await submit(h, [withRegisteredCapital])).reviewDeadline.due).toBe('2025-10-13');
+
+      // Friday 2025-10-10 declared a rest day: the review from 2025-09-29 (9-30, 10-9, 10-11, 10-13, 10-14) ends on 2025-10-14.
+      await upsertOverride(database.db, { date: '2025-10-10', kind: 'holiday', reason: '测试：调整放假', createdBy: reviewer.userId });
+      await h.signal(calendarChanged, { calendarVersion: 'changed' });
+      await eventually(async () =>
+        expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'under_review', dueDate: '2025-10-14' }),
+      );
+      expect((await h.query(getCatalogUpdateState))?.submissions[0]?.reviewDeadline.due).toBe('2025-10-14');
+
+      // Returned: the department's 10 days from 2025-09-26 (9-28 worked … 10-9, 10-11, 10-13 … 10-17) are counted again.
+      await advanceTo(env, '2025-10-09T09:00:00+08:00');
+      await review(h, false, '数据项“注册资本”应注明计量单位');
+      await eventually(async () =>
+        expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'returned', dueDate: '2025-10-17' }),
+      );
+      expect((await h.query(getCatalogUpdateState))?.submissionDeadline.due).toBe('2025-10-17');
+    });
+  });
+
   it('late submission: yellow on 2025-10-15, red after 2025-10-16, a violation against the department, still approved', async () => {
     await withWorker(async (taskQueue) => {
       const h = await start(taskQueue);
-      await advanceTo('2025-10-15T09:00:00+08:00');
+      await advanceTo(env, '2025-10-15T09:00:00+08:00');
       await eventually(async () => expect((await getProcess(database.db, h.workflowId))?.level).toBe('warning'));
 
-      await advanceTo('2025-10-17T09:00:00+08:00');
+      await advanceTo(env, '2025-10-17T09:00:00+08:00');
       await eventually(async () =>
         expect(await getProcess(database.db, h.workflowId)).toMatchObject({ level: 'overdue', stage: 'awaiting_application' }),
       );
@@ -207,10 +217,10 @@ describe('catalogUpdateWorkflow', () => {
         }),
       ]);
 
-      await advanceTo('2025-10-20T09:00:00+08:00');
+      await advanceTo(env, '2025-10-20T09:00:00+08:00');
       expect(await submit(h, [withRegisteredCapital])).toMatchObject({ late: true, reviewDeadline: { due: '2025-10-27' } });
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'under_review', dueDate: '2025-10-27', level: 'normal' });
-      await advanceTo('2025-10-21T09:00:00+08:00');
+      await advanceTo(env, '2025-10-21T09:00:00+08:00');
       await review(h, true);
       expect(await h.result()).toMatchObject({ catalogVersion: 2, violations: ['catalog_submission_overdue'] });
       expect(await violationsOf(h.workflowId)).toHaveLength(1);
@@ -221,10 +231,10 @@ describe('catalogUpdateWorkflow', () => {
   it('late review: received 2025-10-10, still unreviewed after 2025-10-16 → a violation against the authority, then approved', async () => {
     await withWorker(async (taskQueue) => {
       const h = await start(taskQueue);
-      await advanceTo('2025-10-10T09:00:00+08:00');
+      await advanceTo(env, '2025-10-10T09:00:00+08:00');
       await submit(h, [withRegisteredCapital]);
 
-      await advanceTo('2025-10-17T09:00:00+08:00');
+      await advanceTo(env, '2025-10-17T09:00:00+08:00');
       await eventually(async () =>
         expect(await getProcess(database.db, h.workflowId)).toMatchObject({
           level: 'overdue',
@@ -241,7 +251,7 @@ describe('catalogUpdateWorkflow', () => {
         }),
       ]);
 
-      await advanceTo('2025-10-20T09:00:00+08:00');
+      await advanceTo(env, '2025-10-20T09:00:00+08:00');
       expect(await review(h, true)).toMatchObject({ stage: 'approved', submission: { decision: { late: true } } });
       expect(await h.result()).toMatchObject({ catalogVersion: 2, violations: ['catalog_review_overdue_1'] });
       expect(await violationsOf(h.workflowId)).toHaveLength(1);
@@ -252,19 +262,19 @@ describe('catalogUpdateWorkflow', () => {
   it('two changes of one department at once: a conflicting edit is refused with 409 CATALOG_ENTRY_CONFLICT, nothing lost, rebased and approved', async () => {
     await withWorker(async (taskQueue) => {
       const [a, b] = [await start(taskQueue), await start(taskQueue)];
-      await advanceTo('2025-10-09T09:00:00+08:00');
+      await advanceTo(env, '2025-10-09T09:00:00+08:00');
       const civilStaff = await actorOf(database.db, 'civil-staff');
-      expect(await rejection(submit(a, [withRegisteredCapital], civilStaff))).toBe('FORBIDDEN_DEPARTMENT');
-      expect(await rejection(submit(a, [changeEntry('MKT-002', 1, { sharingBasis: null })]))).toBe('SHARING_BASIS_REQUIRED');
+      expect(await updateRefusal(submit(a, [withRegisteredCapital], civilStaff))).toBe('FORBIDDEN_DEPARTMENT');
+      expect(await updateRefusal(submit(a, [changeEntry('MKT-002', 1, { sharingBasis: null })]))).toBe('SHARING_BASIS_REQUIRED');
 
       await submit(a, [withRegisteredCapital]);
-      expect(await rejection(submit(a, [withRegisteredCapital]))).toBe('APPLICATION_UNDER_REVIEW');
+      expect(await updateRefusal(submit(a, [withRegisteredCapital]))).toBe('APPLICATION_UNDER_REVIEW');
       // B edits the same entry from the same version 1, and adds one of its own.
       const bEdit = changeEntry('MKT-001', 1, { summary: '本县市场主体登记信息（含分支机构）' });
       await submit(b, [bEdit, addEntry('MKT-004')]);
 
       expect((await review(a, true)).catalogVersion).toBe(2);
-      expect(await rejection(review(b, true))).toBe('CATALOG_ENTRY_CONFLICT');
+      expect(await updateRefusal(review(b, true))).toBe('CATALOG_ENTRY_CONFLICT');
       // Refused as a whole: A's edit stands, B's addition is not half-applied, B waits under review.
       expect(await getCatalogEntry(database.db, 'MKT-001')).toMatchObject({
         version: 2,

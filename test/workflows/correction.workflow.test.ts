@@ -1,22 +1,23 @@
 // 第二十三条 on the time-skipping server, its clock set to real 2025 days: the 10 working days
 // from Friday 2025-09-26 run through the National Day holiday (Oct 1–8, with Sep 28 and
 // Oct 11 worked) and end on Thursday 2025-10-16.
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
-import { getCorrection } from '../../db/repositories/corrections.repo';
+import { getCorrection, listExtensions } from '../../db/repositories/corrections.repo';
 import { getProcess, listEvents } from '../../db/repositories/registry.repo';
 import { notifications, violations } from '../../db/schema';
 import type { Actor } from '../../domain/roles';
-import { decideExtension, getCorrectionState, recordVerification, requestExtension } from '../../workflows/messages';
+import { upsertOverride } from '../../db/repositories/calendar.repo';
+import { calendarChanged, decideExtension, getCorrectionState, recordVerification, requestExtension } from '../../workflows/messages';
 import { actorOf } from '../helpers/actors';
 import { insertCorrection } from '../helpers/corrections';
+import { noticesOf } from '../helpers/sharing';
 import { testDatabase } from '../helpers/db';
-import { createTestWorker, timeSkippingEnvAt } from '../helpers/temporal';
+import { advanceTo, createTestWorker, timeSkippingEnvAt, updateRefusal } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
-import { recordHistory } from '../helpers/history';
+import { recordHistory, updateEventsOf } from '../helpers/history';
 
 const RECEIVED_ON = '2025-09-26';
 const RECEIVED_AT = '2025-09-26T10:00:00+08:00';
@@ -54,26 +55,11 @@ async function start(taskQueue: string) {
   return Object.assign(handle, { row });
 }
 
-/** Advances the server's clock to `iso` (Beijing time) and lets the workflow catch up. */
-async function advanceTo(iso: string): Promise<void> {
-  const now = await env.currentTimeMs();
-  await env.sleep(Date.parse(iso) - now);
-}
-
 const verified = {
   outcome: 'corrected' as const,
   summary: '已按营业执照更正住所',
   changes: [{ item: '住所', before: '云阳县老街1号', after: '云阳县新街8号' }],
 };
-
-async function rejection(p: Promise<unknown>): Promise<string | undefined> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-  return ((err as WorkflowUpdateFailedError).cause as { type?: string } | undefined)?.type;
-}
 
 describe('correctionWorkflow', () => {
   it('verified on time: due 2025-10-16 across National Day, closed, result stored, no violation', async () => {
@@ -87,7 +73,7 @@ describe('correctionWorkflow', () => {
       });
       expect(state?.deadline.calendarVersion).toMatch(/^chinese-days@1\.5\.7\+/);
 
-      await advanceTo('2025-10-10T09:00:00+08:00');
+      await advanceTo(env, '2025-10-10T09:00:00+08:00');
       const done = await h.executeUpdate(recordVerification, { args: [{ actor: staff, ...verified }] });
       expect(done.stage).toBe('completed');
       expect(await h.result()).toEqual({ correctionId: h.row.id, outcome: 'corrected', due: '2025-10-16', late: false });
@@ -109,35 +95,56 @@ describe('correctionWorkflow', () => {
 
   it('extension approved by the head: 5 working days counted from 2025-10-16 end on 2025-10-23', async () => {
     await withCorrection(async (h) => {
-      await advanceTo('2025-10-13T09:00:00+08:00');
+      await advanceTo(env, '2025-10-13T09:00:00+08:00');
       const ext = await h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 5, reason: '需调取工商档案原件' }] });
       expect(ext).toMatchObject({ id: 1, days: 5, status: 'pending' });
       expect((await getProcess(database.db, h.workflowId))?.stage).toBe('extension_pending');
 
       const decided = await h.executeUpdate(decideExtension, { args: [{ actor: head, approve: true }] });
       expect(decided.extension.status).toBe('approved');
+      expect(await listExtensions(database.db, h.workflowId)).toEqual([decided.extension]);
       expect(decided.deadline).toMatchObject({ due: '2025-10-23', endsAt: '2025-10-24T00:00:00+08:00' });
       expect((await h.query(getCorrectionState))?.originalDeadline.due).toBe('2025-10-16');
       await eventually(async () =>
         expect(await getProcess(database.db, h.workflowId)).toMatchObject({ dueDate: '2025-10-23', stage: 'verifying' }),
       );
 
-      await advanceTo('2025-10-21T09:00:00+08:00');
+      await advanceTo(env, '2025-10-21T09:00:00+08:00');
       await h.executeUpdate(recordVerification, { args: [{ actor: staff, ...verified }] });
       expect(await h.result()).toMatchObject({ due: '2025-10-23', late: false });
       expect(await database.db.select().from(violations)).toHaveLength(0);
       expect((await listEvents(database.db, h.workflowId)).map((e) => e.kind)).toEqual(
         expect.arrayContaining(['extension_requested', 'extension_approved', 'deadline_set', 'verified']),
       );
-      await recordHistory(h, 'correction-extension-approved');
+      expect(await updateEventsOf(h)).toContain('EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED');
+      await recordHistory(h, 'correction-extension-approved-shared-clock');
+    });
+  });
+
+  it('a calendar change after an approved extension counts both again: the 5 days still run from the original due date', async () => {
+    await withCorrection(async (h) => {
+      await advanceTo(env, '2025-10-13T09:00:00+08:00');
+      await h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 5, reason: '需调取工商档案原件' }] });
+      expect((await h.executeUpdate(decideExtension, { args: [{ actor: head, approve: true }] })).deadline.due).toBe('2025-10-23');
+
+      // Monday 2025-10-20 declared a rest day: 10-17, 10-21, 10-22, 10-23, 10-24.
+      await upsertOverride(database.db, { date: '2025-10-20', kind: 'holiday', reason: '测试：调整放假', createdBy: head.userId });
+      await h.signal(calendarChanged, { calendarVersion: 'changed' });
+      await eventually(async () => expect(await getProcess(database.db, h.workflowId)).toMatchObject({ dueDate: '2025-10-24' }));
+      const state = await h.query(getCorrectionState);
+      expect(state?.deadline).toMatchObject({ due: '2025-10-24', endsAt: '2025-10-25T00:00:00+08:00' });
+      expect(state?.originalDeadline.due).toBe('2025-10-16');
+      expect((await listEvents(database.db, h.workflowId)).filter((e) => e.kind === 'deadline_set').map((e) => e.detail)).toContainEqual(
+        expect.objectContaining({ originalDue: '2025-10-16', extensionDays: 5, deadline: expect.objectContaining({ due: '2025-10-24' }) }),
+      );
     });
   });
 
   it('extension refused: the original deadline stays in force', async () => {
     await withCorrection(async (h) => {
-      await advanceTo('2025-10-13T09:00:00+08:00');
+      await advanceTo(env, '2025-10-13T09:00:00+08:00');
       await h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 3, reason: '需现场核实' }] });
-      expect(await rejection(h.executeUpdate(decideExtension, { args: [{ actor: head, approve: false }] }))).toBe('REASON_REQUIRED');
+      expect(await updateRefusal(h.executeUpdate(decideExtension, { args: [{ actor: head, approve: false }] }))).toBe('REASON_REQUIRED');
       const decided = await h.executeUpdate(decideExtension, { args: [{ actor: head, approve: false, reason: '材料已齐备，无需延期' }] });
       expect(decided.extension).toMatchObject({ status: 'refused', decisionReason: '材料已齐备，无需延期' });
       expect(await database.db.select().from(notifications).where(eq(notifications.workflowId, h.workflowId))).toEqual([
@@ -155,13 +162,11 @@ describe('correctionWorkflow', () => {
 
   it('extension asked after the deadline is rejected by the validator and leaves no trace in history', async () => {
     await withCorrection(async (h) => {
-      await advanceTo('2025-10-17T08:00:00+08:00');
-      expect(await rejection(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 2, reason: '来不及' }] }))).toBe(
+      await advanceTo(env, '2025-10-17T08:00:00+08:00');
+      expect(await updateRefusal(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 2, reason: '来不及' }] }))).toBe(
         'EXTENSION_AFTER_DEADLINE',
       );
-      const history = await h.fetchHistory();
-      const types = (history.events ?? []).map((e) => String(e.eventType));
-      expect(types.some((t) => t.includes('UPDATE_ACCEPTED') || t === '47')).toBe(false);
+      expect(await updateEventsOf(h)).toEqual([]);
       expect((await h.query(getCorrectionState))?.extensions).toEqual([]);
     });
   });
@@ -170,41 +175,50 @@ describe('correctionWorkflow', () => {
     await withCorrection(async (h) => {
       const civilHead = await actorOf(database.db, 'civil-head');
       const civilStaff = await actorOf(database.db, 'civil-staff');
-      expect(await rejection(h.executeUpdate(requestExtension, { args: [{ actor: civilStaff, days: 2, reason: '越权' }] }))).toBe(
+      expect(await updateRefusal(h.executeUpdate(requestExtension, { args: [{ actor: civilStaff, days: 2, reason: '越权' }] }))).toBe(
         'FORBIDDEN_DEPARTMENT',
       );
-      expect(await rejection(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 11, reason: '太长' }] }))).toBe(
+      expect(await updateRefusal(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 11, reason: '太长' }] }))).toBe(
         'EXTENSION_DAYS_RANGE',
       );
       await h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 8, reason: '需调取档案' }] });
-      expect(await rejection(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 1, reason: '再申请' }] }))).toBe(
+      expect(await updateRefusal(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 1, reason: '再申请' }] }))).toBe(
         'EXTENSION_PENDING',
       );
-      expect(await rejection(h.executeUpdate(decideExtension, { args: [{ actor: staff, approve: true }] }))).toBe('NOT_DEPARTMENT_HEAD');
-      expect(await rejection(h.executeUpdate(decideExtension, { args: [{ actor: civilHead, approve: true }] }))).toBe(
+      expect(await updateRefusal(h.executeUpdate(decideExtension, { args: [{ actor: staff, approve: true }] }))).toBe(
+        'NOT_DEPARTMENT_HEAD',
+      );
+      expect(await updateRefusal(h.executeUpdate(decideExtension, { args: [{ actor: civilHead, approve: true }] }))).toBe(
         'NOT_DEPARTMENT_HEAD',
       );
       await h.executeUpdate(decideExtension, { args: [{ actor: head, approve: true }] });
-      expect(await rejection(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 3, reason: '还要' }] }))).toBe(
+      expect(await updateRefusal(h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 3, reason: '还要' }] }))).toBe(
         'EXTENSION_TOTAL_EXCEEDED',
       );
       const second = await h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 2, reason: '还要两天' }] });
       expect(second.id).toBe(2);
+      // Closing with a request still before the head lapses it, in the table too.
+      await h.executeUpdate(recordVerification, { args: [{ actor: staff, ...verified }] });
+      expect((await listExtensions(database.db, h.workflowId)).map((e) => `${e.id} ${e.days} ${e.status}`)).toEqual([
+        '1 8 approved',
+        '2 2 lapsed',
+      ]);
     });
   });
 
   it('overdue: warning on 2025-10-15, red after 2025-10-16, one violation of 第四十九条(八), late finish recorded', async () => {
     await withCorrection(async (h) => {
-      await advanceTo('2025-10-15T09:00:00+08:00');
+      await advanceTo(env, '2025-10-15T09:00:00+08:00');
       await eventually(async () => expect((await getProcess(database.db, h.workflowId))?.level).toBe('warning'));
       await h.executeUpdate(requestExtension, { args: [{ actor: staff, days: 2, reason: '待负责人审批' }] });
 
-      await advanceTo('2025-10-17T09:00:00+08:00');
+      await advanceTo(env, '2025-10-17T09:00:00+08:00');
       await eventually(async () =>
         expect(await getProcess(database.db, h.workflowId)).toMatchObject({ level: 'overdue', stage: 'overdue' }),
       );
       // The head never decided: the request lapsed with the deadline (第二十三条).
       expect((await h.query(getCorrectionState))?.extensions[0]?.status).toBe('lapsed');
+      expect((await listExtensions(database.db, h.workflowId)).map((e) => e.status)).toEqual(['lapsed']);
       const [violation] = await database.db.select().from(violations).where(eq(violations.workflowId, h.workflowId));
       expect(violation).toMatchObject({
         article: '第四十九条(八)',
@@ -214,7 +228,7 @@ describe('correctionWorkflow', () => {
       });
       // The outbox: yellow to the department; red to the department and, county-wide, to the authority.
       await eventually(async () => {
-        const notices = await database.db.select().from(notifications).where(eq(notifications.workflowId, h.workflowId));
+        const notices = await noticesOf(database.db, h.workflowId);
         expect(notices.map((n) => `${n.kind} ${n.departmentCode ?? '*'} ${n.role ?? '*'}`).sort()).toEqual([
           'correction_deadline_warning market *',
           'correction_overdue * authority_reviewer',
@@ -222,7 +236,7 @@ describe('correctionWorkflow', () => {
         ]);
       });
 
-      await advanceTo('2025-10-20T09:00:00+08:00');
+      await advanceTo(env, '2025-10-20T09:00:00+08:00');
       await h.executeUpdate(recordVerification, { args: [{ actor: staff, outcome: 'confirmed', summary: '经核实数据无误', changes: [] }] });
       expect(await h.result()).toMatchObject({ outcome: 'confirmed', late: true, due: '2025-10-16' });
       expect(await database.db.select().from(violations)).toHaveLength(1);

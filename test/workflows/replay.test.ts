@@ -1,10 +1,13 @@
 // Replays every history recorded from an earlier build (test/workflows/histories). A change to
 // a workflow that would break the ones already running fails here; guard it with patched().
 // correction-extension-approved-before-notices was recorded before corrections wrote notices:
-// it replays only because that change sits behind patched('correction-notices').
+// it replays only because that change sits behind patched('correction-notices'). The
+// correction, catalog-update and rectification histories without -shared-clock were recorded
+// before those workflows moved onto stage-clock.ts; they replay through the old loops that
+// patched('<type>-stage-clock') keeps, the -shared-clock ones through the shared clock.
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { recordedHistories } from '../helpers/history';
+import { patchesOf, recordedHistories } from '../helpers/history';
 import { WORKFLOW_BUNDLE } from '../helpers/paths';
 import { quietRuntime } from '../helpers/temporal';
 
@@ -29,6 +32,16 @@ describe('replay of recorded histories', () => {
         'conflictWorkflow',
       ]),
     );
+  });
+
+  it.each([
+    ['correction-extension-approved', 'correction-stage-clock'],
+    ['catalog-update-returned-resubmitted', 'catalog-update-stage-clock'],
+    ['rectification-criticized', 'rectification-stage-clock'],
+  ])('%s is recorded on both sides of patched(%s)', (name, patch) => {
+    const patches = new Map(histories.map((h) => [h.name, patchesOf(h.history)]));
+    expect(patches.get(name)).not.toContain(patch);
+    expect(patches.get(`${name}-shared-clock`)).toContain(patch);
   });
 
   it.each(histories.map((h) => [h.name, h.history] as const))('%s', async (name, history) => {
