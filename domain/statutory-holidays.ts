@@ -23,7 +23,7 @@ export function statutoryHolidays(year: number): StatutoryHoliday[] {
   const days: StatutoryHoliday[] = [
     { date: `${year}-01-01`, name: '元旦' },
     ...[-1, 0, 1, 2].map((n) => ({ date: addCalendarDays(springFestival, n), name: '春节' })),
-    { date: Lunar.fromYmd(year, 3, 1).getJieQiTable()['清明']!.toYmd(), name: '清明节' },
+    { date: Lunar.fromYmd(year, 3, 1).getJieQiTable().清明!.toYmd(), name: '清明节' },
     { date: `${year}-05-01`, name: '劳动节' },
     { date: `${year}-05-02`, name: '劳动节' },
     { date: lunarDay(5, 5), name: '端午节' },

@@ -124,8 +124,10 @@ export function buildCalendar(source: CalendarSource, overrides: readonly Calend
   for (const o of overrides) overridden.set(checked(o.date), o.kind);
   const statutory = new Map<number, ReadonlySet<IsoDate>>();
   const statutoryOf = (year: number): ReadonlySet<IsoDate> => {
-    let days = statutory.get(year);
-    if (!days) statutory.set(year, (days = new Set(source.statutoryHolidays?.(year) ?? [])));
+    const known = statutory.get(year);
+    if (known) return known;
+    const days = new Set(source.statutoryHolidays?.(year) ?? []);
+    statutory.set(year, days);
     return days;
   };
 
