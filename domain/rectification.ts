@@ -6,6 +6,7 @@ import type { Deadline } from './deadline';
 import { type DomainError, domainError } from './errors';
 import { type Actor, canWorkDepartment } from './roles';
 import type { IsoDate } from './working-days';
+import type { StageOf } from './vocabulary';
 
 export const MIN_PERIOD_WORKING_DAYS = 1;
 export const MAX_PERIOD_WORKING_DAYS = 30;
@@ -15,7 +16,7 @@ export const RECTIFICATION_STATUSES = ['open', 'rectified', 'criticized'] as con
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
 
 /** rectifying: the department's turn; rectified and criticized close the process. */
-export type RectificationStage = 'rectifying' | 'rectified' | 'criticized';
+export type RectificationStage = StageOf<'rectification'>;
 
 export interface RectificationReport {
   report: string;
