@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles';
 import { beijingIso, type Deadline } from '../../domain/deadline';
+import type { ProcessType, Stage } from '../../domain/vocabulary';
 import type { DeadlineLevel } from '../../domain/working-days';
 import type { DbOrTx } from '../client';
 import { processEvents, processes, users, violations } from '../schema';
@@ -8,7 +9,7 @@ import { processEvents, processes, users, violations } from '../schema';
 export type ProcessRow = typeof processes.$inferSelect;
 
 export interface RegistryChange {
-  stage?: string;
+  stage?: Stage;
   level?: DeadlineLevel;
   status?: 'open' | 'closed';
   deadline?: Deadline;
@@ -44,7 +45,15 @@ function registryColumns(c: RegistryChange, at: string) {
 
 export async function registerProcess(
   db: DbOrTx,
-  p: { workflowId: string; type: string; departmentCode: string; subjectId: string; stage: string; deadline: Deadline; startedAt: string },
+  p: {
+    workflowId: string;
+    type: ProcessType;
+    departmentCode: string;
+    subjectId: string;
+    stage: Stage;
+    deadline: Deadline;
+    startedAt: string;
+  },
 ): Promise<void> {
   await db
     .insert(processes)
@@ -104,11 +113,11 @@ export async function recordViolation(
 }
 
 export interface ProcessFilter {
-  type?: string;
+  type?: ProcessType;
   departmentCode?: string;
   /** restricts to these departments (object-level access); undefined = all */
   departments?: string[];
-  stages?: string[];
+  stages?: Stage[];
   level?: DeadlineLevel;
   status?: 'open' | 'closed';
   subjectIds?: string[];
