@@ -1,5 +1,6 @@
-// The process vocabulary: every process type, its stages, the inbox tasks and the findings
-// (violations), each with the Chinese label an official reads and the article it comes from.
+// The process vocabulary: every process type, its stages, the inbox tasks, the findings
+// (violations) and the timeline's events, each with the Chinese label an official reads and,
+// for types, tasks and findings, the article it comes from.
 // The codes are stored in the registry and in workflow histories and search attributes: add
 // codes, never rename one. Pages, exports and notices show `*Label(code)`, never the code.
 // Pure and import-free: the console compiles it too (web/tsconfig.json).
@@ -8,10 +9,14 @@
 /** Shown for an empty value. */
 const NONE = '—';
 
-const labeller =
-  <K extends string>(info: Record<K, { label: string }>, unknown: string) =>
+/** A code's Chinese name; `unknown` for a code it does not know, so that a page never shows one. */
+export const labeller =
+  (names: Readonly<Record<string, string>>, unknown: string) =>
   (code: string | null | undefined): string =>
-    !code ? NONE : Object.hasOwn(info, code) ? info[code as K].label : unknown;
+    !code ? NONE : Object.hasOwn(names, code) ? (names[code] as string) : unknown;
+
+const labelsOf = (info: Readonly<Record<string, { label: string }>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(info).map(([code, { label }]) => [code, label]));
 
 const isMember =
   <K extends string>(codes: readonly K[]) =>
@@ -42,7 +47,7 @@ export const PROCESS_TYPE_INFO: Record<ProcessType, { label: string; article: st
 };
 
 export const isProcessType = isMember(PROCESS_TYPES);
-export const processTypeLabel = labeller(PROCESS_TYPE_INFO, '未知流程');
+export const processTypeLabel = labeller(labelsOf(PROCESS_TYPE_INFO), '未知流程');
 
 // ---- stages -----------------------------------------------------------------------------
 
@@ -91,39 +96,39 @@ export type StageOf<T extends ProcessType> = (typeof STAGES_OF)[T][number];
 /** What the API answers before the workflow has written its registry row; never stored. */
 export const STARTING = 'starting';
 
-const STAGE_INFO: Record<Stage | typeof STARTING, { label: string }> = {
-  starting: { label: '受理中' },
-  verifying: { label: '核查中' },
-  extension_pending: { label: '延期待审批' },
-  overdue: { label: '已超期' },
-  completed: { label: '已办结' },
-  awaiting_application: { label: '待提交申请' },
-  under_review: { label: '审核中' },
-  returned: { label: '已退回' },
-  approved: { label: '已批准' },
-  rectifying: { label: '整改中' },
-  rectified: { label: '已整改' },
-  criticized: { label: '通报批评' },
-  departments_reporting: { label: '部门报送中' },
-  authority_compiling: { label: '主管部门汇编中' },
-  county_submitting: { label: '县政府报送中' },
-  awaiting_sharing_decision: { label: '待提供部门答复' },
-  granted: { label: '同意共享' },
-  granted_in_part: { label: '部分同意共享' },
-  refused: { label: '不同意共享' },
-  dispute_coordinating: { label: '主管部门协调争议' },
-  dispute_referred: { label: '报县政府决定' },
-  upheld: { label: '维持不予共享' },
-  overturned: { label: '决定共享' },
-  conflict_negotiating: { label: '部门协商中' },
-  conflict_coordinating: { label: '主管部门协调冲突' },
-  agreed: { label: '协商一致' },
-  decided: { label: '已作出决定' },
+const STAGE_LABELS: Record<Stage | typeof STARTING, string> = {
+  starting: '受理中',
+  verifying: '核查中',
+  extension_pending: '延期待审批',
+  overdue: '已超期',
+  completed: '已办结',
+  awaiting_application: '待提交申请',
+  under_review: '审核中',
+  returned: '已退回',
+  approved: '已批准',
+  rectifying: '整改中',
+  rectified: '已整改',
+  criticized: '通报批评',
+  departments_reporting: '部门报送中',
+  authority_compiling: '主管部门汇编中',
+  county_submitting: '县政府报送中',
+  awaiting_sharing_decision: '待提供部门答复',
+  granted: '同意共享',
+  granted_in_part: '部分同意共享',
+  refused: '不同意共享',
+  dispute_coordinating: '主管部门协调争议',
+  dispute_referred: '报县政府决定',
+  upheld: '维持不予共享',
+  overturned: '决定共享',
+  conflict_negotiating: '部门协商中',
+  conflict_coordinating: '主管部门协调冲突',
+  agreed: '协商一致',
+  decided: '已作出决定',
 };
 
 export const isStageOf = <T extends ProcessType>(type: T, stage: unknown): stage is StageOf<T> =>
   (STAGES_OF[type] as readonly unknown[]).includes(stage);
-export const stageLabel = labeller(STAGE_INFO, '未知环节');
+export const stageLabel = labeller(STAGE_LABELS, '未知环节');
 
 // ---- inbox tasks ------------------------------------------------------------------------
 
@@ -164,7 +169,7 @@ export const TASK_INFO: Record<TaskKind, { label: string; article: string }> = {
 };
 
 export const isTaskKind = isMember(TASK_KINDS);
-export const taskLabel = labeller(TASK_INFO, '未知待办');
+export const taskLabel = labeller(labelsOf(TASK_INFO), '未知待办');
 
 // ---- findings (violations) ----------------------------------------------------------------
 
@@ -212,3 +217,99 @@ export function findingLabel(stored: string | null | undefined): string {
   if (kind === 'catalog_review_overdue') return `目录更新第 ${stored.split('_').pop()} 次申请超期审核`;
   return FINDING_INFO[kind].label;
 }
+
+// ---- timeline events ----------------------------------------------------------------------
+
+/** The steps a process's timeline records (process_events.kind). */
+export const EVENT_KINDS = [
+  'filed',
+  'deadline_set',
+  'extension_requested',
+  'extension_approved',
+  'extension_refused',
+  'verified',
+  'violation_recorded',
+  'correction_overdue',
+  'change_registered',
+  'application_submitted',
+  'application_approved',
+  'application_returned',
+  'approval_refused',
+  'rectification_ordered',
+  'rectification_reported',
+  'criticized',
+  'reminder',
+  'annual_report_opened',
+  'stage_authority_compiling',
+  'stage_county_submitting',
+  'department_report_submitted',
+  'annual_reports_missed',
+  'county_report_submitted',
+  'county_report_late',
+  'city_submission',
+  'city_submission_late',
+  'annual_report_completed',
+  'sharing_requested',
+  'sharing_granted',
+  'sharing_granted_in_part',
+  'sharing_refused',
+  'dispute_filed',
+  'dispute_referred',
+  'dispute_upheld',
+  'dispute_overturned',
+  'conflict_opened',
+  'position_recorded',
+  'conflict_escalated',
+  'conflict_agreed',
+  'conflict_decided',
+  'level_warning',
+  'level_overdue',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+const EVENT_LABELS: Record<EventKind, string> = {
+  filed: '受理登记',
+  deadline_set: '确定期限',
+  extension_requested: '申请延期',
+  extension_approved: '批准延期',
+  extension_refused: '不同意延期',
+  verified: '登记核查结果',
+  violation_recorded: '记录违规',
+  correction_overdue: '超期',
+  change_registered: '登记目录变更',
+  application_submitted: '提交目录更新申请',
+  application_approved: '批准目录更新',
+  application_returned: '退回目录更新申请',
+  approval_refused: '批准被拒绝',
+  rectification_ordered: '下达整改通知',
+  rectification_reported: '报送整改情况',
+  criticized: '通报批评',
+  reminder: '提醒',
+  annual_report_opened: '开始年度报告',
+  stage_authority_compiling: '转入主管部门汇编',
+  stage_county_submitting: '转入县政府报送',
+  department_report_submitted: '部门报送年度报告',
+  annual_reports_missed: '部门未按时报送',
+  county_report_submitted: '报送县级报告',
+  county_report_late: '县级报告逾期',
+  city_submission: '报送市政府',
+  city_submission_late: '报送市政府逾期',
+  annual_report_completed: '年度报告办结',
+  sharing_requested: '提出共享申请',
+  sharing_granted: '同意共享',
+  sharing_granted_in_part: '部分同意共享',
+  sharing_refused: '不同意共享',
+  dispute_filed: '提出共享争议',
+  dispute_referred: '报请县政府决定',
+  dispute_upheld: '维持不予共享',
+  dispute_overturned: '决定共享',
+  conflict_opened: '登记数据冲突',
+  position_recorded: '提出协商意见',
+  conflict_escalated: '提请主管部门协调',
+  conflict_agreed: '协商一致',
+  conflict_decided: '主管部门作出决定',
+  level_warning: '转为黄色预警',
+  level_overdue: '转为红色超期',
+};
+
+export const eventLabel = labeller(EVENT_LABELS, '其他事项');
