@@ -5,6 +5,8 @@ import { VIOLATION_ARTICLE } from '../../domain/correction';
 import { RECTIFICATION_ARTICLE } from '../../domain/rectification';
 import { DECISION_OVERDUE, SHARING_VIOLATION_ARTICLE } from '../../domain/sharing';
 import {
+  EVENT_KINDS,
+  eventLabel,
   FINDING_INFO,
   FINDING_KINDS,
   findingKindOf,
@@ -28,7 +30,7 @@ const readable = /^[\u4e00-\u9fff（）、 0-9]+$/;
 const article = /^第[一二三四五六七八九十]+条(\([一二三四五六七八九十]+\))?$/;
 
 describe('the vocabulary', () => {
-  it('names every process type, stage, task and finding in Chinese, with its article', () => {
+  it('names every process type, stage, task, finding and event in Chinese; types, tasks and findings with their article', () => {
     for (const t of PROCESS_TYPES) {
       expect(processTypeLabel(t)).toMatch(readable);
       expect(PROCESS_TYPE_INFO[t].article).toMatch(article);
@@ -38,6 +40,7 @@ describe('the vocabulary', () => {
       expect(taskLabel(k), k).toMatch(readable);
       expect(TASK_INFO[k].article).toMatch(article);
     }
+    for (const k of EVENT_KINDS) expect(eventLabel(k), k).toMatch(readable);
     for (const k of FINDING_KINDS) {
       expect(findingLabel(k === 'catalog_review_overdue' ? `${k}_1` : k), k).toMatch(readable);
       expect(FINDING_INFO[k].article).toMatch(article);
@@ -61,6 +64,7 @@ describe('the vocabulary', () => {
     expect(stageLabel('waiting_forever')).toBe('未知环节');
     expect(taskLabel('approve_everything')).toBe('未知待办');
     expect(findingLabel('late_lunch')).toBe('未知违规情形');
+    expect(eventLabel('stage_lunch')).toBe('其他事项');
     expect(stageLabel('toString')).toBe('未知环节');
     expect(stageLabel(null)).toBe('—');
     expect(processTypeLabel(undefined)).toBe('—');
