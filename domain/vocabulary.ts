@@ -18,11 +18,6 @@ export const labeller =
 const labelsOf = (info: Readonly<Record<string, { label: string }>>): Record<string, string> =>
   Object.fromEntries(Object.entries(info).map(([code, { label }]) => [code, label]));
 
-const isMember =
-  <K extends string>(codes: readonly K[]) =>
-  (code: unknown): code is K =>
-    (codes as readonly unknown[]).includes(code);
-
 // ---- process types ----------------------------------------------------------------------
 
 export const PROCESS_TYPES = [
@@ -46,7 +41,6 @@ export const PROCESS_TYPE_INFO: Record<ProcessType, { label: string; article: st
   conflict: { label: '数据冲突', article: '第二十六条' },
 };
 
-export const isProcessType = isMember(PROCESS_TYPES);
 export const processTypeLabel = labeller(labelsOf(PROCESS_TYPE_INFO), '未知流程');
 
 // ---- stages -----------------------------------------------------------------------------
@@ -126,8 +120,6 @@ const STAGE_LABELS: Record<Stage | typeof STARTING, string> = {
   decided: '已作出决定',
 };
 
-export const isStageOf = <T extends ProcessType>(type: T, stage: unknown): stage is StageOf<T> =>
-  (STAGES_OF[type] as readonly unknown[]).includes(stage);
 export const stageLabel = labeller(STAGE_LABELS, '未知环节');
 
 // ---- inbox tasks ------------------------------------------------------------------------
@@ -168,7 +160,6 @@ export const TASK_INFO: Record<TaskKind, { label: string; article: string }> = {
   follow: { label: '查看办理进度', article: '第二十三条' },
 };
 
-export const isTaskKind = isMember(TASK_KINDS);
 export const taskLabel = labeller(labelsOf(TASK_INFO), '未知待办');
 
 // ---- findings (violations) ----------------------------------------------------------------
