@@ -1,4 +1,5 @@
 import type { Deadline } from '../domain/deadline';
+import type { ProcessType, Stage } from '../domain/vocabulary';
 import type { Db } from '../db/client';
 import { applyStep, type ProcessStep, recordViolation, registerProcess } from '../db/repositories/registry.repo';
 
@@ -11,10 +12,10 @@ export function createRegistryActivities({ db }: RegistryDeps) {
     async registerProcess(
       p: {
         workflowId: string;
-        type: string;
+        type: ProcessType;
         departmentCode: string;
         subjectId: string;
-        stage: string;
+        stage: Stage;
         deadline: Deadline;
         startedAt: string;
       },

@@ -5,13 +5,14 @@ import type { Actor } from './roles';
 import { type Deadline, startOfDay } from './deadline';
 import { type DomainError, domainError } from './errors';
 import { addCalendarDays, endOfDay, type IsoDate } from './working-days';
+import type { StageOf } from './vocabulary';
 
 export const REPORT_ARTICLE = '第四十六条';
 
 /** Reminders go out this many calendar days before each date. */
 export const REMINDER_DAYS_BEFORE = [10, 3] as const;
 
-export type AnnualReportStage = 'departments_reporting' | 'authority_compiling' | 'county_submitting' | 'completed';
+export type AnnualReportStage = StageOf<'annual_report'>;
 
 export function annualReportDates(year: number): { departmentsDue: IsoDate; authorityDue: IsoDate; countyDue: IsoDate } {
   return { departmentsDue: `${year}-12-31`, authorityDue: `${year + 1}-01-15`, countyDue: `${year + 1}-01-31` };

@@ -6,6 +6,7 @@ import type { Deadline } from './deadline';
 import { type DomainError, domainError } from './errors';
 import { type Actor, canWorkDepartment } from './roles';
 import type { IsoDate } from './working-days';
+import type { StageOf } from './vocabulary';
 
 export const SUBMISSION_WORKING_DAYS = 10;
 export const REVIEW_WORKING_DAYS = 5;
@@ -15,7 +16,7 @@ export const CHANGE_TRIGGERS = ['law_amended', 'functions_changed'] as const;
 export type ChangeTrigger = (typeof CHANGE_TRIGGERS)[number];
 
 /** awaiting_application and returned: the department's turn; under_review: the authority's. */
-export type CatalogUpdateStage = 'awaiting_application' | 'under_review' | 'returned' | 'approved';
+export type CatalogUpdateStage = StageOf<'catalog_update'>;
 
 export interface Submission {
   /** 1 for the first receipt, +1 on each resubmission */

@@ -6,6 +6,7 @@ import type { Deadline } from './deadline';
 import { type DomainError, domainError } from './errors';
 import { type Actor, canWorkDepartment } from './roles';
 import type { IsoDate } from './working-days';
+import type { StageOf } from './vocabulary';
 
 /** 第二十六条 says 及时: the office's own periods, 10 working days to negotiate, then 10 for the authority. */
 export const NEGOTIATION_WORKING_DAYS = 10;
@@ -13,7 +14,7 @@ export const AUTHORITY_COORDINATION_WORKING_DAYS = 10;
 export const CONFLICT_ARTICLE = '第二十六条';
 
 /** conflict_negotiating: the departments' turn; conflict_coordinating: the authority's. */
-export type ConflictStage = 'conflict_negotiating' | 'conflict_coordinating' | 'agreed' | 'decided';
+export type ConflictStage = StageOf<'conflict'>;
 
 export interface ConflictResource {
   code: string;

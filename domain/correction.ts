@@ -5,6 +5,7 @@ import type { IsoDate } from './working-days';
 import { type Deadline, isPast } from './deadline';
 import { type Actor, canWorkDepartment } from './roles';
 import { type DomainError, domainError } from './errors';
+import type { StageOf } from './vocabulary';
 
 export const VERIFICATION_WORKING_DAYS = 10;
 export const MAX_EXTENSION_WORKING_DAYS = EXTENSION_DAYS.max;
@@ -13,7 +14,7 @@ export const VIOLATION_ARTICLE = '第四十九条(八)';
 export const OUTCOMES = ['corrected', 'confirmed', 'partially_corrected'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export type CorrectionStage = 'verifying' | 'extension_pending' | 'overdue' | 'completed';
+export type CorrectionStage = StageOf<'correction'>;
 
 export interface ExtensionRequest {
   id: number;

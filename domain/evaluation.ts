@@ -2,6 +2,7 @@
 // overdue now, violations (第四十九条), rectification orders and criticisms (第五十一条), and
 // whether its annual report (第四十六条) came in on time. Pure arithmetic over counted rows.
 import { toCsv } from './csv';
+import { type ProcessType, processTypeLabel } from './vocabulary';
 import type { IsoDate } from './working-days';
 
 type ByDepartment = { departmentCode: string; n: number };
@@ -12,7 +13,7 @@ export interface EvaluationInput {
   /** Beijing date of the evaluation, for a report still awaited */
   today: IsoDate;
   /** the process types evaluated, in column order */
-  types: readonly string[];
+  types: readonly ProcessType[];
   departments: { code: string; name: string }[];
   /** processes closed in the year; `late` of them have a violation recorded */
   closed: { departmentCode: string; type: string; closed: number; late: number }[];
@@ -25,7 +26,7 @@ export interface EvaluationInput {
 }
 
 export interface ProcessFigures {
-  type: string;
+  type: ProcessType;
   closed: number;
   onTime: number;
   /** onTime / closed to 4 decimals; null when nothing closed */
@@ -79,25 +80,18 @@ export function evaluate(input: EvaluationInput): DepartmentEvaluation[] {
   }));
 }
 
-export const PROCESS_TYPE_LABELS: Record<string, string> = {
-  correction: '数据校核',
-  catalog_update: '目录更新',
-  annual_report: '年度报告',
-  rectification: '限期整改',
-};
-
 /** 66.67%; — when nothing closed. */
 export const percent = (rate: number | null): string => (rate === null ? '—' : `${(rate * 100).toFixed(2)}%`);
 
 const yesNo = (v: boolean | null): string => (v === null ? '—' : v ? '是' : '否');
 
 /** One row per department, a header row in Chinese; RFC 4180 quoting. */
-export function evaluationCsv(types: readonly string[], rows: readonly DepartmentEvaluation[]): string {
+export function evaluationCsv(types: readonly ProcessType[], rows: readonly DepartmentEvaluation[]): string {
   const header = [
     '部门代码',
     '部门名称',
     ...types.flatMap((t) => {
-      const label = PROCESS_TYPE_LABELS[t] ?? t;
+      const label = processTypeLabel(t);
       return [`${label}年内办结数`, `${label}按时办结数`, `${label}按时办结率`, `${label}当前超期未办结数`];
     }),
     '年内违规数',

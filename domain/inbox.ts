@@ -1,12 +1,13 @@
 // What awaits each role now (the inbox): supervisors find their approvals here.
 import type { Actor } from './roles';
+import type { Stage, TaskKind } from './vocabulary';
 
 export interface InboxRule {
   /** undefined: every department */
   departments?: string[];
-  stages: string[];
-  /** what the caller is expected to do, as a stable code */
-  action: string;
+  stages: Stage[];
+  /** what the caller is expected to do */
+  action: TaskKind;
   /** 第二十六条: match the cases naming the caller's department among those concerned, not the registry's department */
   asConflictParty?: boolean;
 }

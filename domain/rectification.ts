@@ -7,6 +7,7 @@ import { type Deadline, isPast } from './deadline';
 import { type DomainError, domainError } from './errors';
 import { type Actor, canWorkDepartment } from './roles';
 import type { IsoDate } from './working-days';
+import type { StageOf } from './vocabulary';
 
 export const RECTIFICATION_ARTICLE = '第五十一条';
 
@@ -14,7 +15,7 @@ export const RECTIFICATION_STATUSES = ['open', 'rectified', 'criticized'] as con
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
 
 /** rectifying: the department's turn; rectified and criticized close the process. */
-export type RectificationStage = 'rectifying' | 'rectified' | 'criticized';
+export type RectificationStage = StageOf<'rectification'>;
 
 export interface RectificationReport {
   report: string;

@@ -10,6 +10,7 @@ import type { Deadline } from './deadline';
 import { type DomainError, domainError } from './errors';
 import { type Actor, canReadDepartment, canWorkDepartment } from './roles';
 import type { IsoDate } from './working-days';
+import type { StageOf } from './vocabulary';
 
 /** Default period for the provider's decision on a conditional request; the authority may change it. */
 export const DEFAULT_DECISION_WORKING_DAYS = 5;
@@ -61,7 +62,7 @@ export function checkDecisionWorkingDays(days: number): DomainError | null {
 
 // ---- the provider's decision (a conditional request) -------------------------------------
 
-export type SharingRequestStage = 'awaiting_sharing_decision' | 'granted' | 'granted_in_part' | 'refused';
+export type SharingRequestStage = StageOf<'sharing_request'>;
 
 export interface ProviderDecision {
   decision: ProviderDecisionKind;
@@ -112,7 +113,7 @@ export const stageOfDecision = (d: ProviderDecisionKind): Exclude<SharingRequest
 // ---- disputes (第三十二条) -----------------------------------------------------------------
 
 /** dispute_coordinating: the authority's turn (with the provider); dispute_referred: the county government's. */
-export type DisputeStage = 'dispute_coordinating' | 'dispute_referred' | 'upheld' | 'overturned';
+export type DisputeStage = StageOf<'sharing_dispute'>;
 export const DISPUTE_OUTCOMES = ['upheld', 'overturned'] as const;
 /** upheld: the refusal stands; overturned: the resource is shared (all requested items, or those named). */
 export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];

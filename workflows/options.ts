@@ -30,17 +30,6 @@ export const sharingDisputeWorkflowId = (id: string): string => `sharing-dispute
 /** 第二十六条: one process per conflict case. */
 export const conflictWorkflowId = (id: string): string => `conflict-${id}`;
 
-export const PROCESS_TYPES = [
-  'correction',
-  'catalog_update',
-  'rectification',
-  'annual_report',
-  'sharing_request',
-  'sharing_dispute',
-  'conflict',
-] as const;
-export type ProcessType = (typeof PROCESS_TYPES)[number];
-
 // Search attributes: process type, department, stage and due date only, never personal data
 // (Temporal stores them unencrypted). Registered on the dev server by scripts/start.ts.
 export const SA_PROCESS_TYPE = defineSearchAttributeKey('ProcessType', SearchAttributeType.KEYWORD);

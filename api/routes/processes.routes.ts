@@ -165,7 +165,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const user = request.user!;
       if (user.role === 'applicant') {
         const mine = await listProcesses(db, { ...(await scope(request)), status: 'open', limit: 200, offset: 0 });
-        return { items: mine.map((p) => ({ action: 'follow', process: view(p) })) };
+        return { items: mine.map((p) => ({ action: 'follow' as const, process: view(p) })) };
       }
       const groups = await Promise.all(
         inboxRules(user).map(async (rule) => {

@@ -8,7 +8,7 @@ import { departmentScope } from '../../domain/roles';
 import { beijingDate, deadlineLevel, workingDaysBetween } from '../../domain/working-days';
 import { loadCalendar } from '../../db/repositories/calendar.repo';
 import { evaluationFigures, listOpenDeadlines } from '../../db/repositories/supervision.repo';
-import { PROCESS_TYPES } from '../../workflows/options';
+import { PROCESS_TYPES } from '../../domain/vocabulary';
 import { callerOf } from '../plugins/auth';
 import { errors } from '../schemas/common';
 import { DeadlineItem, DeadlineQuery, DepartmentEvaluation, EvaluationQuery } from '../schemas/supervision.schema';

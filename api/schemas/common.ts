@@ -1,4 +1,5 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { type Static, type TLiteral, type TSchema, type TUnion, Type } from '@sinclair/typebox';
+import { PROCESS_TYPES, STAGES, TASK_KINDS } from '../../domain/vocabulary';
 import { DATE_RANGE, MAX_BIGINT_ID, MAX_INTEGER_ID, type WorkingDaysBound } from '../../domain/bounds';
 
 /**
@@ -59,6 +60,15 @@ export const Deadline = Type.Object({
   provisional: Type.Boolean({ description: '期间内有尚未载入官方安排的年份，仅按周末计算' }),
   calendarVersion: Type.String(),
 });
+
+// The vocabulary's codes: an unknown one in a query is a 400. Their Chinese names are in
+// domain/vocabulary.ts. The cast keeps the tuple, so that the union types as its members.
+type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K] & string> };
+const codes = <const T extends readonly string[]>(values: T, description: string): TUnion<Literals<T>> =>
+  Type.Union(values.map((v) => Type.Literal(v)) as Literals<T>, { description }) as TUnion<Literals<T>>;
+export const ProcessTypeCode = codes(PROCESS_TYPES, '流程类型代码');
+export const StageCode = codes(STAGES, '环节代码');
+export const TaskKindCode = codes(TASK_KINDS, '待办事项代码');
 
 export const Level = Type.Union([Type.Literal('normal'), Type.Literal('warning'), Type.Literal('overdue')]);
 

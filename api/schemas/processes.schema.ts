@@ -1,13 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import { PROCESS_TYPES } from '../../workflows/options';
-import { IsoDate, Level, Pagination } from './common';
+import { IsoDate, Level, Pagination, ProcessTypeCode, StageCode, TaskKindCode } from './common';
 
 export const ProcessView = Type.Object({
   workflowId: Type.String(),
-  type: Type.String(),
+  type: ProcessTypeCode,
   departmentCode: Type.String(),
   subjectId: Type.String({ description: '业务编号，如异议受理编号' }),
-  stage: Type.String(),
+  stage: StageCode,
   status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
   dueDate: Type.Union([IsoDate, Type.Null()]),
   endsAt: Type.Union([Type.String(), Type.Null()]),
@@ -20,9 +19,9 @@ export const ProcessView = Type.Object({
 
 export const ProcessQuery = Type.Object(
   {
-    type: Type.Optional(Type.Union(PROCESS_TYPES.map((t) => Type.Literal(t)))),
+    type: Type.Optional(ProcessTypeCode),
     departmentCode: Type.Optional(Type.String({ maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })),
-    stage: Type.Optional(Type.String({ maxLength: 64, pattern: '^[a-z_]+$' })),
+    stage: Type.Optional(StageCode),
     level: Type.Optional(Level),
     status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
     ...Pagination,
@@ -49,8 +48,6 @@ export const ViolationView = Type.Object({
 });
 
 export const InboxItem = Type.Object({
-  action: Type.String({
-    description: 'verify | decide_extension | supervise_overdue | submit_catalog_application | review_catalog_application',
-  }),
+  action: TaskKindCode,
   process: ProcessView,
 });

@@ -1,13 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { RECTIFICATION_PERIOD_DAYS } from '../../domain/bounds';
-import { Deadline, IsoDate, Level, Pagination, workingDaysIn } from './common';
+import { Deadline, IsoDate, Level, Pagination, ProcessTypeCode, StageCode, workingDaysIn } from './common';
 
 const DepartmentCode = Type.String({ maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
-const ProcessTypeParam = Type.String({
-  maxLength: 64,
-  pattern: '^[a-z_]+$',
-  description: 'correction | catalog_update | rectification | …',
-});
 
 export const ViolationIdParams = Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,17}$' }) }, { additionalProperties: false });
 
@@ -45,8 +40,8 @@ export const RectificationView = Type.Object({
 export const ViolationView = Type.Object({
   id: Type.Integer(),
   article: Type.String(),
-  kind: Type.String(),
-  process: Type.Object({ workflowId: Type.String(), type: Type.String() }),
+  kind: Type.String({ description: '违规情形代码，如 correction_overdue、catalog_review_overdue_2' }),
+  process: Type.Object({ workflowId: Type.String(), type: ProcessTypeCode }),
   departmentCode: Type.String(),
   dueDate: Type.Union([IsoDate, Type.Null()]),
   occurredAt: Type.String(),
@@ -76,16 +71,16 @@ export const RectificationQuery = Type.Object(
 );
 
 export const DeadlineQuery = Type.Object(
-  { departmentCode: Type.Optional(DepartmentCode), type: Type.Optional(ProcessTypeParam), level: Type.Optional(Level), ...Pagination },
+  { departmentCode: Type.Optional(DepartmentCode), type: Type.Optional(ProcessTypeCode), level: Type.Optional(Level), ...Pagination },
   { additionalProperties: false },
 );
 
 export const DeadlineItem = Type.Object({
   workflowId: Type.String(),
-  type: Type.String(),
+  type: ProcessTypeCode,
   departmentCode: Type.String(),
   subjectId: Type.String(),
-  stage: Type.String(),
+  stage: StageCode,
   dueDate: IsoDate,
   endsAt: Type.String(),
   level: Level,
@@ -107,7 +102,7 @@ export const DepartmentEvaluation = Type.Object({
   departmentName: Type.String(),
   processes: Type.Array(
     Type.Object({
-      type: Type.String(),
+      type: ProcessTypeCode,
       closed: Type.Integer(),
       onTime: Type.Integer(),
       onTimeRate: Type.Union([Type.Number(), Type.Null()]),

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { DepartmentReportContent } from '../../domain/annual-report';
+import type { ProcessType } from '../../domain/vocabulary';
 import type { DbOrTx } from '../client';
 import { annualReports, catalogEntries, countyReports, departments, processes, violations } from '../schema';
 
@@ -69,7 +70,7 @@ export async function systemFigures(
   departmentCode: string,
 ): Promise<Omit<DepartmentReportContent, 'securityWork' | 'summary'>> {
   const [from, to] = yearRange(year);
-  const closed = (type: string) =>
+  const closed = (type: ProcessType) =>
     db
       .select({
         total: count(),

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ExtensionRequest } from '../../domain/correction';
 import type { Actor } from '../../domain/roles';
 import { beijingIso, type Deadline } from '../../domain/deadline';
+import type { ProcessType, Stage } from '../../domain/vocabulary';
 import type { DeadlineLevel } from '../../domain/working-days';
 import type { DbOrTx } from '../client';
 import { processEvents, processes, users, violations } from '../schema';
@@ -10,7 +11,7 @@ import { saveExtension } from './corrections.repo';
 export type ProcessRow = typeof processes.$inferSelect;
 
 export interface RegistryChange {
-  stage?: string;
+  stage?: Stage;
   level?: DeadlineLevel;
   status?: 'open' | 'closed';
   deadline?: Deadline;
@@ -48,7 +49,15 @@ function registryColumns(c: RegistryChange, at: string) {
 
 export async function registerProcess(
   db: DbOrTx,
-  p: { workflowId: string; type: string; departmentCode: string; subjectId: string; stage: string; deadline: Deadline; startedAt: string },
+  p: {
+    workflowId: string;
+    type: ProcessType;
+    departmentCode: string;
+    subjectId: string;
+    stage: Stage;
+    deadline: Deadline;
+    startedAt: string;
+  },
 ): Promise<void> {
   await db
     .insert(processes)
@@ -109,11 +118,11 @@ export async function recordViolation(
 }
 
 export interface ProcessFilter {
-  type?: string;
+  type?: ProcessType;
   departmentCode?: string;
   /** restricts to these departments (object-level access); undefined = all */
   departments?: string[];
-  stages?: string[];
+  stages?: Stage[];
   level?: DeadlineLevel;
   status?: 'open' | 'closed';
   subjectIds?: string[];

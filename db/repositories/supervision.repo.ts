@@ -2,6 +2,7 @@
 // deadlines of every process, and the yearly figures of each department. All from the registry
 // and its side tables, never from Temporal.
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, gt, sql, type SQL } from 'drizzle-orm';
+import type { ProcessType } from '../../domain/vocabulary';
 import type { DeadlineLevel } from '../../domain/working-days';
 import type { DbOrTx } from '../client';
 import { annualReports, departments, processes, rectificationOrders, violations } from '../schema';
@@ -45,7 +46,7 @@ export async function getViolation(db: DbOrTx, id: number) {
 export interface DeadlineFilter {
   departments?: string[];
   departmentCode?: string;
-  type?: string;
+  type?: ProcessType;
   /** the level at `now`, from the instants the registry holds */
   level?: DeadlineLevel;
   now: Date;

@@ -1,7 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { PROCESS_TYPES, type ProcessType, STAGES_OF, STORED_FINDING_PATTERN, type Stage } from '../../domain/vocabulary';
 import { deadlineLevelEnum, processStatusEnum, roleEnum } from './enums';
 import { departments } from './identity';
+
+// The vocabulary is held by check constraints, not pgEnum: adding a type or stage is then one
+// regenerated constraint rather than ALTER TYPE ... ADD VALUE (which cannot run inside the
+// migration's transaction and can never drop a value), and a stage is checked against its type.
+const quoted = (codes: readonly string[]) => sql.raw(codes.map((c) => `'${c}'`).join(', '));
+const stageOfType = sql.join(
+  Object.entries(STAGES_OF).map(([type, stages]) => sql`(type = '${sql.raw(type)}' and stage in (${quoted(stages)}))`),
+  sql` or `,
+);
 
 // The process registry: one row per workflow, written only by activities, read by the API so
 // that listing never scans Temporal.
@@ -9,12 +19,12 @@ export const processes = pgTable(
   'processes',
   {
     workflowId: text('workflow_id').primaryKey(),
-    type: text('type').notNull(),
+    type: text('type').$type<ProcessType>().notNull(),
     departmentCode: text('department_code')
       .notNull()
       .references(() => departments.code),
     subjectId: text('subject_id').notNull(),
-    stage: text('stage').notNull(),
+    stage: text('stage').$type<Stage>().notNull(),
     status: processStatusEnum('status').notNull().default('open'),
     dueDate: date('due_date', { mode: 'string' }),
     endsAt: timestamp('ends_at', { withTimezone: true }),
@@ -29,6 +39,8 @@ export const processes = pgTable(
   (t) => [
     index('processes_open_deadline_idx').on(t.status, t.endsAt),
     index('processes_department_idx').on(t.departmentCode, t.status, t.stage),
+    check('processes_type_check', sql`type in (${quoted(PROCESS_TYPES)})`),
+    check('processes_stage_check', stageOfType),
   ],
 );
 
@@ -72,5 +84,6 @@ export const violations = pgTable(
   (t) => [
     uniqueIndex('violations_once_idx').on(t.workflowId, t.kind),
     index('violations_department_idx').on(t.departmentCode, t.occurredAt),
+    check('violations_kind_check', sql`kind ~ ${sql.raw(`'${STORED_FINDING_PATTERN}'`)}`),
   ],
 );

@@ -65,6 +65,17 @@ describe('GET /v1/processes', () => {
     expect((await api.call('auditor', 'GET', '/v1/processes?level=purple')).statusCode).toBe(400);
     expect((await api.call('auditor', 'GET', '/v1/processes?limit=100000')).statusCode).toBe(400);
   });
+
+  it('filters by each of the seven process types and by stage; 400 for a type or stage not in the vocabulary', async () => {
+    for (const type of ['correction', 'catalog_update', 'rectification', 'annual_report', 'sharing_request', 'sharing_dispute', 'conflict'])
+      expect((await api.call('auditor', 'GET', `/v1/processes?type=${type}`)).statusCode, type).toBe(200);
+    expect(ids(await api.call('auditor', 'GET', '/v1/processes?type=catalog_update'))).toEqual([]);
+    expect(ids(await api.call('auditor', 'GET', '/v1/processes?stage=verifying')).sort()).toEqual([civilProcess, marketProcess].sort());
+    expect((await api.call('auditor', 'GET', '/v1/processes?type=sharing')).statusCode).toBe(400);
+    expect((await api.call('auditor', 'GET', '/v1/processes?type=calendar_change')).statusCode).toBe(400);
+    expect((await api.call('auditor', 'GET', '/v1/processes?stage=waiting')).statusCode).toBe(400);
+    expect((await api.call('auditor', 'GET', '/v1/deadlines?type=sharing')).statusCode).toBe(400);
+  });
 });
 
 describe('GET /v1/processes/:id and /history', () => {

@@ -3,7 +3,7 @@
 // reviews it against the entries in force (returns, then approves) and orders a violation
 // rectified. Roles without these actions never see them, and the API refuses them anyway.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { beijingDate } from '../../domain/working-days';
 import { cnDate } from '../../web/src/format';
 import { type Browser, fitsWidth, launchBrowser, menuOf, screenshot, signIn } from '../helpers/browser';
@@ -20,6 +20,8 @@ beforeAll(async () => {
   [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
   ({ url, call } = served);
 });
+// Every page a journey visits, however briefly, shows labels and never a code.
+afterEach(() => browser?.expectNoCodesShown());
 afterAll(async () => {
   await browser?.close();
   await served?.stack.close();

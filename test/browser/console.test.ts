@@ -4,7 +4,7 @@
 // page, and the API refuses them anyway.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cnDate } from '../../web/src/format';
 import { type Browser, launchBrowser, menuOf, PHONE, screenshot, signIn } from '../helpers/browser';
 import { type ServedStack, servedStack } from '../helpers/stack';
@@ -19,6 +19,8 @@ beforeAll(async () => {
   [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
   ({ url, call } = served);
 });
+// Every page a journey visits, however briefly, shows labels and never a code.
+afterEach(() => browser?.expectNoCodesShown());
 afterAll(async () => {
   await browser?.close();
   await served?.stack.close();
@@ -260,6 +262,57 @@ describe('journey 5: an applicant without an account looks up a correction', () 
     await page.locator('[data-test=look-up]').click();
     await page.locator('[data-test=query-error]').waitFor();
     expect(await result.count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('journey 6: a provider reads its sharing and conflict tasks in Chinese', () => {
+  it('the inbox names each task, stage and process type; the search offers all seven types by name', async () => {
+    const asked = await call('civil-staff', 'POST', '/v1/sharing/requests', {
+      requestId: randomUUID(),
+      resourceCode: 'MKT-002',
+      dataItems: ['处罚类别'],
+      purpose: '社会组织登记审查',
+      duty: '社会组织登记管理',
+    });
+    expect(asked.status).toBe(201);
+    const opened = await call('market-staff', 'POST', '/v1/conflicts', {
+      requestId: randomUUID(),
+      departments: ['market', 'civil'],
+      resources: [{ code: 'MKT-001', dataItems: ['住所'] }],
+      description: '同一社会组织住所不一致',
+    });
+    expect(opened.status).toBe(201);
+    await eventually(async () => {
+      const actions = (await call('market-staff', 'GET', '/v1/inbox')).body.items.map((i: { action: string }) => i.action);
+      expect(actions).toEqual(expect.arrayContaining(['decide_sharing_request', 'record_conflict_position']));
+    }, 30_000);
+
+    const page = await browser.page();
+    await signIn(page, url, 'market-staff');
+    const inbox = page.locator('[data-test=inbox]');
+    await inbox.getByText('答复共享申请').first().waitFor();
+    const text = await inbox.textContent();
+    for (const label of ['答复共享申请', '待提供部门答复', '共享申请', '提出数据冲突意见', '部门协商中', '数据冲突'])
+      expect(text).toContain(label);
+    await screenshot(page, 'journey6-provider-inbox');
+
+    await page.getByText('流程查询', { exact: true }).click();
+    await page.locator('[data-test=filter-type]').click();
+    await page.getByRole('option', { name: '共享争议' }).waitFor();
+    expect((await page.getByRole('option').allTextContents()).map((t) => t.trim())).toEqual([
+      '数据校核',
+      '目录更新',
+      '限期整改',
+      '年度报告',
+      '共享申请',
+      '共享争议',
+      '数据冲突',
+    ]);
+    await page.getByRole('option', { name: '数据冲突' }).click();
+    await page.locator('[data-test=search]').click();
+    await page.locator('[data-test=processes]').getByText('部门协商中').first().waitFor();
+    await screenshot(page, 'journey6-provider-conflicts');
     await page.close();
   });
 });

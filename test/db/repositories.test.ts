@@ -7,7 +7,7 @@ import type { Database } from '../../db/client';
 import { appendAudit, verifyAuditChain } from '../../db/repositories/audit.repo';
 import { insertCorrectionOnce, listExtensions } from '../../db/repositories/corrections.repo';
 import { findUserByToken, hashToken } from '../../db/repositories/identity.repo';
-import { applyStep, listEvents, listProcesses, registerProcess } from '../../db/repositories/registry.repo';
+import { applyStep, listEvents, listProcesses, recordViolation, registerProcess } from '../../db/repositories/registry.repo';
 import { apiTokens, auditLog, correctionExtensions, corrections, processes } from '../../db/schema';
 import { actorOf } from '../helpers/actors';
 import { insertCorrection } from '../helpers/corrections';
@@ -205,5 +205,54 @@ describe('correction extensions', () => {
     // Run again (a retried migration, rows already written): nothing changes.
     await database.db.execute(sql.raw(backfill));
     expect(await database.db.select().from(correctionExtensions).where(eq(correctionExtensions.workflowId, c))).toHaveLength(1);
+  });
+});
+
+describe('the vocabulary in the registry', () => {
+  const register = (workflowId: string, type: string, stage: string) =>
+    registerProcess(database.db, {
+      workflowId,
+      // the casts stand for a writer that bypasses the types: the constraints must refuse it
+      type: type as 'correction',
+      departmentCode: 'market',
+      subjectId: workflowId,
+      stage: stage as 'verifying',
+      deadline,
+      startedAt: '2025-09-26T02:00:00Z',
+    });
+  const violation = (workflowId: string, kind: string) =>
+    recordViolation(database.db, {
+      workflowId,
+      departmentCode: 'market',
+      article: '第四十九条(八)',
+      kind,
+      dueDate: '2025-10-16',
+      occurredAt: '2025-10-17T00:00:00+08:00',
+    });
+
+  it('takes each type with its own stages, and refuses an unknown type or another type’s stage', async () => {
+    await register('vocab-catalog', 'catalog_update', 'awaiting_application');
+    await register('vocab-dispute', 'sharing_dispute', 'dispute_referred');
+    await expect(register('vocab-unknown', 'sharing', 'awaiting_sharing_decision')).rejects.toThrow();
+    await expect(register('vocab-mixed', 'correction', 'under_review')).rejects.toThrow();
+    await expect(
+      applyStep(database.db, {
+        workflowId: 'vocab-catalog',
+        eventKey: 'x',
+        kind: 'x',
+        occurredAt: deadline.endsAt,
+        registry: { stage: 'verifying' },
+      }),
+    ).rejects.toThrow();
+    const [row] = await database.db.select().from(processes).where(eq(processes.workflowId, 'vocab-catalog'));
+    expect(row).toMatchObject({ type: 'catalog_update', stage: 'awaiting_application' });
+  });
+
+  it('takes the stored finding kinds, with their per-application and per-department suffixes, and refuses others', async () => {
+    await violation('vocab-catalog', 'catalog_submission_overdue');
+    await violation('vocab-catalog', 'catalog_review_overdue_2');
+    await violation('vocab-catalog', 'annual_report_missed:market');
+    await expect(violation('vocab-catalog', 'dispute_overdue')).rejects.toThrow();
+    await expect(violation('vocab-catalog', 'catalog_review_overdue')).rejects.toThrow();
   });
 });

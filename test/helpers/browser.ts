@@ -23,12 +23,42 @@ const FLAGS = [
   '--disable-sync',
 ];
 
+/** A stable code (snake_case) where an official should read Chinese. */
+export const CODE_SHOWN = /\b[a-z]+(_[a-z]+)+\b/g;
+
 export interface Browser {
   context: BrowserContext;
   /** a new tab at the given viewport */
   page(viewport?: { width: number; height: number }): Promise<Page>;
+  /** Fails naming every code any page of this browser has shown since the last call. */
+  expectNoCodesShown(): void;
   close(): Promise<void>;
 }
+
+/**
+ * Runs in every page: 50 ms after a change of the DOM, reports the codes its rendered text shows
+ * that it has not reported yet, so that a code shown only while loading is caught too.
+ */
+const WATCH_FOR_CODES = `(() => {
+  const code = new RegExp(${JSON.stringify(CODE_SHOWN.source)}, 'g');
+  const reported = new Set();
+  let queued = false;
+  const look = () => {
+    queued = false;
+    const found = [...new Set(document.body?.innerText.match(code) ?? [])].filter((c) => !reported.has(c));
+    if (!found.length) return;
+    for (const c of found) reported.add(c);
+    window.__codesShown(found);
+  };
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    setTimeout(look, 50);
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+})();`;
+
+const codesMessage = (shown: { url: string; codes: string[] }[]) =>
+  `pages show codes instead of Chinese labels:\n${shown.map((s) => `  ${s.url}: ${s.codes.join(', ')}`).join('\n')}`;
 
 export async function launchBrowser(): Promise<Browser> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'chromium-profile-'));
@@ -43,12 +73,20 @@ export async function launchBrowser(): Promise<Browser> {
     timezoneId: 'UTC',
     acceptDownloads: true,
   });
+  let shown: { url: string; codes: string[] }[] = [];
+  await context.exposeBinding('__codesShown', ({ page }, codes: string[]) => void shown.push({ url: new URL(page.url()).pathname, codes }));
+  await context.addInitScript(WATCH_FOR_CODES);
   return {
     context,
     async page(viewport = DESKTOP) {
       const page = await context.newPage();
       await page.setViewportSize(viewport);
       return page;
+    },
+    expectNoCodesShown() {
+      const seen = shown;
+      shown = [];
+      if (seen.length) throw new Error(codesMessage(seen));
     },
     async close() {
       await context.close();
@@ -65,7 +103,12 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.locator('[data-test=menu]').waitFor();
 }
 
-export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** Saves the page, once its rendered text shows no code. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const codes = [...new Set((await page.evaluate<string>('document.body.innerText')).match(CODE_SHOWN) ?? [])];
+  if (codes.length) throw new Error(`${name}: ${codesMessage([{ url: new URL(page.url()).pathname, codes }])}`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
 
 /** What the console's menu offers the signed-in user. */
 export const menuOf = async (page: Page): Promise<string[]> =>

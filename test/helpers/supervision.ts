@@ -2,11 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { processes, violations } from '../../db/schema';
+import { type ProcessType, STAGES_OF } from '../../domain/vocabulary';
 import { endOfDay } from '../../domain/working-days';
 
 export interface SeedProcess {
   departmentCode: string;
-  type?: string;
+  type?: ProcessType;
   /** the last day of the period in force */
   due: string;
   /** the day it turns yellow; defaults to the due day */
@@ -25,7 +26,8 @@ export async function seedProcess(db: Db, p: SeedProcess): Promise<string> {
     type,
     departmentCode: p.departmentCode,
     subjectId: workflowId,
-    stage: p.status === 'closed' ? 'completed' : 'verifying',
+    // open: the type's first stage; closed: its last
+    stage: STAGES_OF[type][p.status === 'closed' ? STAGES_OF[type].length - 1 : 0]!,
     status: p.status ?? 'open',
     dueDate: p.due,
     endsAt: new Date(endOfDay(p.due)),

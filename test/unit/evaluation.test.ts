@@ -81,4 +81,11 @@ describe('evaluationCsv', () => {
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
   });
+
+  it('names every process type in the header, the sharing and conflict processes too', () => {
+    const header = evaluationCsv(['sharing_request', 'sharing_dispute', 'conflict'], []).split('\r\n')[0];
+    expect(header).toBe(
+      '部门代码,部门名称,共享申请年内办结数,共享申请按时办结数,共享申请按时办结率,共享申请当前超期未办结数,共享争议年内办结数,共享争议按时办结数,共享争议按时办结率,共享争议当前超期未办结数,数据冲突年内办结数,数据冲突按时办结数,数据冲突按时办结率,数据冲突当前超期未办结数,年内违规数,未结整改通知数,年内通报批评数,年度报告按时报送',
+    );
+  });
 });

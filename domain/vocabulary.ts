@@ -1,0 +1,306 @@
+// The process vocabulary: every process type, its stages, the inbox tasks, the findings
+// (violations) and the timeline's events, each with the Chinese label an official reads and,
+// for types, tasks and findings, the article it comes from.
+// The codes are stored in the registry and in workflow histories and search attributes: add
+// codes, never rename one. Pages, exports and notices show `*Label(code)`, never the code.
+// Pure and import-free: the console compiles it too (web/tsconfig.json).
+// The calendar change workflow (SPEC §2) is not a process: it has no registry row, stage or clock.
+
+/** Shown for an empty value. */
+const NONE = '—';
+
+/** A code's Chinese name; `unknown` for a code it does not know, so that a page never shows one. */
+export const labeller =
+  (names: Readonly<Record<string, string>>, unknown: string) =>
+  (code: string | null | undefined): string =>
+    !code ? NONE : Object.hasOwn(names, code) ? (names[code] as string) : unknown;
+
+const labelsOf = (info: Readonly<Record<string, { label: string }>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(info).map(([code, { label }]) => [code, label]));
+
+// ---- process types ----------------------------------------------------------------------
+
+export const PROCESS_TYPES = [
+  'correction',
+  'catalog_update',
+  'rectification',
+  'annual_report',
+  'sharing_request',
+  'sharing_dispute',
+  'conflict',
+] as const;
+export type ProcessType = (typeof PROCESS_TYPES)[number];
+
+export const PROCESS_TYPE_INFO: Record<ProcessType, { label: string; article: string }> = {
+  correction: { label: '数据校核', article: '第二十三条' },
+  catalog_update: { label: '目录更新', article: '第十八条' },
+  rectification: { label: '限期整改', article: '第五十一条' },
+  annual_report: { label: '年度报告', article: '第四十六条' },
+  sharing_request: { label: '共享申请', article: '第三十一条' },
+  sharing_dispute: { label: '共享争议', article: '第三十二条' },
+  conflict: { label: '数据冲突', article: '第二十六条' },
+};
+
+export const processTypeLabel = labeller(labelsOf(PROCESS_TYPE_INFO), '未知流程');
+
+// ---- stages -----------------------------------------------------------------------------
+
+export const STAGES = [
+  'verifying',
+  'extension_pending',
+  'overdue',
+  'completed',
+  'awaiting_application',
+  'under_review',
+  'returned',
+  'approved',
+  'rectifying',
+  'rectified',
+  'criticized',
+  'departments_reporting',
+  'authority_compiling',
+  'county_submitting',
+  'awaiting_sharing_decision',
+  'granted',
+  'granted_in_part',
+  'refused',
+  'dispute_coordinating',
+  'dispute_referred',
+  'upheld',
+  'overturned',
+  'conflict_negotiating',
+  'conflict_coordinating',
+  'agreed',
+  'decided',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Each type's stages, open ones first and the closing ones last (`completed` closes two types). */
+export const STAGES_OF = {
+  correction: ['verifying', 'extension_pending', 'overdue', 'completed'],
+  catalog_update: ['awaiting_application', 'under_review', 'returned', 'approved'],
+  rectification: ['rectifying', 'rectified', 'criticized'],
+  annual_report: ['departments_reporting', 'authority_compiling', 'county_submitting', 'completed'],
+  sharing_request: ['awaiting_sharing_decision', 'granted', 'granted_in_part', 'refused'],
+  sharing_dispute: ['dispute_coordinating', 'dispute_referred', 'upheld', 'overturned'],
+  conflict: ['conflict_negotiating', 'conflict_coordinating', 'agreed', 'decided'],
+} as const satisfies Record<ProcessType, readonly Stage[]>;
+export type StageOf<T extends ProcessType> = (typeof STAGES_OF)[T][number];
+
+/** What the API answers before the workflow has written its registry row; never stored. */
+export const STARTING = 'starting';
+
+const STAGE_LABELS: Record<Stage | typeof STARTING, string> = {
+  starting: '受理中',
+  verifying: '核查中',
+  extension_pending: '延期待审批',
+  overdue: '已超期',
+  completed: '已办结',
+  awaiting_application: '待提交申请',
+  under_review: '审核中',
+  returned: '已退回',
+  approved: '已批准',
+  rectifying: '整改中',
+  rectified: '已整改',
+  criticized: '通报批评',
+  departments_reporting: '部门报送中',
+  authority_compiling: '主管部门汇编中',
+  county_submitting: '县政府报送中',
+  awaiting_sharing_decision: '待提供部门答复',
+  granted: '同意共享',
+  granted_in_part: '部分同意共享',
+  refused: '不同意共享',
+  dispute_coordinating: '主管部门协调争议',
+  dispute_referred: '报县政府决定',
+  upheld: '维持不予共享',
+  overturned: '决定共享',
+  conflict_negotiating: '部门协商中',
+  conflict_coordinating: '主管部门协调冲突',
+  agreed: '协商一致',
+  decided: '已作出决定',
+};
+
+export const stageLabel = labeller(STAGE_LABELS, '未知环节');
+
+// ---- inbox tasks ------------------------------------------------------------------------
+
+/** What the inbox asks its reader to do (`follow`: an applicant's own open processes). */
+export const TASK_KINDS = [
+  'verify',
+  'decide_extension',
+  'supervise_overdue',
+  'submit_catalog_application',
+  'review_catalog_application',
+  'report_rectification',
+  'submit_county_report',
+  'submit_annual_report_to_city',
+  'decide_sharing_request',
+  'record_conflict_position',
+  'coordinate_sharing_dispute',
+  'decide_sharing_dispute',
+  'decide_conflict',
+  'follow',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TASK_INFO: Record<TaskKind, { label: string; article: string }> = {
+  verify: { label: '核查并登记结果', article: '第二十三条' },
+  decide_extension: { label: '审批延期申请', article: '第二十三条' },
+  supervise_overdue: { label: '督办超期事项', article: '第四十五条' },
+  submit_catalog_application: { label: '提交目录更新申请', article: '第十八条' },
+  review_catalog_application: { label: '审核目录更新申请', article: '第十八条' },
+  report_rectification: { label: '报送整改情况', article: '第五十一条' },
+  submit_county_report: { label: '报送县级年度报告', article: '第四十六条' },
+  submit_annual_report_to_city: { label: '向市政府报送年度报告', article: '第四十六条' },
+  decide_sharing_request: { label: '答复共享申请', article: '第三十一条' },
+  record_conflict_position: { label: '提出数据冲突意见', article: '第二十六条' },
+  coordinate_sharing_dispute: { label: '协调共享争议', article: '第三十二条' },
+  decide_sharing_dispute: { label: '决定共享争议', article: '第三十二条' },
+  decide_conflict: { label: '决定数据冲突', article: '第二十六条' },
+  follow: { label: '查看办理进度', article: '第二十三条' },
+};
+
+export const taskLabel = labeller(labelsOf(TASK_INFO), '未知待办');
+
+// ---- findings (violations) ----------------------------------------------------------------
+
+/** The kinds of breach a violation records, with the article the recording workflow cites. */
+export const FINDING_KINDS = [
+  'correction_overdue',
+  'catalog_submission_overdue',
+  'catalog_review_overdue',
+  'sharing_decision_overdue',
+  'annual_report_missed',
+  'county_report_late',
+  'city_submission_late',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+export const FINDING_INFO: Record<FindingKind, { label: string; article: string }> = {
+  correction_overdue: { label: '数据校核超期', article: '第四十九条(八)' },
+  catalog_submission_overdue: { label: '目录更新申请超期', article: '第四十九条(八)' },
+  catalog_review_overdue: { label: '目录更新申请超期审核', article: '第四十九条(八)' },
+  sharing_decision_overdue: { label: '共享申请超期未答复', article: '第三十二条' },
+  annual_report_missed: { label: '年度报告未按时报送', article: '第四十六条' },
+  county_report_late: { label: '县级年度报告逾期', article: '第四十六条' },
+  city_submission_late: { label: '报送市政府逾期', article: '第四十六条' },
+};
+
+/**
+ * Stored kinds keep a process's findings apart under the (workflow, kind) unique index:
+ * `catalog_review_overdue_<n>` per application, `annual_report_missed:<department>` per department.
+ */
+const STORED_SUFFIX: Partial<Record<FindingKind, string>> = { catalog_review_overdue: '_[1-9][0-9]*', annual_report_missed: ':.+' };
+const storedPattern = (k: FindingKind): string => `${k}${STORED_SUFFIX[k] ?? ''}`;
+
+/** Every stored kind, as a regular expression that JavaScript and PostgreSQL (`~`) read alike. */
+export const STORED_FINDING_PATTERN = `^(${FINDING_KINDS.map(storedPattern).join('|')})$`;
+
+/** The kind of a stored finding, or null when it is none of FINDING_KINDS. */
+export const findingKindOf = (stored: string): FindingKind | null =>
+  FINDING_KINDS.find((k) => new RegExp(`^${storedPattern(k)}$`).test(stored)) ?? null;
+
+/** A stored finding's label; the nth catalog application names its number. */
+export function findingLabel(stored: string | null | undefined): string {
+  if (!stored) return NONE;
+  const kind = findingKindOf(stored);
+  if (kind === null) return '未知违规情形';
+  if (kind === 'catalog_review_overdue') return `目录更新第 ${stored.split('_').pop()} 次申请超期审核`;
+  return FINDING_INFO[kind].label;
+}
+
+// ---- timeline events ----------------------------------------------------------------------
+
+/** The steps a process's timeline records (process_events.kind). */
+export const EVENT_KINDS = [
+  'filed',
+  'deadline_set',
+  'extension_requested',
+  'extension_approved',
+  'extension_refused',
+  'verified',
+  'violation_recorded',
+  'correction_overdue',
+  'change_registered',
+  'application_submitted',
+  'application_approved',
+  'application_returned',
+  'approval_refused',
+  'rectification_ordered',
+  'rectification_reported',
+  'criticized',
+  'reminder',
+  'annual_report_opened',
+  'stage_authority_compiling',
+  'stage_county_submitting',
+  'department_report_submitted',
+  'annual_reports_missed',
+  'county_report_submitted',
+  'county_report_late',
+  'city_submission',
+  'city_submission_late',
+  'annual_report_completed',
+  'sharing_requested',
+  'sharing_granted',
+  'sharing_granted_in_part',
+  'sharing_refused',
+  'dispute_filed',
+  'dispute_referred',
+  'dispute_upheld',
+  'dispute_overturned',
+  'conflict_opened',
+  'position_recorded',
+  'conflict_escalated',
+  'conflict_agreed',
+  'conflict_decided',
+  'level_warning',
+  'level_overdue',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+const EVENT_LABELS: Record<EventKind, string> = {
+  filed: '受理登记',
+  deadline_set: '确定期限',
+  extension_requested: '申请延期',
+  extension_approved: '批准延期',
+  extension_refused: '不同意延期',
+  verified: '登记核查结果',
+  violation_recorded: '记录违规',
+  correction_overdue: '超期',
+  change_registered: '登记目录变更',
+  application_submitted: '提交目录更新申请',
+  application_approved: '批准目录更新',
+  application_returned: '退回目录更新申请',
+  approval_refused: '批准被拒绝',
+  rectification_ordered: '下达整改通知',
+  rectification_reported: '报送整改情况',
+  criticized: '通报批评',
+  reminder: '提醒',
+  annual_report_opened: '开始年度报告',
+  stage_authority_compiling: '转入主管部门汇编',
+  stage_county_submitting: '转入县政府报送',
+  department_report_submitted: '部门报送年度报告',
+  annual_reports_missed: '部门未按时报送',
+  county_report_submitted: '报送县级报告',
+  county_report_late: '县级报告逾期',
+  city_submission: '报送市政府',
+  city_submission_late: '报送市政府逾期',
+  annual_report_completed: '年度报告办结',
+  sharing_requested: '提出共享申请',
+  sharing_granted: '同意共享',
+  sharing_granted_in_part: '部分同意共享',
+  sharing_refused: '不同意共享',
+  dispute_filed: '提出共享争议',
+  dispute_referred: '报请县政府决定',
+  dispute_upheld: '维持不予共享',
+  dispute_overturned: '决定共享',
+  conflict_opened: '登记数据冲突',
+  position_recorded: '提出协商意见',
+  conflict_escalated: '提请主管部门协调',
+  conflict_agreed: '协商一致',
+  conflict_decided: '主管部门作出决定',
+  level_warning: '转为黄色预警',
+  level_overdue: '转为红色超期',
+};
+
+export const eventLabel = labeller(EVENT_LABELS, '其他事项');

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { inboxRules } from '../../domain/inbox';
+import type { Actor, Role } from '../../domain/roles';
+
+const actor = (role: Role, departmentCode: string | null = 'market'): Actor => ({ userId: 'u1', role, departmentCode });
+
+describe('inboxRules', () => {
+  it('gives department staff their own department’s verifications, applications, rectifications and sharing tasks', () => {
+    expect(inboxRules(actor('department_staff'))).toEqual([
+      { departments: ['market'], stages: ['verifying', 'overdue'], action: 'verify' },
+      { departments: ['market'], stages: ['awaiting_application', 'returned'], action: 'submit_catalog_application' },
+      { departments: ['market'], stages: ['rectifying'], action: 'report_rectification' },
+      { departments: ['market'], stages: ['awaiting_sharing_decision'], action: 'decide_sharing_request' },
+      { departments: ['market'], stages: ['conflict_negotiating'], action: 'record_conflict_position', asConflictParty: true },
+    ]);
+  });
+
+  it('gives the department head the extensions to decide (第二十三条) and the overdue to supervise, not verification', () => {
+    expect(inboxRules(actor('department_head', 'civil'))).toEqual([
+      { departments: ['civil'], stages: ['extension_pending'], action: 'decide_extension' },
+      { departments: ['civil'], stages: ['overdue'], action: 'supervise_overdue' },
+      { departments: ['civil'], stages: ['awaiting_application', 'returned'], action: 'submit_catalog_application' },
+      { departments: ['civil'], stages: ['rectifying'], action: 'report_rectification' },
+      { departments: ['civil'], stages: ['awaiting_sharing_decision'], action: 'decide_sharing_request' },
+      { departments: ['civil'], stages: ['conflict_negotiating'], action: 'record_conflict_position', asConflictParty: true },
+    ]);
+  });
+
+  it('gives the authority county-wide tasks: no department filter', () => {
+    expect(inboxRules(actor('authority_reviewer', 'authority'))).toEqual([
+      { stages: ['overdue'], action: 'supervise_overdue' },
+      { stages: ['under_review'], action: 'review_catalog_application' },
+      { stages: ['authority_compiling'], action: 'submit_county_report' },
+      { stages: ['dispute_coordinating'], action: 'coordinate_sharing_dispute' },
+      { stages: ['conflict_coordinating'], action: 'decide_conflict' },
+    ]);
+  });
+
+  it('gives the county government the report to the city and the disputes referred to it (第三十二条)', () => {
+    expect(inboxRules(actor('county_government', 'county'))).toEqual([
+      { stages: ['county_submitting'], action: 'submit_annual_report_to_city' },
+      { stages: ['dispute_referred'], action: 'decide_sharing_dispute' },
+    ]);
+  });
+
+  it('gives a department user without a department nothing of any department', () => {
+    for (const rule of inboxRules(actor('department_staff', null))) expect(rule.departments).toEqual([]);
+  });
+
+  it('gives auditors, applicants and admins no rules', () => {
+    expect(inboxRules(actor('auditor', null))).toEqual([]);
+    expect(inboxRules(actor('applicant', null))).toEqual([]);
+    expect(inboxRules(actor('admin', null))).toEqual([]);
+  });
+});
