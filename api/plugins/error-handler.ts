@@ -11,22 +11,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { FastifyError, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { DOMAIN_ERRORS, isDomainErrorCode } from '../../domain/errors';
-
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    readonly details?: { path: string; message: string }[],
-  ) {
-    super(message);
-  }
-}
-
-export const httpError = (status: number, code: string, message: string, details?: { path: string; message: string }[]) =>
-  new HttpError(status, code, message, details);
-
-export const notFound = (what = '事项') => httpError(404, 'NOT_FOUND', `${what}不存在或无权查看`);
+import { HttpError } from '../errors';
 
 type AjvIssue = { instancePath?: string; keyword: string; params: Record<string, unknown>; message?: string };
 

@@ -1,9 +1,7 @@
 // 第十八条: registering a change (law amended, functions changed), the department's application
 // and the authority's review. Routes check the catalog with domain/ and call the workflow;
 // the workflow's validators decide who may act and when.
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { FastifyRequest } from 'fastify';
 import { type CatalogChange, checkAgainstCatalog, checkChanges } from '../../domain/catalog';
 import { beijingIso } from '../../domain/deadline';
@@ -13,11 +11,10 @@ import { beijingDate } from '../../domain/working-days';
 import { type CatalogChangeRow, getChange, insertChangeOnce, listApplications } from '../../db/repositories/catalog-changes.repo';
 import { entriesByCode, getAuthorityDepartment, getDepartment } from '../../db/repositories/catalog.repo';
 import { getProcess, registryDeadline } from '../../db/repositories/registry.repo';
-import type { CatalogUpdateInput } from '../../workflows/catalog-update.workflow';
 import { reviewCatalogApplication, submitCatalogApplication } from '../../workflows/messages';
-import { catalogUpdateWorkflowId, SA_DEPARTMENT, SA_PROCESS_TYPE } from '../../workflows/options';
+import { catalogUpdateWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
-import { httpError, notFound } from '../plugins/error-handler';
+import { domainRefusal, httpError, notFound } from '../errors';
 import {
   ChangeView,
   CreatedChange,
@@ -28,14 +25,14 @@ import {
   SubmitApplicationBody,
 } from '../schemas/catalog.schema';
 import { errors, ProcessIdParams } from '../schemas/common';
+import { mintCaseId, startProcess } from '../start-process';
 
 const DEPT = ['department_staff', 'department_head'] as const;
 const REGISTRARS = [...DEPT, 'authority_reviewer'] as const;
 const READERS = [...DEPT, 'authority_reviewer', 'auditor'] as const;
 
 /** A domain breach found in the request body, answered with its code's status and the change it names. */
-const refused = (err: DomainError & { index: number }) =>
-  httpError(DOMAIN_ERRORS[err.code].status, err.code, err.message, [{ path: `body.changes.${err.index}`, message: err.message }]);
+const refused = (err: DomainError & { index: number }) => domainRefusal(err, [{ path: `body.changes.${err.index}`, message: err.message }]);
 
 /**
  * 404 for what the caller may not see, 403 for what it sees but may not work; 409 to act on a
@@ -56,7 +53,7 @@ async function changeFor(request: FastifyRequest, id: string, mode: 'read' | 'wo
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, temporal, taskQueue } = app.deps;
+  const { db, temporal } = app.deps;
 
   app.post(
     '/catalog/changes',
@@ -90,45 +87,44 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           { path: 'body.changeDate', message: '不得晚于今天' },
         ]);
       }
-      const workflowId = catalogUpdateWorkflowId(body.requestId);
-      const { row, created } = await insertChangeOnce(db, {
-        id: `ML${body.changeDate.replaceAll('-', '')}${randomBytes(4).toString('hex').toUpperCase()}`,
-        requestId: body.requestId,
-        workflowId,
-        departmentCode,
-        trigger: body.trigger,
-        changeDate: body.changeDate,
-        legalBasis: body.legalBasis,
-        description: body.description,
-        registeredByUserId: actor.userId,
-        registeredByRole: actor.role,
-      });
-      request.auditTarget = row.workflowId;
-      if (!created && row.registeredByUserId !== actor.userId)
-        throw httpError(409, 'REQUEST_ID_CONFLICT', '该请求号已被他人使用，请重新生成请求号');
       // 第六条: a late review is recorded against the authority.
       const authority = await getAuthorityDepartment(db);
       if (!authority) throw new Error('no department of kind authority is configured');
-      const input: CatalogUpdateInput = {
-        changeId: row.id,
-        departmentCode,
-        authorityCode: authority.code,
-        changeDate: row.changeDate,
-        registeredBy: actor,
-      };
-      try {
-        await temporal.workflow.start('catalogUpdateWorkflow', {
-          taskQueue,
-          workflowId,
-          args: [input],
-          typedSearchAttributes: [
-            { key: SA_PROCESS_TYPE, value: 'catalog_update' },
-            { key: SA_DEPARTMENT, value: departmentCode },
+      const workflowId = catalogUpdateWorkflowId(body.requestId);
+      const { row, created } = await startProcess<CatalogChangeRow>(app.deps, {
+        insert: () =>
+          insertChangeOnce(db, {
+            id: mintCaseId('ML', body.changeDate),
+            requestId: body.requestId,
+            workflowId,
+            departmentCode,
+            trigger: body.trigger,
+            changeDate: body.changeDate,
+            legalBasis: body.legalBasis,
+            description: body.description,
+            registeredByUserId: actor.userId,
+            registeredByRole: actor.role,
+          }),
+        onRepeat: (r) => {
+          request.auditTarget = r.workflowId;
+          if (r.registeredByUserId !== actor.userId) throw httpError(409, 'REQUEST_ID_CONFLICT', '该请求号已被他人使用，请重新生成请求号');
+        },
+        workflow: (r) => ({
+          workflow: 'catalogUpdateWorkflow',
+          workflowId: r.workflowId,
+          args: [
+            {
+              changeId: r.id,
+              departmentCode: r.departmentCode,
+              authorityCode: authority.code,
+              changeDate: r.changeDate,
+              registeredBy: actor,
+            },
           ],
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
+          process: { type: 'catalog_update', departmentCode: r.departmentCode },
+        }),
+      });
+      request.auditTarget = row.workflowId;
       return reply.status(created ? 201 : 200).send({ id: row.id, workflowId, created });
     },
   );

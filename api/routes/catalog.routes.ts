@@ -19,7 +19,7 @@ import {
   toEntry,
 } from '../../db/repositories/catalog.repo';
 import { callerOf } from '../plugins/auth';
-import { httpError, notFound } from '../plugins/error-handler';
+import { httpError, notFound } from '../errors';
 import {
   CatalogDiffView,
   CatalogEntryView,

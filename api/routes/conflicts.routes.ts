@@ -1,6 +1,5 @@
 // 第二十六条: a data conflict between departments. Any department concerned, or the authority,
 // opens a case; the departments record positions; the authority decides if they do not agree.
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
@@ -19,14 +18,13 @@ import {
   listPositions,
 } from '../../db/repositories/conflicts.repo';
 import { registryDeadline } from '../../db/repositories/registry.repo';
-import type { ConflictInput } from '../../workflows/conflict.workflow';
 import { decideConflict, recordPosition } from '../../workflows/messages';
-import { conflictWorkflowId, SA_DEPARTMENT, SA_PROCESS_TYPE } from '../../workflows/options';
+import { conflictWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
-import { httpError, notFound } from '../plugins/error-handler';
+import { domainRefusal, httpError, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
+import { type Inserted, mintCaseId, startProcess } from '../start-process';
 import { ConflictBody, ConflictDecisionBody, ConflictView, PageQuery, PositionBody } from '../schemas/sharing.schema';
-import { domainRefusal } from './sharing.routes';
 
 const DEPT = ['department_staff', 'department_head'] as const;
 const READERS = [...DEPT, 'authority_reviewer', 'auditor'] as const;
@@ -68,7 +66,7 @@ async function conflictFor(request: FastifyRequest, id: string, mode: 'read' | '
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, temporal, taskQueue } = app.deps;
+  const { db, temporal } = app.deps;
 
   app.post(
     '/conflicts',
@@ -84,30 +82,27 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const body = request.body;
       const actor = callerOf(request);
-      const again = await getConflictByClientId(db, body.requestId);
-      if (again) return reply.status(200).send(await conflictView(request, await conflictFor(request, again.id, 'read')));
-      const known = {
-        departments: new Set(
-          (await Promise.all(body.departments.map((c) => getDepartment(db, c))))
-            .filter((d) => d?.active && d.kind === 'department')
-            .map((d) => d!.code),
-        ),
-        entries: await entriesByCode(
-          db,
-          body.resources.map((r) => r.code),
-        ),
-      };
-      const refused = checkConflictCase(actor, body, known);
-      if (refused) throw domainRefusal(refused);
-      const openedAt = new Date();
-      const id = `CT${beijingDate(openedAt.getTime()).replaceAll('-', '')}${randomBytes(4).toString('hex').toUpperCase()}`;
-      const workflowId = conflictWorkflowId(id);
-      request.auditTarget = workflowId;
-      await db.transaction(async (tx) => {
-        const row = await insertConflictOnce(tx, {
+      async function open(): Promise<Inserted<ConflictCaseRow>> {
+        const known = {
+          departments: new Set(
+            (await Promise.all(body.departments.map((c) => getDepartment(db, c))))
+              .filter((d) => d?.active && d.kind === 'department')
+              .map((d) => d!.code),
+          ),
+          entries: await entriesByCode(
+            db,
+            body.resources.map((r) => r.code),
+          ),
+        };
+        const refused = checkConflictCase(actor, body, known);
+        if (refused) throw domainRefusal(refused);
+        const openedAt = new Date();
+        const id = mintCaseId('CT', beijingDate(openedAt.getTime()));
+        request.auditTarget = conflictWorkflowId(id);
+        return insertConflictOnce(db, {
           id,
           requestId: body.requestId,
-          workflowId,
+          workflowId: conflictWorkflowId(id),
           departments: body.departments,
           resources: body.resources,
           description: body.description,
@@ -115,24 +110,22 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           openedRole: actor.role,
           openedAt,
         });
-        if (!row) throw httpError(409, 'REQUEST_ID_TAKEN', '该请求编号已被使用');
-        const input: ConflictInput = {
-          conflictId: id,
-          departments: body.departments,
-          openedOn: beijingDate(openedAt.getTime()),
-          openedBy: actor,
-        };
-        await temporal.workflow.start('conflictWorkflow', {
-          taskQueue,
-          workflowId,
-          args: [input],
-          typedSearchAttributes: [
-            { key: SA_PROCESS_TYPE, value: 'conflict' },
-            { key: SA_DEPARTMENT, value: body.departments[0]! },
-          ],
-        });
+      }
+      const again = await getConflictByClientId(db, body.requestId);
+      const { row, created } = await startProcess<ConflictCaseRow>(app.deps, {
+        insert: async () => (again ? { row: again, created: false } : open()),
+        onRepeat: (r) => {
+          if (!canSeeConflict(actor, r)) throw notFound('数据冲突');
+          request.auditTarget = r.workflowId;
+        },
+        workflow: (r) => ({
+          workflow: 'conflictWorkflow',
+          workflowId: r.workflowId,
+          args: [{ conflictId: r.id, departments: r.departments, openedOn: beijingDate(r.openedAt.getTime()), openedBy: actor }],
+          process: { type: 'conflict', departmentCode: r.departments[0]! },
+        }),
       });
-      return reply.status(201).send(await conflictView(request, (await getConflict(db, id))!));
+      return reply.status(created ? 201 : 200).send(await conflictView(request, (await getConflict(db, row.id))!));
     },
   );
 

@@ -1,8 +1,6 @@
 // 第二十三条: filing a correction and working it. Routes validate, authorise and call the
 // workflow; the workflow's validators decide what the regulation allows.
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { beijingIso } from '../../domain/deadline';
@@ -13,13 +11,13 @@ import { beijingDate } from '../../domain/working-days';
 import { getCatalogEntry, getDepartment } from '../../db/repositories/catalog.repo';
 import { type CorrectionRow, getCorrection, insertCorrectionOnce } from '../../db/repositories/corrections.repo';
 import { getProcess, registryDeadline } from '../../db/repositories/registry.repo';
-import type { CorrectionInput } from '../../workflows/correction.workflow';
 import { decideExtension, getCorrectionState, recordVerification, requestExtension } from '../../workflows/messages';
-import { correctionWorkflowId, SA_DEPARTMENT, SA_PROCESS_TYPE } from '../../workflows/options';
+import { correctionWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
 import { queryCodeFor } from '../query-code';
-import { httpError, notFound } from '../plugins/error-handler';
+import { httpError, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
+import { mintCaseId, startProcess } from '../start-process';
 import {
   CorrectionView,
   CreateCorrectionBody,
@@ -57,7 +55,7 @@ function checkSubject(body: CreateCorrectionBody): void {
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, temporal, taskQueue } = app.deps;
+  const { db, temporal } = app.deps;
 
   /**
    * The workflow's own state, answered by a worker. 第二十三条第三款: the counter must always be
@@ -119,47 +117,37 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
       const actor = callerOf(request);
       const workflowId = correctionWorkflowId(body.requestId);
-      const { row, created } = await insertCorrectionOnce(db, {
-        id: `JZ${receivedOn.replaceAll('-', '')}${randomBytes(4).toString('hex').toUpperCase()}`,
-        requestId: body.requestId,
-        workflowId,
-        departmentCode: department.code,
-        resourceCode: resource.code,
-        dataItems: body.dataItems,
-        description: body.description,
-        evidence: body.evidence,
-        subjectKind: body.subject.kind,
-        subjectIdNumber: body.subject.idNumber,
-        subjectName: body.subject.name,
-        contact: body.contact,
-        filedByUserId: actor.userId,
-        filedByRole: actor.role,
-        receivedOn,
+      const { row, created } = await startProcess<CorrectionRow>(app.deps, {
+        insert: () =>
+          insertCorrectionOnce(db, {
+            id: mintCaseId('JZ', receivedOn),
+            requestId: body.requestId,
+            workflowId,
+            departmentCode: department.code,
+            resourceCode: resource.code,
+            dataItems: body.dataItems,
+            description: body.description,
+            evidence: body.evidence,
+            subjectKind: body.subject.kind,
+            subjectIdNumber: body.subject.idNumber,
+            subjectName: body.subject.name,
+            contact: body.contact,
+            filedByUserId: actor.userId,
+            filedByRole: actor.role,
+            receivedOn,
+          }),
+        onRepeat: (r) => {
+          request.auditTarget = r.workflowId;
+          if (r.filedByUserId !== actor.userId) throw httpError(409, 'REQUEST_ID_CONFLICT', '该请求号已被他人使用，请重新生成请求号');
+        },
+        workflow: (r) => ({
+          workflow: 'correctionWorkflow',
+          workflowId: r.workflowId,
+          args: [{ correctionId: r.id, departmentCode: r.departmentCode, receivedOn: r.receivedOn, filedBy: actor }],
+          process: { type: 'correction', departmentCode: r.departmentCode },
+        }),
       });
       request.auditTarget = row.workflowId;
-      if (!created && row.filedByUserId !== actor.userId) {
-        throw httpError(409, 'REQUEST_ID_CONFLICT', '该请求号已被他人使用，请重新生成请求号');
-      }
-      // Start after the row exists; a retry of the same request finds both and starts nothing new.
-      const input: CorrectionInput = {
-        correctionId: row.id,
-        departmentCode: row.departmentCode,
-        receivedOn: row.receivedOn,
-        filedBy: actor,
-      };
-      try {
-        await temporal.workflow.start('correctionWorkflow', {
-          taskQueue,
-          workflowId,
-          args: [input],
-          typedSearchAttributes: [
-            { key: SA_PROCESS_TYPE, value: 'correction' },
-            { key: SA_DEPARTMENT, value: row.departmentCode },
-          ],
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
       const queryCode = queryCodeFor(app.deps.queryCodeSecret, row.id);
       return reply.status(created ? 201 : 200).send({ id: row.id, workflowId, receivedOn: row.receivedOn, created, queryCode });
     },

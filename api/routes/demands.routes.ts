@@ -6,7 +6,7 @@ import { toCsv } from '../../domain/catalog';
 import { beijingIso } from '../../domain/deadline';
 import { getCatalogEntry, getDepartment, latestCatalogVersion, listEntries, toEntry } from '../../db/repositories/catalog.repo';
 import { type DemandRow, insertDemand, listDemands } from '../../db/repositories/demands.repo';
-import { httpError } from '../plugins/error-handler';
+import { httpError } from '../errors';
 import { DemandBody, DemandView, ExportParams, ExportQuery } from '../schemas/catalog.schema';
 import { errors } from '../schemas/common';
 

@@ -10,7 +10,7 @@ import { canReadDepartment, type Role } from '../../domain/roles';
 import { conflictIdsAwaitingPosition } from '../../db/repositories/conflicts.repo';
 import { listCorrectionIdsFiledBy } from '../../db/repositories/corrections.repo';
 import { getProcess, listProcesses, listTimeline, listViolations, type ProcessRow } from '../../db/repositories/registry.repo';
-import { notFound } from '../plugins/error-handler';
+import { notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
 import { InboxItem, ProcessQuery, ProcessView, TimelineEvent, ViolationView } from '../schemas/processes.schema';
 

@@ -7,11 +7,17 @@ import { conflictCases, conflictPositions, processes } from '../schema';
 
 export type ConflictCaseRow = typeof conflictCases.$inferSelect;
 
-export async function insertConflictOnce(db: DbOrTx, c: typeof conflictCases.$inferInsert): Promise<ConflictCaseRow | null> {
+export async function insertConflictOnce(
+  db: DbOrTx,
+  c: typeof conflictCases.$inferInsert,
+): Promise<{ row: ConflictCaseRow; created: boolean }> {
   // No conflict target: the request id and the workflow id derived from it are both unique,
   // and a concurrent duplicate may collide on either first.
-  const [row] = await db.insert(conflictCases).values(c).onConflictDoNothing().returning();
-  return row ?? null;
+  const [inserted] = await db.insert(conflictCases).values(c).onConflictDoNothing().returning();
+  if (inserted) return { row: inserted, created: true };
+  const existing = await getConflictByClientId(db, c.requestId);
+  if (!existing) throw new Error(`conflict case ${c.requestId} vanished after a conflicting insert`);
+  return { row: existing, created: false };
 }
 
 export async function getConflictByClientId(db: DbOrTx, requestId: string): Promise<ConflictCaseRow | null> {

@@ -8,10 +8,17 @@ import { processes, rectificationOrders } from '../schema';
 export type RectificationOrderRow = typeof rectificationOrders.$inferSelect;
 export type NewRectificationOrder = typeof rectificationOrders.$inferInsert;
 
-/** null when the violation already has its order (one per violation). */
-export async function insertOrderOnce(db: DbOrTx, o: NewRectificationOrder): Promise<RectificationOrderRow | null> {
-  const [row] = await db.insert(rectificationOrders).values(o).onConflictDoNothing({ target: rectificationOrders.violationId }).returning();
-  return row ?? null;
+/** One order per violation: a second finds the first (created: false). */
+export async function insertOrderOnce(db: DbOrTx, o: NewRectificationOrder): Promise<{ row: RectificationOrderRow; created: boolean }> {
+  const [inserted] = await db
+    .insert(rectificationOrders)
+    .values(o)
+    .onConflictDoNothing({ target: rectificationOrders.violationId })
+    .returning();
+  if (inserted) return { row: inserted, created: true };
+  const [existing] = await db.select().from(rectificationOrders).where(eq(rectificationOrders.violationId, o.violationId));
+  if (!existing) throw new Error(`rectification order of violation ${o.violationId} vanished after a conflicting insert`);
+  return { row: existing, created: false };
 }
 
 export async function getOrder(db: DbOrTx, id: string): Promise<RectificationOrderRow | null> {

@@ -26,11 +26,17 @@ export async function setDecisionWorkingDays(db: DbOrTx, value: number, userId: 
 // ---- requests -------------------------------------------------------------------------------
 
 /** null when a request with this client requestId exists already. */
-export async function insertRequestOnce(db: DbOrTx, r: typeof sharingRequests.$inferInsert): Promise<SharingRequestRow | null> {
+export async function insertRequestOnce(
+  db: DbOrTx,
+  r: typeof sharingRequests.$inferInsert,
+): Promise<{ row: SharingRequestRow; created: boolean }> {
   // No conflict target: the request id and the workflow id derived from it are both unique,
   // and a concurrent duplicate may collide on either first.
-  const [row] = await db.insert(sharingRequests).values(r).onConflictDoNothing().returning();
-  return row ?? null;
+  const [inserted] = await db.insert(sharingRequests).values(r).onConflictDoNothing().returning();
+  if (inserted) return { row: inserted, created: true };
+  const existing = await getRequestByClientId(db, r.requestId);
+  if (!existing) throw new Error(`sharing request ${r.requestId} vanished after a conflicting insert`);
+  return { row: existing, created: false };
 }
 
 export async function getRequestByClientId(db: DbOrTx, requestId: string): Promise<SharingRequestRow | null> {
@@ -156,9 +162,20 @@ export async function revokeGrant(
 
 // ---- disputes -------------------------------------------------------------------------------
 
-export async function insertDisputeOnce(db: DbOrTx, d: typeof sharingDisputes.$inferInsert): Promise<SharingDisputeRow | null> {
-  const [row] = await db.insert(sharingDisputes).values(d).onConflictDoNothing({ target: sharingDisputes.sharingRequestId }).returning();
-  return row ?? null;
+/** One dispute per sharing request: a second finds the first (created: false). */
+export async function insertDisputeOnce(
+  db: DbOrTx,
+  d: typeof sharingDisputes.$inferInsert,
+): Promise<{ row: SharingDisputeRow; created: boolean }> {
+  const [inserted] = await db
+    .insert(sharingDisputes)
+    .values(d)
+    .onConflictDoNothing({ target: sharingDisputes.sharingRequestId })
+    .returning();
+  if (inserted) return { row: inserted, created: true };
+  const [existing] = await db.select().from(sharingDisputes).where(eq(sharingDisputes.sharingRequestId, d.sharingRequestId));
+  if (!existing) throw new Error(`dispute of sharing request ${d.sharingRequestId} vanished after a conflicting insert`);
+  return { row: existing, created: false };
 }
 
 const disputeWithProcess = (db: DbOrTx) =>
