@@ -1,6 +1,6 @@
-// The errors routes throw: an HTTP refusal with its code and Chinese message, and a domain
-// refusal (a DomainError from domain/) answered with the status its code carries.
-import { DOMAIN_ERRORS, type DomainError } from '../domain/errors';
+// The errors routes throw: an HTTP refusal with its status, code and Chinese message, and a
+// domain refusal carrying a DomainError from domain/ unchanged.
+import type { DomainError } from '../domain/errors';
 
 export class HttpError extends Error {
   constructor(
@@ -18,5 +18,11 @@ export const httpError = (status: number, code: string, message: string, details
 
 export const notFound = (what = '事项') => httpError(404, 'NOT_FOUND', `${what}不存在或无权查看`);
 
-export const domainRefusal = (err: DomainError, details?: { path: string; message: string }[]) =>
-  httpError(DOMAIN_ERRORS[err.code].status, err.code, err.message, details);
+/** A domain refusal on its way to the error handler, which answers it with its code's status. */
+export class DomainRefusal extends Error {
+  constructor(readonly refusal: DomainError) {
+    super(refusal.message);
+  }
+}
+
+export const domainRefusal = (err: DomainError) => new DomainRefusal(err);

@@ -4,7 +4,7 @@
 // and its decision closes the case. Pure rules the conflict workflow and the API ask.
 import type { Deadline } from './deadline';
 import { type DomainError, domainError } from './errors';
-import { type Actor, canWorkDepartment } from './roles';
+import { type Actor, canWorkDepartment, isDepartmentUser } from './roles';
 import type { IsoDate } from './working-days';
 
 /** 第二十六条 says 及时: the office's own periods, 10 working days to negotiate, then 10 for the authority. */
@@ -87,3 +87,7 @@ export function checkConflictDecision(s: ConflictState, actor: Actor, text: stri
   if (!text.trim()) return domainError('REASON_REQUIRED', '请写明协调核实的结论');
   return null;
 }
+
+/** 第二十六条: a department sees the cases it is a party to; the authority and auditors see all. */
+export const canSeeConflict = (actor: Actor, c: { departments: readonly string[] }): boolean =>
+  !isDepartmentUser(actor) || c.departments.includes(actor.departmentCode ?? '');

@@ -10,8 +10,8 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import type { FastifyError, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { DOMAIN_ERRORS, isDomainErrorCode } from '../../domain/errors';
-import { HttpError } from '../errors';
+import { DOMAIN_ERRORS, type DomainError, domainError, isDomainErrorCode } from '../../domain/errors';
+import { DomainRefusal, HttpError } from '../errors';
 
 type AjvIssue = { instancePath?: string; keyword: string; params: Record<string, unknown>; message?: string };
 
@@ -56,6 +56,16 @@ function send(reply: FastifyReply, status: number, code: string, message: string
     .send({ statusCode: status, code, error: STATUS_CODES[status] ?? 'Error', message, ...(details && { details }) });
 }
 
+/** The one place a domain refusal gets its status: raised in a route or in a workflow's validator. */
+const refuse = (reply: FastifyReply, e: DomainError) =>
+  send(
+    reply,
+    DOMAIN_ERRORS[e.code].status,
+    e.code,
+    e.message,
+    e.fields?.map((f) => ({ path: `body.${f.path}`, message: f.message })),
+  );
+
 /** The gRPC status error itself, or the one the client wrapped (`ServiceError: Failed to start Workflow`, cause). */
 function grpcError(err: unknown) {
   return [err, (err as { cause?: unknown }).cause].find(isGrpcServiceError);
@@ -78,6 +88,7 @@ export default fp(
 
     app.setErrorHandler((err: FastifyError | Error, request, reply) => {
       if (err instanceof HttpError) return send(reply, err.statusCode, err.code, err.message, err.details);
+      if (err instanceof DomainRefusal) return refuse(reply, err.refusal);
 
       const validation = (err as FastifyError).validation as AjvIssue[] | undefined;
       if (validation) {
@@ -86,12 +97,12 @@ export default fp(
       }
 
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && isDomainErrorCode(err.cause.type)) {
-        return send(reply, DOMAIN_ERRORS[err.cause.type].status, err.cause.type, err.cause.message);
+        return refuse(reply, { code: err.cause.type, message: err.cause.message });
       }
       if (err instanceof WorkflowNotFoundError) return send(reply, 404, 'PROCESS_NOT_FOUND', '流程不存在');
       if (err instanceof WorkflowExecutionAlreadyStartedError) return send(reply, 409, 'PROCESS_EXISTS', '该流程已存在');
       if (isGrpcServiceError(err) && /already completed|already been completed/i.test(err.details ?? err.message)) {
-        return send(reply, 409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
+        return refuse(reply, domainError('PROCESS_CLOSED'));
       }
       const down = unavailable(err);
       if (down) {

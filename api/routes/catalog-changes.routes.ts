@@ -4,8 +4,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { type CatalogChange, checkAgainstCatalog, checkChanges } from '../../domain/catalog';
+import { checkRegistration, registeringDepartment } from '../../domain/catalog-update';
 import { beijingIso } from '../../domain/deadline';
-import { DOMAIN_ERRORS, type DomainError } from '../../domain/errors';
+import { type DomainError, domainError } from '../../domain/errors';
 import { canReadDepartment, canWorkDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { type CatalogChangeRow, getChange, insertChangeOnce, listApplications } from '../../db/repositories/catalog-changes.repo';
@@ -32,7 +33,8 @@ const REGISTRARS = [...DEPT, 'authority_reviewer'] as const;
 const READERS = [...DEPT, 'authority_reviewer', 'auditor'] as const;
 
 /** A domain breach found in the request body, answered with its code's status and the change it names. */
-const refused = (err: DomainError & { index: number }) => domainRefusal(err, [{ path: `body.changes.${err.index}`, message: err.message }]);
+const refused = (err: DomainError & { index: number }) =>
+  domainRefusal({ code: err.code, message: err.message, fields: [{ path: `changes.${err.index}`, message: err.message }] });
 
 /**
  * 404 for what the caller may not see, 403 for what it sees but may not work; 409 to act on a
@@ -47,8 +49,7 @@ async function changeFor(request: FastifyRequest, id: string, mode: 'read' | 'wo
   if (mode === 'read') return row;
   if (mode === 'work' && !canWorkDepartment(actor, row.departmentCode))
     throw httpError(403, 'FORBIDDEN_DEPARTMENT', '无权办理其他部门的事项');
-  if ((await getProcess(db, row.workflowId))?.status === 'closed')
-    throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
+  if ((await getProcess(db, row.workflowId))?.status === 'closed') throw domainRefusal(domainError('PROCESS_CLOSED'));
   return row;
 }
 
@@ -69,24 +70,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const body = request.body;
       const actor = callerOf(request);
-      const departmentCode = body.departmentCode ?? (actor.role === 'authority_reviewer' ? undefined : actor.departmentCode!);
-      if (!departmentCode)
-        throw httpError(400, 'DEPARTMENT_REQUIRED', '主管部门代为登记时须指明部门', [{ path: 'body.departmentCode', message: '缺少部门' }]);
-      if (actor.role !== 'authority_reviewer' && departmentCode !== actor.departmentCode) {
-        throw httpError(403, 'FORBIDDEN_DEPARTMENT', '部门只能登记本部门的变更，或由主管部门代为登记');
-      }
-      const department = await getDepartment(db, departmentCode);
-      if (!department?.active || department.kind !== 'department') {
-        throw httpError(400, 'UNKNOWN_DEPARTMENT', `部门不存在：${departmentCode}`, [
-          { path: 'body.departmentCode', message: '部门不存在' },
-        ]);
-      }
-      const today = beijingDate(Date.now());
-      if (body.changeDate > today) {
-        throw httpError(400, 'CHANGE_DATE_IN_FUTURE', `变更日期不得晚于今天（${today}）`, [
-          { path: 'body.changeDate', message: '不得晚于今天' },
-        ]);
-      }
+      const departmentCode = registeringDepartment(actor, body.departmentCode);
+      const department = departmentCode ? await getDepartment(db, departmentCode) : null;
+      const refused = checkRegistration(
+        { registrant: actor, departmentCode, changeDate: body.changeDate },
+        { today: beijingDate(Date.now()), department },
+      );
+      if (refused) throw domainRefusal(refused);
       // 第六条: a late review is recorded against the authority.
       const authority = await getAuthorityDepartment(db);
       if (!authority) throw new Error('no department of kind authority is configured');
@@ -97,7 +87,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             id: mintCaseId('ML', body.changeDate),
             requestId: body.requestId,
             workflowId,
-            departmentCode,
+            departmentCode: departmentCode!,
             trigger: body.trigger,
             changeDate: body.changeDate,
             legalBasis: body.legalBasis,

@@ -3,10 +3,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { checkConflictCase } from '../../domain/conflict';
+import { canSeeConflict, checkConflictCase } from '../../domain/conflict';
 import { beijingIso } from '../../domain/deadline';
-import { DOMAIN_ERRORS } from '../../domain/errors';
-import type { Actor } from '../../domain/roles';
+import { domainError } from '../../domain/errors';
+import { ownDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { entriesByCode, getDepartment } from '../../db/repositories/catalog.repo';
 import {
@@ -21,16 +21,13 @@ import { registryDeadline } from '../../db/repositories/registry.repo';
 import { decideConflict, recordPosition } from '../../workflows/messages';
 import { conflictWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
-import { domainRefusal, httpError, notFound } from '../errors';
+import { domainRefusal, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
 import { type Inserted, mintCaseId, startProcess } from '../start-process';
 import { ConflictBody, ConflictDecisionBody, ConflictView, PageQuery, PositionBody } from '../schemas/sharing.schema';
 
 const DEPT = ['department_staff', 'department_head'] as const;
 const READERS = [...DEPT, 'authority_reviewer', 'auditor'] as const;
-
-const isDept = (a: Actor): boolean => a.role === 'department_staff' || a.role === 'department_head';
-const canSeeConflict = (a: Actor, c: ConflictCaseRow): boolean => !isDept(a) || c.departments.includes(a.departmentCode ?? '');
 
 type Found = NonNullable<Awaited<ReturnType<typeof getConflict>>>;
 async function conflictView(request: FastifyRequest, { conflict: c, process }: Found) {
@@ -61,7 +58,7 @@ async function conflictFor(request: FastifyRequest, id: string, mode: 'read' | '
   if (!found || !canSeeConflict(callerOf(request), found.conflict)) throw notFound('数据冲突');
   request.auditTarget = found.conflict.workflowId;
   if (mode === 'work' && (found.conflict.status === 'agreed' || found.conflict.status === 'decided'))
-    throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
+    throw domainRefusal(domainError('PROCESS_CLOSED'));
   return found;
 }
 
@@ -142,7 +139,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const actor = callerOf(request);
-      const rows = await listConflicts(db, { departmentCode: isDept(actor) ? actor.departmentCode! : undefined, ...request.query });
+      const rows = await listConflicts(db, { departmentCode: ownDepartment(actor)?.[0], ...request.query });
       return { items: await Promise.all(rows.map((r) => conflictView(request, r))) };
     },
   );

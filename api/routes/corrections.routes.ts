@@ -4,9 +4,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { beijingIso } from '../../domain/deadline';
-import type { CorrectionState } from '../../domain/correction';
-import { checkCreditCode, checkResidentId } from '../../domain/identifiers';
-import { canReadDepartment, canWorkDepartment } from '../../domain/roles';
+import { type CorrectionState, canSeeCorrection, checkFiling } from '../../domain/correction';
+import { canWorkDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { getCatalogEntry, getDepartment } from '../../db/repositories/catalog.repo';
 import { type CorrectionRow, getCorrection, insertCorrectionOnce } from '../../db/repositories/corrections.repo';
@@ -15,7 +14,7 @@ import { decideExtension, getCorrectionState, recordVerification, requestExtensi
 import { correctionWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
 import { queryCodeFor } from '../query-code';
-import { httpError, notFound } from '../errors';
+import { domainRefusal, httpError, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
 import { mintCaseId, startProcess } from '../start-process';
 import {
@@ -41,17 +40,12 @@ const mask = (id: string): string => (id.length > 8 ? `${id.slice(0, 4)}${'*'.re
 async function correctionFor(request: FastifyRequest, id: string, mode: 'read' | 'work'): Promise<CorrectionRow> {
   const row = await getCorrection(request.server.deps.db, id);
   const actor = callerOf(request);
-  if (!row || !(canReadDepartment(actor, row.departmentCode) || row.filedByUserId === actor.userId)) throw notFound('异议事项');
+  if (!row || !canSeeCorrection(actor, row)) throw notFound('异议事项');
   request.auditTarget = row.workflowId;
   if (mode === 'work' && !canWorkDepartment(actor, row.departmentCode)) {
     throw httpError(403, 'FORBIDDEN_DEPARTMENT', '无权办理其他部门的事项');
   }
   return row;
-}
-
-function checkSubject(body: CreateCorrectionBody): void {
-  const check = body.subject.kind === 'person' ? checkResidentId(body.subject.idNumber) : checkCreditCode(body.subject.idNumber);
-  if (!check.ok) throw httpError(400, check.code, check.message, [{ path: 'body.subject.idNumber', message: check.message }]);
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -85,37 +79,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      checkSubject(body);
+      const actor = callerOf(request);
       const today = beijingDate(Date.now());
       const receivedOn = body.receivedOn ?? today;
-      if (receivedOn > today)
-        throw httpError(400, 'RECEIVED_IN_FUTURE', `收到日期不得晚于今天（${today}）`, [
-          { path: 'body.receivedOn', message: '不得晚于今天' },
-        ]);
-      if (request.user!.role === 'applicant' && receivedOn !== today) {
-        throw httpError(400, 'RECEIVED_ON_NOT_ALLOWED', '申请人提交的异议以今天为收到日期，不可指定', [
-          { path: 'body.receivedOn', message: '申请人不可指定' },
-        ]);
-      }
       const [department, resource] = await Promise.all([getDepartment(db, body.departmentCode), getCatalogEntry(db, body.resourceCode)]);
-      if (!department?.active || department.kind !== 'department') {
-        throw httpError(400, 'UNKNOWN_DEPARTMENT', `数据提供部门不存在：${body.departmentCode}`, [
-          { path: 'body.departmentCode', message: '部门不存在' },
-        ]);
-      }
-      if (resource?.status !== 'active' || resource.departmentCode !== department.code) {
-        throw httpError(400, 'UNKNOWN_RESOURCE', `该部门的目录中没有资源 ${body.resourceCode}`, [
-          { path: 'body.resourceCode', message: '资源不存在或不属于该部门' },
-        ]);
-      }
-      const unknownItems = body.dataItems.filter((i) => !resource.dataItems.includes(i));
-      if (unknownItems.length > 0) {
-        throw httpError(400, 'UNKNOWN_DATA_ITEM', `资源 ${resource.code} 没有数据项：${unknownItems.join('、')}`, [
-          { path: 'body.dataItems', message: `可选：${resource.dataItems.join('、')}` },
-        ]);
-      }
-
-      const actor = callerOf(request);
+      const refused = checkFiling({ ...body, filer: actor, receivedOn }, { today, department, resource });
+      if (refused) throw domainRefusal(refused);
       const workflowId = correctionWorkflowId(body.requestId);
       const { row, created } = await startProcess<CorrectionRow>(app.deps, {
         insert: () =>
@@ -123,8 +92,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             id: mintCaseId('JZ', receivedOn),
             requestId: body.requestId,
             workflowId,
-            departmentCode: department.code,
-            resourceCode: resource.code,
+            departmentCode: department!.code,
+            resourceCode: resource!.code,
             dataItems: body.dataItems,
             description: body.description,
             evidence: body.evidence,

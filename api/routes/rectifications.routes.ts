@@ -3,12 +3,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { DOMAIN_ERRORS } from '../../domain/errors';
+import { domainError } from '../../domain/errors';
 import { canReadDepartment, canWorkDepartment, departmentScope } from '../../domain/roles';
 import { getOrderWithProcess, listOrders } from '../../db/repositories/rectifications.repo';
 import { reportRectification } from '../../workflows/messages';
 import { callerOf } from '../plugins/auth';
-import { httpError, notFound } from '../errors';
+import { domainRefusal, notFound } from '../errors';
 import { rectificationView } from '../views/rectification';
 import { errors, ProcessIdParams } from '../schemas/common';
 import { RectificationQuery, RectificationView, ReportBody } from '../schemas/supervision.schema';
@@ -23,9 +23,8 @@ async function orderFor(request: FastifyRequest, id: string, mode: 'read' | 'wor
   if (!row || !canReadDepartment(actor, row.order.departmentCode)) throw notFound('整改通知');
   request.auditTarget = row.order.workflowId;
   if (mode === 'work') {
-    if (!canWorkDepartment(actor, row.order.departmentCode))
-      throw httpError(403, 'FORBIDDEN_DEPARTMENT', DOMAIN_ERRORS.FORBIDDEN_DEPARTMENT.message);
-    if (row.order.status !== 'open') throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
+    if (!canWorkDepartment(actor, row.order.departmentCode)) throw domainRefusal(domainError('FORBIDDEN_DEPARTMENT'));
+    if (row.order.status !== 'open') throw domainRefusal(domainError('PROCESS_CLOSED'));
   }
   return row;
 }

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { beijingIso } from '../../domain/deadline';
-import { DOMAIN_ERRORS } from '../../domain/errors';
+import { domainError } from '../../domain/errors';
 import { departmentScope } from '../../domain/roles';
 import { canSeeDispute, checkDispute } from '../../domain/sharing';
 import { beijingDate } from '../../domain/working-days';
@@ -13,7 +13,7 @@ import { getDispute, insertDisputeOnce, listDisputes, type SharingDisputeRow } f
 import { decideDispute, referDispute } from '../../workflows/messages';
 import { sharingDisputeWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
-import { domainRefusal, httpError, notFound } from '../errors';
+import { domainRefusal, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
 import { mintCaseId, startProcess } from '../start-process';
 import { DisputeBody, DisputeDecisionBody, DisputeView, PageQuery, ReasonBody } from '../schemas/sharing.schema';
@@ -49,7 +49,7 @@ async function disputeFor(request: FastifyRequest, id: string, mode: 'read' | 'w
     throw notFound('共享争议');
   request.auditTarget = found.dispute.workflowId;
   if (mode === 'work' && (found.dispute.status === 'upheld' || found.dispute.status === 'overturned')) {
-    throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
+    throw domainRefusal(domainError('PROCESS_CLOSED'));
   }
   return found;
 }
@@ -90,7 +90,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             filedAt,
           }),
         onRepeat: () => {
-          throw domainRefusal({ code: 'DISPUTE_EXISTS', message: DOMAIN_ERRORS.DISPUTE_EXISTS.message });
+          throw domainRefusal(domainError('DISPUTE_EXISTS'));
         },
         workflow: (d) => ({
           workflow: 'sharingDisputeWorkflow',

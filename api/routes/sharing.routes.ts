@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { beijingIso } from '../../domain/deadline';
-import { DOMAIN_ERRORS } from '../../domain/errors';
+import { DOMAIN_ERRORS, domainError } from '../../domain/errors';
 import { canWorkDepartment, departmentScope } from '../../domain/roles';
 import { canSeeSharing, checkDecisionWorkingDays, checkRevocation, checkSharingRequest, initialAnswer } from '../../domain/sharing';
 import { beijingDate } from '../../domain/working-days';
@@ -206,9 +206,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { request: r } = await sharingRequestFor(request, request.params.id);
       const actor = callerOf(request);
-      if (!canWorkDepartment(actor, r.providerDepartment))
-        throw domainRefusal({ code: 'NOT_PROVIDER', message: DOMAIN_ERRORS.NOT_PROVIDER.message });
-      if (r.status !== 'pending' || !r.workflowId) throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
+      if (!canWorkDepartment(actor, r.providerDepartment)) throw domainRefusal(domainError('NOT_PROVIDER'));
+      if (r.status !== 'pending' || !r.workflowId) throw domainRefusal(domainError('PROCESS_CLOSED'));
       await temporal.workflow.getHandle(r.workflowId).executeUpdate(decideSharing, { args: [{ actor, ...request.body }] });
       return requestView((await getSharingRequest(db, r.id))!);
     },
@@ -266,7 +265,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         });
       if (!canWorkDepartment(actor, grant.requesterDepartment)) {
         await read('403', 'NOT_REQUESTER');
-        throw domainRefusal({ code: 'NOT_REQUESTER', message: DOMAIN_ERRORS.NOT_REQUESTER.message });
+        throw domainRefusal(domainError('NOT_REQUESTER'));
       }
       if (grant.revokedAt) {
         await read('403', 'GRANT_REVOKED');
@@ -316,7 +315,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const refused = checkRevocation(grant, actor, request.body.reason);
       if (refused) throw domainRefusal(refused);
       const after = await revokeGrant(db, grant.id, { by: actor.userId, role: actor.role, reason: request.body.reason, at: new Date() });
-      if (!after) throw domainRefusal({ code: 'GRANT_ALREADY_REVOKED', message: DOMAIN_ERRORS.GRANT_ALREADY_REVOKED.message });
+      if (!after) throw domainRefusal(domainError('GRANT_ALREADY_REVOKED'));
       return grantView(after);
     },
   );

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { beijingIso } from '../../domain/deadline';
-import { DOMAIN_ERRORS } from '../../domain/errors';
+import { domainError } from '../../domain/errors';
 import { checkOrder } from '../../domain/rectification';
 import { departmentScope } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
@@ -122,7 +122,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           process: { type: 'rectification', departmentCode: o.departmentCode },
         }),
       });
-      if (!created) throw httpError(409, 'RECTIFICATION_ORDER_EXISTS', DOMAIN_ERRORS.RECTIFICATION_ORDER_EXISTS.message);
+      if (!created) throw domainRefusal(domainError('RECTIFICATION_ORDER_EXISTS'));
       return reply.status(201).send(rectificationView(order, null));
     },
   );
