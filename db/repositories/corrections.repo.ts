@@ -25,11 +25,6 @@ export async function getCorrection(db: DbOrTx, id: string): Promise<CorrectionR
   return row ?? null;
 }
 
-export async function getCorrectionByWorkflow(db: DbOrTx, workflowId: string): Promise<CorrectionRow | null> {
-  const [row] = await db.select().from(corrections).where(eq(corrections.workflowId, workflowId));
-  return row ?? null;
-}
-
 export const listCorrectionIdsFiledBy = async (db: DbOrTx, userId: string): Promise<string[]> =>
   (await db.select({ id: corrections.id }).from(corrections).where(eq(corrections.filedByUserId, userId))).map((r) => r.id);
 
