@@ -26,7 +26,7 @@ import {
   SubmitApplicationBody,
 } from '../schemas/catalog.schema';
 import { errors, ProcessIdParams } from '../schemas/common';
-import { mintCaseId, startProcess } from '../start-process';
+import { mintCaseId, ownedBy, startProcess } from '../start-process';
 
 const DEPT = ['department_staff', 'department_head'] as const;
 const REGISTRARS = [...DEPT, 'authority_reviewer'] as const;
@@ -95,10 +95,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             registeredByUserId: actor.userId,
             registeredByRole: actor.role,
           }),
-        onRepeat: (r) => {
-          request.auditTarget = r.workflowId;
-          if (r.registeredByUserId !== actor.userId) throw httpError(409, 'REQUEST_ID_CONFLICT', '该请求号已被他人使用，请重新生成请求号');
-        },
+        onRepeat: ownedBy(request, (r) => r.registeredByUserId),
         workflow: (r) => ({
           workflow: 'catalogUpdateWorkflow',
           workflowId: r.workflowId,

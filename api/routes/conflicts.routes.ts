@@ -17,13 +17,14 @@ import {
   listConflicts,
   listPositions,
 } from '../../db/repositories/conflicts.repo';
-import { registryDeadline } from '../../db/repositories/registry.repo';
 import { decideConflict, recordPosition } from '../../workflows/messages';
 import { conflictWorkflowId } from '../../workflows/options';
+import type { Inserted } from '../../db/insert-once';
 import { callerOf } from '../plugins/auth';
+import { clockView } from '../views/clock';
 import { domainRefusal, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
-import { type Inserted, mintCaseId, startProcess } from '../start-process';
+import { mintCaseId, startProcess } from '../start-process';
 import { ConflictBody, ConflictDecisionBody, ConflictView, PageQuery, PositionBody } from '../schemas/sharing.schema';
 
 const DEPT = ['department_staff', 'department_head'] as const;
@@ -39,8 +40,7 @@ async function conflictView(request: FastifyRequest, { conflict: c, process }: F
     resources: c.resources,
     description: c.description,
     status: c.status,
-    deadline: registryDeadline(process),
-    level: process?.level ?? 'normal',
+    ...clockView(process),
     decision: c.decision,
     openedAt: beijingIso(c.openedAt.getTime()),
     positions: positions.map((p) => ({

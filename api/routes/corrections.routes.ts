@@ -16,7 +16,7 @@ import { callerOf } from '../plugins/auth';
 import { queryCodeFor } from '../query-code';
 import { domainRefusal, httpError, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
-import { mintCaseId, startProcess } from '../start-process';
+import { mintCaseId, ownedBy, startProcess } from '../start-process';
 import {
   CorrectionView,
   CreateCorrectionBody,
@@ -105,10 +105,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             filedByRole: actor.role,
             receivedOn,
           }),
-        onRepeat: (r) => {
-          request.auditTarget = r.workflowId;
-          if (r.filedByUserId !== actor.userId) throw httpError(409, 'REQUEST_ID_CONFLICT', '该请求号已被他人使用，请重新生成请求号');
-        },
+        onRepeat: ownedBy(request, (r) => r.filedByUserId),
         workflow: (r) => ({
           workflow: 'correctionWorkflow',
           workflowId: r.workflowId,

@@ -8,11 +8,11 @@ import { domainError } from '../../domain/errors';
 import { departmentScope } from '../../domain/roles';
 import { canSeeDispute, checkDispute } from '../../domain/sharing';
 import { beijingDate } from '../../domain/working-days';
-import { registryDeadline } from '../../db/repositories/registry.repo';
 import { getDispute, insertDisputeOnce, listDisputes, type SharingDisputeRow } from '../../db/repositories/sharing.repo';
 import { decideDispute, referDispute } from '../../workflows/messages';
 import { sharingDisputeWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
+import { clockView } from '../views/clock';
 import { domainRefusal, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
 import { mintCaseId, startProcess } from '../start-process';
@@ -34,8 +34,7 @@ const disputeView = ({ dispute: d, process, request }: Found) => ({
   grounds: d.grounds,
   status: d.status,
   owner: OWNER[d.status] ?? null,
-  deadline: registryDeadline(process),
-  level: process?.level ?? 'normal',
+  ...clockView(process),
   referralReason: d.referralReason,
   decidedRole: d.decidedRole,
   decisionReason: d.decisionReason,

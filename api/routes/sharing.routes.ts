@@ -26,12 +26,13 @@ import {
 } from '../../db/repositories/sharing.repo';
 import { decideSharing } from '../../workflows/messages';
 import { sharingRequestWorkflowId } from '../../workflows/options';
+import type { Inserted } from '../../db/insert-once';
 import { callerOf } from '../plugins/auth';
 import { domainRefusal, httpError, notFound } from '../errors';
 import { sharingRequestFor } from '../lookups';
 import { grantView, requestView } from '../views/sharing';
 import { errors, ProcessIdParams } from '../schemas/common';
-import { type Inserted, mintCaseId, startProcess } from '../start-process';
+import { mintCaseId, startProcess } from '../start-process';
 import {
   DecisionBody,
   GrantQuery,

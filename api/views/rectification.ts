@@ -1,7 +1,8 @@
 // How a rectification order reads over HTTP: with the registry's deadline and level.
 import { beijingIso } from '../../domain/deadline';
 import type { RectificationOrderRow } from '../../db/repositories/rectifications.repo';
-import { type ProcessRow, registryDeadline } from '../../db/repositories/registry.repo';
+import type { ProcessRow } from '../../db/repositories/registry.repo';
+import { clockView } from './clock';
 
 const iso = (d: Date | null): string | null => (d ? beijingIso(d.getTime()) : null);
 
@@ -15,8 +16,7 @@ export const rectificationView = (o: RectificationOrderRow, p: ProcessRow | null
   status: o.status,
   issuedBy: o.issuedBy,
   issuedAt: beijingIso(o.issuedAt.getTime()),
-  deadline: registryDeadline(p),
-  level: p?.level ?? 'normal',
+  ...clockView(p),
   report: o.report,
   reportedBy: o.reportedBy,
   reportedAt: iso(o.reportedAt),

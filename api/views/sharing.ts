@@ -1,7 +1,7 @@
 // How sharing requests and grants read over HTTP: camelCase, Beijing times, the registry's deadline.
 import { beijingIso } from '../../domain/deadline';
-import { registryDeadline } from '../../db/repositories/registry.repo';
 import type { getSharingRequest, SharingGrantRow } from '../../db/repositories/sharing.repo';
+import { clockView } from './clock';
 
 const iso = (d: Date | null): string | null => (d ? beijingIso(d.getTime()) : null);
 export const grantView = (g: SharingGrantRow) => ({
@@ -36,8 +36,7 @@ export const requestView = ({
   sharingType: r.sharingType,
   status: r.status,
   reason: r.reason,
-  deadline: registryDeadline(process),
-  level: process?.level ?? 'normal',
+  ...clockView(process),
   decidedLate: r.decidedLate,
   createdAt: beijingIso(r.createdAt.getTime()),
   grant: grant ? grantView(grant) : null,
