@@ -5,13 +5,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { type CatalogChange, checkAgainstCatalog, checkChanges } from '../../domain/catalog';
 import { checkRegistration, registeringDepartment } from '../../domain/catalog-update';
-import { beijingIso } from '../../domain/deadline';
 import { type DomainError, domainError } from '../../domain/errors';
 import { canReadDepartment, canWorkDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { type CatalogChangeRow, getChange, insertChangeOnce, listApplications } from '../../db/repositories/catalog-changes.repo';
 import { entriesByCode, getAuthorityDepartment, getDepartment } from '../../db/repositories/catalog.repo';
-import { getProcess, registryDeadline } from '../../db/repositories/registry.repo';
+import { getProcess } from '../../db/repositories/registry.repo';
 import { reviewCatalogApplication, submitCatalogApplication } from '../../workflows/messages';
 import { catalogUpdateWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
@@ -26,6 +25,7 @@ import {
   SubmitApplicationBody,
 } from '../schemas/catalog.schema';
 import { errors, ProcessIdParams } from '../schemas/common';
+import { catalogChangeView } from '../views/catalog-change';
 import { mintCaseId, ownedBy, startProcess } from '../start-process';
 
 const DEPT = ['department_staff', 'department_head'] as const;
@@ -130,29 +130,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const row = await changeFor(request, request.params.id, 'read');
       const [process, applications] = await Promise.all([getProcess(db, row.workflowId), listApplications(db, row.id)]);
-      return {
-        id: row.id,
-        workflowId: row.workflowId,
-        departmentCode: row.departmentCode,
-        trigger: row.trigger,
-        changeDate: row.changeDate,
-        legalBasis: row.legalBasis,
-        description: row.description,
-        stage: process?.stage ?? 'starting',
-        level: process?.level ?? 'normal',
-        deadline: registryDeadline(process),
-        catalogVersion: row.catalogVersion,
-        applications: applications.map((a) => ({
-          n: a.n,
-          changes: a.changes,
-          submittedAt: beijingIso(a.submittedAt.getTime()),
-          receivedOn: a.receivedOn,
-          reviewDue: a.reviewDue,
-          decision: a.decision,
-          decidedAt: a.decidedAt ? beijingIso(a.decidedAt.getTime()) : null,
-          reason: a.reason,
-        })),
-      };
+      return catalogChangeView(row, process, applications);
     },
   );
 

@@ -4,7 +4,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { canSeeConflict, checkConflictCase } from '../../domain/conflict';
-import { beijingIso } from '../../domain/deadline';
 import { domainError } from '../../domain/errors';
 import { ownDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
@@ -15,13 +14,12 @@ import {
   getConflictByClientId,
   insertConflictOnce,
   listConflicts,
-  listPositions,
 } from '../../db/repositories/conflicts.repo';
 import { decideConflict, recordPosition } from '../../workflows/messages';
 import { conflictWorkflowId } from '../../workflows/options';
 import type { Inserted } from '../../db/insert-once';
 import { callerOf } from '../plugins/auth';
-import { clockView } from '../views/clock';
+import { conflictView, type FoundConflict } from '../views/conflict';
 import { domainRefusal, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
 import { mintCaseId, startProcess } from '../start-process';
@@ -30,30 +28,8 @@ import { ConflictBody, ConflictDecisionBody, ConflictView, PageQuery, PositionBo
 const DEPT = ['department_staff', 'department_head'] as const;
 const READERS = [...DEPT, 'authority_reviewer', 'auditor'] as const;
 
-type Found = NonNullable<Awaited<ReturnType<typeof getConflict>>>;
-async function conflictView(request: FastifyRequest, { conflict: c, process }: Found) {
-  const positions = await listPositions(request.server.deps.db, c.id);
-  return {
-    id: c.id,
-    workflowId: c.workflowId,
-    departments: c.departments,
-    resources: c.resources,
-    description: c.description,
-    status: c.status,
-    ...clockView(process),
-    decision: c.decision,
-    openedAt: beijingIso(c.openedAt.getTime()),
-    positions: positions.map((p) => ({
-      departmentCode: p.departmentCode,
-      position: p.position,
-      agrees: p.agrees,
-      recordedAt: beijingIso(p.recordedAt.getTime()),
-    })),
-  };
-}
-
 /** 404 for a department not concerned; 409 once closed. */
-async function conflictFor(request: FastifyRequest, id: string, mode: 'read' | 'work'): Promise<Found> {
+async function conflictFor(request: FastifyRequest, id: string, mode: 'read' | 'work'): Promise<FoundConflict> {
   const found = await getConflict(request.server.deps.db, id);
   if (!found || !canSeeConflict(callerOf(request), found.conflict)) throw notFound('数据冲突');
   request.auditTarget = found.conflict.workflowId;

@@ -3,19 +3,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { beijingIso } from '../../domain/deadline';
 import { type CorrectionState, canSeeCorrection, checkFiling } from '../../domain/correction';
 import { canWorkDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { getCatalogEntry, getDepartment } from '../../db/repositories/catalog.repo';
 import { type CorrectionRow, getCorrection, insertCorrectionOnce } from '../../db/repositories/corrections.repo';
-import { getProcess, registryDeadline } from '../../db/repositories/registry.repo';
+import { getProcess } from '../../db/repositories/registry.repo';
 import { decideExtension, getCorrectionState, recordVerification, requestExtension } from '../../workflows/messages';
 import { correctionWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
 import { queryCodeFor } from '../query-code';
 import { domainRefusal, httpError, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
+import { correctionView } from '../views/correction';
 import { mintCaseId, ownedBy, startProcess } from '../start-process';
 import {
   CorrectionView,
@@ -33,8 +33,6 @@ const WORKERS = ['department_staff', 'department_head'] as const;
 const READERS = ['applicant', 'department_staff', 'department_head', 'authority_reviewer', 'auditor'] as const;
 
 const QUERY_DEADLINE_MS = 3000;
-
-const mask = (id: string): string => (id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '****');
 
 /** 404 for what the caller may not see (existence is not disclosed), 403 for what it sees but may not work. */
 async function correctionFor(request: FastifyRequest, id: string, mode: 'read' | 'work'): Promise<CorrectionRow> {
@@ -133,25 +131,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const row = await correctionFor(request, request.params.id, 'read');
       const [process, state] = await Promise.all([getProcess(db, row.workflowId), liveState(row.workflowId)]);
-      return {
-        id: row.id,
-        workflowId: row.workflowId,
-        departmentCode: row.departmentCode,
-        resourceCode: row.resourceCode,
-        dataItems: row.dataItems,
-        description: row.description,
-        subject: { kind: row.subjectKind, name: row.subjectName, idNumberMasked: mask(row.subjectIdNumber) },
-        receivedOn: row.receivedOn,
-        stage: state?.stage ?? process?.stage ?? 'starting',
-        level: process?.level ?? 'normal',
-        deadline: state?.deadline ?? registryDeadline(process),
-        originalDue: state?.originalDeadline.due ?? null,
-        extensions: state?.extensions ?? [],
-        live: state !== null,
-        outcome: row.outcome,
-        outcomeDetail: row.outcomeDetail,
-        finishedAt: row.finishedAt ? beijingIso(row.finishedAt.getTime()) : null,
-      };
+      return correctionView(row, process, state);
     },
   );
 

@@ -3,7 +3,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { beijingIso } from '../../domain/deadline';
 import { domainError } from '../../domain/errors';
 import { departmentScope } from '../../domain/roles';
 import { canSeeDispute, checkDispute } from '../../domain/sharing';
@@ -12,7 +11,7 @@ import { getDispute, insertDisputeOnce, listDisputes, type SharingDisputeRow } f
 import { decideDispute, referDispute } from '../../workflows/messages';
 import { sharingDisputeWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
-import { clockView } from '../views/clock';
+import { disputeView, type FoundDispute } from '../views/dispute';
 import { domainRefusal, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
 import { mintCaseId, startProcess } from '../start-process';
@@ -21,28 +20,9 @@ import { sharingRequestFor } from '../lookups';
 
 const DEPT = ['department_staff', 'department_head'] as const;
 const READERS = [...DEPT, 'authority_reviewer', 'auditor', 'county_government'] as const;
-const OWNER = { dispute_coordinating: 'authority_reviewer', dispute_referred: 'county_government' } as Record<string, string>;
-
-type Found = NonNullable<Awaited<ReturnType<typeof getDispute>>>;
-const disputeView = ({ dispute: d, process, request }: Found) => ({
-  id: d.id,
-  sharingRequestId: d.sharingRequestId,
-  workflowId: d.workflowId,
-  requesterDepartment: d.requesterDepartment,
-  providerDepartment: d.providerDepartment,
-  resourceCode: request.resourceCode,
-  grounds: d.grounds,
-  status: d.status,
-  owner: OWNER[d.status] ?? null,
-  ...clockView(process),
-  referralReason: d.referralReason,
-  decidedRole: d.decidedRole,
-  decisionReason: d.decisionReason,
-  filedAt: beijingIso(d.filedAt.getTime()),
-});
 
 /** 404 unless a party, county-wide, or the county government once referred; 409 once decided. */
-async function disputeFor(request: FastifyRequest, id: string, mode: 'read' | 'work'): Promise<Found> {
+async function disputeFor(request: FastifyRequest, id: string, mode: 'read' | 'work'): Promise<FoundDispute> {
   const found = await getDispute(request.server.deps.db, id);
   if (!found || !canSeeDispute(callerOf(request), { ...found.dispute, referred: found.dispute.referredAt !== null }))
     throw notFound('共享争议');
