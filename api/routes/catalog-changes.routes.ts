@@ -14,7 +14,7 @@ import { getProcess } from '../../db/repositories/registry.repo';
 import { reviewCatalogApplication, submitCatalogApplication } from '../../workflows/messages';
 import { catalogUpdateWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
-import { domainRefusal, httpError, notFound } from '../errors';
+import { domainRefusal, notFound } from '../errors';
 import {
   ChangeView,
   CreatedChange,
@@ -47,8 +47,7 @@ async function changeFor(request: FastifyRequest, id: string, mode: 'read' | 'wo
   if (!row || !canReadDepartment(actor, row.departmentCode)) throw notFound('目录更新事项');
   request.auditTarget = row.workflowId;
   if (mode === 'read') return row;
-  if (mode === 'work' && !canWorkDepartment(actor, row.departmentCode))
-    throw httpError(403, 'FORBIDDEN_DEPARTMENT', '无权办理其他部门的事项');
+  if (mode === 'work' && !canWorkDepartment(actor, row.departmentCode)) throw domainRefusal(domainError('FORBIDDEN_DEPARTMENT'));
   if ((await getProcess(db, row.workflowId))?.status === 'closed') throw domainRefusal(domainError('PROCESS_CLOSED'));
   return row;
 }

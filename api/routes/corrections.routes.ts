@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { type CorrectionState, canSeeCorrection, checkFiling } from '../../domain/correction';
+import { domainError } from '../../domain/errors';
 import { canWorkDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { getCatalogEntry, getDepartment } from '../../db/repositories/catalog.repo';
@@ -13,7 +14,7 @@ import { decideExtension, getCorrectionState, recordVerification, requestExtensi
 import { correctionWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
 import { queryCodeFor } from '../query-code';
-import { domainRefusal, httpError, notFound } from '../errors';
+import { domainRefusal, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
 import { correctionView } from '../views/correction';
 import { mintCaseId, ownedBy, startProcess } from '../start-process';
@@ -41,7 +42,7 @@ async function correctionFor(request: FastifyRequest, id: string, mode: 'read' |
   if (!row || !canSeeCorrection(actor, row)) throw notFound('异议事项');
   request.auditTarget = row.workflowId;
   if (mode === 'work' && !canWorkDepartment(actor, row.departmentCode)) {
-    throw httpError(403, 'FORBIDDEN_DEPARTMENT', '无权办理其他部门的事项');
+    throw domainRefusal(domainError('FORBIDDEN_DEPARTMENT'));
   }
   return row;
 }
