@@ -9,7 +9,8 @@ import {
   saveDepartmentReport,
 } from '../db/repositories/annual-reports.repo';
 import { addNotifications } from '../db/repositories/notifications.repo';
-import { applyStep, type ProcessStep, recordViolation } from '../db/repositories/registry.repo';
+import { type ProcessStep, recordViolation } from '../db/repositories/registry.repo';
+import { withStep } from './support';
 
 export interface AnnualReportDeps {
   db: Db;
@@ -31,10 +32,7 @@ export function createAnnualReportActivities({ db }: AnnualReportDeps) {
       },
       step: ProcessStep,
     ): Promise<void> {
-      await db.transaction(async (tx) => {
-        await saveDepartmentReport(tx, r);
-        await applyStep(tx, step);
-      });
+      await withStep(db, step, (tx) => saveDepartmentReport(tx, r));
     },
 
     /** Reminds the departments that have not reported yet; returns them. */
@@ -59,7 +57,8 @@ export function createAnnualReportActivities({ db }: AnnualReportDeps) {
       p: { workflowId: string; year: number; due: string; occurredAt: string },
       step: ProcessStep,
     ): Promise<string[]> {
-      return db.transaction(async (tx) => {
+      const missedStep = (missing: string[]) => ({ ...step, detail: { ...step.detail, missing } });
+      return withStep(db, missedStep, async (tx) => {
         const pending = await pendingForYear(tx, p.year);
         for (const departmentCode of pending) {
           await recordViolation(tx, {
@@ -82,7 +81,6 @@ export function createAnnualReportActivities({ db }: AnnualReportDeps) {
             message: `未在 ${p.due} 前报送 ${p.year} 年度报告，已记录（第四十六条）；请尽快补报`,
           })),
         );
-        await applyStep(tx, { ...step, detail: { ...step.detail, missing: pending } });
         return pending;
       });
     },
@@ -93,7 +91,7 @@ export function createAnnualReportActivities({ db }: AnnualReportDeps) {
       violation?: { departmentCode: string; kind: string; dueDate: string };
       notice?: { departmentCode: string | null; role: 'authority_reviewer' | 'county_government' | null; kind: string; message: string };
     }): Promise<void> {
-      await db.transaction(async (tx) => {
+      await withStep(db, p.step, async (tx) => {
         if (p.violation)
           await recordViolation(tx, {
             ...p.violation,
@@ -102,7 +100,6 @@ export function createAnnualReportActivities({ db }: AnnualReportDeps) {
             occurredAt: p.step.occurredAt,
           });
         if (p.notice) await addNotifications(tx, [{ ...p.notice, workflowId: p.step.workflowId, key: p.step.eventKey }]);
-        await applyStep(tx, p.step);
       });
     },
 
@@ -110,18 +107,11 @@ export function createAnnualReportActivities({ db }: AnnualReportDeps) {
       r: { workflowId: string; year: number; summary: string; submittedBy: string; submittedAt: string; late: boolean },
       step: ProcessStep,
     ): Promise<Record<string, unknown>> {
-      return db.transaction(async (tx) => {
-        const row = await compileCountyReport(tx, r);
-        await applyStep(tx, step);
-        return row.compiled;
-      });
+      return withStep(db, step, async (tx) => (await compileCountyReport(tx, r)).compiled);
     },
 
     async recordCitySubmission(r: { year: number; by: string; at: string; late: boolean; note: string }, step: ProcessStep): Promise<void> {
-      await db.transaction(async (tx) => {
-        await recordCitySubmission(tx, r);
-        await applyStep(tx, step);
-      });
+      await withStep(db, step, (tx) => recordCitySubmission(tx, r));
     },
   };
 }

@@ -1,9 +1,16 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { CatalogChange } from '../domain/catalog';
+import { applyChanges, type CatalogChange, checkAgainstCatalog } from '../domain/catalog';
 import type { Db } from '../db/client';
 import { decideApplication, saveApplication } from '../db/repositories/catalog-changes.repo';
-import { writeCatalogVersion } from '../db/repositories/catalog.repo';
-import { applyStep, type ProcessStep } from '../db/repositories/registry.repo';
+import {
+  catalogVersionOfChange,
+  entriesByCode,
+  latestCatalogVersion,
+  lockCatalog,
+  writeCatalogVersion,
+} from '../db/repositories/catalog.repo';
+import type { ProcessStep } from '../db/repositories/registry.repo';
+import { withStep } from './support';
 
 export interface CatalogDeps {
   db: Db;
@@ -24,10 +31,7 @@ export function createCatalogActivities({ db }: CatalogDeps) {
       },
       step: ProcessStep,
     ): Promise<void> {
-      await db.transaction(async (tx) => {
-        await saveApplication(tx, a);
-        await applyStep(tx, step);
-      });
+      await withStep(db, step, (tx) => saveApplication(tx, a));
     },
 
     /** A returned application: its reasons and the timeline step, together. */
@@ -35,37 +39,44 @@ export function createCatalogActivities({ db }: CatalogDeps) {
       r: { changeId: string; n: number; decidedByUserId: string; decidedAt: string; reason: string },
       step: ProcessStep,
     ): Promise<void> {
-      await db.transaction(async (tx) => {
-        await decideApplication(tx, { ...r, decision: 'returned' });
-        await applyStep(tx, step);
-      });
+      await withStep(db, step, (tx) => decideApplication(tx, { ...r, decision: 'returned' }));
     },
 
     /**
      * 第十八条: the approval in one transaction — new catalog version, entries, responsibility
      * list, the application's decision, the closing step. An entry edited since the
-     * application's base version fails it, non-retryably, with nothing written.
+     * application's base version fails it, non-retryably, with nothing written. A retry finds
+     * its version by change id.
      */
     async approveCatalogApplication(
       a: { changeId: string; n: number; departmentCode: string; changes: CatalogChange[]; approvedBy: string; approvedAt: string },
       step: ProcessStep,
     ): Promise<{ catalogVersion: number }> {
-      const result = await db.transaction(async (tx) => {
-        const written = await writeCatalogVersion(tx, a);
-        if (!written.ok) return written;
+      const closing = (catalogVersion: number) => ({ ...step, detail: { ...step.detail, catalogVersion } });
+      const catalogVersion = await withStep(db, closing, async (tx) => {
+        await lockCatalog(tx);
+        let version = await catalogVersionOfChange(tx, a.changeId);
+        if (version === null) {
+          const current = await entriesByCode(
+            tx,
+            a.changes.map((c) => c.code),
+          );
+          const conflict = checkAgainstCatalog(a.departmentCode, a.changes, current);
+          if (conflict) throw ApplicationFailure.create({ type: conflict.code, message: conflict.message, nonRetryable: true });
+          version = (await latestCatalogVersion(tx)) + 1;
+          await writeCatalogVersion(tx, { ...a, version, entries: applyChanges(a.departmentCode, a.changes, current) });
+        }
         await decideApplication(tx, {
           changeId: a.changeId,
           n: a.n,
           decision: 'approved',
           decidedByUserId: a.approvedBy,
           decidedAt: a.approvedAt,
-          catalogVersion: written.version,
+          catalogVersion: version,
         });
-        await applyStep(tx, { ...step, detail: { ...step.detail, catalogVersion: written.version } });
-        return written;
+        return version;
       });
-      if (!result.ok) throw ApplicationFailure.create({ type: result.error.code, message: result.error.message, nonRetryable: true });
-      return { catalogVersion: result.version };
+      return { catalogVersion };
     },
   };
 }

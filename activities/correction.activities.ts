@@ -1,7 +1,8 @@
 import type { VerificationResult } from '../domain/correction';
 import type { Db } from '../db/client';
 import { saveVerificationResult } from '../db/repositories/corrections.repo';
-import { applyStep, type ProcessStep } from '../db/repositories/registry.repo';
+import type { ProcessStep } from '../db/repositories/registry.repo';
+import { withStep } from './support';
 
 export interface CorrectionDeps {
   db: Db;
@@ -11,10 +12,7 @@ export function createCorrectionActivities({ db }: CorrectionDeps) {
   return {
     /** The verification result, the closing timeline step and the registry closing, in one transaction. */
     async finishCorrection(correctionId: string, result: VerificationResult, step: ProcessStep): Promise<void> {
-      await db.transaction(async (tx) => {
-        await saveVerificationResult(tx, correctionId, result, step.occurredAt);
-        await applyStep(tx, step);
-      });
+      await withStep(db, step, (tx) => saveVerificationResult(tx, correctionId, result, step.occurredAt));
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { RectificationReport } from '../domain/rectification';
 import type { Db } from '../db/client';
 import { markCriticized, saveReport } from '../db/repositories/rectifications.repo';
-import { applyStep, type ProcessStep } from '../db/repositories/registry.repo';
+import type { ProcessStep } from '../db/repositories/registry.repo';
+import { withStep } from './support';
 
 export interface RectificationDeps {
   db: Db;
@@ -11,18 +12,12 @@ export function createRectificationActivities({ db }: RectificationDeps) {
   return {
     /** 第五十一条: the report received in time, with the closing step, in one transaction. */
     async finishRectification(orderId: string, report: RectificationReport, step: ProcessStep): Promise<void> {
-      await db.transaction(async (tx) => {
-        await saveReport(tx, orderId, report);
-        await applyStep(tx, step);
-      });
+      await withStep(db, step, (tx) => saveReport(tx, orderId, report));
     },
 
     /** 第五十一条: the period passed unrectified — the order escalates to a circulated criticism. */
     async criticizeDepartment(orderId: string, step: ProcessStep): Promise<void> {
-      await db.transaction(async (tx) => {
-        await markCriticized(tx, orderId, step.occurredAt);
-        await applyStep(tx, step);
-      });
+      await withStep(db, step, (tx) => markCriticized(tx, orderId, step.occurredAt));
     },
   };
 }

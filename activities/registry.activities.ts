@@ -2,6 +2,7 @@ import type { Deadline } from '../domain/deadline';
 import type { ProcessType, Stage } from '../domain/vocabulary';
 import type { Db } from '../db/client';
 import { applyStep, type ProcessStep, recordViolation, registerProcess } from '../db/repositories/registry.repo';
+import { withStep } from './support';
 
 export interface RegistryDeps {
   db: Db;
@@ -21,10 +22,7 @@ export function createRegistryActivities({ db }: RegistryDeps) {
       },
       first: ProcessStep,
     ): Promise<void> {
-      await db.transaction(async (tx) => {
-        await registerProcess(tx, p);
-        await applyStep(tx, first);
-      });
+      await withStep(db, first, (tx) => registerProcess(tx, p));
     },
 
     async recordStep(step: ProcessStep): Promise<void> {
@@ -36,10 +34,7 @@ export function createRegistryActivities({ db }: RegistryDeps) {
       v: { workflowId: string; departmentCode: string; article: string; kind: string; dueDate: string; occurredAt: string },
       step: ProcessStep,
     ): Promise<void> {
-      await db.transaction(async (tx) => {
-        await recordViolation(tx, v);
-        await applyStep(tx, step);
-      });
+      await withStep(db, step, (tx) => recordViolation(tx, v));
     },
   };
 }

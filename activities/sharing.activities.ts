@@ -1,22 +1,17 @@
 // 第二十六条, 第二十九条 to 第三十二条: the writes of the sharing, dispute and conflict workflows,
 // each with the timeline step it belongs to, in one transaction, idempotent on retry.
 import type { ConflictPosition } from '../domain/conflict';
-import type { Db, Tx } from '../db/client';
+import type { Db } from '../db/client';
 import { savePosition, setConflictStatus } from '../db/repositories/conflicts.repo';
-import { applyStep, type ProcessStep } from '../db/repositories/registry.repo';
+import type { ProcessStep } from '../db/repositories/registry.repo';
 import { decideDispute, decideRequest, getSharingRequest, grantFor, referDispute } from '../db/repositories/sharing.repo';
+import { withStep } from './support';
 
 export interface SharingDeps {
   db: Db;
 }
 
 export function createSharingActivities({ db }: SharingDeps) {
-  const withStep = (step: ProcessStep, write: (tx: Tx) => Promise<void>): Promise<void> =>
-    db.transaction(async (tx) => {
-      await write(tx);
-      await applyStep(tx, step);
-    });
-
   /** 第三十一条: the provider's decision; an approval (in full or in part) writes the grant. */
   async function decideSharingRequest(
     d: {
@@ -30,7 +25,7 @@ export function createSharingActivities({ db }: SharingDeps) {
     },
     step: ProcessStep,
   ): Promise<void> {
-    await withStep(step, async (tx) => {
+    await withStep(db, step, async (tx) => {
       const found = await getSharingRequest(tx, d.id);
       if (!found) throw new Error(`sharing request ${d.id} missing`);
       const grant = d.status === 'refused' ? undefined : grantFor(found.request, d.grantedItems, 'provider', d.decidedBy, d.decidedAt);
@@ -40,7 +35,7 @@ export function createSharingActivities({ db }: SharingDeps) {
 
   /** 第三十二条 必要时报请本级政府决定. */
   async function referSharingDispute(id: string, r: { by: string; at: string; reason: string }, step: ProcessStep): Promise<void> {
-    await withStep(step, (tx) => referDispute(tx, id, r));
+    await withStep(db, step, (tx) => referDispute(tx, id, r));
   }
 
   /** The decision that closes a dispute; an overturned refusal grants the items decided. */
@@ -57,7 +52,7 @@ export function createSharingActivities({ db }: SharingDeps) {
     },
     step: ProcessStep,
   ): Promise<void> {
-    await withStep(step, async (tx) => {
+    await withStep(db, step, async (tx) => {
       const found = await getSharingRequest(tx, d.sharingRequestId);
       if (!found) throw new Error(`sharing request ${d.sharingRequestId} missing`);
       const grant = d.outcome === 'overturned' ? grantFor(found.request, d.grantedItems, 'dispute', d.by, d.at) : undefined;
@@ -67,7 +62,7 @@ export function createSharingActivities({ db }: SharingDeps) {
 
   /** 第二十六条: a department's position, replacing its last. */
   async function saveConflictPosition(conflictId: string, p: ConflictPosition, step: ProcessStep): Promise<void> {
-    await withStep(step, (tx) => savePosition(tx, conflictId, p));
+    await withStep(db, step, (tx) => savePosition(tx, conflictId, p));
   }
 
   /** The case moves on: to the authority's coordination, or closed by agreement or decision. */
@@ -76,7 +71,7 @@ export function createSharingActivities({ db }: SharingDeps) {
     c: { status: 'conflict_coordinating' | 'agreed' | 'decided'; decision?: string; decidedBy?: string; closedAt?: string },
     step: ProcessStep,
   ): Promise<void> {
-    await withStep(step, (tx) => setConflictStatus(tx, conflictId, c));
+    await withStep(db, step, (tx) => setConflictStatus(tx, conflictId, c));
   }
 
   return { decideSharingRequest, referSharingDispute, decideSharingDispute, saveConflictPosition, setConflictStage };

@@ -67,3 +67,32 @@ export function checkReview(s: CatalogUpdateState, actor: Actor, decision: { app
   if (!decision.approve && !decision.reason?.trim()) return domainError('REASON_REQUIRED', '退回申请须说明理由');
   return null;
 }
+
+// ---- registering a change -------------------------------------------------------------------
+
+/** A department registers its own changes; the authority registers for the department it names. */
+export const registeringDepartment = (registrant: Actor, named: string | undefined): string | undefined =>
+  named ?? (registrant.role === 'authority_reviewer' ? undefined : (registrant.departmentCode ?? undefined));
+
+/** 第十八条: who may register a change for which department, and a change date no later than today. */
+export function checkRegistration(
+  r: { registrant: Actor; departmentCode: string | undefined; changeDate: IsoDate },
+  c: { today: IsoDate; department: { active: boolean; kind: string } | null },
+): DomainError | null {
+  if (!r.departmentCode) return { ...domainError('DEPARTMENT_REQUIRED'), fields: [{ path: 'departmentCode', message: '缺少部门' }] };
+  if (r.registrant.role !== 'authority_reviewer' && r.departmentCode !== r.registrant.departmentCode)
+    return { code: 'FORBIDDEN_DEPARTMENT', message: '部门只能登记本部门的变更，或由主管部门代为登记' };
+  if (!c.department?.active || c.department.kind !== 'department')
+    return {
+      code: 'UNKNOWN_DEPARTMENT',
+      message: `部门不存在：${r.departmentCode}`,
+      fields: [{ path: 'departmentCode', message: '部门不存在' }],
+    };
+  if (r.changeDate > c.today)
+    return {
+      code: 'CHANGE_DATE_IN_FUTURE',
+      message: `变更日期不得晚于今天（${c.today}）`,
+      fields: [{ path: 'changeDate', message: '不得晚于今天' }],
+    };
+  return null;
+}

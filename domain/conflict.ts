@@ -4,7 +4,7 @@
 // and its decision closes the case. Pure rules the conflict workflow and the API ask.
 import type { Deadline } from './deadline';
 import { type DomainError, domainError } from './errors';
-import { type Actor, canWorkDepartment } from './roles';
+import { type Actor, canWorkDepartment, isDepartmentUser } from './roles';
 import type { IsoDate } from './working-days';
 import type { StageOf } from './vocabulary';
 
@@ -88,3 +88,7 @@ export function checkConflictDecision(s: ConflictState, actor: Actor, text: stri
   if (!text.trim()) return domainError('REASON_REQUIRED', '请写明协调核实的结论');
   return null;
 }
+
+/** 第二十六条: a department sees the cases it is a party to; the authority and auditors see all. */
+export const canSeeConflict = (actor: Actor, c: { departments: readonly string[] }): boolean =>
+  !isDepartmentUser(actor) || c.departments.includes(actor.departmentCode ?? '');

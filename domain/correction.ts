@@ -3,7 +3,8 @@
 import { EXTENSION_DAYS, withinBound } from './bounds';
 import type { IsoDate } from './working-days';
 import { type Deadline, isPast } from './deadline';
-import { type Actor, canWorkDepartment } from './roles';
+import { type Actor, canReadDepartment, canWorkDepartment } from './roles';
+import { checkCreditCode, checkResidentId } from './identifiers';
 import { type DomainError, domainError } from './errors';
 import type { StageOf } from './vocabulary';
 
@@ -128,3 +129,55 @@ export function decisionNotice(correctionId: string, e: ExtensionRequest, due: I
     ? { kind: 'extension_approved', message: `数据校核 ${correctionId} 的延期申请已获同意，核查期限延至 ${due}` }
     : { kind: 'extension_refused', message: `数据校核 ${correctionId} 的延期申请未获同意（${e.decisionReason ?? ''}），期限仍为 ${due}` };
 }
+
+// ---- filing (第二十三条) and who sees a correction ----------------------------------------
+
+/** The department and catalog entry a filing names, as the registry holds them (null: none). */
+export interface FilingContext {
+  today: IsoDate;
+  department: { code: string; active: boolean; kind: string } | null;
+  resource: { code: string; status: string; departmentCode: string; dataItems: string[] } | null;
+}
+
+export interface Filing {
+  filer: Pick<Actor, 'role'>;
+  subject: { kind: 'person' | 'organisation'; idNumber: string };
+  departmentCode: string;
+  resourceCode: string;
+  dataItems: string[];
+  /** the day the counter received it; an applicant's filing is received today */
+  receivedOn: IsoDate;
+}
+
+const refusal = (code: DomainError['code'], message: string, path: string, fieldMessage: string): DomainError => ({
+  code,
+  message,
+  fields: [{ path, message: fieldMessage }],
+});
+
+/** A filing's own rules, in the order an official fixes them: the subject's number, the date, then what it names. */
+export function checkFiling(f: Filing, c: FilingContext): DomainError | null {
+  const id = f.subject.kind === 'person' ? checkResidentId(f.subject.idNumber) : checkCreditCode(f.subject.idNumber);
+  if (!id.ok) return refusal(id.code, id.message, 'subject.idNumber', id.message);
+  if (f.receivedOn > c.today) return refusal('RECEIVED_IN_FUTURE', `收到日期不得晚于今天（${c.today}）`, 'receivedOn', '不得晚于今天');
+  if (f.filer.role === 'applicant' && f.receivedOn !== c.today)
+    return refusal('RECEIVED_ON_NOT_ALLOWED', domainError('RECEIVED_ON_NOT_ALLOWED').message, 'receivedOn', '申请人不可指定');
+  const { department, resource } = c;
+  if (!department?.active || department.kind !== 'department')
+    return refusal('UNKNOWN_DEPARTMENT', `数据提供部门不存在：${f.departmentCode}`, 'departmentCode', '部门不存在');
+  if (resource?.status !== 'active' || resource.departmentCode !== department.code)
+    return refusal('UNKNOWN_RESOURCE', `该部门的目录中没有资源 ${f.resourceCode}`, 'resourceCode', '资源不存在或不属于该部门');
+  const unknown = f.dataItems.filter((i) => !resource.dataItems.includes(i));
+  if (unknown.length > 0)
+    return refusal(
+      'UNKNOWN_DATA_ITEM',
+      `资源 ${resource.code} 没有数据项：${unknown.join('、')}`,
+      'dataItems',
+      `可选：${resource.dataItems.join('、')}`,
+    );
+  return null;
+}
+
+/** The department's own staff and county-wide readers see a correction; an applicant only the ones it filed. */
+export const canSeeCorrection = (actor: Actor, c: { departmentCode: string; filedByUserId: string }): boolean =>
+  canReadDepartment(actor, c.departmentCode) || c.filedByUserId === actor.userId;

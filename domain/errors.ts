@@ -53,6 +53,20 @@ export const DOMAIN_ERRORS = {
   CONFLICT_RESOURCES: { status: 400, message: '须列明不一致的目录资源及其数据项' },
   NOT_CONFLICT_PARTY: { status: 403, message: '只有相关部门可以登记协商意见' },
   CONFLICT_STAGE: { status: 409, message: '数据冲突不在该环节' },
+  // 第十八条, 第二十三条: filing a correction, registering a catalog change
+  RECEIVED_IN_FUTURE: { status: 400, message: '收到日期不得晚于今天' },
+  RECEIVED_ON_NOT_ALLOWED: { status: 400, message: '申请人提交的异议以今天为收到日期，不可指定' },
+  UNKNOWN_DEPARTMENT: { status: 400, message: '部门不存在' },
+  UNKNOWN_RESOURCE: { status: 400, message: '该部门的目录中没有该资源' },
+  UNKNOWN_DATA_ITEM: { status: 400, message: '资源没有该数据项' },
+  DEPARTMENT_REQUIRED: { status: 400, message: '主管部门代为登记时须指明部门' },
+  CHANGE_DATE_IN_FUTURE: { status: 400, message: '变更日期不得晚于今天' },
+  // GB 11643-1999 citizen ID numbers, GB 32100-2015 unified social credit codes (identifiers.ts)
+  ID_FORMAT: { status: 400, message: '身份证号码格式不正确' },
+  ID_BIRTH_DATE: { status: 400, message: '身份证号码中的出生日期无效' },
+  ID_CHECK_DIGIT: { status: 400, message: '身份证号码校验位错误' },
+  USCC_FORMAT: { status: 400, message: '统一社会信用代码格式不正确' },
+  USCC_CHECK_DIGIT: { status: 400, message: '统一社会信用代码校验位错误' },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
@@ -60,6 +74,8 @@ export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
 export interface DomainError {
   code: DomainErrorCode;
   message: string;
+  /** the fields of the filing at fault (dotted paths, e.g. `subject.idNumber`), each with what is wrong */
+  fields?: { path: string; message: string }[];
 }
 
 export function domainError(code: DomainErrorCode, detail?: string): DomainError {

@@ -1,12 +1,14 @@
 // 第二十条 / SPEC §3.2: applicants are identified by a resident ID number (natural persons) or a
 // unified social credit code (organisations); both carry a check character that must be verified.
 // Messages are Simplified Chinese, shown to officials and applicants as they are.
+import type { DomainErrorCode } from './errors';
 import { isValidIsoDate } from './working-days';
 
-export type IdCheck = { ok: true } | { ok: false; code: string; message: string };
+type IdCode = Extract<DomainErrorCode, `ID_${string}` | `USCC_${string}`>;
+export type IdCheck = { ok: true } | { ok: false; code: IdCode; message: string };
 
 const OK: IdCheck = { ok: true };
-const fail = (code: string, message: string): IdCheck => ({ ok: false, code, message });
+const fail = (code: IdCode, message: string): IdCheck => ({ ok: false, code, message });
 
 // GB 11643-1999: weight of position i (1-based, from the left) is 2^(18-i) mod 11.
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

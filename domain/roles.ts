@@ -21,16 +21,23 @@ export interface Actor {
 /** Roles that see every department's records. */
 const COUNTY_WIDE: readonly Role[] = ['authority_reviewer', 'auditor'];
 
+/** The roles of a department's own staff, held to their department's records. */
+const DEPARTMENT_ROLES: readonly Role[] = ['department_staff', 'department_head'];
+
+export const isDepartmentUser = (actor: Pick<Actor, 'role'>): boolean => DEPARTMENT_ROLES.includes(actor.role);
+
 /** May this actor read records owned by `departmentCode`? Applicants read only their own filings (checked by the caller). */
 export function canReadDepartment(actor: Actor, departmentCode: string): boolean {
-  if (COUNTY_WIDE.includes(actor.role)) return true;
-  return (actor.role === 'department_staff' || actor.role === 'department_head') && actor.departmentCode === departmentCode;
+  return COUNTY_WIDE.includes(actor.role) || canWorkDepartment(actor, departmentCode);
 }
 
 /** May this actor work (not only read) a process owned by `departmentCode`? */
 export function canWorkDepartment(actor: Actor, departmentCode: string): boolean {
-  return (actor.role === 'department_staff' || actor.role === 'department_head') && actor.departmentCode === departmentCode;
+  return isDepartmentUser(actor) && actor.departmentCode === departmentCode;
 }
+
+/** A department user's own department, the one it is held to; undefined for everyone else. */
+export const ownDepartment = (actor: Actor): string[] | undefined => (isDepartmentUser(actor) ? [actor.departmentCode!] : undefined);
 
 /** The departments a county-wide or department user may list; undefined: every department. */
 export function departmentScope(actor: Actor): string[] | undefined {

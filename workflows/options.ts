@@ -2,8 +2,6 @@
 import type { ActivityOptions } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
-export const DEFAULT_TASK_QUEUE = 'county-data';
-
 /** Database writes: short, idempotent (keyed by workflow id and step), retried until the database is back. */
 export const dbActivity: ActivityOptions = {
   startToCloseTimeout: '30 seconds',

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor } from '../../domain/roles';
 import { findUserByToken } from '../../db/repositories/identity.repo';
-import { httpError } from './error-handler';
+import { httpError } from '../errors';
 
 /** The authenticated caller as workflows see it: id, role and department, never the name. */
 export const callerOf = (request: FastifyRequest): Actor => {

@@ -10,24 +10,9 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import type { FastifyError, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { DOMAIN_ERRORS, type DomainErrorCode, isDomainErrorCode } from '../../domain/errors';
+import { DOMAIN_ERRORS, type DomainError, type DomainErrorCode, domainError, isDomainErrorCode } from '../../domain/errors';
+import { DomainRefusal, HttpError } from '../errors';
 import { DOMAIN_ERROR_KEYWORD } from '../schemas/common';
-
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    readonly details?: { path: string; message: string }[],
-  ) {
-    super(message);
-  }
-}
-
-export const httpError = (status: number, code: string, message: string, details?: { path: string; message: string }[]) =>
-  new HttpError(status, code, message, details);
-
-export const notFound = (what = '事项') => httpError(404, 'NOT_FOUND', `${what}不存在或无权查看`);
 
 type AjvIssue = {
   instancePath?: string;
@@ -78,6 +63,16 @@ function send(reply: FastifyReply, status: number, code: string, message: string
     .send({ statusCode: status, code, error: STATUS_CODES[status] ?? 'Error', message, ...(details && { details }) });
 }
 
+/** The one place a domain refusal gets its status: raised in a route or in a workflow's validator. */
+const refuse = (reply: FastifyReply, e: DomainError) =>
+  send(
+    reply,
+    DOMAIN_ERRORS[e.code].status,
+    e.code,
+    e.message,
+    e.fields?.map((f) => ({ path: `body.${f.path}`, message: f.message })),
+  );
+
 /** The gRPC status error itself, or the one the client wrapped (`ServiceError: Failed to start Workflow`, cause). */
 function grpcError(err: unknown) {
   return [err, (err as { cause?: unknown }).cause].find(isGrpcServiceError);
@@ -100,6 +95,7 @@ export default fp(
 
     app.setErrorHandler((err: FastifyError | Error, request, reply) => {
       if (err instanceof HttpError) return send(reply, err.statusCode, err.code, err.message, err.details);
+      if (err instanceof DomainRefusal) return refuse(reply, err.refusal);
 
       const validation = (err as FastifyError).validation as AjvIssue[] | undefined;
       if (validation) {
@@ -116,12 +112,12 @@ export default fp(
       }
 
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && isDomainErrorCode(err.cause.type)) {
-        return send(reply, DOMAIN_ERRORS[err.cause.type].status, err.cause.type, err.cause.message);
+        return refuse(reply, { code: err.cause.type, message: err.cause.message });
       }
       if (err instanceof WorkflowNotFoundError) return send(reply, 404, 'PROCESS_NOT_FOUND', '流程不存在');
       if (err instanceof WorkflowExecutionAlreadyStartedError) return send(reply, 409, 'PROCESS_EXISTS', '该流程已存在');
       if (isGrpcServiceError(err) && /already completed|already been completed/i.test(err.details ?? err.message)) {
-        return send(reply, 409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
+        return refuse(reply, domainError('PROCESS_CLOSED'));
       }
       const down = unavailable(err);
       if (down) {

@@ -5,7 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { normalizeText, TEXT_PROBLEM_MESSAGES, type TextProblem, textProblem } from '../../domain/text';
-import { httpError } from './error-handler';
+import { httpError } from '../errors';
 
 type Found = { path: string; problem: TextProblem };
 

@@ -3,7 +3,6 @@
 // submits to the city. Every decision is the workflow's validators'.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { FastifyRequest } from 'fastify';
 import { beijingIso } from '../../domain/deadline';
 import { canWorkDepartment, type Role } from '../../domain/roles';
@@ -12,15 +11,16 @@ import { getProcess, registryDeadline } from '../../db/repositories/registry.rep
 import { submitCountyReport, submitDepartmentReport, submitToCity } from '../../workflows/messages';
 import { annualReportWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
-import { httpError, notFound } from '../plugins/error-handler';
+import { httpError, notFound } from '../errors';
 import { ReportContent, SubmissionRecord, YearDepartmentParams, YearParams, YearView } from '../schemas/annual-reports.schema';
 import { errors } from '../schemas/common';
+import { startOnce } from '../start-process';
 
 const COUNTY_WIDE: Role[] = ['authority_reviewer', 'auditor', 'county_government'];
 const DEPT: Role[] = ['department_staff', 'department_head'];
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, temporal, taskQueue } = app.deps;
+  const { db, temporal } = app.deps;
 
   /** The workflow that owns year `year`, or 404 when the year's process has not been opened. */
   async function yearWorkflow(request: FastifyRequest, year: number): Promise<string> {
@@ -49,11 +49,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const workflowId = annualReportWorkflowId(request.params.year);
       request.auditTarget = workflowId;
-      try {
-        await temporal.workflow.start('annualReportWorkflow', { taskQueue, workflowId, args: [{ year: request.params.year }] });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
+      await startOnce(app.deps, { workflow: 'annualReportWorkflow', workflowId, args: [{ year: request.params.year }] });
       return { workflowId };
     },
   );

@@ -2,7 +2,6 @@
 // correct days and load a year's schedule, after which every open deadline is recounted.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { computeDeadline } from '../../domain/deadline';
 import { ROLES } from '../../domain/roles';
 import { inNoticeRange } from '../../domain/working-days';
@@ -14,8 +13,9 @@ import {
   loadYear,
   upsertOverride,
 } from '../../db/repositories/calendar.repo';
-import { httpError } from '../plugins/error-handler';
+import { httpError } from '../errors';
 import { CalendarYear, Deadline, errors, IsoDate } from '../schemas/common';
+import { startOnce } from '../start-process';
 
 const DayKind = Type.Union([Type.Literal('holiday'), Type.Literal('workday')], {
   description: 'holiday 休息日 / workday 工作日（含调休上班）',
@@ -23,17 +23,14 @@ const DayKind = Type.Union([Type.Literal('holiday'), Type.Literal('workday')], {
 const Changed = Type.Object({ calendarVersion: Type.String(), recountWorkflowId: Type.String() });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, temporal, taskQueue, warningWorkingDays } = app.deps;
+  const { db, warningWorkingDays } = app.deps;
 
   /** One propagation per calendar version: repeating the same change starts nothing new. */
   async function recountOpenDeadlines(): Promise<{ calendarVersion: string; recountWorkflowId: string }> {
     const { version } = await loadCalendar(db);
     const workflowId = `calendar-change-${version}`;
-    try {
-      await temporal.workflow.start('calendarChangeWorkflow', { taskQueue, workflowId, args: [] });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+    // A calendar changed back to an earlier version recounts again: the id may run once more after its run closed.
+    await startOnce(app.deps, { workflow: 'calendarChangeWorkflow', workflowId, args: [], idReuse: 'ALLOW_DUPLICATE' });
     return { calendarVersion: version, recountWorkflowId: workflowId };
   }
 

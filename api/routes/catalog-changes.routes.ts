@@ -1,23 +1,20 @@
 // 第十八条: registering a change (law amended, functions changed), the department's application
 // and the authority's review. Routes check the catalog with domain/ and call the workflow;
 // the workflow's validators decide who may act and when.
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { FastifyRequest } from 'fastify';
 import { type CatalogChange, checkAgainstCatalog, checkChanges } from '../../domain/catalog';
-import { beijingIso } from '../../domain/deadline';
-import { DOMAIN_ERRORS, type DomainError } from '../../domain/errors';
+import { checkRegistration, registeringDepartment } from '../../domain/catalog-update';
+import { type DomainError, domainError } from '../../domain/errors';
 import { canReadDepartment, canWorkDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { type CatalogChangeRow, getChange, insertChangeOnce, listApplications } from '../../db/repositories/catalog-changes.repo';
 import { entriesByCode, getAuthorityDepartment, getDepartment } from '../../db/repositories/catalog.repo';
-import { getProcess, registryDeadline } from '../../db/repositories/registry.repo';
-import type { CatalogUpdateInput } from '../../workflows/catalog-update.workflow';
+import { getProcess } from '../../db/repositories/registry.repo';
 import { reviewCatalogApplication, submitCatalogApplication } from '../../workflows/messages';
-import { catalogUpdateWorkflowId, SA_DEPARTMENT, SA_PROCESS_TYPE } from '../../workflows/options';
+import { catalogUpdateWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
-import { httpError, notFound } from '../plugins/error-handler';
+import { domainRefusal, notFound } from '../errors';
 import {
   ChangeView,
   CreatedChange,
@@ -28,6 +25,8 @@ import {
   SubmitApplicationBody,
 } from '../schemas/catalog.schema';
 import { errors, ProcessIdParams } from '../schemas/common';
+import { catalogChangeView } from '../views/catalog-change';
+import { mintCaseId, ownedBy, startProcess } from '../start-process';
 
 const DEPT = ['department_staff', 'department_head'] as const;
 const REGISTRARS = [...DEPT, 'authority_reviewer'] as const;
@@ -35,7 +34,7 @@ const READERS = [...DEPT, 'authority_reviewer', 'auditor'] as const;
 
 /** A domain breach found in the request body, answered with its code's status and the change it names. */
 const refused = (err: DomainError & { index: number }) =>
-  httpError(DOMAIN_ERRORS[err.code].status, err.code, err.message, [{ path: `body.changes.${err.index}`, message: err.message }]);
+  domainRefusal({ code: err.code, message: err.message, fields: [{ path: `changes.${err.index}`, message: err.message }] });
 
 /**
  * 404 for what the caller may not see, 403 for what it sees but may not work; 409 to act on a
@@ -48,15 +47,13 @@ async function changeFor(request: FastifyRequest, id: string, mode: 'read' | 'wo
   if (!row || !canReadDepartment(actor, row.departmentCode)) throw notFound('目录更新事项');
   request.auditTarget = row.workflowId;
   if (mode === 'read') return row;
-  if (mode === 'work' && !canWorkDepartment(actor, row.departmentCode))
-    throw httpError(403, 'FORBIDDEN_DEPARTMENT', '无权办理其他部门的事项');
-  if ((await getProcess(db, row.workflowId))?.status === 'closed')
-    throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
+  if (mode === 'work' && !canWorkDepartment(actor, row.departmentCode)) throw domainRefusal(domainError('FORBIDDEN_DEPARTMENT'));
+  if ((await getProcess(db, row.workflowId))?.status === 'closed') throw domainRefusal(domainError('PROCESS_CLOSED'));
   return row;
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, temporal, taskQueue } = app.deps;
+  const { db, temporal } = app.deps;
 
   app.post(
     '/catalog/changes',
@@ -72,63 +69,48 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const body = request.body;
       const actor = callerOf(request);
-      const departmentCode = body.departmentCode ?? (actor.role === 'authority_reviewer' ? undefined : actor.departmentCode!);
-      if (!departmentCode)
-        throw httpError(400, 'DEPARTMENT_REQUIRED', '主管部门代为登记时须指明部门', [{ path: 'body.departmentCode', message: '缺少部门' }]);
-      if (actor.role !== 'authority_reviewer' && departmentCode !== actor.departmentCode) {
-        throw httpError(403, 'FORBIDDEN_DEPARTMENT', '部门只能登记本部门的变更，或由主管部门代为登记');
-      }
-      const department = await getDepartment(db, departmentCode);
-      if (!department?.active || department.kind !== 'department') {
-        throw httpError(400, 'UNKNOWN_DEPARTMENT', `部门不存在：${departmentCode}`, [
-          { path: 'body.departmentCode', message: '部门不存在' },
-        ]);
-      }
-      const today = beijingDate(Date.now());
-      if (body.changeDate > today) {
-        throw httpError(400, 'CHANGE_DATE_IN_FUTURE', `变更日期不得晚于今天（${today}）`, [
-          { path: 'body.changeDate', message: '不得晚于今天' },
-        ]);
-      }
-      const workflowId = catalogUpdateWorkflowId(body.requestId);
-      const { row, created } = await insertChangeOnce(db, {
-        id: `ML${body.changeDate.replaceAll('-', '')}${randomBytes(4).toString('hex').toUpperCase()}`,
-        requestId: body.requestId,
-        workflowId,
-        departmentCode,
-        trigger: body.trigger,
-        changeDate: body.changeDate,
-        legalBasis: body.legalBasis,
-        description: body.description,
-        registeredByUserId: actor.userId,
-        registeredByRole: actor.role,
-      });
-      request.auditTarget = row.workflowId;
-      if (!created && row.registeredByUserId !== actor.userId)
-        throw httpError(409, 'REQUEST_ID_CONFLICT', '该请求号已被他人使用，请重新生成请求号');
+      const departmentCode = registeringDepartment(actor, body.departmentCode);
+      const department = departmentCode ? await getDepartment(db, departmentCode) : null;
+      const refused = checkRegistration(
+        { registrant: actor, departmentCode, changeDate: body.changeDate },
+        { today: beijingDate(Date.now()), department },
+      );
+      if (refused) throw domainRefusal(refused);
       // 第六条: a late review is recorded against the authority.
       const authority = await getAuthorityDepartment(db);
       if (!authority) throw new Error('no department of kind authority is configured');
-      const input: CatalogUpdateInput = {
-        changeId: row.id,
-        departmentCode,
-        authorityCode: authority.code,
-        changeDate: row.changeDate,
-        registeredBy: actor,
-      };
-      try {
-        await temporal.workflow.start('catalogUpdateWorkflow', {
-          taskQueue,
-          workflowId,
-          args: [input],
-          typedSearchAttributes: [
-            { key: SA_PROCESS_TYPE, value: 'catalog_update' },
-            { key: SA_DEPARTMENT, value: departmentCode },
+      const workflowId = catalogUpdateWorkflowId(body.requestId);
+      const { row, created } = await startProcess<CatalogChangeRow>(app.deps, {
+        insert: () =>
+          insertChangeOnce(db, {
+            id: mintCaseId('ML', body.changeDate),
+            requestId: body.requestId,
+            workflowId,
+            departmentCode: departmentCode!,
+            trigger: body.trigger,
+            changeDate: body.changeDate,
+            legalBasis: body.legalBasis,
+            description: body.description,
+            registeredByUserId: actor.userId,
+            registeredByRole: actor.role,
+          }),
+        onRepeat: ownedBy(request, (r) => r.registeredByUserId),
+        workflow: (r) => ({
+          workflow: 'catalogUpdateWorkflow',
+          workflowId: r.workflowId,
+          args: [
+            {
+              changeId: r.id,
+              departmentCode: r.departmentCode,
+              authorityCode: authority.code,
+              changeDate: r.changeDate,
+              registeredBy: actor,
+            },
           ],
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
+          process: { type: 'catalog_update', departmentCode: r.departmentCode },
+        }),
+      });
+      request.auditTarget = row.workflowId;
       return reply.status(created ? 201 : 200).send({ id: row.id, workflowId, created });
     },
   );
@@ -147,29 +129,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const row = await changeFor(request, request.params.id, 'read');
       const [process, applications] = await Promise.all([getProcess(db, row.workflowId), listApplications(db, row.id)]);
-      return {
-        id: row.id,
-        workflowId: row.workflowId,
-        departmentCode: row.departmentCode,
-        trigger: row.trigger,
-        changeDate: row.changeDate,
-        legalBasis: row.legalBasis,
-        description: row.description,
-        stage: process?.stage ?? 'starting',
-        level: process?.level ?? 'normal',
-        deadline: registryDeadline(process),
-        catalogVersion: row.catalogVersion,
-        applications: applications.map((a) => ({
-          n: a.n,
-          changes: a.changes,
-          submittedAt: beijingIso(a.submittedAt.getTime()),
-          receivedOn: a.receivedOn,
-          reviewDue: a.reviewDue,
-          decision: a.decision,
-          decidedAt: a.decidedAt ? beijingIso(a.decidedAt.getTime()) : null,
-          reason: a.reason,
-        })),
-      };
+      return catalogChangeView(row, process, applications);
     },
   );
 

@@ -6,7 +6,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { diffCatalogs } from '../../domain/catalog';
 import { beijingIso } from '../../domain/deadline';
-import { canReadDepartment } from '../../domain/roles';
+import { canReadDepartment, ownDepartment } from '../../domain/roles';
 import {
   catalogAt,
   getCatalogEntry,
@@ -19,7 +19,7 @@ import {
   toEntry,
 } from '../../db/repositories/catalog.repo';
 import { callerOf } from '../plugins/auth';
-import { httpError, notFound } from '../plugins/error-handler';
+import { httpError, notFound } from '../errors';
 import {
   CatalogDiffView,
   CatalogEntryView,
@@ -37,10 +37,7 @@ const READERS = ['department_staff', 'department_head', 'authority_reviewer', 'a
 const COUNTY = ['authority_reviewer', 'auditor'] as const;
 
 /** Departments are held to their own records; the authority and auditors see the county's. */
-const ownDepartments = (request: FastifyRequest): string[] | undefined => {
-  const { role, departmentCode } = request.user!;
-  return role === 'department_staff' || role === 'department_head' ? [departmentCode!] : undefined;
-};
+const ownDepartments = (request: FastifyRequest): string[] | undefined => ownDepartment(callerOf(request));
 
 const versionView = (v: NonNullable<Awaited<ReturnType<typeof getCatalogVersion>>>) => ({
   ...v,

@@ -1,13 +1,11 @@
 // 第二十六条: a data conflict between departments. Any department concerned, or the authority,
 // opens a case; the departments record positions; the authority decides if they do not agree.
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { checkConflictCase } from '../../domain/conflict';
-import { beijingIso } from '../../domain/deadline';
-import { DOMAIN_ERRORS } from '../../domain/errors';
-import type { Actor } from '../../domain/roles';
+import { canSeeConflict, checkConflictCase } from '../../domain/conflict';
+import { domainError } from '../../domain/errors';
+import { ownDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { entriesByCode, getDepartment } from '../../db/repositories/catalog.repo';
 import {
@@ -16,59 +14,32 @@ import {
   getConflictByClientId,
   insertConflictOnce,
   listConflicts,
-  listPositions,
 } from '../../db/repositories/conflicts.repo';
-import { registryDeadline } from '../../db/repositories/registry.repo';
-import type { ConflictInput } from '../../workflows/conflict.workflow';
 import { decideConflict, recordPosition } from '../../workflows/messages';
-import { conflictWorkflowId, SA_DEPARTMENT, SA_PROCESS_TYPE } from '../../workflows/options';
+import { conflictWorkflowId } from '../../workflows/options';
+import type { Inserted } from '../../db/insert-once';
 import { callerOf } from '../plugins/auth';
-import { httpError, notFound } from '../plugins/error-handler';
+import { conflictView, type FoundConflict } from '../views/conflict';
+import { domainRefusal, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
+import { mintCaseId, startProcess } from '../start-process';
 import { ConflictBody, ConflictDecisionBody, ConflictView, PageQuery, PositionBody } from '../schemas/sharing.schema';
-import { domainRefusal } from './sharing.routes';
 
 const DEPT = ['department_staff', 'department_head'] as const;
 const READERS = [...DEPT, 'authority_reviewer', 'auditor'] as const;
 
-const isDept = (a: Actor): boolean => a.role === 'department_staff' || a.role === 'department_head';
-const canSeeConflict = (a: Actor, c: ConflictCaseRow): boolean => !isDept(a) || c.departments.includes(a.departmentCode ?? '');
-
-type Found = NonNullable<Awaited<ReturnType<typeof getConflict>>>;
-async function conflictView(request: FastifyRequest, { conflict: c, process }: Found) {
-  const positions = await listPositions(request.server.deps.db, c.id);
-  return {
-    id: c.id,
-    workflowId: c.workflowId,
-    departments: c.departments,
-    resources: c.resources,
-    description: c.description,
-    status: c.status,
-    deadline: registryDeadline(process),
-    level: process?.level ?? 'normal',
-    decision: c.decision,
-    openedAt: beijingIso(c.openedAt.getTime()),
-    positions: positions.map((p) => ({
-      departmentCode: p.departmentCode,
-      position: p.position,
-      agrees: p.agrees,
-      recordedAt: beijingIso(p.recordedAt.getTime()),
-    })),
-  };
-}
-
 /** 404 for a department not concerned; 409 once closed. */
-async function conflictFor(request: FastifyRequest, id: string, mode: 'read' | 'work'): Promise<Found> {
+async function conflictFor(request: FastifyRequest, id: string, mode: 'read' | 'work'): Promise<FoundConflict> {
   const found = await getConflict(request.server.deps.db, id);
   if (!found || !canSeeConflict(callerOf(request), found.conflict)) throw notFound('数据冲突');
   request.auditTarget = found.conflict.workflowId;
   if (mode === 'work' && (found.conflict.status === 'agreed' || found.conflict.status === 'decided'))
-    throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
+    throw domainRefusal(domainError('PROCESS_CLOSED'));
   return found;
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, temporal, taskQueue } = app.deps;
+  const { db, temporal } = app.deps;
 
   app.post(
     '/conflicts',
@@ -84,30 +55,27 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const body = request.body;
       const actor = callerOf(request);
-      const again = await getConflictByClientId(db, body.requestId);
-      if (again) return reply.status(200).send(await conflictView(request, await conflictFor(request, again.id, 'read')));
-      const known = {
-        departments: new Set(
-          (await Promise.all(body.departments.map((c) => getDepartment(db, c))))
-            .filter((d) => d?.active && d.kind === 'department')
-            .map((d) => d!.code),
-        ),
-        entries: await entriesByCode(
-          db,
-          body.resources.map((r) => r.code),
-        ),
-      };
-      const refused = checkConflictCase(actor, body, known);
-      if (refused) throw domainRefusal(refused);
-      const openedAt = new Date();
-      const id = `CT${beijingDate(openedAt.getTime()).replaceAll('-', '')}${randomBytes(4).toString('hex').toUpperCase()}`;
-      const workflowId = conflictWorkflowId(id);
-      request.auditTarget = workflowId;
-      await db.transaction(async (tx) => {
-        const row = await insertConflictOnce(tx, {
+      async function open(): Promise<Inserted<ConflictCaseRow>> {
+        const known = {
+          departments: new Set(
+            (await Promise.all(body.departments.map((c) => getDepartment(db, c))))
+              .filter((d) => d?.active && d.kind === 'department')
+              .map((d) => d!.code),
+          ),
+          entries: await entriesByCode(
+            db,
+            body.resources.map((r) => r.code),
+          ),
+        };
+        const refused = checkConflictCase(actor, body, known);
+        if (refused) throw domainRefusal(refused);
+        const openedAt = new Date();
+        const id = mintCaseId('CT', beijingDate(openedAt.getTime()));
+        request.auditTarget = conflictWorkflowId(id);
+        return insertConflictOnce(db, {
           id,
           requestId: body.requestId,
-          workflowId,
+          workflowId: conflictWorkflowId(id),
           departments: body.departments,
           resources: body.resources,
           description: body.description,
@@ -115,24 +83,22 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           openedRole: actor.role,
           openedAt,
         });
-        if (!row) throw httpError(409, 'REQUEST_ID_TAKEN', '该请求编号已被使用');
-        const input: ConflictInput = {
-          conflictId: id,
-          departments: body.departments,
-          openedOn: beijingDate(openedAt.getTime()),
-          openedBy: actor,
-        };
-        await temporal.workflow.start('conflictWorkflow', {
-          taskQueue,
-          workflowId,
-          args: [input],
-          typedSearchAttributes: [
-            { key: SA_PROCESS_TYPE, value: 'conflict' },
-            { key: SA_DEPARTMENT, value: body.departments[0]! },
-          ],
-        });
+      }
+      const again = await getConflictByClientId(db, body.requestId);
+      const { row, created } = await startProcess<ConflictCaseRow>(app.deps, {
+        insert: async () => (again ? { row: again, created: false } : open()),
+        onRepeat: (r) => {
+          if (!canSeeConflict(actor, r)) throw notFound('数据冲突');
+          request.auditTarget = r.workflowId;
+        },
+        workflow: (r) => ({
+          workflow: 'conflictWorkflow',
+          workflowId: r.workflowId,
+          args: [{ conflictId: r.id, departments: r.departments, openedOn: beijingDate(r.openedAt.getTime()), openedBy: actor }],
+          process: { type: 'conflict', departmentCode: r.departments[0]! },
+        }),
       });
-      return reply.status(201).send(await conflictView(request, (await getConflict(db, id))!));
+      return reply.status(created ? 201 : 200).send(await conflictView(request, (await getConflict(db, row.id))!));
     },
   );
 
@@ -149,7 +115,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const actor = callerOf(request);
-      const rows = await listConflicts(db, { departmentCode: isDept(actor) ? actor.departmentCode! : undefined, ...request.query });
+      const rows = await listConflicts(db, { departmentCode: ownDepartment(actor)?.[0], ...request.query });
       return { items: await Promise.all(rows.map((r) => conflictView(request, r))) };
     },
   );

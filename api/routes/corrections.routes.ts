@@ -1,25 +1,23 @@
 // 第二十三条: filing a correction and working it. Routes validate, authorise and call the
 // workflow; the workflow's validators decide what the regulation allows.
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { beijingIso } from '../../domain/deadline';
-import type { CorrectionState } from '../../domain/correction';
-import { checkCreditCode, checkResidentId } from '../../domain/identifiers';
-import { canReadDepartment, canWorkDepartment } from '../../domain/roles';
+import { type CorrectionState, canSeeCorrection, checkFiling } from '../../domain/correction';
+import { domainError } from '../../domain/errors';
+import { canWorkDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { getCatalogEntry, getDepartment } from '../../db/repositories/catalog.repo';
 import { type CorrectionRow, getCorrection, insertCorrectionOnce, listExtensions } from '../../db/repositories/corrections.repo';
-import { getProcess, registryDeadline } from '../../db/repositories/registry.repo';
-import type { CorrectionInput } from '../../workflows/correction.workflow';
+import { getProcess } from '../../db/repositories/registry.repo';
 import { decideExtension, getCorrectionState, recordVerification, requestExtension } from '../../workflows/messages';
-import { correctionWorkflowId, SA_DEPARTMENT, SA_PROCESS_TYPE } from '../../workflows/options';
+import { correctionWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
 import { queryCodeFor } from '../query-code';
-import { httpError, notFound } from '../plugins/error-handler';
+import { domainRefusal, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
+import { correctionView } from '../views/correction';
+import { mintCaseId, ownedBy, startProcess } from '../start-process';
 import {
   CorrectionView,
   CreateCorrectionBody,
@@ -37,27 +35,20 @@ const READERS = ['applicant', 'department_staff', 'department_head', 'authority_
 
 const QUERY_DEADLINE_MS = 3000;
 
-const mask = (id: string): string => (id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '****');
-
 /** 404 for what the caller may not see (existence is not disclosed), 403 for what it sees but may not work. */
 async function correctionFor(request: FastifyRequest, id: string, mode: 'read' | 'work'): Promise<CorrectionRow> {
   const row = await getCorrection(request.server.deps.db, id);
   const actor = callerOf(request);
-  if (!row || !(canReadDepartment(actor, row.departmentCode) || row.filedByUserId === actor.userId)) throw notFound('异议事项');
+  if (!row || !canSeeCorrection(actor, row)) throw notFound('异议事项');
   request.auditTarget = row.workflowId;
   if (mode === 'work' && !canWorkDepartment(actor, row.departmentCode)) {
-    throw httpError(403, 'FORBIDDEN_DEPARTMENT', '无权办理其他部门的事项');
+    throw domainRefusal(domainError('FORBIDDEN_DEPARTMENT'));
   }
   return row;
 }
 
-function checkSubject(body: CreateCorrectionBody): void {
-  const check = body.subject.kind === 'person' ? checkResidentId(body.subject.idNumber) : checkCreditCode(body.subject.idNumber);
-  if (!check.ok) throw httpError(400, check.code, check.message, [{ path: 'body.subject.idNumber', message: check.message }]);
-}
-
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, temporal, taskQueue } = app.deps;
+  const { db, temporal } = app.deps;
 
   /**
    * The workflow's own state, answered by a worker. 第二十三条第三款: the counter must always be
@@ -87,79 +78,41 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      checkSubject(body);
+      const actor = callerOf(request);
       const today = beijingDate(Date.now());
       const receivedOn = body.receivedOn ?? today;
-      if (receivedOn > today)
-        throw httpError(400, 'RECEIVED_IN_FUTURE', `收到日期不得晚于今天（${today}）`, [
-          { path: 'body.receivedOn', message: '不得晚于今天' },
-        ]);
-      if (request.user!.role === 'applicant' && receivedOn !== today) {
-        throw httpError(400, 'RECEIVED_ON_NOT_ALLOWED', '申请人提交的异议以今天为收到日期，不可指定', [
-          { path: 'body.receivedOn', message: '申请人不可指定' },
-        ]);
-      }
       const [department, resource] = await Promise.all([getDepartment(db, body.departmentCode), getCatalogEntry(db, body.resourceCode)]);
-      if (!department?.active || department.kind !== 'department') {
-        throw httpError(400, 'UNKNOWN_DEPARTMENT', `数据提供部门不存在：${body.departmentCode}`, [
-          { path: 'body.departmentCode', message: '部门不存在' },
-        ]);
-      }
-      if (resource?.status !== 'active' || resource.departmentCode !== department.code) {
-        throw httpError(400, 'UNKNOWN_RESOURCE', `该部门的目录中没有资源 ${body.resourceCode}`, [
-          { path: 'body.resourceCode', message: '资源不存在或不属于该部门' },
-        ]);
-      }
-      const unknownItems = body.dataItems.filter((i) => !resource.dataItems.includes(i));
-      if (unknownItems.length > 0) {
-        throw httpError(400, 'UNKNOWN_DATA_ITEM', `资源 ${resource.code} 没有数据项：${unknownItems.join('、')}`, [
-          { path: 'body.dataItems', message: `可选：${resource.dataItems.join('、')}` },
-        ]);
-      }
-
-      const actor = callerOf(request);
+      const refused = checkFiling({ ...body, filer: actor, receivedOn }, { today, department, resource });
+      if (refused) throw domainRefusal(refused);
       const workflowId = correctionWorkflowId(body.requestId);
-      const { row, created } = await insertCorrectionOnce(db, {
-        id: `JZ${receivedOn.replaceAll('-', '')}${randomBytes(4).toString('hex').toUpperCase()}`,
-        requestId: body.requestId,
-        workflowId,
-        departmentCode: department.code,
-        resourceCode: resource.code,
-        dataItems: body.dataItems,
-        description: body.description,
-        evidence: body.evidence,
-        subjectKind: body.subject.kind,
-        subjectIdNumber: body.subject.idNumber,
-        subjectName: body.subject.name,
-        contact: body.contact,
-        filedByUserId: actor.userId,
-        filedByRole: actor.role,
-        receivedOn,
+      const { row, created } = await startProcess<CorrectionRow>(app.deps, {
+        insert: () =>
+          insertCorrectionOnce(db, {
+            id: mintCaseId('JZ', receivedOn),
+            requestId: body.requestId,
+            workflowId,
+            departmentCode: department!.code,
+            resourceCode: resource!.code,
+            dataItems: body.dataItems,
+            description: body.description,
+            evidence: body.evidence,
+            subjectKind: body.subject.kind,
+            subjectIdNumber: body.subject.idNumber,
+            subjectName: body.subject.name,
+            contact: body.contact,
+            filedByUserId: actor.userId,
+            filedByRole: actor.role,
+            receivedOn,
+          }),
+        onRepeat: ownedBy(request, (r) => r.filedByUserId),
+        workflow: (r) => ({
+          workflow: 'correctionWorkflow',
+          workflowId: r.workflowId,
+          args: [{ correctionId: r.id, departmentCode: r.departmentCode, receivedOn: r.receivedOn, filedBy: actor }],
+          process: { type: 'correction', departmentCode: r.departmentCode },
+        }),
       });
       request.auditTarget = row.workflowId;
-      if (!created && row.filedByUserId !== actor.userId) {
-        throw httpError(409, 'REQUEST_ID_CONFLICT', '该请求号已被他人使用，请重新生成请求号');
-      }
-      // Start after the row exists; a retry of the same request finds both and starts nothing new.
-      const input: CorrectionInput = {
-        correctionId: row.id,
-        departmentCode: row.departmentCode,
-        receivedOn: row.receivedOn,
-        filedBy: actor,
-      };
-      try {
-        await temporal.workflow.start('correctionWorkflow', {
-          taskQueue,
-          workflowId,
-          args: [input],
-          typedSearchAttributes: [
-            { key: SA_PROCESS_TYPE, value: 'correction' },
-            { key: SA_DEPARTMENT, value: row.departmentCode },
-          ],
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
       const queryCode = queryCodeFor(app.deps.queryCodeSecret, row.id);
       return reply.status(created ? 201 : 200).send({ id: row.id, workflowId, receivedOn: row.receivedOn, created, queryCode });
     },
@@ -184,25 +137,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         liveState(row.workflowId),
         listExtensions(db, row.workflowId),
       ]);
-      return {
-        id: row.id,
-        workflowId: row.workflowId,
-        departmentCode: row.departmentCode,
-        resourceCode: row.resourceCode,
-        dataItems: row.dataItems,
-        description: row.description,
-        subject: { kind: row.subjectKind, name: row.subjectName, idNumberMasked: mask(row.subjectIdNumber) },
-        receivedOn: row.receivedOn,
-        stage: state?.stage ?? process?.stage ?? 'starting',
-        level: process?.level ?? 'normal',
-        deadline: state?.deadline ?? registryDeadline(process),
-        originalDue: state?.originalDeadline.due ?? null,
-        extensions,
-        live: state !== null,
-        outcome: row.outcome,
-        outcomeDetail: row.outcomeDetail,
-        finishedAt: row.finishedAt ? beijingIso(row.finishedAt.getTime()) : null,
-      };
+      return correctionView(row, process, state, extensions);
     },
   );
 

@@ -4,9 +4,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { type CsvCell, toCsv } from '../../domain/csv';
 import { beijingIso } from '../../domain/deadline';
+import { ownDepartment } from '../../domain/roles';
 import { getCatalogEntry, getDepartment, latestCatalogVersion, listEntries, toEntry } from '../../db/repositories/catalog.repo';
 import { type DemandRow, insertDemand, listDemands } from '../../db/repositories/demands.repo';
-import { httpError } from '../plugins/error-handler';
+import { httpError } from '../errors';
+import { callerOf } from '../plugins/auth';
 import { DemandBody, DemandView, ExportParams, ExportQuery } from '../schemas/catalog.schema';
 import { errors } from '../schemas/common';
 
@@ -98,9 +100,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { role, departmentCode } = request.user!;
-      const own = role === 'department_staff' || role === 'department_head' ? [departmentCode!] : undefined;
-      return { items: (await listDemands(db, own)).map(demandView) };
+      return { items: (await listDemands(db, ownDepartment(callerOf(request)))).map(demandView) };
     },
   );
 

@@ -5,7 +5,7 @@ import { beijingIso } from '../../domain/deadline';
 import { ROLES } from '../../domain/roles';
 import { listNotificationsFor, markRead } from '../../db/repositories/notifications.repo';
 import { callerOf } from '../plugins/auth';
-import { notFound } from '../plugins/error-handler';
+import { notFound } from '../errors';
 import { NotificationView } from '../schemas/annual-reports.schema';
 import { BigintId, errors } from '../schemas/common';
 

@@ -6,11 +6,11 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { FastifyRequest } from 'fastify';
 import { beijingIso } from '../../domain/deadline';
 import { inboxRules } from '../../domain/inbox';
-import { canReadDepartment, type Role } from '../../domain/roles';
+import { canReadDepartment, isDepartmentUser, type Role } from '../../domain/roles';
 import { conflictIdsAwaitingPosition } from '../../db/repositories/conflicts.repo';
 import { listCorrectionIdsFiledBy } from '../../db/repositories/corrections.repo';
 import { getProcess, listProcesses, listTimeline, listViolations, type ProcessRow } from '../../db/repositories/registry.repo';
-import { notFound } from '../plugins/error-handler';
+import { notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
 import { InboxItem, ProcessQuery, ProcessView, TimelineEvent, ViolationView } from '../schemas/processes.schema';
 
@@ -50,7 +50,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   async function scope(request: FastifyRequest): Promise<{ departments?: string[]; subjectIds?: string[] }> {
     const user = request.user!;
     if (user.role === 'applicant') return { subjectIds: await listCorrectionIdsFiledBy(db, user.userId) };
-    if (user.role === 'department_staff' || user.role === 'department_head') return { departments: [user.departmentCode!] };
+    if (isDepartmentUser(user)) return { departments: [user.departmentCode!] };
     return {};
   }
 

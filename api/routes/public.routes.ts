@@ -7,7 +7,7 @@ import { beijingIso } from '../../domain/deadline';
 import { getCatalogEntry, getDepartment } from '../../db/repositories/catalog.repo';
 import { getCorrection } from '../../db/repositories/corrections.repo';
 import { getProcess } from '../../db/repositories/registry.repo';
-import { notFound } from '../plugins/error-handler';
+import { notFound } from '../errors';
 import { queryCodeMatches } from '../query-code';
 import { errorRef } from '../schemas/common';
 import { PublicCorrectionView } from '../schemas/corrections.schema';

@@ -3,39 +3,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { beijingIso } from '../../domain/deadline';
-import { DOMAIN_ERRORS } from '../../domain/errors';
+import { domainError } from '../../domain/errors';
 import { canReadDepartment, canWorkDepartment, departmentScope } from '../../domain/roles';
-import { getOrderWithProcess, listOrders, type RectificationOrderRow } from '../../db/repositories/rectifications.repo';
-import { type ProcessRow, registryDeadline } from '../../db/repositories/registry.repo';
+import { getOrderWithProcess, listOrders } from '../../db/repositories/rectifications.repo';
 import { reportRectification } from '../../workflows/messages';
 import { callerOf } from '../plugins/auth';
-import { httpError, notFound } from '../plugins/error-handler';
+import { domainRefusal, notFound } from '../errors';
+import { rectificationView } from '../views/rectification';
 import { errors, ProcessIdParams } from '../schemas/common';
 import { RectificationQuery, RectificationView, ReportBody } from '../schemas/supervision.schema';
 
 const DEPT = ['department_staff', 'department_head'] as const;
 const READERS = [...DEPT, 'authority_reviewer', 'auditor'] as const;
-
-const iso = (d: Date | null): string | null => (d ? beijingIso(d.getTime()) : null);
-
-export const rectificationView = (o: RectificationOrderRow, p: ProcessRow | null) => ({
-  id: o.id,
-  violationId: o.violationId,
-  workflowId: o.workflowId,
-  departmentCode: o.departmentCode,
-  requirement: o.requirement,
-  periodWorkingDays: o.periodWorkingDays,
-  status: o.status,
-  issuedBy: o.issuedBy,
-  issuedAt: beijingIso(o.issuedAt.getTime()),
-  deadline: registryDeadline(p),
-  level: p?.level ?? 'normal',
-  report: o.report,
-  reportedBy: o.reportedBy,
-  reportedAt: iso(o.reportedAt),
-  criticizedAt: iso(o.criticizedAt),
-});
 
 /** 404 for what the caller may not see; 403 for what it sees but may not work; 409 once closed. */
 async function orderFor(request: FastifyRequest, id: string, mode: 'read' | 'work') {
@@ -44,9 +23,8 @@ async function orderFor(request: FastifyRequest, id: string, mode: 'read' | 'wor
   if (!row || !canReadDepartment(actor, row.order.departmentCode)) throw notFound('整改通知');
   request.auditTarget = row.order.workflowId;
   if (mode === 'work') {
-    if (!canWorkDepartment(actor, row.order.departmentCode))
-      throw httpError(403, 'FORBIDDEN_DEPARTMENT', DOMAIN_ERRORS.FORBIDDEN_DEPARTMENT.message);
-    if (row.order.status !== 'open') throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
+    if (!canWorkDepartment(actor, row.order.departmentCode)) throw domainRefusal(domainError('FORBIDDEN_DEPARTMENT'));
+    if (row.order.status !== 'open') throw domainRefusal(domainError('PROCESS_CLOSED'));
   }
   return row;
 }

@@ -1,62 +1,40 @@
 // 第三十二条: a requester disputes a refusal; the authority coordinates with the provider and
 // decides, or refers the case to the county government, which sees only what is referred to it.
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { beijingIso } from '../../domain/deadline';
-import { DOMAIN_ERRORS } from '../../domain/errors';
+import { domainError } from '../../domain/errors';
 import { departmentScope } from '../../domain/roles';
 import { canSeeDispute, checkDispute } from '../../domain/sharing';
 import { beijingDate } from '../../domain/working-days';
-import { registryDeadline } from '../../db/repositories/registry.repo';
-import { getDispute, insertDisputeOnce, listDisputes } from '../../db/repositories/sharing.repo';
+import { getDispute, insertDisputeOnce, listDisputes, type SharingDisputeRow } from '../../db/repositories/sharing.repo';
 import { decideDispute, referDispute } from '../../workflows/messages';
-import { SA_DEPARTMENT, SA_PROCESS_TYPE, sharingDisputeWorkflowId } from '../../workflows/options';
-import type { SharingDisputeInput } from '../../workflows/sharing-dispute.workflow';
+import { sharingDisputeWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
-import { httpError, notFound } from '../plugins/error-handler';
+import { disputeView, type FoundDispute } from '../views/dispute';
+import { domainRefusal, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
+import { mintCaseId, startProcess } from '../start-process';
 import { DisputeBody, DisputeDecisionBody, DisputeView, PageQuery, ReasonBody } from '../schemas/sharing.schema';
-import { domainRefusal, sharingRequestFor } from './sharing.routes';
+import { sharingRequestFor } from '../lookups';
 
 const DEPT = ['department_staff', 'department_head'] as const;
 const READERS = [...DEPT, 'authority_reviewer', 'auditor', 'county_government'] as const;
-const OWNER = { dispute_coordinating: 'authority_reviewer', dispute_referred: 'county_government' } as Record<string, string>;
-
-type Found = NonNullable<Awaited<ReturnType<typeof getDispute>>>;
-const disputeView = ({ dispute: d, process, request }: Found) => ({
-  id: d.id,
-  sharingRequestId: d.sharingRequestId,
-  workflowId: d.workflowId,
-  requesterDepartment: d.requesterDepartment,
-  providerDepartment: d.providerDepartment,
-  resourceCode: request.resourceCode,
-  grounds: d.grounds,
-  status: d.status,
-  owner: OWNER[d.status] ?? null,
-  deadline: registryDeadline(process),
-  level: process?.level ?? 'normal',
-  referralReason: d.referralReason,
-  decidedRole: d.decidedRole,
-  decisionReason: d.decisionReason,
-  filedAt: beijingIso(d.filedAt.getTime()),
-});
 
 /** 404 unless a party, county-wide, or the county government once referred; 409 once decided. */
-async function disputeFor(request: FastifyRequest, id: string, mode: 'read' | 'work'): Promise<Found> {
+async function disputeFor(request: FastifyRequest, id: string, mode: 'read' | 'work'): Promise<FoundDispute> {
   const found = await getDispute(request.server.deps.db, id);
   if (!found || !canSeeDispute(callerOf(request), { ...found.dispute, referred: found.dispute.referredAt !== null }))
     throw notFound('共享争议');
   request.auditTarget = found.dispute.workflowId;
   if (mode === 'work' && (found.dispute.status === 'upheld' || found.dispute.status === 'overturned')) {
-    throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
+    throw domainRefusal(domainError('PROCESS_CLOSED'));
   }
   return found;
 }
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, temporal, taskQueue } = app.deps;
+  const { db, temporal } = app.deps;
 
   app.post(
     '/sharing/requests/:id/dispute',
@@ -76,41 +54,41 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const refused = checkDispute({ ...r, disputed: dispute !== null }, actor, request.body.grounds);
       if (refused) throw domainRefusal(refused);
       const filedAt = new Date();
-      const id = `YY${beijingDate(filedAt.getTime()).replaceAll('-', '')}${randomBytes(4).toString('hex').toUpperCase()}`;
-      const workflowId = sharingDisputeWorkflowId(id);
-      request.auditTarget = workflowId;
-      await db.transaction(async (tx) => {
-        const row = await insertDisputeOnce(tx, {
-          id,
-          sharingRequestId: r.id,
-          workflowId,
-          requesterDepartment: r.requesterDepartment,
-          providerDepartment: r.providerDepartment,
-          grounds: request.body.grounds,
-          filedBy: actor.userId,
-          filedAt,
-        });
-        if (!row) throw domainRefusal({ code: 'DISPUTE_EXISTS', message: DOMAIN_ERRORS.DISPUTE_EXISTS.message });
-        const input: SharingDisputeInput = {
-          disputeId: id,
-          requestId: r.id,
-          requesterDepartment: r.requesterDepartment,
-          providerDepartment: r.providerDepartment,
-          requestedItems: r.dataItems,
-          filedOn: beijingDate(filedAt.getTime()),
-          filedBy: actor,
-        };
-        await temporal.workflow.start('sharingDisputeWorkflow', {
-          taskQueue,
-          workflowId,
-          args: [input],
-          typedSearchAttributes: [
-            { key: SA_PROCESS_TYPE, value: 'sharing_dispute' },
-            { key: SA_DEPARTMENT, value: r.providerDepartment },
+      const id = mintCaseId('YY', beijingDate(filedAt.getTime()));
+      request.auditTarget = sharingDisputeWorkflowId(id);
+      const { row } = await startProcess<SharingDisputeRow>(app.deps, {
+        insert: () =>
+          insertDisputeOnce(db, {
+            id,
+            sharingRequestId: r.id,
+            workflowId: sharingDisputeWorkflowId(id),
+            requesterDepartment: r.requesterDepartment,
+            providerDepartment: r.providerDepartment,
+            grounds: request.body.grounds,
+            filedBy: actor.userId,
+            filedAt,
+          }),
+        onRepeat: () => {
+          throw domainRefusal(domainError('DISPUTE_EXISTS'));
+        },
+        workflow: (d) => ({
+          workflow: 'sharingDisputeWorkflow',
+          workflowId: d.workflowId,
+          args: [
+            {
+              disputeId: d.id,
+              requestId: r.id,
+              requesterDepartment: d.requesterDepartment,
+              providerDepartment: d.providerDepartment,
+              requestedItems: r.dataItems,
+              filedOn: beijingDate(d.filedAt.getTime()),
+              filedBy: actor,
+            },
           ],
-        });
+          process: { type: 'sharing_dispute', departmentCode: d.providerDepartment },
+        }),
       });
-      return reply.status(201).send(disputeView((await getDispute(db, id))!));
+      return reply.status(201).send(disputeView((await getDispute(db, row.id))!));
     },
   );
 

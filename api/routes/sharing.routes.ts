@@ -1,18 +1,15 @@
 // 第二十九条 to 第三十一条: sharing requests answered by the entry's sharing type, the provider's
 // decision on conditional ones (a workflow), the authority's decision period, grants, their
 // revocation, and reads of shared data through a grant — each read written to the audit log.
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import { beijingIso } from '../../domain/deadline';
-import { DOMAIN_ERRORS, type DomainError } from '../../domain/errors';
+import { DOMAIN_ERRORS, domainError } from '../../domain/errors';
 import { canWorkDepartment, departmentScope } from '../../domain/roles';
 import { canSeeSharing, checkDecisionWorkingDays, checkRevocation, checkSharingRequest, initialAnswer } from '../../domain/sharing';
 import { beijingDate } from '../../domain/working-days';
 import { appendAudit } from '../../db/repositories/audit.repo';
 import { getCatalogEntry, toEntry } from '../../db/repositories/catalog.repo';
-import { registryDeadline } from '../../db/repositories/registry.repo';
 import {
   decisionWorkingDays,
   getGrant,
@@ -25,14 +22,17 @@ import {
   listSharingRequests,
   revokeGrant,
   setDecisionWorkingDays,
-  type SharingGrantRow,
+  type SharingRequestRow,
 } from '../../db/repositories/sharing.repo';
 import { decideSharing } from '../../workflows/messages';
-import { SA_DEPARTMENT, SA_PROCESS_TYPE, sharingRequestWorkflowId } from '../../workflows/options';
-import type { SharingRequestInput } from '../../workflows/sharing-request.workflow';
+import { sharingRequestWorkflowId } from '../../workflows/options';
+import type { Inserted } from '../../db/insert-once';
 import { callerOf } from '../plugins/auth';
-import { httpError, notFound } from '../plugins/error-handler';
+import { domainRefusal, httpError, notFound } from '../errors';
+import { sharingRequestFor } from '../lookups';
+import { grantView, requestView } from '../views/sharing';
 import { errors, ProcessIdParams } from '../schemas/common';
+import { mintCaseId, startProcess } from '../start-process';
 import {
   DecisionBody,
   GrantQuery,
@@ -49,59 +49,8 @@ import {
 const DEPT = ['department_staff', 'department_head'] as const;
 const READERS = [...DEPT, 'authority_reviewer', 'auditor'] as const;
 
-const iso = (d: Date | null): string | null => (d ? beijingIso(d.getTime()) : null);
-export const domainRefusal = (err: DomainError) => httpError(DOMAIN_ERRORS[err.code].status, err.code, err.message);
-
-export const grantView = (g: SharingGrantRow) => ({
-  id: g.id,
-  sharingRequestId: g.sharingRequestId,
-  requesterDepartment: g.requesterDepartment,
-  providerDepartment: g.providerDepartment,
-  resourceCode: g.resourceCode,
-  dataItems: g.dataItems,
-  purpose: g.purpose,
-  source: g.source,
-  grantedAt: beijingIso(g.grantedAt.getTime()),
-  revokedAt: iso(g.revokedAt),
-  revokeReason: g.revokeReason,
-});
-
-type Found = NonNullable<Awaited<ReturnType<typeof getSharingRequest>>>;
-const requestView = ({
-  request: r,
-  process,
-  grant,
-  dispute,
-}: Pick<Found, 'request' | 'process'> & Partial<Pick<Found, 'grant' | 'dispute'>>) => ({
-  id: r.id,
-  workflowId: r.workflowId,
-  requesterDepartment: r.requesterDepartment,
-  providerDepartment: r.providerDepartment,
-  resourceCode: r.resourceCode,
-  dataItems: r.dataItems,
-  purpose: r.purpose,
-  duty: r.duty,
-  sharingType: r.sharingType,
-  status: r.status,
-  reason: r.reason,
-  deadline: registryDeadline(process),
-  level: process?.level ?? 'normal',
-  decidedLate: r.decidedLate,
-  createdAt: beijingIso(r.createdAt.getTime()),
-  grant: grant ? grantView(grant) : null,
-  disputeId: dispute?.id ?? null,
-});
-
-/** 404 for a request the caller is neither requester nor provider of (nor county-wide reader). */
-export async function sharingRequestFor(request: FastifyRequest, id: string): Promise<Found> {
-  const found = await getSharingRequest(request.server.deps.db, id);
-  if (!found || !canSeeSharing(callerOf(request), found.request)) throw notFound('共享申请');
-  request.auditTarget = found.request.workflowId ?? found.request.id;
-  return found;
-}
-
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, temporal, taskQueue } = app.deps;
+  const { db, temporal } = app.deps;
 
   app.get(
     '/sharing/settings',
@@ -145,65 +94,70 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const body = request.body;
       const actor = callerOf(request);
-      const again = await getRequestByClientId(db, body.requestId);
-      if (again) {
-        if (again.requesterDepartment !== actor.departmentCode) throw httpError(409, 'REQUEST_ID_TAKEN', '该请求编号已被使用');
-        return reply.status(200).send(requestView((await getSharingRequest(db, again.id))!));
+      /** 第二十九条: the request answered by the entry's sharing type; an unconditional one is granted with it. */
+      async function file(): Promise<Inserted<SharingRequestRow>> {
+        const row = await getCatalogEntry(db, body.resourceCode);
+        const entry = row ? toEntry(row) : null;
+        const refused = checkSharingRequest(entry, { requesterDepartment: actor.departmentCode!, ...body });
+        if (refused) throw domainRefusal(refused);
+        const answer = initialAnswer(entry!.sharingType, entry!.sharingBasis, body.dataItems);
+        const now = new Date();
+        const id = mintCaseId('GX', beijingDate(now.getTime()));
+        const workflowId = answer.status === 'pending' ? sharingRequestWorkflowId(id) : null;
+        request.auditTarget = workflowId ?? id;
+        return db.transaction(async (tx) => {
+          const inserted = await insertRequestOnce(tx, {
+            id,
+            requestId: body.requestId,
+            workflowId,
+            requesterDepartment: actor.departmentCode!,
+            providerDepartment: entry!.departmentCode,
+            resourceCode: entry!.code,
+            dataItems: body.dataItems,
+            purpose: body.purpose,
+            duty: body.duty,
+            sharingType: entry!.sharingType,
+            status: answer.status,
+            reason: answer.status === 'refused' ? answer.reason : null,
+            decisionWorkingDays: answer.status === 'pending' ? await decisionWorkingDays(tx) : null,
+            decidedAt: answer.status === 'pending' ? null : now,
+            createdBy: actor.userId,
+            createdAt: now,
+          });
+          if (inserted.created && answer.status === 'granted')
+            await insertGrant(tx, grantFor(inserted.row, answer.dataItems, 'unconditional', null, now.toISOString()));
+          return inserted;
+        });
       }
-      const row = await getCatalogEntry(db, body.resourceCode);
-      const entry = row ? toEntry(row) : null;
-      const refused = checkSharingRequest(entry, { requesterDepartment: actor.departmentCode!, ...body });
-      if (refused) throw domainRefusal(refused);
-      const answer = initialAnswer(entry!.sharingType, entry!.sharingBasis, body.dataItems);
-      const now = new Date();
-      const id = `GX${beijingDate(now.getTime()).replaceAll('-', '')}${randomBytes(4).toString('hex').toUpperCase()}`;
-      const workflowId = answer.status === 'pending' ? sharingRequestWorkflowId(id) : null;
-      const days = answer.status === 'pending' ? await decisionWorkingDays(db) : null;
-      request.auditTarget = workflowId ?? id;
-      await db.transaction(async (tx) => {
-        const inserted = await insertRequestOnce(tx, {
-          id,
-          requestId: body.requestId,
-          workflowId,
-          requesterDepartment: actor.departmentCode!,
-          providerDepartment: entry!.departmentCode,
-          resourceCode: entry!.code,
-          dataItems: body.dataItems,
-          purpose: body.purpose,
-          duty: body.duty,
-          sharingType: entry!.sharingType,
-          status: answer.status,
-          reason: answer.status === 'refused' ? answer.reason : null,
-          decisionWorkingDays: days,
-          decidedAt: answer.status === 'pending' ? null : now,
-          createdBy: actor.userId,
-          createdAt: now,
-        });
-        if (!inserted) throw httpError(409, 'REQUEST_ID_TAKEN', '该请求编号已被使用');
-        if (answer.status === 'granted')
-          await insertGrant(tx, grantFor(inserted, answer.dataItems, 'unconditional', null, now.toISOString()));
-        if (answer.status !== 'pending') return;
-        const input: SharingRequestInput = {
-          requestId: id,
-          requesterDepartment: inserted.requesterDepartment,
-          providerDepartment: inserted.providerDepartment,
-          resourceCode: inserted.resourceCode,
-          dataItems: inserted.dataItems,
-          receivedOn: beijingDate(now.getTime()),
-          decisionWorkingDays: days!,
-          requestedBy: actor,
-        };
-        await temporal.workflow.start('sharingRequestWorkflow', {
-          taskQueue,
-          workflowId: workflowId!,
-          args: [input],
-          typedSearchAttributes: [
-            { key: SA_PROCESS_TYPE, value: 'sharing_request' },
-            { key: SA_DEPARTMENT, value: inserted.providerDepartment },
-          ],
-        });
+      const again = await getRequestByClientId(db, body.requestId);
+      const { row, created } = await startProcess<SharingRequestRow>(app.deps, {
+        insert: async () => (again ? { row: again, created: false } : file()),
+        onRepeat: (r) => {
+          if (r.requesterDepartment !== actor.departmentCode) throw httpError(409, 'REQUEST_ID_TAKEN', '该请求编号已被使用');
+        },
+        // 第三十一条: only a conditional request waits for its provider's decision.
+        workflow: (r) =>
+          r.workflowId
+            ? {
+                workflow: 'sharingRequestWorkflow',
+                workflowId: r.workflowId,
+                args: [
+                  {
+                    requestId: r.id,
+                    requesterDepartment: r.requesterDepartment,
+                    providerDepartment: r.providerDepartment,
+                    resourceCode: r.resourceCode,
+                    dataItems: r.dataItems,
+                    receivedOn: beijingDate(r.createdAt.getTime()),
+                    decisionWorkingDays: r.decisionWorkingDays!,
+                    requestedBy: actor,
+                  },
+                ],
+                process: { type: 'sharing_request', departmentCode: r.providerDepartment },
+              }
+            : null,
       });
-      return reply.status(201).send(requestView((await getSharingRequest(db, id))!));
+      return reply.status(created ? 201 : 200).send(requestView((await getSharingRequest(db, row.id))!));
     },
   );
 
@@ -253,9 +207,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { request: r } = await sharingRequestFor(request, request.params.id);
       const actor = callerOf(request);
-      if (!canWorkDepartment(actor, r.providerDepartment))
-        throw domainRefusal({ code: 'NOT_PROVIDER', message: DOMAIN_ERRORS.NOT_PROVIDER.message });
-      if (r.status !== 'pending' || !r.workflowId) throw httpError(409, 'PROCESS_CLOSED', DOMAIN_ERRORS.PROCESS_CLOSED.message);
+      if (!canWorkDepartment(actor, r.providerDepartment)) throw domainRefusal(domainError('NOT_PROVIDER'));
+      if (r.status !== 'pending' || !r.workflowId) throw domainRefusal(domainError('PROCESS_CLOSED'));
       await temporal.workflow.getHandle(r.workflowId).executeUpdate(decideSharing, { args: [{ actor, ...request.body }] });
       return requestView((await getSharingRequest(db, r.id))!);
     },
@@ -313,7 +266,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         });
       if (!canWorkDepartment(actor, grant.requesterDepartment)) {
         await read('403', 'NOT_REQUESTER');
-        throw domainRefusal({ code: 'NOT_REQUESTER', message: DOMAIN_ERRORS.NOT_REQUESTER.message });
+        throw domainRefusal(domainError('NOT_REQUESTER'));
       }
       if (grant.revokedAt) {
         await read('403', 'GRANT_REVOKED');
@@ -363,7 +316,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const refused = checkRevocation(grant, actor, request.body.reason);
       if (refused) throw domainRefusal(refused);
       const after = await revokeGrant(db, grant.id, { by: actor.userId, role: actor.role, reason: request.body.reason, at: new Date() });
-      if (!after) throw domainRefusal({ code: 'GRANT_ALREADY_REVOKED', message: DOMAIN_ERRORS.GRANT_ALREADY_REVOKED.message });
+      if (!after) throw domainRefusal(domainError('GRANT_ALREADY_REVOKED'));
       return grantView(after);
     },
   );

@@ -1,29 +1,28 @@
 // 第四十九条, 第五十一条: the recorded violations, and the authority's order to rectify one
 // within a period — a workflow of its own, one order per violation.
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { beijingIso } from '../../domain/deadline';
-import { DOMAIN_ERRORS } from '../../domain/errors';
+import { domainError } from '../../domain/errors';
 import { checkOrder } from '../../domain/rectification';
 import { departmentScope } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
-import { insertOrderOnce } from '../../db/repositories/rectifications.repo';
+import { insertOrderOnce, type RectificationOrderRow } from '../../db/repositories/rectifications.repo';
 import { getViolation, listViolationsWithOrders } from '../../db/repositories/supervision.repo';
-import type { RectificationInput } from '../../workflows/rectification.workflow';
-import { rectificationWorkflowId, SA_DEPARTMENT, SA_PROCESS_TYPE } from '../../workflows/options';
+import { rectificationWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
-import { httpError, notFound } from '../plugins/error-handler';
+import { domainRefusal, httpError, notFound } from '../errors';
 import { errors } from '../schemas/common';
+import { mintCaseId, startProcess } from '../start-process';
 import { OrderBody, RectificationView, ViolationIdParams, ViolationQuery, ViolationView } from '../schemas/supervision.schema';
-import { rectificationView } from './rectifications.routes';
+import { rectificationView } from '../views/rectification';
 
 const READERS = ['department_staff', 'department_head', 'authority_reviewer', 'auditor'] as const;
 
 const dayStart = (d: string): Date => new Date(`${d}T00:00:00+08:00`);
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, temporal, taskQueue } = app.deps;
+  const { db } = app.deps;
 
   app.get(
     '/violations',
@@ -88,44 +87,42 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const violation = await getViolation(db, Number(request.params.id));
       if (!violation) throw notFound('违规记录');
       const refused = checkOrder(request.body);
-      if (refused) throw httpError(DOMAIN_ERRORS[refused.code].status, refused.code, refused.message);
+      if (refused) throw domainRefusal(refused);
       const actor = callerOf(request);
       const issuedAt = new Date();
-      const id = `ZG${beijingDate(issuedAt.getTime()).replaceAll('-', '')}${randomBytes(4).toString('hex').toUpperCase()}`;
-      const workflowId = rectificationWorkflowId(id);
-      request.auditTarget = workflowId;
-      // The row and the start together: a failed start leaves no order behind to block a retry.
-      const order = await db.transaction(async (tx) => {
-        const row = await insertOrderOnce(tx, {
-          id,
-          violationId: violation.id,
-          departmentCode: violation.departmentCode,
-          workflowId,
-          requirement: request.body.requirement,
-          periodWorkingDays: request.body.periodWorkingDays,
-          issuedBy: actor.userId,
-          issuedAt,
-        });
-        if (!row) throw httpError(409, 'RECTIFICATION_ORDER_EXISTS', DOMAIN_ERRORS.RECTIFICATION_ORDER_EXISTS.message);
-        const input: RectificationInput = {
-          orderId: id,
-          violationId: violation.id,
-          departmentCode: violation.departmentCode,
-          issuedOn: beijingDate(issuedAt.getTime()),
-          periodWorkingDays: row.periodWorkingDays,
-          issuedBy: actor,
-        };
-        await temporal.workflow.start('rectificationWorkflow', {
-          taskQueue,
-          workflowId,
-          args: [input],
-          typedSearchAttributes: [
-            { key: SA_PROCESS_TYPE, value: 'rectification' },
-            { key: SA_DEPARTMENT, value: violation.departmentCode },
+      const id = mintCaseId('ZG', beijingDate(issuedAt.getTime()));
+      request.auditTarget = rectificationWorkflowId(id);
+      // 第五十一条: one order per violation. A second finds the first and starts its workflow if a
+      // failed start left it without one, then is refused.
+      const { row: order, created } = await startProcess<RectificationOrderRow>(app.deps, {
+        insert: () =>
+          insertOrderOnce(db, {
+            id,
+            violationId: violation.id,
+            departmentCode: violation.departmentCode,
+            workflowId: rectificationWorkflowId(id),
+            requirement: request.body.requirement,
+            periodWorkingDays: request.body.periodWorkingDays,
+            issuedBy: actor.userId,
+            issuedAt,
+          }),
+        workflow: (o) => ({
+          workflow: 'rectificationWorkflow',
+          workflowId: o.workflowId,
+          args: [
+            {
+              orderId: o.id,
+              violationId: o.violationId,
+              departmentCode: o.departmentCode,
+              issuedOn: beijingDate(o.issuedAt.getTime()),
+              periodWorkingDays: o.periodWorkingDays,
+              issuedBy: actor,
+            },
           ],
-        });
-        return row;
+          process: { type: 'rectification', departmentCode: o.departmentCode },
+        }),
       });
+      if (!created) throw domainRefusal(domainError('RECTIFICATION_ORDER_EXISTS'));
       return reply.status(201).send(rectificationView(order, null));
     },
   );

@@ -1,20 +1,21 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { CatalogChange } from '../../domain/catalog';
 import type { DbOrTx } from '../client';
+import { type Inserted, insertOnce } from '../insert-once';
 import { catalogApplications, catalogChanges } from '../schema';
 
 export type CatalogChangeRow = typeof catalogChanges.$inferSelect;
 export type NewCatalogChange = typeof catalogChanges.$inferInsert;
 
 /** Inserts the change unless its request id is known; either way returns the stored row. */
-export async function insertChangeOnce(db: DbOrTx, c: NewCatalogChange): Promise<{ row: CatalogChangeRow; created: boolean }> {
+export function insertChangeOnce(db: DbOrTx, c: NewCatalogChange): Promise<Inserted<CatalogChangeRow>> {
   // No conflict target: the request id and the workflow id derived from it are both unique,
   // and a concurrent duplicate may collide on either first.
-  const [inserted] = await db.insert(catalogChanges).values(c).onConflictDoNothing().returning();
-  if (inserted) return { row: inserted, created: true };
-  const [existing] = await db.select().from(catalogChanges).where(eq(catalogChanges.requestId, c.requestId));
-  if (!existing) throw new Error(`catalog change ${c.requestId} vanished after a conflicting insert`);
-  return { row: existing, created: false };
+  return insertOnce(
+    db.insert(catalogChanges).values(c).onConflictDoNothing().returning(),
+    async () => (await db.select().from(catalogChanges).where(eq(catalogChanges.requestId, c.requestId)))[0],
+    `catalog change ${c.requestId}`,
+  );
 }
 
 export async function getChange(db: DbOrTx, id: string): Promise<CatalogChangeRow | null> {

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { applyChanges, type CatalogChange, type CatalogEntry, checkAgainstCatalog, deriveResponsibilityList } from '../../domain/catalog';
-import type { DomainError } from '../../domain/errors';
+import { type CatalogChange, type CatalogEntry, deriveResponsibilityList } from '../../domain/catalog';
 import type { DbOrTx } from '../client';
 import { catalogEntries, catalogEntryVersions, catalogVersions, departments, responsibilityLists } from '../schema';
 
@@ -87,7 +86,7 @@ export async function getResponsibilityList(db: DbOrTx, departmentCode: string, 
 }
 
 /** Approvals take catalog versions one at a time, however many run at once. */
-const lockCatalog = (tx: DbOrTx) => tx.execute(sql`select pg_advisory_xact_lock(hashtext('catalog'))`);
+export const lockCatalog = (tx: DbOrTx) => tx.execute(sql`select pg_advisory_xact_lock(hashtext('catalog'))`);
 
 async function regenerateResponsibilityList(tx: DbOrTx, departmentCode: string, version: number, at: string): Promise<void> {
   const entries = (await listEntries(tx, { departments: [departmentCode], status: 'active' })).map(toEntry);
@@ -102,59 +101,47 @@ async function regenerateResponsibilityList(tx: DbOrTx, departmentCode: string, 
     .onConflictDoNothing();
 }
 
-export interface ApprovedChanges {
+/** The catalog version an approved change was written as; null before its approval is written. */
+export async function catalogVersionOfChange(db: DbOrTx, changeId: string): Promise<number | null> {
+  const [row] = await db.select({ version: catalogVersions.version }).from(catalogVersions).where(eq(catalogVersions.changeId, changeId));
+  return row?.version ?? null;
+}
+
+export interface CatalogVersionWrite {
+  version: number;
   changeId: string;
   departmentCode: string;
   changes: CatalogChange[];
+  /** the changed entries, in the order of `changes` */
+  entries: CatalogEntry[];
   approvedBy: string;
   approvedAt: string;
 }
 
 /**
- * 第十八条: writes an approved application as the next catalog version — the entries, their
- * versions and the department's regenerated responsibility list — inside the caller's
- * transaction. An entry edited since the application's base version refuses the whole
- * application before anything is written. Idempotent: a retry finds its version by change id.
+ * 第十八条: the next catalog version — its entries, their versions and the department's
+ * regenerated responsibility list — inside the caller's transaction, which holds lockCatalog.
  */
-export async function writeCatalogVersion(
-  tx: DbOrTx,
-  a: ApprovedChanges,
-): Promise<{ ok: true; version: number } | { ok: false; error: DomainError }> {
-  await lockCatalog(tx);
-  const [done] = await tx
-    .select({ version: catalogVersions.version })
-    .from(catalogVersions)
-    .where(eq(catalogVersions.changeId, a.changeId));
-  if (done) return { ok: true, version: done.version };
-  const current = await entriesByCode(
-    tx,
-    a.changes.map((c) => c.code),
-  );
-  const conflict = checkAgainstCatalog(a.departmentCode, a.changes, current);
-  if (conflict) return { ok: false, error: conflict };
-
-  const version = (await latestCatalogVersion(tx)) + 1;
-  const codesBy = (action: CatalogChange['action']) => a.changes.filter((c) => c.action === action).map((c) => c.code);
+export async function writeCatalogVersion(tx: DbOrTx, w: CatalogVersionWrite): Promise<void> {
+  const codesBy = (action: CatalogChange['action']) => w.changes.filter((c) => c.action === action).map((c) => c.code);
   await tx.insert(catalogVersions).values({
-    version,
-    departmentCode: a.departmentCode,
-    changeId: a.changeId,
-    approvedBy: a.approvedBy,
-    approvedAt: new Date(a.approvedAt),
+    version: w.version,
+    departmentCode: w.departmentCode,
+    changeId: w.changeId,
+    approvedBy: w.approvedBy,
+    approvedAt: new Date(w.approvedAt),
     summary: { added: codesBy('add'), changed: codesBy('change'), withdrawn: codesBy('withdraw') },
   });
-  const next = applyChanges(a.departmentCode, a.changes, current);
-  for (const [i, entry] of next.entries()) {
+  for (const [i, entry] of w.entries.entries()) {
     await tx
       .insert(catalogEntries)
-      .values({ ...entry, catalogVersion: version })
-      .onConflictDoUpdate({ target: catalogEntries.code, set: { ...entry, catalogVersion: version } });
+      .values({ ...entry, catalogVersion: w.version })
+      .onConflictDoUpdate({ target: catalogEntries.code, set: { ...entry, catalogVersion: w.version } });
     await tx
       .insert(catalogEntryVersions)
-      .values({ code: entry.code, entryVersion: entry.version, catalogVersion: version, action: a.changes[i]!.action, entry });
+      .values({ code: entry.code, entryVersion: entry.version, catalogVersion: w.version, action: w.changes[i]!.action, entry });
   }
-  await regenerateResponsibilityList(tx, a.departmentCode, version, a.approvedAt);
-  return { ok: true, version };
+  await regenerateResponsibilityList(tx, w.departmentCode, w.version, w.approvedAt);
 }
 
 /** Catalog version 1 from the entries as they stand, with every department's list; nothing when a version exists. */

@@ -3,15 +3,19 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { ConflictPosition } from '../../domain/conflict';
 import type { DbOrTx } from '../client';
+import { type Inserted, insertOnce } from '../insert-once';
 import { conflictCases, conflictPositions, processes } from '../schema';
 
 export type ConflictCaseRow = typeof conflictCases.$inferSelect;
 
-export async function insertConflictOnce(db: DbOrTx, c: typeof conflictCases.$inferInsert): Promise<ConflictCaseRow | null> {
+export function insertConflictOnce(db: DbOrTx, c: typeof conflictCases.$inferInsert): Promise<Inserted<ConflictCaseRow>> {
   // No conflict target: the request id and the workflow id derived from it are both unique,
   // and a concurrent duplicate may collide on either first.
-  const [row] = await db.insert(conflictCases).values(c).onConflictDoNothing().returning();
-  return row ?? null;
+  return insertOnce(
+    db.insert(conflictCases).values(c).onConflictDoNothing().returning(),
+    () => getConflictByClientId(db, c.requestId),
+    `conflict case ${c.requestId}`,
+  );
 }
 
 export async function getConflictByClientId(db: DbOrTx, requestId: string): Promise<ConflictCaseRow | null> {

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { ExtensionRequest, VerificationResult } from '../../domain/correction';
 import type { DbOrTx } from '../client';
+import { type Inserted, insertOnce } from '../insert-once';
 import { correctionExtensions, corrections } from '../schema';
 
 export type CorrectionRow = typeof corrections.$inferSelect;
@@ -10,23 +11,18 @@ export type NewCorrection = typeof corrections.$inferInsert;
  * Inserts the correction unless its request id is known. Either way returns the stored row,
  * so a repeated request answers with the first one's process.
  */
-export async function insertCorrectionOnce(db: DbOrTx, c: NewCorrection): Promise<{ row: CorrectionRow; created: boolean }> {
+export function insertCorrectionOnce(db: DbOrTx, c: NewCorrection): Promise<Inserted<CorrectionRow>> {
   // No conflict target: the request id and the workflow id derived from it are both unique,
   // and a concurrent duplicate may collide on either first.
-  const [inserted] = await db.insert(corrections).values(c).onConflictDoNothing().returning();
-  if (inserted) return { row: inserted, created: true };
-  const [existing] = await db.select().from(corrections).where(eq(corrections.requestId, c.requestId));
-  if (!existing) throw new Error(`correction ${c.requestId} vanished after a conflicting insert`);
-  return { row: existing, created: false };
+  return insertOnce(
+    db.insert(corrections).values(c).onConflictDoNothing().returning(),
+    async () => (await db.select().from(corrections).where(eq(corrections.requestId, c.requestId)))[0],
+    `correction ${c.requestId}`,
+  );
 }
 
 export async function getCorrection(db: DbOrTx, id: string): Promise<CorrectionRow | null> {
   const [row] = await db.select().from(corrections).where(eq(corrections.id, id));
-  return row ?? null;
-}
-
-export async function getCorrectionByWorkflow(db: DbOrTx, workflowId: string): Promise<CorrectionRow | null> {
-  const [row] = await db.select().from(corrections).where(eq(corrections.workflowId, workflowId));
   return row ?? null;
 }
 

@@ -3,15 +3,19 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { RectificationReport, RectificationStatus } from '../../domain/rectification';
 import type { DbOrTx } from '../client';
+import { type Inserted, insertOnce } from '../insert-once';
 import { processes, rectificationOrders } from '../schema';
 
 export type RectificationOrderRow = typeof rectificationOrders.$inferSelect;
 export type NewRectificationOrder = typeof rectificationOrders.$inferInsert;
 
-/** null when the violation already has its order (one per violation). */
-export async function insertOrderOnce(db: DbOrTx, o: NewRectificationOrder): Promise<RectificationOrderRow | null> {
-  const [row] = await db.insert(rectificationOrders).values(o).onConflictDoNothing({ target: rectificationOrders.violationId }).returning();
-  return row ?? null;
+/** One order per violation: a second finds the first (created: false). */
+export function insertOrderOnce(db: DbOrTx, o: NewRectificationOrder): Promise<Inserted<RectificationOrderRow>> {
+  return insertOnce(
+    db.insert(rectificationOrders).values(o).onConflictDoNothing({ target: rectificationOrders.violationId }).returning(),
+    async () => (await db.select().from(rectificationOrders).where(eq(rectificationOrders.violationId, o.violationId)))[0],
+    `rectification order of violation ${o.violationId}`,
+  );
 }
 
 export async function getOrder(db: DbOrTx, id: string): Promise<RectificationOrderRow | null> {

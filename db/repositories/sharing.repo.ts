@@ -5,6 +5,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { DEFAULT_DECISION_WORKING_DAYS, DECISION_WORKING_DAYS_SETTING } from '../../domain/sharing';
 import type { DbOrTx } from '../client';
+import { type Inserted, insertOnce } from '../insert-once';
 import { processes, processSettings, sharingDisputes, sharingGrants, sharingRequests } from '../schema';
 
 export type SharingRequestRow = typeof sharingRequests.$inferSelect;
@@ -26,11 +27,14 @@ export async function setDecisionWorkingDays(db: DbOrTx, value: number, userId: 
 // ---- requests -------------------------------------------------------------------------------
 
 /** null when a request with this client requestId exists already. */
-export async function insertRequestOnce(db: DbOrTx, r: typeof sharingRequests.$inferInsert): Promise<SharingRequestRow | null> {
+export function insertRequestOnce(db: DbOrTx, r: typeof sharingRequests.$inferInsert): Promise<Inserted<SharingRequestRow>> {
   // No conflict target: the request id and the workflow id derived from it are both unique,
   // and a concurrent duplicate may collide on either first.
-  const [row] = await db.insert(sharingRequests).values(r).onConflictDoNothing().returning();
-  return row ?? null;
+  return insertOnce(
+    db.insert(sharingRequests).values(r).onConflictDoNothing().returning(),
+    () => getRequestByClientId(db, r.requestId),
+    `sharing request ${r.requestId}`,
+  );
 }
 
 export async function getRequestByClientId(db: DbOrTx, requestId: string): Promise<SharingRequestRow | null> {
@@ -156,9 +160,13 @@ export async function revokeGrant(
 
 // ---- disputes -------------------------------------------------------------------------------
 
-export async function insertDisputeOnce(db: DbOrTx, d: typeof sharingDisputes.$inferInsert): Promise<SharingDisputeRow | null> {
-  const [row] = await db.insert(sharingDisputes).values(d).onConflictDoNothing({ target: sharingDisputes.sharingRequestId }).returning();
-  return row ?? null;
+/** One dispute per sharing request: a second finds the first (created: false). */
+export function insertDisputeOnce(db: DbOrTx, d: typeof sharingDisputes.$inferInsert): Promise<Inserted<SharingDisputeRow>> {
+  return insertOnce(
+    db.insert(sharingDisputes).values(d).onConflictDoNothing({ target: sharingDisputes.sharingRequestId }).returning(),
+    async () => (await db.select().from(sharingDisputes).where(eq(sharingDisputes.sharingRequestId, d.sharingRequestId)))[0],
+    `dispute of sharing request ${d.sharingRequestId}`,
+  );
 }
 
 const disputeWithProcess = (db: DbOrTx) =>

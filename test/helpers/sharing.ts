@@ -12,7 +12,7 @@ import { conflictWorkflowId, sharingDisputeWorkflowId, sharingRequestWorkflowId 
 /** civil asks market for its conditional MKT-002 (行政处罚信息). */
 export async function seedSharingRequest(db: Db, requester: Actor, status: 'pending' | 'refused' = 'pending') {
   const id = `GX-${randomUUID()}`;
-  const row = await insertRequestOnce(db, {
+  const { row } = await insertRequestOnce(db, {
     id,
     requestId: randomUUID(),
     workflowId: sharingRequestWorkflowId(id),
@@ -27,12 +27,12 @@ export async function seedSharingRequest(db: Db, requester: Actor, status: 'pend
     reason: status === 'refused' ? '涉及未公开的处罚信息' : null,
     createdBy: requester.userId,
   });
-  return row!;
+  return row;
 }
 
 export async function seedDispute(db: Db, requestId: string, filedBy: Actor) {
   const id = `YY-${randomUUID()}`;
-  const row = await insertDisputeOnce(db, {
+  const { row } = await insertDisputeOnce(db, {
     id,
     sharingRequestId: requestId,
     workflowId: sharingDisputeWorkflowId(id),
@@ -42,12 +42,12 @@ export async function seedDispute(db: Db, requestId: string, filedBy: Actor) {
     filedBy: filedBy.userId,
     filedAt: new Date(),
   });
-  return row!;
+  return row;
 }
 
 export async function seedConflict(db: Db, openedBy: Actor) {
   const id = `CT-${randomUUID()}`;
-  const row = await insertConflictOnce(db, {
+  const { row } = await insertConflictOnce(db, {
     id,
     requestId: randomUUID(),
     workflowId: conflictWorkflowId(id),
@@ -61,7 +61,7 @@ export async function seedConflict(db: Db, openedBy: Actor) {
     openedRole: openedBy.role,
     openedAt: new Date(),
   });
-  return row!;
+  return row;
 }
 
 /** The notices a workflow wrote, in the order written. */
