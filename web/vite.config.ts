@@ -10,6 +10,9 @@ export default defineConfig({
   root: here,
   base: '/',
   plugins: [vue()],
+  // domain/csv.ts is shared with the API; in the browser csv-stringify's own browser build
+  // (its Node build needs Buffer).
+  resolve: { alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
