@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { type CsvCell, toCsv } from '../../domain/csv';
+import { CATALOG_FIELDS } from '../../domain/catalog';
 import { beijingIso } from '../../domain/deadline';
 import { ownDepartment } from '../../domain/roles';
 import { getCatalogEntry, getDepartment, latestCatalogVersion, listEntries, toEntry } from '../../db/repositories/catalog.repo';
@@ -16,23 +17,8 @@ const DEPT = ['department_staff', 'department_head'] as const;
 
 const demandView = (d: DemandRow) => ({ ...d, createdAt: beijingIso(d.createdAt.getTime()) });
 
-const CATALOG_COLUMNS = [
-  'code',
-  'name',
-  'departmentCode',
-  'dataItems',
-  'summary',
-  'encodingFormat',
-  'sharingType',
-  'sharingBasis',
-  'sharingMethod',
-  'updateFrequency',
-  'securityLevel',
-  'usageRequirements',
-  'updateCycle',
-  'baseDatabase',
-  'version',
-] as const;
+// The export's columns: the entry's code and owner around its 第十五条 metadata, then its version.
+const CATALOG_COLUMNS = ['code', 'name', 'departmentCode', ...CATALOG_FIELDS.filter((f) => f !== 'name'), 'version'];
 const DEMAND_COLUMNS = [
   'id',
   'departmentCode',
