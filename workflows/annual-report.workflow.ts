@@ -20,7 +20,7 @@ import type { Actor } from '../domain/roles';
 import { beijingDate, type IsoDate } from '../domain/working-days';
 import { getAnnualReportState, submitCountyReport, submitDepartmentReport, submitToCity } from './messages';
 import { dbActivity, SA_DEPARTMENT, SA_DUE, SA_PROCESS_TYPE, SA_STAGE } from './options';
-import { nowIso, nowMs, refuse } from './support';
+import { nowIso, nowMs, refuse, stepsOf } from './support';
 
 const {
   openAnnualReport,
@@ -53,15 +53,7 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
     if (!state) await condition(() => state !== undefined);
     return state!;
   };
-  const step = (eventKey: string, kind: string, actor: Actor | undefined, detail: Record<string, unknown>, registry?: object) => ({
-    workflowId,
-    eventKey,
-    kind,
-    actor,
-    detail,
-    occurredAt: nowIso(),
-    registry,
-  });
+  const step = stepsOf(workflowId);
   const late = (due: IsoDate) => isPast(calendarDateDeadline(due), nowMs());
   const record = (actor: Actor): SubmissionRecord => ({ by: actor.userId, at: nowIso(), late: false });
 

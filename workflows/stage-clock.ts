@@ -4,15 +4,14 @@
 import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { Deadline } from '../domain/deadline';
-import type { Actor } from '../domain/roles';
 import { type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
 import { calendarChanged } from './messages';
 import { dbActivity, SA_DUE, SA_STAGE } from './options';
-import { nowIso, nowMs } from './support';
+import { nowMs, type Step, stepsOf } from './support';
 
 const { computeDeadline, recordStep } = proxyActivities<Activities>(dbActivity);
 
-export type Step = Parameters<Activities['recordStep']>[0];
+export type { Step };
 
 /** A period: counted from `from`, `workingDays` long; `deadline` is the count in force. */
 export interface Period {
@@ -47,21 +46,7 @@ export function stageClock() {
     recountsAsked += 1;
   });
 
-  const step = (
-    eventKey: string,
-    kind: string,
-    actor: Actor | undefined,
-    detail: Record<string, unknown>,
-    registry?: Step['registry'],
-  ): Step => ({
-    workflowId,
-    eventKey,
-    kind,
-    actor,
-    detail,
-    occurredAt: nowIso(),
-    registry,
-  });
+  const step = stepsOf(workflowId);
 
   const nextKey = (prefix: string): string => `${prefix}-${++steps}`;
 
