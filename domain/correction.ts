@@ -140,7 +140,7 @@ export interface FilingContext {
 }
 
 export interface Filing {
-  filer: Pick<Actor, 'role'>;
+  filer: Pick<Actor, 'role' | 'departmentCode'>;
   subject: { kind: 'person' | 'organisation'; idNumber: string };
   departmentCode: string;
   resourceCode: string;
@@ -168,12 +168,13 @@ export function checkFiling(f: Filing, c: FilingContext): DomainError | null {
   if (resource?.status !== 'active' || resource.departmentCode !== department.code)
     return refusal('UNKNOWN_RESOURCE', `该部门的目录中没有资源 ${f.resourceCode}`, 'resourceCode', '资源不存在或不属于该部门');
   const unknown = f.dataItems.filter((i) => !resource.dataItems.includes(i));
+  // The resource's full list of items is for the department's own people, not an applicant (issue 16).
   if (unknown.length > 0)
     return refusal(
       'UNKNOWN_DATA_ITEM',
       `资源 ${resource.code} 没有数据项：${unknown.join('、')}`,
       'dataItems',
-      `可选：${resource.dataItems.join('、')}`,
+      canReadDepartment(f.filer, department.code) ? `可选：${resource.dataItems.join('、')}` : '数据项不在该资源中',
     );
   return null;
 }

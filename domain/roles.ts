@@ -27,12 +27,12 @@ const DEPARTMENT_ROLES: readonly Role[] = ['department_staff', 'department_head'
 export const isDepartmentUser = (actor: Pick<Actor, 'role'>): boolean => DEPARTMENT_ROLES.includes(actor.role);
 
 /** May this actor read records owned by `departmentCode`? Applicants read only their own filings (checked by the caller). */
-export function canReadDepartment(actor: Actor, departmentCode: string): boolean {
+export function canReadDepartment(actor: Pick<Actor, 'role' | 'departmentCode'>, departmentCode: string): boolean {
   return COUNTY_WIDE.includes(actor.role) || canWorkDepartment(actor, departmentCode);
 }
 
 /** May this actor work (not only read) a process owned by `departmentCode`? */
-export function canWorkDepartment(actor: Actor, departmentCode: string): boolean {
+export function canWorkDepartment(actor: Pick<Actor, 'role' | 'departmentCode'>, departmentCode: string): boolean {
   return isDepartmentUser(actor) && actor.departmentCode === departmentCode;
 }
 

@@ -69,10 +69,16 @@ describe('checkFiling (第二十三条)', () => {
       fields: [{ path: 'resourceCode', message: '资源不存在或不属于该部门' }],
     });
     expect(checkFiling(filing, { ...context, resource: { ...context.resource!, status: 'withdrawn' } })?.code).toBe('UNKNOWN_RESOURCE');
-    expect(checkFiling({ ...filing, dataItems: ['住所', '电话', '法人'] }, context)).toEqual({
+    // The department's own staff are told which items exist; an applicant is not (issue 16).
+    expect(checkFiling({ ...filing, filer: staff, dataItems: ['住所', '电话', '法人'] }, context)).toEqual({
       code: 'UNKNOWN_DATA_ITEM',
       message: '资源 MKT-001 没有数据项：电话、法人',
       fields: [{ path: 'dataItems', message: '可选：名称、住所' }],
+    });
+    expect(checkFiling({ ...filing, dataItems: ['住所', '电话'] }, context)).toEqual({
+      code: 'UNKNOWN_DATA_ITEM',
+      message: '资源 MKT-001 没有数据项：电话',
+      fields: [{ path: 'dataItems', message: '数据项不在该资源中' }],
     });
   });
 });
