@@ -16,7 +16,7 @@ import { callerOf } from '../plugins/auth';
 import { queryCodeFor } from '../query-code';
 import { domainRefusal, notFound } from '../errors';
 import { errors, ProcessIdParams } from '../schemas/common';
-import { correctionView } from '../views/correction';
+import { applicantView, correctionView } from '../views/correction';
 import { mintCaseId, ownedBy, startProcess } from '../start-process';
 import {
   CorrectionView,
@@ -137,7 +137,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         liveState(row.workflowId),
         listExtensions(db, row.workflowId),
       ]);
-      return correctionView(row, process, state, extensions);
+      const view = correctionView(row, process, state, extensions);
+      return callerOf(request).role === 'applicant' ? applicantView(view) : view;
     },
   );
 

@@ -74,11 +74,12 @@ export const VerificationBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** An extension; to an applicant without the officials' ids and the internal reasons (reason, requestedBy, decidedBy, decisionReason). */
 export const Extension = Type.Object({
   id: Type.Integer(),
   days: Type.Integer(),
-  reason: Type.String(),
-  requestedBy: Type.String(),
+  reason: Type.Optional(Type.String()),
+  requestedBy: Type.Optional(Type.String()),
   requestedAt: Type.String(),
   status: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('refused'), Type.Literal('lapsed')]),
   decidedBy: Type.Optional(Type.String()),

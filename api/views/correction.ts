@@ -31,3 +31,18 @@ export const correctionView = (
   outcomeDetail: row.outcomeDetail,
   finishedAt: row.finishedAt ? beijingIso(row.finishedAt.getTime()) : null,
 });
+
+/**
+ * What an applicant reads of its own case (issue 16, SPEC §7): the days and dates of each
+ * extension, not who asked or decided it nor the department's internal reasons.
+ */
+export const applicantView = (v: ReturnType<typeof correctionView>) => ({
+  ...v,
+  extensions: v.extensions.map(({ id, days, requestedAt, status, decidedAt }) => ({
+    id,
+    days,
+    requestedAt,
+    status,
+    ...(decidedAt && { decidedAt }),
+  })),
+});

@@ -169,6 +169,13 @@ describe('working a correction through the API', () => {
       subject: { idNumberMasked: '9135**********0Y43' },
     });
     expect(JSON.stringify(seen.json())).not.toContain('91350100M000100Y43');
+    // The applicant sees the extension's days and dates, not the officials' ids or the internal reason (issue 16).
+    expect(seen.json().extensions).toEqual([
+      { id: 1, days: 3, requestedAt: expect.any(String), status: 'approved', decidedAt: expect.any(String) },
+    ]);
+    expect(JSON.stringify(seen.json())).not.toContain('需调取档案原件');
+    const staffView = (await api.call('market-staff', 'GET', `/v1/corrections/${id}`)).json();
+    expect(staffView.extensions[0]).toMatchObject({ reason: '需调取档案原件', requestedBy: expect.any(String), decidedBy: expect.any(String) });
 
     const audited = await api.database.db.select().from(auditLog).where(eq(auditLog.target, workflowId));
     expect(audited.map((a) => `${a.action} ${a.result}`)).toEqual(
