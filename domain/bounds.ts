@@ -29,6 +29,12 @@ export const DATE_RANGE = { min: '2000-01-01', max: '2099-12-31', code: 'DATE_OU
 export const MAX_INTEGER_ID = 2_147_483_647;
 export const MAX_BIGINT_ID = Number.MAX_SAFE_INTEGER;
 
+/**
+ * 第二十三条第三款 lets an applicant follow a case by receipt number and a six-digit code: a million
+ * codes, so guessing is stopped per receipt, whatever address asks (issue 16; our setting).
+ */
+export const QUERY_CODE_LOCKOUT = { failures: 5, minutes: 15 } as const;
+
 export const withinBound = (bound: WorkingDaysBound, days: number): boolean =>
   Number.isInteger(days) && days >= bound.min && days <= bound.max;
 

@@ -1,8 +1,8 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ExtensionRequest, VerificationResult } from '../../domain/correction';
 import type { DbOrTx } from '../client';
 import { type Inserted, insertOnce } from '../insert-once';
-import { correctionExtensions, corrections } from '../schema';
+import { correctionExtensions, corrections, queryCodeAttempts } from '../schema';
 
 export type CorrectionRow = typeof corrections.$inferSelect;
 export type NewCorrection = typeof corrections.$inferInsert;
@@ -77,4 +77,43 @@ export async function listExtensions(db: DbOrTx, workflowId: string): Promise<Ex
     ...(r.decidedAt !== null && { decidedAt: r.decidedAt.toISOString() }),
     ...(r.decisionReason !== null && { decisionReason: r.decisionReason }),
   }));
+}
+
+/** The end of the receipt's query-code lock, when it is locked at `now`. */
+export async function queryCodeLockedUntil(db: DbOrTx, correctionId: string, now: Date): Promise<Date | null> {
+  const [row] = await db.select().from(queryCodeAttempts).where(eq(queryCodeAttempts.correctionId, correctionId));
+  return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+}
+
+/**
+ * One more wrong code for the receipt, counted in one statement so concurrent guesses all count.
+ * The failure that reaches the limit locks the receipt and starts the count again; it returns
+ * the lock (its end and how many locks the receipt has had), otherwise null.
+ */
+export async function recordQueryCodeFailure(
+  db: DbOrTx,
+  correctionId: string,
+  now: Date,
+  limit: { failures: number; minutes: number },
+): Promise<{ until: Date; lockouts: number } | null> {
+  const reached = sql`${queryCodeAttempts.failures} + 1 >= ${limit.failures}`;
+  const until = new Date(now.getTime() + limit.minutes * 60_000);
+  const [row] = await db
+    .insert(queryCodeAttempts)
+    .values({ correctionId, failures: 1 })
+    .onConflictDoUpdate({
+      target: queryCodeAttempts.correctionId,
+      set: {
+        failures: sql`case when ${reached} then 0 else ${queryCodeAttempts.failures} + 1 end`,
+        lockedUntil: sql`case when ${reached} then ${until.toISOString()}::timestamptz else ${queryCodeAttempts.lockedUntil} end`,
+        lockouts: sql`${queryCodeAttempts.lockouts} + case when ${reached} then 1 else 0 end`,
+      },
+    })
+    .returning();
+  return row && row.failures === 0 && row.lockedUntil ? { until: row.lockedUntil, lockouts: row.lockouts } : null;
+}
+
+/** A right code: the count of wrong ones starts again. */
+export async function clearQueryCodeFailures(db: DbOrTx, correctionId: string): Promise<void> {
+  await db.update(queryCodeAttempts).set({ failures: 0 }).where(eq(queryCodeAttempts.correctionId, correctionId));
 }

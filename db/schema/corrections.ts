@@ -53,3 +53,16 @@ export const correctionExtensions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workflowId, t.extensionId] })],
 );
+
+/**
+ * Wrong query codes per receipt (issue 16): after QUERY_CODE_LOCKOUT.failures in a row the receipt
+ * is locked for QUERY_CODE_LOCKOUT.minutes whatever address asks, and its department is told.
+ */
+export const queryCodeAttempts = pgTable('query_code_attempts', {
+  correctionId: text('correction_id')
+    .primaryKey()
+    .references(() => corrections.id),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lockouts: integer('lockouts').notNull().default(0),
+});

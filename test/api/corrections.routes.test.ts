@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, corrections, processes } from '../../db/schema';
+import { auditLog, corrections, processes, queryCodeAttempts } from '../../db/schema';
 import { apiStack, type ApiStack } from '../helpers/api';
 import { eventually } from '../helpers/wait';
 
@@ -175,7 +175,11 @@ describe('working a correction through the API', () => {
     ]);
     expect(JSON.stringify(seen.json())).not.toContain('需调取档案原件');
     const staffView = (await api.call('market-staff', 'GET', `/v1/corrections/${id}`)).json();
-    expect(staffView.extensions[0]).toMatchObject({ reason: '需调取档案原件', requestedBy: expect.any(String), decidedBy: expect.any(String) });
+    expect(staffView.extensions[0]).toMatchObject({
+      reason: '需调取档案原件',
+      requestedBy: expect.any(String),
+      decidedBy: expect.any(String),
+    });
 
     const audited = await api.database.db.select().from(auditLog).where(eq(auditLog.target, workflowId));
     expect(audited.map((a) => `${a.action} ${a.result}`)).toEqual(
@@ -252,5 +256,37 @@ describe('GET /v1/public/corrections/:id (receipt number and query code, no acco
     expect(refused.json()).toEqual(unknown.json());
     expect((await api.call(null, 'GET', `/v1/public/corrections/${id}?queryCode=12ab`)).statusCode).toBe(400);
     expect((await api.call(null, 'GET', `/v1/public/corrections/${id}`)).statusCode).toBe(400);
+  });
+
+  it('five wrong codes lock the receipt for 15 minutes whatever address asks (429, Retry-After); the department is told', async () => {
+    const filed = (await api.call('market-staff', 'POST', '/v1/corrections', filing())).json() as { id: string; queryCode: string };
+    const other = (await api.call('market-staff', 'POST', '/v1/corrections', filing())).json() as { id: string; queryCode: string };
+    const lookup = (id: string, code: string) => api.call(null, 'GET', `/v1/public/corrections/${id}?queryCode=${code}`);
+    const wrong = `${(Number(filed.queryCode) + 1) % 1_000_000}`.padStart(6, '0');
+    // Four wrong, one right: the count starts again.
+    for (let i = 0; i < 4; i++) expect((await lookup(filed.id, wrong)).statusCode).toBe(404);
+    expect((await lookup(filed.id, filed.queryCode)).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await lookup(filed.id, wrong)).statusCode).toBe(404);
+
+    const locked = await lookup(filed.id, filed.queryCode);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json()).toMatchObject({
+      code: 'QUERY_CODE_LOCKED',
+      message: '查询码连续输入错误 5 次，该受理编号已暂时锁定，请稍后再试',
+    });
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    expect((await lookup(other.id, other.queryCode)).statusCode).toBe(200);
+    const told = (await api.call('market-staff', 'GET', '/v1/notifications')).json().items as { kind: string; message: string }[];
+    expect(told.filter((n) => n.kind === 'query_code_locked').map((n) => n.message)).toEqual([
+      `数据校核 ${filed.id} 的查询码连续 5 次输入错误，已锁定 15 分钟；如非申请人本人所为，可能有人在猜测查询码`,
+    ]);
+
+    // Fifteen minutes later (the lock moved into the past): the slip's code works again.
+    await api.database.db
+      .update(queryCodeAttempts)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(queryCodeAttempts.correctionId, filed.id));
+    expect((await lookup(filed.id, filed.queryCode)).statusCode).toBe(200);
   });
 });
