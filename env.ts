@@ -35,6 +35,8 @@ export interface Env {
   publicHttps: boolean;
   /** undefined: plain gRPC (the dev server) */
   temporalTls: TemporalTls | undefined;
+  /** process starts one user may make per minute */
+  startQuotaPerMinute: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -79,5 +81,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     seedDemo: source.SEED_DEMO === 'true',
     publicHttps: source.PUBLIC_HTTPS === 'true',
     temporalTls: temporalTls(source),
+    startQuotaPerMinute: integer('START_QUOTA_PER_MINUTE', source.START_QUOTA_PER_MINUTE, 30, 1, 100_000),
   };
 }

@@ -6,7 +6,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import audit from './plugins/audit';
 import auth from './plugins/auth';
+import { httpError } from './errors';
 import errorHandler from './plugins/error-handler';
+import startQuota from './plugins/start-quota';
 import textGuard from './plugins/text-guard';
 import { DOMAIN_ERROR_KEYWORD } from './schemas/common';
 import swagger from './plugins/swagger';
@@ -36,6 +38,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** requests per minute and client address */
   rateLimit?: number;
+  /** process starts a user may make per minute (issue 16); default 30 */
+  startQuotaPerMinute?: number;
   /** ms a socket may sit idle and a request may take to arrive (slow clients); default 30 s */
   connectionTimeout?: number;
   requestTimeout?: number;
@@ -99,15 +103,13 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
     hsts: opts.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   await app.register(swagger);
+  await app.register(startQuota, { perMinute: opts.startQuotaPerMinute ?? 30 });
   await app.register(rateLimit, {
     max: opts.rateLimit ?? 600,
     timeWindow: '1 minute',
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      code: 'RATE_LIMITED',
-      error: 'Too Many Requests',
-      message: `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,
-    }),
+    // An HttpError, so the error handler sends this message and code as they are.
+    errorResponseBuilder: (_request, context) =>
+      httpError(429, 'RATE_LIMITED', `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`),
   });
   await app.register(auth);
   await app.register(audit);

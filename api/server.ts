@@ -28,7 +28,7 @@ export async function startApi(env: Env, database: Database): Promise<{ url: str
         return true;
       },
     },
-    { logger: { level: env.logLevel }, hsts: env.publicHttps },
+    { logger: { level: env.logLevel }, hsts: env.publicHttps, startQuotaPerMinute: env.startQuotaPerMinute },
   );
   await app.listen({ host: env.host, port: env.port });
   const address = app.server.address();

@@ -22,6 +22,8 @@ declare module 'fastify' {
     public?: boolean;
     /** reads that the audit log records (auditors reading processes, SPEC §5) */
     auditRead?: boolean;
+    /** starts a workflow: counted against the caller's start quota (api/plugins/start-quota.ts) */
+    startsProcess?: boolean;
   }
   interface FastifyRequest {
     user: AuthenticatedUser | null;

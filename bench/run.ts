@@ -81,6 +81,8 @@ try {
     PORT: String(await freePort()),
     LOG_LEVEL: 'error',
     QUERY_CODE_SECRET: 'bench-query-code-secret-0123456789abcdef',
+    // The load is one user's: measure the system, not the per-user start quota.
+    START_QUOTA_PER_MINUTE: '100000',
   };
   const env = readEnv(vars);
   let api: { url: string };

@@ -58,7 +58,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/catalog/changes',
     {
-      config: { roles: REGISTRARS },
+      config: { roles: REGISTRARS, startsProcess: true },
       schema: {
         summary: '登记法律法规修改或职能变更，启动目录更新流程（第十八条）',
         tags: ['catalog'],

@@ -44,7 +44,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/conflicts',
     {
-      config: { roles: [...DEPT, 'authority_reviewer'] },
+      config: { roles: [...DEPT, 'authority_reviewer'], startsProcess: true },
       schema: {
         summary: '登记数据冲突：不同部门提供的同类数据不一致（第二十六条）',
         tags: ['sharing'],

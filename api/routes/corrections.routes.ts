@@ -68,7 +68,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/corrections',
     {
-      config: { roles: FILERS },
+      config: { roles: FILERS, startsProcess: true },
       schema: {
         summary: '提出数据校核异议（第二十三条）',
         tags: ['corrections'],

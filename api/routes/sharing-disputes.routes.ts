@@ -39,7 +39,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sharing/requests/:id/dispute',
     {
-      config: { roles: DEPT },
+      config: { roles: DEPT, startsProcess: true },
       schema: {
         summary: '申请部门对不予共享提出异议（第三十二条）',
         tags: ['sharing'],

@@ -83,7 +83,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sharing/requests',
     {
-      config: { roles: DEPT },
+      config: { roles: DEPT, startsProcess: true },
       schema: {
         summary: '申请共享目录资源：无条件共享即时授权，有条件共享待提供部门决定，不予共享即时拒绝（第二十九条、第三十一条）',
         tags: ['sharing'],

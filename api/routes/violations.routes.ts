@@ -74,7 +74,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/violations/:id/rectification-orders',
     {
-      config: { roles: ['authority_reviewer'] },
+      config: { roles: ['authority_reviewer'], startsProcess: true },
       schema: {
         summary: '责令限期整改（第五十一条）：每条违规记录只能下达一次',
         tags: ['supervision'],
