@@ -87,17 +87,26 @@ export function checkExtensionRequest(
   return null;
 }
 
-/** Only the head of the providing department decides; a refusal gives its reason. */
+/**
+ * Only the head of the providing department decides, never on a request of his own, and only
+ * before the deadline (issue 12): an approval that arrives with the 24:00 timer in one workflow
+ * task must not move a deadline already passed. `nowMs` undefined: histories recorded before
+ * those two rules, replayed as they ran.
+ */
 export function checkExtensionDecision(
   s: CorrectionState,
   actor: Actor,
   decision: { approve: boolean; reason?: string },
+  nowMs: number | undefined,
 ): DomainError | null {
   if (s.stage === 'completed') return domainError('PROCESS_CLOSED');
   if (actor.role !== 'department_head' || actor.departmentCode !== s.departmentCode) {
     return domainError('NOT_DEPARTMENT_HEAD');
   }
-  if (!pendingExtension(s)) return domainError('NO_PENDING_EXTENSION');
+  const pending = pendingExtension(s);
+  if (!pending) return domainError('NO_PENDING_EXTENSION');
+  if (nowMs !== undefined && pending.requestedBy === actor.userId) return domainError('SELF_APPROVAL');
+  if (nowMs !== undefined && isPast(s.deadline, nowMs)) return domainError('DECISION_AFTER_DEADLINE', `期限为 ${s.deadline.due}`);
   if (!decision.approve && !decision.reason?.trim()) return domainError('REASON_REQUIRED', '不同意延期须说明理由');
   return null;
 }

@@ -10,6 +10,8 @@ export const DOMAIN_ERRORS = {
   EXTENSION_AFTER_DEADLINE: { status: 409, message: '已超过核查期限，不能再申请延期' },
   EXTENSION_PENDING: { status: 409, message: '已有待审批的延期申请' },
   NO_PENDING_EXTENSION: { status: 409, message: '没有待审批的延期申请' },
+  SELF_APPROVAL: { status: 403, message: '不能审批本人提出的延期申请' },
+  DECISION_AFTER_DEADLINE: { status: 409, message: '已超过核查期限，延期申请不能再获批准' },
   EXTENSION_DAYS_RANGE: { status: 400, message: `延期天数应为 ${boundText(EXTENSION_DAYS)}` },
   EXTENSION_TOTAL_EXCEEDED: { status: 422, message: `累计延期不得超过 ${EXTENSION_DAYS.max} 个工作日` },
   REASON_REQUIRED: { status: 422, message: '必须说明理由' },

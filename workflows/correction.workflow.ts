@@ -34,6 +34,8 @@ const NOTIFY_PATCH = 'correction-notices';
 // The shared clock (stage-clock.ts) replaced this workflow's own: histories started before it
 // carry no marker and keep counting with legacyWait below.
 const CLOCK_PATCH = 'correction-stage-clock';
+// A decision on one's own request, or after the deadline, is refused (issue 12): not in histories recorded before.
+const DECISION_RULES_PATCH = 'correction-decision-rules';
 
 export interface CorrectionInput {
   /** the correction's id; the person and the details stay in the database */
@@ -102,7 +104,8 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     decideExtension,
     async ({ actor, approve, reason }) => {
       const s = await ready();
-      refuse(checkExtensionDecision(s, actor, { approve, reason }));
+      // Histories from before the two rules replay without them (the validator is not replayed).
+      refuse(checkExtensionDecision(s, actor, { approve, reason }, patched(DECISION_RULES_PATCH) ? nowMs() : undefined));
       const extension = pendingExtension(s)!;
       Object.assign(extension, {
         status: approve ? 'approved' : 'refused',
@@ -135,7 +138,7 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
       }
       return { extension, deadline: s.deadline };
     },
-    { validator: ({ actor, approve, reason }) => state && refuse(checkExtensionDecision(state, actor, { approve, reason })) },
+    { validator: ({ actor, approve, reason }) => state && refuse(checkExtensionDecision(state, actor, { approve, reason }, nowMs())) },
   );
 
   setHandler(

@@ -97,19 +97,33 @@ describe('checkExtensionDecision', () => {
   const pending = state({ stage: 'extension_pending', extensions: [extension({})] });
 
   it('only the head of the providing department decides a pending request', () => {
-    expect(checkExtensionDecision(pending, head, { approve: true })).toBeNull();
-    expect(code(checkExtensionDecision(pending, staff, { approve: true }))).toBe('NOT_DEPARTMENT_HEAD');
-    expect(code(checkExtensionDecision(pending, otherHead, { approve: true }))).toBe('NOT_DEPARTMENT_HEAD');
-    expect(code(checkExtensionDecision(state(), head, { approve: true }))).toBe('NO_PENDING_EXTENSION');
-    expect(code(checkExtensionDecision(state({ stage: 'completed' }), head, { approve: true }))).toBe('PROCESS_CLOSED');
+    expect(checkExtensionDecision(pending, head, { approve: true }, beforeEnd)).toBeNull();
+    expect(code(checkExtensionDecision(pending, staff, { approve: true }, beforeEnd))).toBe('NOT_DEPARTMENT_HEAD');
+    expect(code(checkExtensionDecision(pending, otherHead, { approve: true }, beforeEnd))).toBe('NOT_DEPARTMENT_HEAD');
+    expect(code(checkExtensionDecision(state(), head, { approve: true }, beforeEnd))).toBe('NO_PENDING_EXTENSION');
+    expect(code(checkExtensionDecision(state({ stage: 'completed' }), head, { approve: true }, beforeEnd))).toBe('PROCESS_CLOSED');
+  });
+
+  it('never on his own request, and not once the deadline has passed (issue 12)', () => {
+    const ownRequest = state({ stage: 'extension_pending', extensions: [extension({ requestedBy: head.userId })] });
+    expect(checkExtensionDecision(ownRequest, head, { approve: true }, beforeEnd)).toEqual({
+      code: 'SELF_APPROVAL',
+      message: '不能审批本人提出的延期申请',
+    });
+    expect(checkExtensionDecision(pending, head, { approve: true }, atEnd)).toEqual({
+      code: 'DECISION_AFTER_DEADLINE',
+      message: '已超过核查期限，延期申请不能再获批准：期限为 2025-10-16',
+    });
+    // A history recorded before these rules replays without them.
+    expect(checkExtensionDecision(ownRequest, head, { approve: true }, undefined)).toBeNull();
   });
 
   it('a refusal gives its reason', () => {
-    expect(checkExtensionDecision(pending, head, { approve: false })).toEqual({
+    expect(checkExtensionDecision(pending, head, { approve: false }, beforeEnd)).toEqual({
       code: 'REASON_REQUIRED',
       message: '必须说明理由：不同意延期须说明理由',
     });
-    expect(checkExtensionDecision(pending, head, { approve: false, reason: '材料已齐' })).toBeNull();
+    expect(checkExtensionDecision(pending, head, { approve: false, reason: '材料已齐' }, beforeEnd)).toBeNull();
   });
 });
 

@@ -117,7 +117,7 @@ describe('correctionWorkflow', () => {
         expect.arrayContaining(['extension_requested', 'extension_approved', 'deadline_set', 'verified']),
       );
       expect(await updateEventsOf(h)).toContain('EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED');
-      await recordHistory(h, 'correction-extension-approved-shared-clock');
+      await recordHistory(h, 'correction-extension-approved-decision-rules');
     });
   });
 

@@ -44,6 +44,14 @@ describe('replay of recorded histories', () => {
     expect(patches.get(`${name}-shared-clock`)).toContain(patch);
   });
 
+  it('the correction recorded before the decision rules (issue 12) lacks their marker; the one after has it', () => {
+    const patches = new Map(histories.map((h) => [h.name, patchesOf(h.history)]));
+    expect(patches.get('correction-extension-approved-shared-clock')).not.toContain('correction-decision-rules');
+    expect(patches.get('correction-extension-approved-decision-rules')).toEqual(
+      expect.arrayContaining(['correction-stage-clock', 'correction-decision-rules']),
+    );
+  });
+
   it.each(histories.map((h) => [h.name, h.history] as const))('%s', async (name, history) => {
     await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE } }, history, name);
   });
