@@ -118,7 +118,7 @@ async function adminConnection(admin: URL): Promise<postgres.Sql> {
   } catch (err) {
     const refused = (err as { code?: string }).code === 'ECONNREFUSED';
     if (!refused || process.getuid?.() !== 0 || !existsSync('/usr/bin/pg_lsclusters')) {
-      throw new StepError('POSTGRES_UNREACHABLE', `无法连接 PostgreSQL ${mask(admin)}: ${String(err)}`);
+      throw new StepError('POSTGRES_UNREACHABLE', `无法连接 PostgreSQL ${mask(admin)}: ${(err as Error).message}`);
     }
     const port = admin.port || '5432';
     const cluster = spawnSync('pg_lsclusters', ['-h'], { encoding: 'utf8' })
@@ -131,7 +131,9 @@ async function adminConnection(admin: URL): Promise<postgres.Sql> {
       throw new StepError('PG_START_FAILED', `pg_ctlcluster ${cluster[0]} ${cluster[1]} start 失败`);
     }
     started.postgresCluster = `${cluster[0]} ${cluster[1]}`;
-    return connect();
+    return connect().catch((again: unknown) => {
+      throw new StepError('POSTGRES_LOGIN_FAILED', `PostgreSQL 已启动，但无法以 ${mask(admin)} 登录: ${(again as Error).message}`);
+    });
   }
 }
 
