@@ -35,7 +35,7 @@ retry() { # tries, command...
 
 schema() {
   # temporal-sql-tool reads the password from SQL_PASSWORD itself.
-  : "${SQL_PASSWORD:?SQL_PASSWORD is not set}"
+  : "${SQL_PASSWORD?SQL_PASSWORD is not set}" # may be empty: a trust-auth test server
   host="${POSTGRES_SEEDS:-postgresql}"
   port="${DB_PORT:-5432}"
   user="${POSTGRES_USER:-temporal}"

@@ -87,9 +87,9 @@ function devServerEngine(dir: string, port: number): Engine {
   };
 }
 
-/** The real server on two databases of its own in TEST_DATABASE_URL's PostgreSQL, schema by deploy/temporal/setup.sh. */
-async function realServerEngine(dir: string): Promise<Engine> {
-  const url = new URL(requirePostgres());
+/** The real server on two databases of its own in TEST_DATABASE_URL's PostgreSQL (or `postgresUrl`'s), schema by deploy/temporal/setup.sh. */
+async function realServerEngine(dir: string, postgresUrl = requirePostgres()): Promise<Engine> {
+  const url = new URL(postgresUrl);
   if (!serverBuilt()) {
     throw new Error('未找到 Temporal 服务器：请先执行 npm run start:production-shape -- --build-only (TEMPORAL_SERVER_MISSING)');
   }
@@ -128,11 +128,17 @@ async function realServerEngine(dir: string): Promise<Engine> {
   };
 }
 
-export async function devStack(): Promise<Stack> {
+export interface StackOptions {
+  /** TEST_TEMPORAL=server only: the PostgreSQL of the Temporal server, when not the application's */
+  temporalPostgresUrl?: string;
+}
+
+export async function devStack(opts: StackOptions = {}): Promise<Stack> {
   quietRuntime();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'stack-'));
   const apiPort = await freePort();
-  const engine = process.env.TEST_TEMPORAL === 'server' ? await realServerEngine(dir) : devServerEngine(dir, await freePort());
+  const engine =
+    process.env.TEST_TEMPORAL === 'server' ? await realServerEngine(dir, opts.temporalPostgresUrl) : devServerEngine(dir, await freePort());
   const env = readEnv({
     TEMPORAL_ADDRESS: `127.0.0.1:${engine.port}`,
     TEMPORAL_TASK_QUEUE: `stack-${randomUUID()}`,
@@ -244,8 +250,8 @@ export interface ServedStack {
 }
 
 /** devStack with the API listening and, unless `worker: false`, a worker in this process. */
-export async function servedStack(opts: { worker?: boolean } = {}): Promise<ServedStack> {
-  const stack = await devStack();
+export async function servedStack(opts: StackOptions & { worker?: boolean } = {}): Promise<ServedStack> {
+  const stack = await devStack(opts);
   try {
     if (opts.worker !== false) await stack.startWorker();
     const { url } = await stack.startApi();
