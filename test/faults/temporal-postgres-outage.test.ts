@@ -6,14 +6,10 @@
 // production-shape round runs it; the dev server keeps its state in SQLite.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from '@temporalio/client';
-import { and, count, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processes } from '../../db/schema';
-import { correctionWorkflowId } from '../../workflows/options';
-import { correctionFiling } from '../helpers/corrections';
+import { type Answer, accepted, expectAcceptedOrUnavailable, expectOneProcessEach, file, retryUntilAccepted } from '../helpers/filings';
 import { type PrivatePostgres, privatePostgres } from '../helpers/private-postgres';
 import { type ServedStack, servedStack, type Stack } from '../helpers/stack';
-import { eventually } from '../helpers/wait';
 
 let pg: PrivatePostgres;
 let stack: Stack;
@@ -35,36 +31,16 @@ afterAll(async () => {
   await pg?.destroy();
 });
 
-interface Answer {
-  requestId: string;
-  status: number;
-  code?: string;
-  retryAfter: string | null;
-  ms: number;
-}
-
 describe("Temporal's PostgreSQL unreachable for 30 s", () => {
   it('503 with Retry-After while it is down; the same server recovers and every filing ends as one process', async () => {
     const answers: Answer[] = [];
-    const file = async () => {
-      const filing = correctionFiling();
-      const started = Date.now();
-      const res = await call('market-staff', 'POST', '/v1/corrections', filing);
-      answers.push({
-        requestId: filing.requestId,
-        status: res.status,
-        code: res.body.code,
-        retryAfter: res.headers.get('retry-after'),
-        ms: Date.now() - started,
-      });
-    };
-    for (let i = 0; i < 5; i++) await file();
+    for (let i = 0; i < 5; i++) answers.push(await file(call));
     expect(answers.map((a) => a.status)).toEqual(Array(5).fill(201));
 
     pg.stop();
     const downAt = Date.now();
     while (Date.now() - downAt < 30_000) {
-      await file();
+      answers.push(await file(call));
       await sleep(500);
     }
     const duringOutage = answers.slice(5);
@@ -72,41 +48,25 @@ describe("Temporal's PostgreSQL unreachable for 30 s", () => {
     const upAt = Date.now();
     // Filings go through again once the server has its database back (shards, namespace cache).
     do {
-      await file();
-      if (answers.at(-1)!.status === 201) break;
+      answers.push(await file(call));
+      if (accepted(answers.at(-1)!)) break;
       await sleep(1000);
     } while (Date.now() - upAt < 120_000);
     expect(answers.at(-1)!.status).toBe(201);
     console.info(
-      `[faults] Temporal 的 PostgreSQL 停 30 秒：期间提交 ${duringOutage.length} 件，受理 ${duringOutage.filter((a) => a.status === 201).length}，` +
+      `[faults] Temporal 的 PostgreSQL 停 30 秒：期间提交 ${duringOutage.length} 件，受理 ${duringOutage.filter(accepted).length}，` +
         `503 ${duringOutage.filter((a) => a.status === 503).length}，最长应答 ${Math.max(...duringOutage.map((a) => a.ms))} ms；` +
         `恢复后 ${((Date.now() - upAt) / 1000).toFixed(1)} 秒重新受理 (TEMPORAL_POSTGRES_OUTAGE)`,
     );
     expect(stack.server.child.exitCode).toBeNull(); // the same process, not a restart
-    expect(answers.filter((a) => ![200, 201, 503].includes(a.status))).toEqual([]);
+    expectAcceptedOrUnavailable(answers);
     const refused = answers.filter((a) => a.status === 503);
     expect(refused.length).toBeGreaterThan(0);
-    for (const a of refused) expect(a).toMatchObject({ code: 'TEMPORAL_UNAVAILABLE', retryAfter: '5' });
-
-    const retried = await Promise.all(
-      refused.map((a) => call('market-staff', 'POST', '/v1/corrections', correctionFiling({ requestId: a.requestId }))),
+    expectAcceptedOrUnavailable(await retryUntilAccepted(call, refused));
+    await expectOneProcessEach(
+      stack,
+      client,
+      answers.map((a) => a.requestId),
     );
-    expect(retried.map((r) => r.status)).toEqual(refused.map(() => 200));
-    const workflowIds = answers.map((a) => correctionWorkflowId(a.requestId));
-    await eventually(async () => {
-      const [withDeadline] = await stack.database.db
-        .select({ n: count() })
-        .from(processes)
-        .where(and(inArray(processes.workflowId, workflowIds), isNotNull(processes.dueDate), isNotNull(processes.endsAt)));
-      expect(withDeadline!.n).toBe(workflowIds.length);
-    }, 120_000);
-    await eventually(async () => {
-      const runs = new Map<string, number>();
-      for await (const w of client.workflow.list({ query: `TaskQueue = '${stack.env.taskQueue}'` })) {
-        runs.set(w.workflowId, (runs.get(w.workflowId) ?? 0) + 1);
-      }
-      expect(runs.size).toBe(workflowIds.length);
-      expect([...runs.values()].every((n) => n === 1)).toBe(true);
-    }, 60_000);
   });
 });
