@@ -69,7 +69,8 @@ export function requirePostgres(): string {
   return url;
 }
 
-interface Engine {
+/** A Temporal server a stack (or the benchmarks) starts, stops and starts again on the same data. */
+export interface Engine {
   port: number;
   spawn(): DevServer;
   /** after the first spawn answers: namespace and search attributes */
@@ -78,7 +79,7 @@ interface Engine {
   dispose(): Promise<void>;
 }
 
-function devServerEngine(dir: string, port: number): Engine {
+export function devServerEngine(dir: string, port: number): Engine {
   return {
     port,
     spawn: () => spawnDevServer({ cli: TEMPORAL_CLI, port, dbFile: path.join(dir, 'dev.sqlite'), logFile: path.join(dir, 'dev.log') }),
@@ -88,7 +89,7 @@ function devServerEngine(dir: string, port: number): Engine {
 }
 
 /** The real server on two databases of its own in TEST_DATABASE_URL's PostgreSQL (or `postgresUrl`'s), schema by deploy/temporal/setup.sh. */
-async function realServerEngine(dir: string, postgresUrl = requirePostgres()): Promise<Engine> {
+export async function realServerEngine(dir: string, postgresUrl = requirePostgres()): Promise<Engine> {
   const url = new URL(postgresUrl);
   if (!serverBuilt()) {
     throw new Error('未找到 Temporal 服务器：请先执行 npm run start:production-shape -- --build-only (TEMPORAL_SERVER_MISSING)');
