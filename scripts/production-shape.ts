@@ -41,6 +41,10 @@ class StepError extends Error {
 const started: { server?: DevServer; workers: EntryProcess[]; api?: EntryProcess; postgresCluster?: string } = { workers: [] };
 let stopping: Promise<never> | undefined;
 let stopRequested = false;
+/** Between start-up steps: after a Ctrl-C nothing new is started (shutdown() stops what runs). */
+const checkStop = () => {
+  if (stopRequested) throw new StepError('STOPPING', '启动被中止');
+};
 
 const mask = (url: URL) => {
   const copy = new URL(url);
@@ -198,6 +202,7 @@ async function main(): Promise<void> {
   const serverLog = path.join(logs, 'temporal-server.log');
   say(`启动 Temporal 服务器 ${TEMPORAL_SERVER_VERSION}，${HISTORY_SHARDS} 个历史分片，日志 ${serverLog}`, 'TEMPORAL_START');
   const t1 = Date.now();
+  checkStop();
   started.server = spawnTemporalServer(server, serverLog);
   await (await started.server.ready({ timeoutMs: 120_000, aborted: () => stopRequested })).close();
   note(`Temporal 服务器 ${((Date.now() - t1) / 1000).toFixed(1)} 秒后应答`, 'TEMPORAL_READY');
@@ -218,6 +223,7 @@ async function main(): Promise<void> {
     TEMPORAL_TASK_QUEUE: env.taskQueue,
     LOG_LEVEL: env.logLevel,
   };
+  checkStop();
   say('执行数据库迁移 (db/migrate.ts)', 'DB_MIGRATE');
   const migrate = spawnSync(process.execPath, ['--import', 'tsx', 'db/migrate.ts'], { env: appEnv, stdio: 'inherit' });
   if (migrate.status !== 0) throw new StepError('DB_MIGRATE_FAILED', '数据库迁移失败');
@@ -233,6 +239,7 @@ async function main(): Promise<void> {
       console.error(`[production-shape] ${what}意外退出 (PROCESS_EXITED): ${how}，日志 ${p.logFile}`);
       void shutdown(1);
     });
+  checkStop();
   say(`启动 ${workerCount} 个工作节点进程`, 'WORKER_START');
   for (let i = 1; i <= workerCount; i++) {
     const worker = spawnEntry({
@@ -248,6 +255,7 @@ async function main(): Promise<void> {
   }
   await Promise.all(started.workers.map((w) => w.ready));
 
+  checkStop();
   say('启动 API 进程', 'API_START');
   started.api = spawnEntry({
     script: 'api/server.ts',
@@ -264,7 +272,7 @@ async function main(): Promise<void> {
   });
   watch(started.api, 'API ');
   await started.api.ready;
-  if (stopRequested) return;
+  checkStop();
 
   const apiUrl = `http://${env.host === '0.0.0.0' ? '127.0.0.1' : env.host}:${env.port}`;
   console.log(
