@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/faults/**/*.test.ts'],
+    // Needs the real Temporal server: vitest.production-shape.config.ts runs it.
+    exclude: ['test/faults/temporal-postgres-outage.test.ts', '**/node_modules/**'],
     globalSetup: ['test/helpers/global-setup.ts'],
     // Kill-and-recover waits out Temporal's own timeouts (activity start-to-close 30 s).
     testTimeout: 180_000,

@@ -3,6 +3,8 @@
 // Writes bench/results.json and prints the Markdown table the README carries.
 // BENCH_DATABASE_URL (optional): a throwaway PostgreSQL database for the registry comparison;
 // the bench migrates it and adds 100 000 rows, removed at the end.
+// BENCH_TEMPORAL=server (with BENCH_DATABASE_URL): on the real Temporal server on PostgreSQL
+// (the production shape) instead of the dev server; writes bench/results-temporal-server.json.
 import { randomUUID } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -22,10 +24,9 @@ import { seedDemo } from '../db/seed';
 import { departments, processes } from '../db/schema';
 import { addWorkingDays } from '../domain/working-days';
 import { readEnv } from '../env';
-import { spawnDevServer } from '../scripts/dev-server';
-import { registerSearchAttributes } from '../scripts/search-attributes';
 import { actorOf } from '../test/helpers/actors';
 import { freePort } from '../test/helpers/ports';
+import { devServerEngine, realServerEngine } from '../test/helpers/stack';
 import { eventually } from '../test/helpers/wait';
 import type { CorrectionInput } from '../workflows/correction.workflow';
 import { decideExtension, recordVerification, requestExtension } from '../workflows/messages';
@@ -34,7 +35,6 @@ import { startWorker } from '../worker';
 import { interleave, median, percentile, pool, round, timed } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, '.tools/temporal/bin/temporal');
 const ROUNDS = 5;
 
 function expect200(res: Response): void {
@@ -52,15 +52,20 @@ function report(r: Omit<Row, 'ratio'>): void {
 }
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'bench-'));
-const temporalPort = await freePort();
-const server = spawnDevServer({ cli: CLI, port: temporalPort, dbFile: path.join(tmp, 'dev.sqlite'), logFile: path.join(tmp, 'dev.log') });
+const onServer = process.env.BENCH_TEMPORAL === 'server';
+if (onServer && !process.env.BENCH_DATABASE_URL)
+  throw new Error('BENCH_TEMPORAL=server 需要 BENCH_DATABASE_URL (BENCH_DATABASE_URL_REQUIRED)');
+const engine = onServer ? await realServerEngine(tmp, process.env.BENCH_DATABASE_URL) : devServerEngine(tmp, await freePort());
+const engineName = onServer ? 'Temporal 服务器 1.32.2（PostgreSQL，4 个历史分片）' : '开发服务器（SQLite + WAL）';
+const temporalPort = engine.port;
+const server = engine.spawn();
 const databases: Database[] = [];
 const closers: (() => Promise<void>)[] = [];
 let stackDatabase = 'PGlite';
 
 try {
   const connection = await server.ready();
-  await registerSearchAttributes(connection, 'default');
+  await engine.prepare(connection);
   const client = new Client({ connection });
   const open = async (url?: string) => {
     const db = await createDatabase(url ? { url, poolSize: 10 } : { dataDir: 'memory://' });
@@ -74,7 +79,7 @@ try {
   // The stack runs on PostgreSQL when one is given (the production shape), else on PGlite.
   const database = pg ?? pglite;
   stackDatabase = pg ? 'PostgreSQL' : 'PGlite';
-  console.log(`准备：开发服务器（SQLite + WAL）、${stackDatabase}、工作节点、API (BENCH_SETUP)`);
+  console.log(`准备：${engineName}、${stackDatabase}、工作节点、API (BENCH_SETUP)`);
   const vars = {
     TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
     TEMPORAL_TASK_QUEUE: 'bench',
@@ -417,12 +422,14 @@ try {
   for (const close of closers.reverse()) await close().catch(() => {});
   for (const db of databases) await db.close().catch(() => {});
   await server.stop();
+  await engine.dispose();
   await rm(tmp, { recursive: true, force: true });
 }
 
 // Runs alone, after the stack above has stopped: its timing must not share the two cores.
-console.log('\n8. 时间跳跃测试套件总耗时（test/workflows）');
-{
+// It does not touch the engine: once, in the dev-server run.
+if (!onServer) {
+  console.log('\n8. 时间跳跃测试套件总耗时（test/workflows）');
   const started = performance.now();
   const run = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'test/workflows'], { cwd: ROOT, encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
@@ -431,12 +438,16 @@ console.log('\n8. 时间跳跃测试套件总耗时（test/workflows）');
 }
 
 const out = {
-  command: 'npm run bench',
+  command: onServer ? 'BENCH_TEMPORAL=server npm run bench' : 'npm run bench',
+  engine: engineName,
   at: new Date().toISOString(),
   machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
   stackDatabase,
   rows,
 };
-await writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
+await writeFile(
+  path.join(ROOT, onServer ? 'bench/results-temporal-server.json' : 'bench/results.json'),
+  `${JSON.stringify(out, null, 2)}\n`,
+);
 console.log('\n| benchmark | A | B | metric | A | B | A/B |\n| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.benchmark} | ${r.a} | ${r.b} | ${r.metric} | ${r.aValue} | ${r.bValue} | ${r.ratio} |`);

@@ -51,8 +51,8 @@ const handOver = (cmd, args, env = process.env) => {
   child.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));
 };
 
-// start | test | faults | bench, or `exec TOOL ARGS` for a tool of node_modules/.bin (lint, tsc).
-const MODES = ['start', 'test', 'faults', 'bench', 'exec'];
+// start | production-shape | test | faults | bench, or `exec TOOL ARGS` for a tool of node_modules/.bin (lint, tsc).
+const MODES = ['start', 'production-shape', 'test', 'faults', 'bench', 'exec'];
 const [mode, ...rest] = process.argv.slice(2);
 if (!MODES.includes(mode)) {
   fail(
@@ -159,7 +159,7 @@ function onNode24() {
     readdirSync(dir, { withFileTypes: true, recursive: true })
       .filter((e) => e.isFile() && !e.parentPath.startsWith(WEB_DIST))
       .reduce((t, e) => Math.max(t, statSync(path.join(e.parentPath, e.name)).mtimeMs), 0);
-  if (mode === 'start' || mode === 'test') {
+  if (mode === 'start' || mode === 'production-shape' || mode === 'test') {
     const index = path.join(WEB_DIST, 'index.html');
     const sources = Math.max(newestIn(path.join(ROOT, 'web')), newestIn(path.join(ROOT, 'domain')), statSync(lock).mtimeMs);
     if (!existsSync(index) || statSync(index).mtimeMs < sources) {
@@ -188,10 +188,20 @@ function onNode24() {
   ];
   const args = {
     start: ['--import', 'tsx', 'scripts/start.ts'],
+    'production-shape': ['--import', 'tsx', 'scripts/production-shape.ts', ...extraArgs],
     test: vitest,
     faults: vitest,
     bench: ['--expose-gc', '--import', 'tsx', 'bench/run.ts', ...extraArgs],
   }[mode];
-  say({ start: '启动本地环境', test: '运行测试', faults: '运行故障测试', bench: '运行基准测试' }[mode], mode.toUpperCase());
+  say(
+    {
+      start: '启动本地环境',
+      'production-shape': '启动生产形态（Temporal 服务器 + PostgreSQL）',
+      test: '运行测试',
+      faults: '运行故障测试',
+      bench: '运行基准测试',
+    }[mode],
+    mode.toUpperCase().replace('-', '_'),
+  );
   handOver(process.execPath, args);
 }

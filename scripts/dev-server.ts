@@ -70,6 +70,11 @@ export function spawnDevServer(o: DevServerOptions): DevServer {
     { detached: true, stdio: ['ignore', log, log] },
   );
   closeSync(log);
+  return superviseServer(child, `127.0.0.1:${o.port}`, o.logFile, 'Temporal 开发服务器');
+}
+
+/** ready() and stop() of a Temporal server process we started (the dev server or scripts/temporal-server.ts). */
+export function superviseServer(child: ChildProcess, address: string, logFile: string, label: string): DevServer {
   let spawnError: Error | undefined;
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
@@ -79,7 +84,6 @@ export function spawnDevServer(o: DevServerOptions): DevServer {
     });
   });
   const running = () => child.exitCode === null && child.signalCode === null && !spawnError;
-  const address = `127.0.0.1:${o.port}`;
 
   return {
     child,
@@ -99,7 +103,7 @@ export function spawnDevServer(o: DevServerOptions): DevServer {
           : aborted?.()
             ? '启动被中止'
             : `${timeoutMs / 1000} 秒内未响应`;
-      throw new Error(`Temporal 开发服务器${why} (TEMPORAL_NOT_READY)，日志 ${o.logFile}:\n${logTail(o.logFile)}`);
+      throw new Error(`${label}${why} (TEMPORAL_NOT_READY)，日志 ${logFile}:\n${logTail(logFile)}`);
     },
     async stop() {
       if (!running()) return;

@@ -1,8 +1,6 @@
 // `npm start`: the whole local stack in one process (run by scripts/bootstrap.mjs).
 // Temporal dev server (unless TEMPORAL_ADDRESS is set) → database, migrations, demo data →
 // worker and API side by side: PGlite allows one connection, so they share one Database.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Connection } from '@temporalio/client';
 import { DefaultLogger, type LogLevel, Runtime } from '@temporalio/worker';
@@ -12,6 +10,7 @@ import { DEMO_USERS, seedDemo } from '../db/seed';
 import { type Env, readEnv } from '../env';
 import { type RunningWorker, startWorker } from '../worker';
 import { type DevServer, portFrom, probeTemporal, spawnDevServer } from './dev-server';
+import { localSecret } from './local-secret';
 import { registerSearchAttributes } from './search-attributes';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -168,16 +167,6 @@ function databaseWhere(env: Env, database: Database): string {
   return `PostgreSQL，${url.toString()}`;
 }
 
-/** A local key for the applicants' query codes, made once and kept with the data: slips stay valid across restarts. */
-function localQueryCodeSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'query-code-secret');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  }
-  return readFileSync(file, 'utf8').trim();
-}
-
 async function main(): Promise<void> {
   let env: Env = await step('CONFIG', '读取配置', async () => readEnv());
   // We stop the worker ourselves, in order, instead of the SDK's own signal handlers.
@@ -221,7 +210,7 @@ async function main(): Promise<void> {
   await step('DB_MIGRATE', '执行数据库迁移', () => database.migrate());
   // npm start is the local run: demo departments, users and tokens, whatever SEED_DEMO says.
   await step('DB_SEED', '写入演示数据（仅供本地演示）', () => seedDemo(database.db));
-  env = { ...env, seedDemo: true, queryCodeSecret: env.queryCodeSecret ?? localQueryCodeSecret(env.dataDir) };
+  env = { ...env, seedDemo: true, queryCodeSecret: env.queryCodeSecret ?? localSecret(env.dataDir, 'query-code-secret') };
 
   const worker = await step('WORKER_START', '启动工作节点', () => startWorker(env, database));
   started.worker = worker;

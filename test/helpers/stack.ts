@@ -1,43 +1,48 @@
 // The npm start shape for end-to-end and fault tests: the Temporal CLI dev server on a temp
 // SQLite file (WAL), the test database, workers in this process or as child processes
 // (`node --import tsx worker.ts`, as in production), and the API on a real loopback port.
+// With TEST_TEMPORAL=server (vitest.production-shape.config.ts) the engine is the real Temporal
+// server on PostgreSQL instead (scripts/temporal-server.ts: its own databases and ports per stack).
 // close() stops everything it started, also after a failed test.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { startApi } from '../../api/server';
-import type { Database } from '../../db/client';
+import { createDatabase, type Database } from '../../db/client';
 import { type Env, readEnv } from '../../env';
-import { type DevServer, logTail, spawnDevServer } from '../../scripts/dev-server';
+import { type DevServer, spawnDevServer } from '../../scripts/dev-server';
+import { type EntryProcess, spawnEntry } from '../../scripts/entry-process';
 import { registerSearchAttributes } from '../../scripts/search-attributes';
+import {
+  DEFAULT_PORTS,
+  runSetup,
+  serverBuilt,
+  spawnTemporalServer,
+  type TemporalPorts,
+  type TemporalServerOptions,
+  writeServerConfig,
+} from '../../scripts/temporal-server';
 import { type RunningWorker, startWorker } from '../../worker';
 import { testDatabase } from './db';
-import { ROOT, TEMPORAL_CLI } from './paths';
+import { TEMPORAL_CLI } from './paths';
 import { quietRuntime } from './temporal';
-import { freePort } from './ports';
+import { freePort, freeSmallintPort } from './ports';
 import { TEST_QUERY_CODE_SECRET } from './api';
 
-export interface WorkerProcess {
-  child: ChildProcess;
-  logFile: string;
-  /** resolves with the line worker.ts prints as WORKER_STARTED (after Worker.create: its bundle is built) */
-  ready: Promise<string>;
-  /** resolves with the exit code or signal name */
-  exited: Promise<number | string>;
-}
+export type WorkerProcess = EntryProcess;
 
 export interface Stack {
   dir: string;
   env: Env;
   database: Database & { url?: string };
+  /** the dev server, or the real server with TEST_TEMPORAL=server */
   server: DevServer;
-  /** SIGTERM to the dev server; its SQLite file stays */
+  /** SIGTERM to the server; its SQLite file or PostgreSQL databases stay */
   stopServer(): Promise<void>;
-  /** the dev server again, same port, same SQLite file */
+  /** the server again, same ports, same data */
   restartServer(): Promise<void>;
   /** startWorker() in this process */
   startWorker(): Promise<RunningWorker>;
@@ -64,13 +69,79 @@ export function requirePostgres(): string {
   return url;
 }
 
-export async function devStack(): Promise<Stack> {
+/** A Temporal server a stack (or the benchmarks) starts, stops and starts again on the same data. */
+export interface Engine {
+  port: number;
+  spawn(): DevServer;
+  /** after the first spawn answers: namespace and search attributes */
+  prepare(connection: Connection): Promise<void>;
+  /** after the server stopped */
+  dispose(): Promise<void>;
+}
+
+export function devServerEngine(dir: string, port: number): Engine {
+  return {
+    port,
+    spawn: () => spawnDevServer({ cli: TEMPORAL_CLI, port, dbFile: path.join(dir, 'dev.sqlite'), logFile: path.join(dir, 'dev.log') }),
+    prepare: (connection) => registerSearchAttributes(connection, 'default'),
+    dispose: async () => {},
+  };
+}
+
+/** The real server on two databases of its own in TEST_DATABASE_URL's PostgreSQL (or `postgresUrl`'s), schema by deploy/temporal/setup.sh. */
+export async function realServerEngine(dir: string, postgresUrl = requirePostgres()): Promise<Engine> {
+  const url = new URL(postgresUrl);
+  if (!serverBuilt()) {
+    throw new Error('未找到 Temporal 服务器：请先执行 npm run start:production-shape -- --build-only (TEMPORAL_SERVER_MISSING)');
+  }
+  const suffix = `${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const ports = { ...DEFAULT_PORTS };
+  const taken = new Set<number>();
+  for (const name of Object.keys(ports) as (keyof TemporalPorts)[]) ports[name] = await freeSmallintPort(taken);
+  const opts: TemporalServerOptions = {
+    root: dir,
+    ports,
+    postgres: {
+      host: url.hostname,
+      port: Number(url.port || 5432),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      database: `temporal_${suffix}`,
+      visibilityDatabase: `temporal_visibility_${suffix}`,
+    },
+  };
+  const setup = (phase: 'schema' | 'namespace') => runSetup(phase, { ...opts, logFile: path.join(dir, 'setup.log') });
+  writeServerConfig(opts);
+  await setup('schema');
+  return {
+    port: ports.frontend,
+    spawn: () => spawnTemporalServer(opts),
+    prepare: () => setup('namespace'),
+    async dispose() {
+      const admin = await createDatabase({ url: url.toString(), poolSize: 1 });
+      try {
+        for (const db of [opts.postgres.database, opts.postgres.visibilityDatabase])
+          await admin.db.execute(`drop database if exists ${db} with (force)`);
+      } finally {
+        await admin.close();
+      }
+    },
+  };
+}
+
+export interface StackOptions {
+  /** TEST_TEMPORAL=server only: the PostgreSQL of the Temporal server, when not the application's */
+  temporalPostgresUrl?: string;
+}
+
+export async function devStack(opts: StackOptions = {}): Promise<Stack> {
   quietRuntime();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'stack-'));
-  const [temporalPort, apiPort] = [await freePort(), await freePort()];
-  const serverOpts = { cli: TEMPORAL_CLI, port: temporalPort, dbFile: path.join(dir, 'dev.sqlite'), logFile: path.join(dir, 'dev.log') };
+  const apiPort = await freePort();
+  const engine =
+    process.env.TEST_TEMPORAL === 'server' ? await realServerEngine(dir, opts.temporalPostgresUrl) : devServerEngine(dir, await freePort());
   const env = readEnv({
-    TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+    TEMPORAL_ADDRESS: `127.0.0.1:${engine.port}`,
     TEMPORAL_TASK_QUEUE: `stack-${randomUUID()}`,
     PORT: String(apiPort),
     LOG_LEVEL: 'warn',
@@ -80,7 +151,7 @@ export async function devStack(): Promise<Stack> {
   });
   const closers: (() => Promise<unknown>)[] = [];
   const children = new Set<ChildProcess>();
-  let server = spawnDevServer(serverOpts);
+  let server = engine.spawn();
   let database: (Database & { url?: string }) | undefined;
 
   const stack: Stack = {
@@ -94,7 +165,7 @@ export async function devStack(): Promise<Stack> {
     },
     stopServer: () => server.stop(),
     async restartServer() {
-      server = spawnDevServer(serverOpts);
+      server = engine.spawn();
       await (await server.ready()).close();
     },
     async startWorker() {
@@ -106,10 +177,11 @@ export async function devStack(): Promise<Stack> {
       // Thrown inside the test that needs it, so the test fails (a beforeAll failure would
       // leave its tests reported as skipped).
       if (!database!.url) requirePostgres();
-      const logFile = path.join(dir, `worker-${children.size + 1}-${Date.now()}.log`);
-      const log = openSync(logFile, 'a');
-      const child = spawn(process.execPath, ['--import', 'tsx', 'worker.ts'], {
-        cwd: ROOT,
+      const worker = spawnEntry({
+        script: 'worker.ts',
+        code: 'WORKER',
+        label: '工作节点进程',
+        logFile: path.join(dir, `worker-${children.size + 1}-${Date.now()}.log`),
         env: {
           ...process.env,
           TEMPORAL_ADDRESS: env.temporalAddress,
@@ -117,33 +189,10 @@ export async function devStack(): Promise<Stack> {
           DATABASE_URL: database!.url,
           LOG_LEVEL: 'warn',
         },
-        stdio: ['ignore', 'pipe', log],
       });
-      closeSync(log);
-      children.add(child);
-      const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
-      void exited.then(() => children.delete(child));
-      const ready = new Promise<string>((resolve, reject) => {
-        let out = '';
-        const timer = setTimeout(() => reject(new Error(`工作节点进程 60 秒内未就绪 (WORKER_NOT_READY):\n${logTail(logFile)}`)), 60_000);
-        child.stdout!.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const line = out
-            .split('\n')
-            .slice(0, -1)
-            .find((l) => l.includes('WORKER_STARTED')); // whole lines only
-          if (line) {
-            clearTimeout(timer);
-            resolve(line);
-          }
-        });
-        void exited.then((how) => {
-          clearTimeout(timer);
-          reject(new Error(`工作节点进程已退出 (${how}) (WORKER_EXITED):\n${logTail(logFile)}`));
-        });
-      });
-      ready.catch(() => {}); // a worker killed on purpose before it was ready is no failure
-      return { child, logFile, ready, exited };
+      children.add(worker.child);
+      void worker.exited.then(() => children.delete(worker.child));
+      return worker;
     },
     async startApi() {
       const api = await startApi(env, database!);
@@ -160,6 +209,7 @@ export async function devStack(): Promise<Stack> {
       for (const close of closers.reverse()) await close().catch(() => {});
       for (const child of children) child.kill('SIGKILL');
       await server.stop().catch(() => {});
+      await engine.dispose().catch(() => {});
       await database?.close().catch(() => {});
       await rm(dir, { recursive: true, force: true });
     },
@@ -168,7 +218,7 @@ export async function devStack(): Promise<Stack> {
   try {
     const [connection, db] = await Promise.all([server.ready(), testDatabase()]);
     database = db;
-    await registerSearchAttributes(connection, 'default');
+    await engine.prepare(connection);
     await connection.close();
   } catch (err) {
     await stack.close();
@@ -203,8 +253,8 @@ export interface ServedStack {
 }
 
 /** devStack with the API listening and, unless `worker: false`, a worker in this process. */
-export async function servedStack(opts: { worker?: boolean } = {}): Promise<ServedStack> {
-  const stack = await devStack();
+export async function servedStack(opts: StackOptions & { worker?: boolean } = {}): Promise<ServedStack> {
+  const stack = await devStack(opts);
   try {
     if (opts.worker !== false) await stack.startWorker();
     const { url } = await stack.startApi();
