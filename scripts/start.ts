@@ -1,6 +1,7 @@
 // `npm start`: the whole local stack in one process (run by scripts/bootstrap.mjs).
 // Temporal dev server (unless TEMPORAL_ADDRESS is set) → database, migrations, demo data →
 // worker and API side by side: PGlite allows one connection, so they share one Database.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Connection } from '@temporalio/client';
 import { DefaultLogger, type LogLevel, Runtime } from '@temporalio/worker';
