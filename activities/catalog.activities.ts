@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { applyChanges, type CatalogChange, checkAgainstCatalog } from '../domain/catalog';
 import type { Db } from '../db/client';
-import { decideApplication, saveApplication } from '../db/repositories/catalog-changes.repo';
+import { decideApplication, type ReceivedApplication, saveApplication } from '../db/repositories/catalog-changes.repo';
 import {
   catalogVersionOfChange,
   entriesByCode,
@@ -19,18 +19,7 @@ export interface CatalogDeps {
 export function createCatalogActivities({ db }: CatalogDeps) {
   return {
     /** 第十八条: an application as received, with the timeline step that starts its review. */
-    async saveCatalogApplication(
-      a: {
-        changeId: string;
-        n: number;
-        changes: CatalogChange[];
-        submittedByUserId: string;
-        submittedAt: string;
-        receivedOn: string;
-        reviewDue: string;
-      },
-      step: ProcessStep,
-    ): Promise<void> {
+    async saveCatalogApplication(a: ReceivedApplication, step: ProcessStep): Promise<void> {
       await withStep(db, step, (tx) => saveApplication(tx, a));
     },
 

@@ -1,7 +1,5 @@
-import type { Deadline } from '../domain/deadline';
-import type { ProcessType, Stage } from '../domain/vocabulary';
 import type { Db } from '../db/client';
-import { applyStep, type ProcessStep, recordViolation, registerProcess } from '../db/repositories/registry.repo';
+import { applyStep, type ProcessRegistration, type ProcessStep, recordViolation, registerProcess } from '../db/repositories/registry.repo';
 import { withStep } from './support';
 
 export interface RegistryDeps {
@@ -10,18 +8,7 @@ export interface RegistryDeps {
 
 export function createRegistryActivities({ db }: RegistryDeps) {
   return {
-    async registerProcess(
-      p: {
-        workflowId: string;
-        type: ProcessType;
-        departmentCode: string;
-        subjectId: string;
-        stage: Stage;
-        deadline: Deadline;
-        startedAt: string;
-      },
-      first: ProcessStep,
-    ): Promise<void> {
+    async registerProcess(p: ProcessRegistration, first: ProcessStep): Promise<void> {
       await withStep(db, first, (tx) => registerProcess(tx, p));
     },
 

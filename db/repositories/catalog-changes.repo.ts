@@ -26,19 +26,19 @@ export async function getChange(db: DbOrTx, id: string): Promise<CatalogChangeRo
 export const listApplications = (db: DbOrTx, changeId: string) =>
   db.select().from(catalogApplications).where(eq(catalogApplications.changeId, changeId)).orderBy(asc(catalogApplications.n));
 
+/** The n-th application of a change, as received (第十八条). */
+export interface ReceivedApplication {
+  changeId: string;
+  n: number;
+  changes: CatalogChange[];
+  submittedByUserId: string;
+  submittedAt: string;
+  receivedOn: string;
+  reviewDue: string;
+}
+
 /** Idempotent on (change, n): a retried activity writes nothing twice. */
-export async function saveApplication(
-  db: DbOrTx,
-  a: {
-    changeId: string;
-    n: number;
-    changes: CatalogChange[];
-    submittedByUserId: string;
-    submittedAt: string;
-    receivedOn: string;
-    reviewDue: string;
-  },
-): Promise<void> {
+export async function saveApplication(db: DbOrTx, a: ReceivedApplication): Promise<void> {
   await db
     .insert(catalogApplications)
     .values({ ...a, submittedAt: new Date(a.submittedAt) })

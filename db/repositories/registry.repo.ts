@@ -47,18 +47,18 @@ function registryColumns(c: RegistryChange, at: string) {
   };
 }
 
-export async function registerProcess(
-  db: DbOrTx,
-  p: {
-    workflowId: string;
-    type: ProcessType;
-    departmentCode: string;
-    subjectId: string;
-    stage: Stage;
-    deadline: Deadline;
-    startedAt: string;
-  },
-): Promise<void> {
+/** A process as its workflow registers it, with its first deadline. */
+export interface ProcessRegistration {
+  workflowId: string;
+  type: ProcessType;
+  departmentCode: string;
+  subjectId: string;
+  stage: Stage;
+  deadline: Deadline;
+  startedAt: string;
+}
+
+export async function registerProcess(db: DbOrTx, p: ProcessRegistration): Promise<void> {
   await db
     .insert(processes)
     .values({
