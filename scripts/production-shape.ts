@@ -14,6 +14,7 @@ import { readEnv } from '../env';
 import type { DevServer } from './dev-server';
 import { type EntryProcess, spawnEntry } from './entry-process';
 import { localSecret } from './local-secret';
+import { searchAttributesReady } from './search-attributes';
 import {
   DEFAULT_PORTS,
   ensureServerBuilt,
@@ -204,7 +205,7 @@ async function main(): Promise<void> {
   const t1 = Date.now();
   checkStop();
   started.server = spawnTemporalServer(server, serverLog);
-  await (await started.server.ready({ timeoutMs: 120_000, aborted: () => stopRequested })).close();
+  const connection = await started.server.ready({ timeoutMs: 120_000, aborted: () => stopRequested });
   note(`Temporal 服务器 ${((Date.now() - t1) / 1000).toFixed(1)} 秒后应答`, 'TEMPORAL_READY');
   started.server.child.once('exit', (code, signal) => {
     if (stopRequested) return;
@@ -212,7 +213,13 @@ async function main(): Promise<void> {
     void shutdown(1);
   });
   say('命名空间与搜索属性 (deploy/temporal/setup.sh namespace)', 'TEMPORAL_NAMESPACE');
-  await runSetup('namespace', { ...server, namespace: env.temporalNamespace, logFile: setupLog, echo: true });
+  try {
+    await runSetup('namespace', { ...server, namespace: env.temporalNamespace, logFile: setupLog, echo: true });
+    // The workers and the API start processes at once: wait until the frontend knows the attributes.
+    await searchAttributesReady(connection, env.temporalNamespace);
+  } finally {
+    await connection.close();
+  }
 
   const temporalAddress = `127.0.0.1:${ports.frontend}`;
   const appEnv = {

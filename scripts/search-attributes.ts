@@ -21,3 +21,24 @@ export async function registerSearchAttributes(connection: Connection, namespace
     if (!/already exists/i.test(String(err))) throw err;
   }
 }
+
+/**
+ * Waits until the frontend validates queries on the four attributes: on the real server a newly
+ * added attribute reaches its namespace cache some seconds later, and a start that uses it before
+ * then is refused (INVALID_ARGUMENT: no mapping defined for search attribute).
+ */
+export async function searchAttributesReady(connection: Connection, namespace: string, timeoutMs = 60_000): Promise<void> {
+  const query = SEARCH_ATTRIBUTES.map((k) =>
+    k.type === SearchAttributeType.DATETIME ? `${k.name} > '2000-01-01T00:00:00Z'` : `${k.name} = 'probe'`,
+  ).join(' AND ');
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await connection.workflowService.countWorkflowExecutions({ namespace, query });
+      return;
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}

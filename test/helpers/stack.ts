@@ -15,7 +15,7 @@ import { createDatabase, type Database } from '../../db/client';
 import { type Env, readEnv } from '../../env';
 import { type DevServer, spawnDevServer } from '../../scripts/dev-server';
 import { type EntryProcess, spawnEntry } from '../../scripts/entry-process';
-import { registerSearchAttributes } from '../../scripts/search-attributes';
+import { registerSearchAttributes, searchAttributesReady } from '../../scripts/search-attributes';
 import {
   DEFAULT_PORTS,
   runSetup,
@@ -116,7 +116,10 @@ export async function realServerEngine(dir: string, postgresUrl = requirePostgre
   return {
     port: ports.frontend,
     spawn: () => spawnTemporalServer(opts),
-    prepare: () => setup('namespace'),
+    async prepare(connection) {
+      await setup('namespace');
+      await searchAttributesReady(connection, 'default');
+    },
     async dispose() {
       const admin = await createDatabase({ url: url.toString(), poolSize: 1 });
       try {
