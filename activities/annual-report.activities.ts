@@ -1,5 +1,4 @@
 import type { DepartmentReportContent } from '../domain/annual-report';
-import { REPORT_ARTICLE } from '../domain/annual-report';
 import type { Db } from '../db/client';
 import {
   compileCountyReport,
@@ -64,7 +63,6 @@ export function createAnnualReportActivities({ db }: AnnualReportDeps) {
           await recordViolation(tx, {
             workflowId: p.workflowId,
             departmentCode,
-            article: REPORT_ARTICLE,
             kind: `annual_report_missed:${departmentCode}`,
             dueDate: p.due,
             occurredAt: p.occurredAt,
@@ -96,7 +94,6 @@ export function createAnnualReportActivities({ db }: AnnualReportDeps) {
           await recordViolation(tx, {
             ...p.violation,
             workflowId: p.step.workflowId,
-            article: REPORT_ARTICLE,
             occurredAt: p.step.occurredAt,
           });
         if (p.notice) await addNotifications(tx, [{ ...p.notice, workflowId: p.step.workflowId, key: p.step.eventKey }]);

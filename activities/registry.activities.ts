@@ -1,5 +1,12 @@
 import type { Db } from '../db/client';
-import { applyStep, type ProcessRegistration, type ProcessStep, recordViolation, registerProcess } from '../db/repositories/registry.repo';
+import {
+  applyStep,
+  type FindingRecord,
+  type ProcessRegistration,
+  type ProcessStep,
+  recordViolation,
+  registerProcess,
+} from '../db/repositories/registry.repo';
 import { withStep } from './support';
 
 export interface RegistryDeps {
@@ -16,11 +23,11 @@ export function createRegistryActivities({ db }: RegistryDeps) {
       await applyStep(db, step);
     },
 
-    /** 第四十九条: a missed deadline, once per process and kind, with the step that marks it. */
-    async recordViolation(
-      v: { workflowId: string; departmentCode: string; article: string; kind: string; dueDate: string; occurredAt: string },
-      step: ProcessStep,
-    ): Promise<void> {
+    /**
+     * A finding, once per process and kind, with the step that marks it. Histories recorded
+     * before SPEC §6 also pass the article they cited; the domain's is stored instead.
+     */
+    async recordViolation(v: FindingRecord & { article?: string }, step: ProcessStep): Promise<void> {
       await withStep(db, step, (tx) => recordViolation(tx, v));
     },
   };

@@ -10,15 +10,15 @@ import type { Deadline } from './deadline';
 import { type DomainError, domainError } from './errors';
 import { type Actor, canReadDepartment, canWorkDepartment } from './roles';
 import type { IsoDate } from './working-days';
-import type { StageOf } from './vocabulary';
+import { FINDING_INFO, type StageOf } from './vocabulary';
 
 /** Default period for the provider's decision on a conditional request; the authority may change it. */
 export const DEFAULT_DECISION_WORKING_DAYS = 5;
 /** 第三十二条 sets no period: the office's own, 10 working days for the authority to coordinate, 10 for the county government. */
 export const COORDINATION_WORKING_DAYS = 10;
 export const COUNTY_DECISION_WORKING_DAYS = 10;
-/** A conditional request left undecided past its period obstructs sharing (第三十条: 以共享为原则), handled under 第三十二条. */
-export const SHARING_VIOLATION_ARTICLE = '第三十二条';
+/** A conditional request left undecided past the authority's period is a timeliness finding against the provider (SPEC §6). */
+export const SHARING_VIOLATION_ARTICLE = FINDING_INFO.sharing_decision_overdue.article;
 export const DECISION_OVERDUE = 'sharing_decision_overdue';
 export const DECISION_WORKING_DAYS_SETTING = 'sharing_decision_working_days';
 

@@ -164,10 +164,11 @@ export const taskLabel = labeller(labelsOf(TASK_INFO), '未知待办');
 
 // ---- findings (violations) ----------------------------------------------------------------
 
-/** The kinds of breach a violation records, with the article the recording workflow cites. */
+/** The kinds of finding a process records; each names its duty and its party (domain/responsibility.ts). */
 export const FINDING_KINDS = [
   'correction_overdue',
   'catalog_submission_overdue',
+  'catalog_resubmission_overdue',
   'catalog_review_overdue',
   'sharing_decision_overdue',
   'annual_report_missed',
@@ -176,21 +177,55 @@ export const FINDING_KINDS = [
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
-export const FINDING_INFO: Record<FindingKind, { label: string; article: string }> = {
-  correction_overdue: { label: '数据校核超期', article: '第四十九条(八)' },
-  catalog_submission_overdue: { label: '目录更新申请超期', article: '第四十九条(八)' },
-  catalog_review_overdue: { label: '目录更新申请超期审核', article: '第四十九条(八)' },
-  sharing_decision_overdue: { label: '共享申请超期未答复', article: '第三十二条' },
-  annual_report_missed: { label: '年度报告未按时报送', article: '第四十六条' },
-  county_report_late: { label: '县级年度报告逾期', article: '第四十六条' },
-  city_submission_late: { label: '报送市政府逾期', article: '第四十六条' },
+/**
+ * The duty each finding breaches (article, clause, item), its class and the party charged with
+ * it (SPEC §6). `timeliness`: a period the regulation or the authority set, not a 第四十九条
+ * conduct; the 5-day sharing decision and the resubmission period are the authority's settings.
+ */
+export const FINDING_INFO: Record<
+  FindingKind,
+  { label: string; article: string; findingClass: 'violation' | 'timeliness'; party: 'department' | 'authority' | 'county_government' }
+> = {
+  correction_overdue: { label: '超过规定时间校核政务数据', article: '第四十九条(八)', findingClass: 'violation', party: 'department' },
+  catalog_submission_overdue: {
+    label: '超过规定时间申请更新政务数据资源目录',
+    article: '第四十九条(八)',
+    findingClass: 'violation',
+    party: 'department',
+  },
+  catalog_resubmission_overdue: {
+    label: '目录更新申请退回后逾期重新提交',
+    article: '第十八条第一款（主管部门设定的重新提交期限）',
+    findingClass: 'timeliness',
+    party: 'department',
+  },
+  catalog_review_overdue: { label: '目录更新申请超期审核', article: '第十八条第二款', findingClass: 'timeliness', party: 'authority' },
+  sharing_decision_overdue: {
+    label: '共享申请超期未答复',
+    article: '第三十条（主管部门设定的答复期限）',
+    findingClass: 'timeliness',
+    party: 'department',
+  },
+  annual_report_missed: { label: '年度管理情况未按时提交', article: '第四十六条第一款', findingClass: 'timeliness', party: 'department' },
+  county_report_late: { label: '县级年度报告逾期提交县政府', article: '第四十六条第二款', findingClass: 'timeliness', party: 'authority' },
+  city_submission_late: {
+    label: '年度报告逾期报送市政府',
+    article: '第四十六条第二款',
+    findingClass: 'timeliness',
+    party: 'county_government',
+  },
 };
 
 /**
  * Stored kinds keep a process's findings apart under the (workflow, kind) unique index:
- * `catalog_review_overdue_<n>` per application, `annual_report_missed:<department>` per department.
+ * `catalog_review_overdue_<n>` and `catalog_resubmission_overdue_<n>` per application,
+ * `annual_report_missed:<department>` per department.
  */
-const STORED_SUFFIX: Partial<Record<FindingKind, string>> = { catalog_review_overdue: '_[1-9][0-9]*', annual_report_missed: ':.+' };
+const STORED_SUFFIX: Partial<Record<FindingKind, string>> = {
+  catalog_review_overdue: '_[1-9][0-9]*',
+  catalog_resubmission_overdue: '_[1-9][0-9]*',
+  annual_report_missed: ':.+',
+};
 const storedPattern = (k: FindingKind): string => `${k}${STORED_SUFFIX[k] ?? ''}`;
 
 /** Every stored kind, as a regular expression that JavaScript and PostgreSQL (`~`) read alike. */
@@ -206,6 +241,7 @@ export function findingLabel(stored: string | null | undefined): string {
   const kind = findingKindOf(stored);
   if (kind === null) return '未知违规情形';
   if (kind === 'catalog_review_overdue') return `目录更新第 ${stored.split('_').pop()} 次申请超期审核`;
+  if (kind === 'catalog_resubmission_overdue') return `目录更新第 ${stored.split('_').pop()} 次申请逾期重新提交`;
   return FINDING_INFO[kind].label;
 }
 

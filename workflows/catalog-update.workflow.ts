@@ -22,7 +22,6 @@ import {
   REVIEW_WORKING_DAYS,
   type Submission,
   SUBMISSION_WORKING_DAYS,
-  VIOLATION_ARTICLE,
 } from '../domain/catalog-update';
 import { type Deadline, isPast } from '../domain/deadline';
 import { domainError, isDomainErrorCode } from '../domain/errors';
@@ -101,7 +100,7 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
       return;
     }
     violated.add(kind);
-    await recordViolation({ workflowId, departmentCode, article: VIOLATION_ARTICLE, kind, dueDate: due, occurredAt: nowIso() }, marked);
+    await recordViolation({ workflowId, departmentCode, kind, dueDate: due, occurredAt: nowIso() }, marked);
   }
 
   setHandler(getCatalogUpdateState, () => state ?? null);

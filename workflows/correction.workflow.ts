@@ -16,7 +16,6 @@ import {
   type Outcome,
   pendingExtension,
   VERIFICATION_WORKING_DAYS,
-  VIOLATION_ARTICLE,
 } from '../domain/correction';
 import { isPast } from '../domain/deadline';
 import type { Actor } from '../domain/roles';
@@ -194,7 +193,6 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
   const violation = () => ({
     workflowId,
     departmentCode: s.departmentCode,
-    article: VIOLATION_ARTICLE,
     kind: 'correction_overdue',
     dueDate: s.deadline.due,
     occurredAt: nowIso(),

@@ -128,7 +128,6 @@ export async function sharingRequestWorkflow(input: SharingRequestInput): Promis
         {
           workflowId: workflowId,
           departmentCode: s.providerDepartment,
-          article: SHARING_VIOLATION_ARTICLE,
           kind: DECISION_OVERDUE,
           dueDate: p.deadline.due,
           occurredAt: nowIso(),

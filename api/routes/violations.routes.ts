@@ -56,6 +56,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           kind: v.kind,
           process: { workflowId: v.workflowId, type: processType },
           departmentCode: v.departmentCode,
+          partyKind: v.partyKind,
+          supervisor: v.supervisor,
+          findingClass: v.findingClass,
+          status: v.status,
           dueDate: v.dueDate,
           occurredAt: beijingIso(v.occurredAt.getTime()),
           rectificationOrder: order

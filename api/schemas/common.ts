@@ -64,7 +64,7 @@ export const Deadline = Type.Object({
 // The vocabulary's codes: an unknown one in a query is a 400. Their Chinese names are in
 // domain/vocabulary.ts. The cast keeps the tuple, so that the union types as its members.
 type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K] & string> };
-const codes = <const T extends readonly string[]>(values: T, description: string): TUnion<Literals<T>> =>
+export const codes = <const T extends readonly string[]>(values: T, description: string): TUnion<Literals<T>> =>
   Type.Union(values.map((v) => Type.Literal(v)) as Literals<T>, { description }) as TUnion<Literals<T>>;
 export const ProcessTypeCode = codes(PROCESS_TYPES, '流程类型代码');
 export const StageCode = codes(STAGES, '环节代码');

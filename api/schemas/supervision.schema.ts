@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { RECTIFICATION_PERIOD_DAYS } from '../../domain/bounds';
-import { Deadline, IsoDate, Level, Pagination, ProcessTypeCode, StageCode, workingDaysIn } from './common';
+import { FINDING_CLASSES, FINDING_STATUSES, PARTY_KINDS, SUPERVISORS } from '../../domain/responsibility';
+import { codes, Deadline, IsoDate, Level, Pagination, ProcessTypeCode, StageCode, workingDaysIn } from './common';
 
 const DepartmentCode = Type.String({ maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
 
@@ -42,7 +43,11 @@ export const ViolationView = Type.Object({
   article: Type.String(),
   kind: Type.String({ description: '违规情形代码，如 correction_overdue、catalog_review_overdue_2' }),
   process: Type.Object({ workflowId: Type.String(), type: ProcessTypeCode }),
-  departmentCode: Type.String(),
+  departmentCode: Type.String({ description: '被认定的责任主体所在部门（主管部门、县政府亦为其本部门代码）' }),
+  partyKind: codes(PARTY_KINDS, '责任主体类别（SPEC §6）'),
+  supervisor: codes(SUPERVISORS, '监督主体：主管部门、县政府或市政府'),
+  findingClass: codes(FINDING_CLASSES, 'violation：违规行为；timeliness：时限未履行'),
+  status: codes(FINDING_STATUSES, '认定状态；只有 confirmed 计入评价与整改'),
   dueDate: Type.Union([IsoDate, Type.Null()]),
   occurredAt: Type.String(),
   rectificationOrder: Type.Union([

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ExtensionRequest } from '../../domain/correction';
+import { responsibilityOf } from '../../domain/responsibility';
 import type { Actor } from '../../domain/roles';
 import { beijingIso, type Deadline } from '../../domain/deadline';
 import type { ProcessType, Stage } from '../../domain/vocabulary';
@@ -99,21 +100,37 @@ export async function applyStep(db: DbOrTx, s: ProcessStep): Promise<boolean> {
   });
 }
 
-export async function recordViolation(
-  db: DbOrTx,
-  v: {
-    workflowId: string;
-    departmentCode: string;
-    article: string;
-    kind: string;
-    dueDate: string;
-    occurredAt: string;
-    detail?: Record<string, unknown>;
-  },
-): Promise<void> {
+/** The finding of a missed deadline or a breach; its article, party, supervisor and class come from the domain (SPEC §6). */
+export interface FindingRecord {
+  workflowId: string;
+  /** the charged party's department: the authority's or the county government's own code when it is theirs */
+  departmentCode: string;
+  kind: string;
+  dueDate: string;
+  occurredAt: string;
+  /** held as provisional while its deadline was counted over an unloaded year (SPEC §2) */
+  provisional?: boolean;
+  detail?: Record<string, unknown>;
+}
+
+export async function recordViolation(db: DbOrTx, v: FindingRecord): Promise<void> {
+  const r = responsibilityOf(v.kind);
+  if (!r) throw new Error(`not a finding kind: ${v.kind}`);
   await db
     .insert(violations)
-    .values({ ...v, detail: v.detail ?? {}, occurredAt: new Date(v.occurredAt) })
+    .values({
+      workflowId: v.workflowId,
+      departmentCode: v.departmentCode,
+      kind: v.kind,
+      article: r.article,
+      partyKind: r.partyKind,
+      supervisor: r.supervisor,
+      findingClass: r.findingClass,
+      status: v.provisional ? 'provisional' : 'notified',
+      dueDate: v.dueDate,
+      detail: v.detail ?? {},
+      occurredAt: new Date(v.occurredAt),
+    })
     .onConflictDoNothing();
 }
 

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  FINDING_CLASSES,
+  FINDING_STATUSES,
+  type FindingClass,
+  type FindingStatus,
+  PARTY_KINDS,
+  type PartyKind,
+  SUPERVISORS,
+  type Supervisor,
+} from '../../domain/responsibility';
 import { PROCESS_TYPES, type ProcessType, STAGES_OF, STORED_FINDING_PATTERN, type Stage } from '../../domain/vocabulary';
 import { deadlineLevelEnum, processStatusEnum, roleEnum } from './enums';
 import { departments } from './identity';
@@ -64,7 +74,10 @@ export const processEvents = pgTable(
   (t) => [uniqueIndex('process_events_key_idx').on(t.workflowId, t.eventKey)],
 );
 
-// 第四十九条: each missed deadline or other breach, against the department, with its article.
+// SPEC §6: each finding (a missed deadline or a breach) against the party charged with it, the
+// duty it breached and the supervisor it is reported to, all from domain/responsibility.ts.
+// `department_code` is the party's department (the authority and the county government are
+// departments too). Only `confirmed` rows count anywhere.
 export const violations = pgTable(
   'violations',
   {
@@ -77,6 +90,10 @@ export const violations = pgTable(
       .references(() => departments.code),
     article: text('article').notNull(),
     kind: text('kind').notNull(),
+    partyKind: text('party_kind').$type<PartyKind>().notNull(),
+    supervisor: text('supervisor').$type<Supervisor>().notNull(),
+    findingClass: text('finding_class').$type<FindingClass>().notNull(),
+    status: text('status').$type<FindingStatus>().notNull(),
     dueDate: date('due_date', { mode: 'string' }),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
@@ -85,5 +102,9 @@ export const violations = pgTable(
     uniqueIndex('violations_once_idx').on(t.workflowId, t.kind),
     index('violations_department_idx').on(t.departmentCode, t.occurredAt),
     check('violations_kind_check', sql`kind ~ ${sql.raw(`'${STORED_FINDING_PATTERN}'`)}`),
+    check('violations_party_kind_check', sql`party_kind in (${quoted(PARTY_KINDS)})`),
+    check('violations_supervisor_check', sql`supervisor in (${quoted(SUPERVISORS)})`),
+    check('violations_finding_class_check', sql`finding_class in (${quoted(FINDING_CLASSES)})`),
+    check('violations_status_check', sql`status in (${quoted(FINDING_STATUSES)})`),
   ],
 );

@@ -224,7 +224,6 @@ describe('the vocabulary in the registry', () => {
     recordViolation(database.db, {
       workflowId,
       departmentCode: 'market',
-      article: '第四十九条(八)',
       kind,
       dueDate: '2025-10-16',
       occurredAt: '2025-10-17T00:00:00+08:00',

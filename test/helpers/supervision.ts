@@ -1,4 +1,5 @@
 // Registry, violation and rectification rows written directly, for the supervision reads.
+import type { FindingStatus } from '../../domain/responsibility';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { processes, violations } from '../../db/schema';
@@ -40,11 +41,26 @@ export async function seedProcess(db: Db, p: SeedProcess): Promise<string> {
   return workflowId;
 }
 
-/** A violation of 第四十九条(八) against `departmentCode` for `workflowId`; returns its id. */
+/**
+ * A finding against `departmentCode` for `workflowId` (by default a confirmed 第四十九条(八)
+ * correction_overdue); its party, supervisor and class are the regulation's, written out here
+ * rather than asked of the domain. Returns its id.
+ */
 export async function seedViolation(
   db: Db,
-  v: { workflowId: string; departmentCode: string; occurredAt: string; dueDate?: string; article?: string; kind?: string },
+  v: {
+    workflowId: string;
+    departmentCode: string;
+    occurredAt: string;
+    dueDate?: string;
+    article?: string;
+    kind?: string;
+    partyKind?: 'department' | 'authority' | 'county_government';
+    findingClass?: 'violation' | 'timeliness';
+    status?: FindingStatus;
+  },
 ): Promise<number> {
+  const partyKind = v.partyKind ?? 'department';
   const [row] = await db
     .insert(violations)
     .values({
@@ -52,6 +68,13 @@ export async function seedViolation(
       departmentCode: v.departmentCode,
       article: v.article ?? '第四十九条(八)',
       kind: v.kind ?? 'correction_overdue',
+      partyKind,
+      supervisor: { department: 'authority', authority: 'county_government', county_government: 'city' }[partyKind] as
+        | 'authority'
+        | 'county_government'
+        | 'city',
+      findingClass: v.findingClass ?? 'violation',
+      status: v.status ?? 'confirmed',
       dueDate: v.dueDate ?? v.occurredAt.slice(0, 10),
       occurredAt: new Date(v.occurredAt),
     })

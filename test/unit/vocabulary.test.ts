@@ -27,6 +27,8 @@ import {
 /** A label an official can read: Chinese, and never a code. */
 const readable = /^[\u4e00-\u9fff（）、 0-9]+$/;
 const article = /^第[一二三四五六七八九十]+条(\([一二三四五六七八九十]+\))?$/;
+/** A finding's duty: the article with its clause or item, and where the period is the authority's, said so. */
+const duty = /^第[一二三四五六七八九十]+条(第[一二三四五六七八九十]+款)?(\([一二三四五六七八九十]+\))?(（[\u4e00-\u9fff]+）)?$/;
 
 describe('the vocabulary', () => {
   it('names every process type, stage, task, finding and event in Chinese; types, tasks and findings with their article', () => {
@@ -41,8 +43,8 @@ describe('the vocabulary', () => {
     }
     for (const k of EVENT_KINDS) expect(eventLabel(k), k).toMatch(readable);
     for (const k of FINDING_KINDS) {
-      expect(findingLabel(k === 'catalog_review_overdue' ? `${k}_1` : k), k).toMatch(readable);
-      expect(FINDING_INFO[k].article).toMatch(article);
+      expect(findingLabel(k.startsWith('catalog_re') ? `${k}_1` : k), k).toMatch(readable);
+      expect(FINDING_INFO[k].article).toMatch(duty);
     }
   });
 
@@ -72,7 +74,11 @@ describe('the vocabulary', () => {
     expect(FINDING_INFO.correction_overdue.article).toBe(VIOLATION_ARTICLE);
     expect(FINDING_INFO.catalog_submission_overdue.article).toBe(VIOLATION_ARTICLE);
     expect(FINDING_INFO.sharing_decision_overdue.article).toBe(SHARING_VIOLATION_ARTICLE);
-    expect(FINDING_INFO.annual_report_missed.article).toBe(REPORT_ARTICLE);
+    // 第四十六条: the department's report is its first clause; the county report and the city submission its second.
+    expect(FINDING_INFO.annual_report_missed.article).toBe(`${REPORT_ARTICLE}第一款`);
+    expect(FINDING_INFO.county_report_late.article).toBe(`${REPORT_ARTICLE}第二款`);
+    // 第十八条第二款 is the authority's review; 第四十九条(八) covers only late 申请更新 and late 校核.
+    expect(FINDING_INFO.catalog_review_overdue.article).toBe('第十八条第二款');
     expect(PROCESS_TYPE_INFO.conflict.article).toBe(CONFLICT_ARTICLE);
     expect(PROCESS_TYPE_INFO.rectification.article).toBe(RECTIFICATION_ARTICLE);
     expect(PROCESS_TYPE_INFO.correction.article).toBe('第二十三条');
@@ -91,7 +97,8 @@ describe('stored finding kinds', () => {
     expect(findingKindOf('correction_overdue_2')).toBeNull();
     expect(findingKindOf('annual_report_missed')).toBeNull();
     expect(findingLabel('catalog_review_overdue_2')).toBe('目录更新第 2 次申请超期审核');
-    expect(findingLabel('annual_report_missed:market')).toBe('年度报告未按时报送');
+    expect(findingLabel('annual_report_missed:market')).toBe('年度管理情况未按时提交');
+    expect(findingLabel('catalog_resubmission_overdue_2')).toBe('目录更新第 2 次申请逾期重新提交');
   });
 
   it('checks the same set as the database constraint', () => {
