@@ -103,7 +103,11 @@ describe('annualReportWorkflow', () => {
       await eventually(async () => expect((await getProcess(database.db, h.workflowId))?.stage).toBe('authority_compiling'));
       expect(await database.db.select().from(violations)).toEqual([
         expect.objectContaining({
-          article: '第四十六条',
+          // 第四十六条第一款 binds the department; a timeliness finding, not a 第四十九条 violation
+          article: '第四十六条第一款',
+          partyKind: 'department',
+          findingClass: 'timeliness',
+          supervisor: 'authority',
           departmentCode: 'civil',
           kind: 'annual_report_missed:civil',
           dueDate: '2025-12-31',
@@ -121,6 +125,12 @@ describe('annualReportWorkflow', () => {
       await eventually(async () =>
         expect(await database.db.select().from(violations).where(eq(violations.kind, 'city_submission_late'))).toHaveLength(1),
       );
+      // The city submission is the county government's own duty (第四十六条第二款), supervised by the city.
+      expect((await database.db.select().from(violations).where(eq(violations.kind, 'city_submission_late')))[0]).toMatchObject({
+        article: '第四十六条第二款',
+        partyKind: 'county_government',
+        supervisor: 'city',
+      });
       expect((await notices('city_submission_late'))[0]).toMatchObject({ departmentCode: null, role: 'county_government' });
       await h.executeUpdate(submitToCity, { args: [{ actor: actors.county, note: '已报市政府' }] });
       expect(await h.result()).toEqual({

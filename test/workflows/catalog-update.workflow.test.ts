@@ -244,7 +244,11 @@ describe('catalogUpdateWorkflow', () => {
       );
       expect(await violationsOf(h.workflowId)).toEqual([
         expect.objectContaining({
-          article: '第四十九条(八)',
+          // the authority's own duty to review within 5 working days, not 第四十九条(八)
+          article: '第十八条第二款',
+          partyKind: 'authority',
+          supervisor: 'county_government',
+          findingClass: 'timeliness',
           kind: 'catalog_review_overdue_1',
           departmentCode: 'county-data',
           dueDate: '2025-10-16',

@@ -162,13 +162,20 @@ describe('sharingRequestWorkflow', () => {
     });
   });
 
-  it('no decision by 2025-10-10: a 第三十二条 violation against the provider, the authority notified; a late refusal still closes it', async () => {
+  it('no decision by 2025-10-10: a timeliness finding against the provider (the authority’s period, not 第三十二条), the authority notified; a late refusal still closes it', async () => {
     await serve(async (taskQueue) => {
       const h = await startRequest(taskQueue);
       await advance('2025-10-11T09:00:00+08:00');
       await eventually(async () =>
         expect(await listViolations(database.db, h.workflowId)).toMatchObject([
-          { article: '第三十二条', kind: 'sharing_decision_overdue', departmentCode: 'market', dueDate: '2025-10-10' },
+          {
+            article: '第三十条（主管部门设定的答复期限）',
+            findingClass: 'timeliness',
+            partyKind: 'department',
+            kind: 'sharing_decision_overdue',
+            departmentCode: 'market',
+            dueDate: '2025-10-10',
+          },
         ]),
       );
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ level: 'overdue', status: 'open' });
