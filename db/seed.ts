@@ -3,6 +3,7 @@
 import type { Role } from '../domain/roles';
 import type { Db } from './client';
 import { recordBaseline } from './repositories/catalog.repo';
+import { and, eq, isNull } from 'drizzle-orm';
 import { hashToken } from './repositories/identity.repo';
 import { apiTokens, catalogEntries, departments, users } from './schema';
 
@@ -20,6 +21,8 @@ export interface DemoUser {
   departmentCode: string | null;
   /** well known on purpose: demo only */
   token: string;
+  /** the applicant's verified identity (SPEC §7) */
+  identityNumber?: string;
 }
 
 const user = (username: string, displayName: string, role: Role, departmentCode: string | null): DemoUser => ({
@@ -38,7 +41,8 @@ export const DEMO_USERS: DemoUser[] = [
   user('reviewer', '大数据发展局 审核员', 'authority_reviewer', 'county-data'),
   user('county', '县政府 办公室', 'county_government', 'county-gov'),
   user('auditor', '县审计局 审计员', 'auditor', null),
-  user('applicant', '申请人 陈某', 'applicant', null),
+  // 张三 as the identity platform verified him: he files about his own data, or as an agent with an authorisation.
+  { ...user('applicant', '申请人 张三', 'applicant', null), identityNumber: '11010519491231002X' },
   user('admin', '系统管理员', 'admin', null),
 ];
 
@@ -98,6 +102,12 @@ export async function seedDemo(db: Db): Promise<void> {
       const { token, ...profile } = u;
       const [row] = await tx.insert(users).values(profile).onConflictDoNothing().returning({ id: users.id });
       if (row) await tx.insert(apiTokens).values({ tokenHash: hashToken(token), userId: row.id, label: '演示令牌' });
+      // a demo database seeded before applicants carried their identity gets it now
+      else if (u.identityNumber)
+        await tx
+          .update(users)
+          .set({ identityNumber: u.identityNumber })
+          .where(and(eq(users.username, u.username), isNull(users.identityNumber)));
     }
     await tx.insert(catalogEntries).values(DEMO_CATALOG).onConflictDoNothing();
   });

@@ -150,6 +150,10 @@ export interface FilingContext {
 
 export interface Filing {
   filer: Pick<Actor, 'role' | 'departmentCode'>;
+  /** an applicant's verified identity number, null when none is on record; officials: undefined */
+  filerIdentity?: string | null;
+  /** the authorisation an applicant filing about someone else acts under */
+  agent?: { authorisation: string };
   subject: { kind: 'person' | 'organisation'; idNumber: string };
   departmentCode: string;
   resourceCode: string;
@@ -164,6 +168,9 @@ const refusal = (code: DomainError['code'], message: string, path: string, field
   fields: [{ path, message: fieldMessage }],
 });
 
+/** ID numbers compare without case: the check character X is written either way. */
+const sameIdentity = (own: string | null | undefined, subject: string): boolean => !!own && own.toUpperCase() === subject.toUpperCase();
+
 /** A filing's own rules, in the order an official fixes them: the subject's number, the date, then what it names. */
 export function checkFiling(f: Filing, c: FilingContext): DomainError | null {
   const id = f.subject.kind === 'person' ? checkResidentId(f.subject.idNumber) : checkCreditCode(f.subject.idNumber);
@@ -171,6 +178,14 @@ export function checkFiling(f: Filing, c: FilingContext): DomainError | null {
   if (f.receivedOn > c.today) return refusal('RECEIVED_IN_FUTURE', `收到日期不得晚于今天（${c.today}）`, 'receivedOn', '不得晚于今天');
   if (f.filer.role === 'applicant' && f.receivedOn !== c.today)
     return refusal('RECEIVED_ON_NOT_ALLOWED', domainError('RECEIVED_ON_NOT_ALLOWED').message, 'receivedOn', '申请人不可指定');
+  // SPEC §7: an applicant acts on its own matters, or as an agent under a stated authorisation.
+  if (f.filer.role === 'applicant' && !sameIdentity(f.filerIdentity, f.subject.idNumber) && !f.agent?.authorisation.trim())
+    return refusal(
+      'APPLICANT_NOT_SUBJECT',
+      domainError('APPLICANT_NOT_SUBJECT').message,
+      'agent.authorisation',
+      '代他人提出须提供授权委托材料',
+    );
   const { department, resource } = c;
   if (!department?.active || department.kind !== 'department')
     return refusal('UNKNOWN_DEPARTMENT', `数据提供部门不存在：${f.departmentCode}`, 'departmentCode', '部门不存在');

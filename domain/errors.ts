@@ -15,6 +15,10 @@ export const DOMAIN_ERRORS = {
   EXTENSION_DAYS_RANGE: { status: 400, message: `延期天数应为 ${boundText(EXTENSION_DAYS)}` },
   EXTENSION_TOTAL_EXCEEDED: { status: 422, message: `累计延期不得超过 ${EXTENSION_DAYS.max} 个工作日` },
   REASON_REQUIRED: { status: 422, message: '必须说明理由' },
+  APPLICANT_NOT_SUBJECT: {
+    status: 403,
+    message: '申请人只能就本人（本单位）的数据提出异议；代他人提出的，须注明授权委托书等材料',
+  },
   OUTCOME_CHANGES_REQUIRED: { status: 422, message: '已更正或部分更正时必须列明更正内容' },
   OUTCOME_NO_CHANGES: { status: 422, message: '确认数据无误时不应列出更正内容' },
   // 第十五条 to 第十八条, 第三十条: the catalog and its update process.

@@ -9,6 +9,7 @@ import { canWorkDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { getCatalogEntry, getDepartment } from '../../db/repositories/catalog.repo';
 import { type CorrectionRow, getCorrection, insertCorrectionOnce, listExtensions } from '../../db/repositories/corrections.repo';
+import { identityNumberOf } from '../../db/repositories/identity.repo';
 import { getProcess } from '../../db/repositories/registry.repo';
 import { decideExtension, getCorrectionState, recordVerification, requestExtension } from '../../workflows/messages';
 import { correctionWorkflowId } from '../../workflows/options';
@@ -81,8 +82,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const actor = callerOf(request);
       const today = beijingDate(Date.now());
       const receivedOn = body.receivedOn ?? today;
-      const [department, resource] = await Promise.all([getDepartment(db, body.departmentCode), getCatalogEntry(db, body.resourceCode)]);
-      const refused = checkFiling({ ...body, filer: actor, receivedOn }, { today, department, resource });
+      const [department, resource, filerIdentity] = await Promise.all([
+        getDepartment(db, body.departmentCode),
+        getCatalogEntry(db, body.resourceCode),
+        actor.role === 'applicant' ? identityNumberOf(db, actor.userId) : undefined,
+      ]);
+      const refused = checkFiling({ ...body, filer: actor, filerIdentity, receivedOn }, { today, department, resource });
       if (refused) throw domainRefusal(refused);
       const workflowId = correctionWorkflowId(body.requestId);
       const { row, created } = await startProcess<CorrectionRow>(app.deps, {
@@ -100,6 +105,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             subjectIdNumber: body.subject.idNumber,
             subjectName: body.subject.name,
             contact: body.contact,
+            agentAuthorisation: body.agent?.authorisation ?? null,
             filedByUserId: actor.userId,
             filedByRole: actor.role,
             receivedOn,

@@ -31,6 +31,18 @@ export const CreateCorrectionBody = Type.Object(
       { additionalProperties: false },
     ),
     contact: Type.Optional(Type.String({ maxLength: 100 })),
+    agent: Type.Optional(
+      Type.Object(
+        {
+          authorisation: Type.String({
+            minLength: 1,
+            maxLength: 500,
+            description: '代理人提出时：授权委托书编号及其说明（申请人就本人数据提出时不填）',
+          }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     receivedOn: Type.Optional(
       Type.String({ format: 'date', description: '收到异议之日 YYYY-MM-DD（窗口登记时可补录，不得晚于今天）；缺省为今天' }),
     ),

@@ -11,6 +11,12 @@ export interface AuthenticatedUser extends Actor {
   displayName: string;
 }
 
+/** An applicant's verified identity number (SPEC §7); null when none is on record. */
+export async function identityNumberOf(db: DbOrTx, userId: string): Promise<string | null> {
+  const [row] = await db.select({ identityNumber: users.identityNumber }).from(users).where(eq(users.id, userId));
+  return row?.identityNumber ?? null;
+}
+
 /** The active user a bearer token belongs to, or null (unknown, revoked, expired, user disabled). */
 export async function findUserByToken(db: DbOrTx, token: string): Promise<AuthenticatedUser | null> {
   const [row] = await db

@@ -22,6 +22,8 @@ export const corrections = pgTable('corrections', {
   subjectIdNumber: text('subject_id_number').notNull(),
   subjectName: text('subject_name').notNull(),
   contact: text('contact'),
+  /** SPEC §7: an applicant filing about someone else states the authorisation (委托书) it acts under */
+  agentAuthorisation: text('agent_authorisation'),
   filedByUserId: uuid('filed_by_user_id')
     .notNull()
     .references(() => users.id),

@@ -15,6 +15,8 @@ export const users = pgTable('users', {
   displayName: text('display_name').notNull(),
   role: roleEnum('role').notNull(),
   departmentCode: text('department_code').references(() => departments.code),
+  /** an applicant's own resident ID number or credit code, as the identity platform verified it (SPEC §7); null for officials */
+  identityNumber: text('identity_number'),
   active: boolean('active').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -18,6 +18,8 @@ const filing = (over: Record<string, unknown> = {}) => ({
   dataItems: ['住所'],
   description: '登记住所与实际经营地址不符',
   subject: { kind: 'organisation', idNumber: '91350100M000100Y43', name: '某某商贸有限公司' },
+  // the demo applicant is 张三, acting for the company as its agent (SPEC §7)
+  agent: { authorisation: '某某商贸有限公司授权委托书（2025）第 3 号' },
   ...over,
 });
 
@@ -62,6 +64,29 @@ describe('POST /v1/corrections', () => {
     await eventually(async () =>
       expect(await api.database.db.select().from(processes).where(eq(processes.workflowId, first.json().workflowId))).toHaveLength(1),
     );
+  });
+
+  it('binds the applicant to its own matters: about another person without an authorisation 403, nothing written; as an agent 201 with the authorisation kept', async () => {
+    const other = { kind: 'person', idNumber: '110105194912310038', name: '李四' };
+    const refused = filing({ subject: other, agent: undefined });
+    const res = await api.call('applicant', 'POST', '/v1/corrections', refused);
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({
+      code: 'APPLICANT_NOT_SUBJECT',
+      message: '申请人只能就本人（本单位）的数据提出异议；代他人提出的，须注明授权委托书等材料',
+      details: [{ path: 'body.agent.authorisation' }],
+    });
+    expect(await api.database.db.select().from(corrections).where(eq(corrections.requestId, refused.requestId))).toHaveLength(0);
+
+    const own = filing({ subject: { kind: 'person', idNumber: '11010519491231002X', name: '张三' }, agent: undefined });
+    expect((await api.call('applicant', 'POST', '/v1/corrections', own)).statusCode).toBe(201);
+
+    const asAgent = filing({ subject: other, agent: { authorisation: '李四授权委托书' } });
+    expect((await api.call('applicant', 'POST', '/v1/corrections', asAgent)).statusCode).toBe(201);
+    const [row] = await api.database.db.select().from(corrections).where(eq(corrections.requestId, asAgent.requestId));
+    expect(row?.agentAuthorisation).toBe('李四授权委托书');
+    // staff file on what they found, about anyone
+    expect((await api.call('market-staff', 'POST', '/v1/corrections', filing({ subject: other, agent: undefined }))).statusCode).toBe(201);
   });
 
   it('409 when another user reuses a request id', async () => {

@@ -86,7 +86,7 @@ describe('GET /v1/processes/:id and /history', () => {
     expect(filed).toMatchObject({
       kind: 'filed',
       actorRole: 'applicant',
-      actorName: '申请人 陈某',
+      actorName: '申请人 张三',
       detail: { deadline: { calendarVersion: expect.stringMatching(/^chinese-days@/) } },
     });
     expect((await api.call('civil-staff', 'GET', `/v1/processes/${marketProcess}`)).statusCode).toBe(404);
@@ -99,7 +99,7 @@ describe('GET /v1/processes/:id and /history', () => {
     const res = await api.call('auditor', 'GET', `/v1/processes/${marketProcess}/history`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.timeline[0]).toMatchObject({ kind: 'filed', actorName: '申请人 陈某' });
+    expect(body.timeline[0]).toMatchObject({ kind: 'filed', actorName: '申请人 张三' });
     expect(body.temporalHistory.events[0]).toMatchObject({ eventId: '1', eventType: 'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED' });
     expect(body.temporalHistory.events.map((e: { eventType: string }) => e.eventType)).toContain('EVENT_TYPE_ACTIVITY_TASK_COMPLETED');
     const reads = await api.database.db.select().from(auditLog).where(eq(auditLog.target, marketProcess));

@@ -27,6 +27,7 @@ describe('POST /v1/corrections × 20 with one requestId', () => {
       dataItems: ['住所'],
       description: '住所有误',
       subject: { kind: 'organisation', idNumber: '91350100M000100Y43', name: '某某商贸有限公司' },
+      agent: { authorisation: '某某商贸有限公司授权委托书' },
     };
     const answers = await Promise.all(Array.from({ length: 20 }, () => call('applicant', 'POST', '/v1/corrections', body)));
 

@@ -14,6 +14,8 @@ const applicant: Actor = { userId: 'u-applicant', role: 'applicant', departmentC
 
 const filing: Filing = {
   filer: applicant,
+  // the company's own account, as the identity platform verified it
+  filerIdentity: '91350100M000100Y43',
   subject: { kind: 'organisation', idNumber: '91350100M000100Y43' },
   departmentCode: 'market',
   resourceCode: 'MKT-001',
@@ -30,6 +32,21 @@ describe('checkFiling (第二十三条)', () => {
   it('accepts a filing received today, naming an active entry of an active department and its items', () => {
     expect(checkFiling(filing, context)).toBeNull();
     expect(checkFiling({ ...filing, filer: staff, receivedOn: '2025-08-29' }, context)).toBeNull();
+  });
+
+  it('holds an applicant to its own matters: another subject needs an authorisation; officials file on anyone (SPEC §7)', () => {
+    const aboutSomeoneElse = { ...filing, subject: { kind: 'person' as const, idNumber: '11010519491231002X' } };
+    expect(checkFiling(aboutSomeoneElse, context)).toEqual({
+      code: 'APPLICANT_NOT_SUBJECT',
+      message: '申请人只能就本人（本单位）的数据提出异议；代他人提出的，须注明授权委托书等材料',
+      fields: [{ path: 'agent.authorisation', message: '代他人提出须提供授权委托材料' }],
+    });
+    expect(checkFiling({ ...aboutSomeoneElse, filerIdentity: null }, context)?.code).toBe('APPLICANT_NOT_SUBJECT');
+    expect(checkFiling({ ...aboutSomeoneElse, agent: { authorisation: '  ' } }, context)?.code).toBe('APPLICANT_NOT_SUBJECT');
+    expect(checkFiling({ ...aboutSomeoneElse, agent: { authorisation: '授权委托书（2025）第 12 号' } }, context)).toBeNull();
+    // the check character X is the same person whichever case it is typed in
+    expect(checkFiling({ ...aboutSomeoneElse, filerIdentity: '11010519491231002x' }, context)).toBeNull();
+    expect(checkFiling({ ...aboutSomeoneElse, filer: staff, filerIdentity: undefined }, context)).toBeNull();
   });
 
   it('refuses a subject number that fails its check character, on subject.idNumber', () => {
