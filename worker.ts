@@ -3,6 +3,7 @@
 import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from './activities';
+import { incidentInterceptors } from './activities/incidents';
 import { createDatabase, type Database } from './db/client';
 import { type Env, readEnv } from './env';
 import { isMain } from './is-main';
@@ -46,6 +47,7 @@ export async function startWorker(env: Env, database: Database): Promise<Running
     taskQueue: env.taskQueue,
     workflowsPath: new URL('./workflows/index.ts', import.meta.url).pathname,
     activities: createActivities({ db: database.db, client, warningWorkingDays: env.warningWorkingDays }),
+    interceptors: { activity: [incidentInterceptors(database.db)] },
     shutdownGraceTime: '10 seconds',
   });
   const done = worker.run().finally(async () => {

@@ -21,6 +21,7 @@ import catalogRoutes from './routes/catalog.routes';
 import correctionsRoutes from './routes/corrections.routes';
 import demandsRoutes from './routes/demands.routes';
 import healthRoutes from './routes/health.routes';
+import incidentsRoutes from './routes/incidents.routes';
 import meRoutes from './routes/me.routes';
 import notificationsRoutes from './routes/notifications.routes';
 import processesRoutes from './routes/processes.routes';
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(sharingRoutes);
       await v1.register(sharingDisputesRoutes);
       await v1.register(conflictsRoutes);
+      await v1.register(incidentsRoutes);
     },
     { prefix: '/v1' },
   );

@@ -2,7 +2,11 @@
 import type { ActivityOptions } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
-/** Database writes: short, idempotent (keyed by workflow id and step), retried until the database is back. */
+/**
+ * Database writes: short, idempotent (keyed by workflow id and step), retried with a backoff
+ * capped at a minute until the database is back, so an outage loses no process. One that keeps
+ * failing, or fails in a way no retry fixes, is an incident the admin sees (domain/incidents.ts).
+ */
 export const dbActivity: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },

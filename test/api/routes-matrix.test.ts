@@ -74,6 +74,9 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/conflicts/{id}': [...DEPT, 'authority_reviewer', 'auditor'],
   'POST /v1/conflicts/{id}/positions': DEPT,
   'POST /v1/conflicts/{id}/decision': ['authority_reviewer'],
+  'GET /v1/incidents': ['admin', 'auditor'],
+  'POST /v1/incidents/{id}/retry': ['admin'],
+  'POST /v1/incidents/{id}/termination': ['admin'],
 };
 
 /** Routes that answer without a token: the applicant's receipt lookup (第二十三条第三款). */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger, Worker } from '@temporalio/worker';
+import { incidentInterceptors } from '../../activities/incidents';
 import { createActivities } from '../../activities';
 import type { Db } from '../../db/client';
 import { registerSearchAttributes } from '../../scripts/search-attributes';
@@ -49,6 +50,7 @@ export async function createTestWorker(env: TestWorkflowEnvironment, db: Db, opt
     taskQueue,
     workflowBundle: { codePath: WORKFLOW_BUNDLE },
     activities: createActivities({ db, client: env.client, warningWorkingDays: opts.warningWorkingDays ?? 2 }),
+    interceptors: { activity: [incidentInterceptors(db)] },
   });
   return { worker, taskQueue };
 }
