@@ -37,6 +37,12 @@ export interface Env {
   temporalTls: TemporalTls | undefined;
   /** process starts one user may make per minute */
   startQuotaPerMinute: number;
+  /**
+   * The proxies whose X-Forwarded-For names the caller (addresses, CIDRs, or proxy-addr's
+   * `loopback` / `uniquelocal`); empty: the socket's address is the caller's, and the header is
+   * ignored, so nobody can choose their own rate-limit bucket or audited address.
+   */
+  trustProxy: string[];
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -82,5 +88,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     publicHttps: source.PUBLIC_HTTPS === 'true',
     temporalTls: temporalTls(source),
     startQuotaPerMinute: integer('START_QUOTA_PER_MINUTE', source.START_QUOTA_PER_MINUTE, 30, 1, 100_000),
+    trustProxy: (source.TRUST_PROXY ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
   };
 }

@@ -48,12 +48,15 @@ export interface AppOptions {
   webRoot?: string | false;
   /** Strict-Transport-Security, for a deployment whose browsers arrive over HTTPS */
   hsts?: boolean;
+  /** the reverse proxies trusted to name the caller in X-Forwarded-For (env TRUST_PROXY); default none */
+  trustProxy?: string[];
 }
 
 export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? { level: 'error' },
     bodyLimit: 256 * 1024,
+    ...(opts.trustProxy?.length && { trustProxy: opts.trustProxy }),
     connectionTimeout: opts.connectionTimeout ?? 30_000,
     requestTimeout: opts.requestTimeout ?? 30_000,
     // Unknown fields are refused, not silently dropped (Fastify's default removes them).

@@ -28,7 +28,12 @@ export async function startApi(env: Env, database: Database): Promise<{ url: str
         return true;
       },
     },
-    { logger: { level: env.logLevel }, hsts: env.publicHttps, startQuotaPerMinute: env.startQuotaPerMinute },
+    {
+      logger: { level: env.logLevel },
+      hsts: env.publicHttps,
+      startQuotaPerMinute: env.startQuotaPerMinute,
+      trustProxy: env.trustProxy,
+    },
   );
   await app.listen({ host: env.host, port: env.port });
   const address = app.server.address();

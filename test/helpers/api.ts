@@ -18,7 +18,10 @@ export interface ApiStack {
 }
 
 /** buildApp over a real database and a time-skipping Temporal server with a running worker. */
-export async function apiStack(startAt = new Date().toISOString(), opts: { startQuotaPerMinute?: number } = {}): Promise<ApiStack> {
+export async function apiStack(
+  startAt = new Date().toISOString(),
+  opts: { startQuotaPerMinute?: number; rateLimit?: number; trustProxy?: string[] } = {},
+): Promise<ApiStack> {
   const [env, database] = await Promise.all([timeSkippingEnvAt(startAt), testDatabase()]);
   const { worker, taskQueue } = await createTestWorker(env, database.db);
   const running = worker.run();
@@ -35,7 +38,7 @@ export async function apiStack(startAt = new Date().toISOString(), opts: { start
       },
     },
     // Tests file many cases as one user: limits off unless a test sets its own.
-    { rateLimit: 100_000, startQuotaPerMinute: opts.startQuotaPerMinute ?? 100_000 },
+    { rateLimit: opts.rateLimit ?? 100_000, startQuotaPerMinute: opts.startQuotaPerMinute ?? 100_000, trustProxy: opts.trustProxy },
   );
   const stopWorker = async () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();

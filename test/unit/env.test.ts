@@ -36,4 +36,8 @@ describe('TEMPORAL_TLS_*', () => {
     );
     expect(() => readEnv({ TEMPORAL_TLS_CA: path.join(dir, 'missing.pem') })).toThrow(/TEMPORAL_TLS_CA=.*missing\.pem 无法读取/);
   });
+  it('reads TRUST_PROXY as a list of proxies, none by default', () => {
+    expect(readEnv({}).trustProxy).toEqual([]);
+    expect(readEnv({ TRUST_PROXY: 'uniquelocal, 10.0.0.0/8' }).trustProxy).toEqual(['uniquelocal', '10.0.0.0/8']);
+  });
 });
