@@ -37,7 +37,7 @@ const submissionView = (s: SubmissionRow) => ({
   digest: s.digest,
   submittedBy: s.submittedBy,
   submittedAt: beijingIso(s.submittedAt.getTime()),
-  result: s.result,
+  result: JSON.parse(s.result) as unknown,
 });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {

@@ -25,25 +25,17 @@ export const Weights = Type.Object(
   { additionalProperties: false, description: '汇聚 gathering、共享 sharing、应用 application、安全 security 的权重，合计 100' },
 );
 
+/** A parameter within its domain bound. */
+const bounded = (key: keyof typeof PARAMETER_BOUNDS, description: string) =>
+  Type.Integer({ minimum: PARAMETER_BOUNDS[key].min, maximum: PARAMETER_BOUNDS[key].max, description });
+
 export const Parameters = Type.Object(
   {
-    gatheringPenaltyPerFinding: Type.Integer({
-      ...PARAMETER_BOUNDS.gatheringPenaltyPerFinding,
-      description: '汇聚：每项已认定的第四十九条(八)违规扣分',
-    }),
-    sharingPenaltyPerOverturned: Type.Integer({
-      ...PARAMETER_BOUNDS.sharingPenaltyPerOverturned,
-      description: '共享：每项被争议决定撤销的拒绝扣分',
-    }),
-    applicationRequestsTarget: Type.Integer({
-      ...PARAMETER_BOUNDS.applicationRequestsTarget,
-      description: '应用：年内通过系统提出共享申请的目标数',
-    }),
-    securityAssessmentsRequired: Type.Integer({
-      ...PARAMETER_BOUNDS.securityAssessmentsRequired,
-      description: '安全：年内应开展的风险评估次数',
-    }),
-    securityDrillsRequired: Type.Integer({ ...PARAMETER_BOUNDS.securityDrillsRequired, description: '安全：年内应开展的应急演练次数' }),
+    gatheringPenaltyPerFinding: bounded('gatheringPenaltyPerFinding', '汇聚：每项已认定的第四十九条(八)违规扣分'),
+    sharingPenaltyPerOverturned: bounded('sharingPenaltyPerOverturned', '共享：每项被争议决定撤销的拒绝扣分'),
+    applicationRequestsTarget: bounded('applicationRequestsTarget', '应用：年内通过系统提出共享申请的目标数'),
+    securityAssessmentsRequired: bounded('securityAssessmentsRequired', '安全：年内应开展的风险评估次数'),
+    securityDrillsRequired: bounded('securityDrillsRequired', '安全：年内应开展的应急演练次数'),
   },
   { additionalProperties: false },
 );
@@ -114,7 +106,7 @@ export const EvaluationView = Type.Object({
 export const SubmissionView = Type.Object({
   id: Type.Integer(),
   year: Type.Integer(),
-  digest: Type.String({ description: '评价结果 JSON 的 SHA-256（十六进制）' }),
+  digest: Type.String({ description: '所报送评价结果 JSON 文本（UTF-8）的 SHA-256（十六进制）' }),
   submittedBy: Type.String(),
   submittedAt: Type.String(),
   result: Type.Unknown(),

@@ -12,7 +12,7 @@ CREATE TABLE "evaluation_submissions" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"year" integer NOT NULL,
 	"digest" text NOT NULL,
-	"result" jsonb NOT NULL,
+	"result" text NOT NULL,
 	"submitted_by" uuid NOT NULL,
 	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -36,15 +36,16 @@ export async function publishIndicatorSet(db: DbOrTx, year: number, by: string):
   return row ?? null;
 }
 
-/** SHA-256 of the result's JSON, hex: what the county government can check a copy against. */
-export const resultDigest = (result: unknown): string => createHash('sha256').update(JSON.stringify(result)).digest('hex');
+/** SHA-256 of the result's JSON text (UTF-8), hex: what the county government checks a copy against. */
+export const resultDigest = (json: string): string => createHash('sha256').update(json, 'utf8').digest('hex');
 
 /** Records the result sent and tells the county government's users, in one transaction. */
 export function recordSubmission(db: Db, s: { year: number; result: Record<string, unknown>; by: string; message: string }) {
+  const json = JSON.stringify(s.result);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(evaluationSubmissions)
-      .values({ year: s.year, digest: resultDigest(s.result), result: s.result, submittedBy: s.by })
+      .values({ year: s.year, digest: resultDigest(json), result: json, submittedBy: s.by })
       .returning();
     await tx.insert(notifications).values({
       workflowId: `evaluation-${s.year}`,

@@ -18,14 +18,14 @@ export const evaluationIndicatorSets = pgTable('evaluation_indicator_sets', {
 });
 
 // 第四十五条: the result of a year as sent to the county government for 目标考核: who, when, the
-// result itself and its SHA-256 digest.
+// result as the JSON text sent (text, not jsonb, so its bytes stay as digested) and its SHA-256.
 export const evaluationSubmissions = pgTable(
   'evaluation_submissions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     year: integer('year').notNull(),
     digest: text('digest').notNull(),
-    result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+    result: text('result').notNull(),
     submittedBy: uuid('submitted_by')
       .notNull()
       .references(() => users.id),
