@@ -31,6 +31,8 @@ import conflictsRoutes from './routes/conflicts.routes';
 import sharingDisputesRoutes from './routes/sharing-disputes.routes';
 import sharingRoutes from './routes/sharing.routes';
 import supervisionRoutes from './routes/supervision.routes';
+import evaluationRoutes from './routes/evaluation.routes';
+import securityRecordsRoutes from './routes/security-records.routes';
 import violationsRoutes from './routes/violations.routes';
 import { ErrorResponse } from './schemas/common';
 import type { AppDeps } from './types';
@@ -136,6 +138,8 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(violationsRoutes);
       await v1.register(rectificationsRoutes);
       await v1.register(supervisionRoutes);
+      await v1.register(evaluationRoutes);
+      await v1.register(securityRecordsRoutes);
       await v1.register(sharingRoutes);
       await v1.register(sharingDisputesRoutes);
       await v1.register(conflictsRoutes);

@@ -42,6 +42,12 @@ export const DOMAIN_ERRORS = {
   RECTIFICATION_AFTER_DEADLINE: { status: 409, message: '已超过整改期限，不能再报送整改情况' },
   RECTIFICATION_PERIOD_RANGE: { status: 400, message: `整改期限应为 ${boundText(RECTIFICATION_PERIOD_DAYS)}` },
   RECTIFICATION_REQUIREMENT_REQUIRED: { status: 400, message: '必须写明整改要求' },
+  // 第四十五条 the annual evaluation: indicator sets, submissions, the security register
+  EVALUATION_WEIGHTS_SUM: { status: 400, message: '各评价维度（汇聚、共享、应用、安全）的权重之和应为 100' },
+  EVALUATION_INDICATORS_PUBLISHED: { status: 409, message: '该年度评价指标已发布，不能再修改' },
+  EVALUATION_INDICATORS_NOT_FOUND: { status: 404, message: '该年度尚未设定评价指标（适用默认指标），请先设定后再发布' },
+  EVALUATION_INDICATORS_NOT_PUBLISHED: { status: 409, message: '该年度评价指标尚未发布，不能报送评价结果' },
+  SECURITY_RECORD_IN_FUTURE: { status: 400, message: '风险评估或应急演练的日期不得晚于今天' },
   // 第二十六条, 第二十九条 to 第三十二条: sharing requests, disputes, grants, data conflicts
   SHARING_OWN_RESOURCE: { status: 400, message: '不能申请共享本部门提供的资源' },
   SHARING_ITEMS_UNKNOWN: { status: 400, message: '申请的数据项不在该目录条目中' },

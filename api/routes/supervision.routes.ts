@@ -1,20 +1,15 @@
-// 第四十五条: the deadline board (every open deadline, least time left first) and the yearly
-// evaluation of each department, as JSON or CSV. Both read the registry, never Temporal.
+// 第四十五条: the deadline board (every open deadline, least time left first), read from the
+// registry, never Temporal. The yearly evaluation is evaluation.routes.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { beijingIso } from '../../domain/deadline';
-import { evaluate, evaluationCsv } from '../../domain/evaluation';
 import { departmentScope } from '../../domain/roles';
 import { beijingDate, deadlineLevel, workingDaysBetween } from '../../domain/working-days';
 import { loadCalendar } from '../../db/repositories/calendar.repo';
-import { evaluationFigures, listOpenDeadlines } from '../../db/repositories/supervision.repo';
-import { PROCESS_TYPES } from '../../domain/vocabulary';
+import { listOpenDeadlines } from '../../db/repositories/supervision.repo';
 import { callerOf } from '../plugins/auth';
 import { errors } from '../schemas/common';
-import { DeadlineItem, DeadlineQuery, DepartmentEvaluation, EvaluationQuery } from '../schemas/supervision.schema';
-
-/** Rectification is itself the supervision measure: counted as open orders and criticisms, not as a rate. */
-const EVALUATED_TYPES = PROCESS_TYPES.filter((t) => t !== 'rectification');
+import { DeadlineItem, DeadlineQuery } from '../schemas/supervision.schema';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
@@ -62,49 +57,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           workingDaysLeft: workingDaysBetween(calendar, today, p.dueDate!),
         })),
       };
-    },
-  );
-
-  app.get(
-    '/evaluation',
-    {
-      config: { roles: ['authority_reviewer', 'auditor', 'county_government'], auditRead: true },
-      schema: {
-        summary: '年度评价（第四十五条）：各部门各流程按时办结率、超期、违规、整改与年度报告报送（JSON 或 CSV）',
-        tags: ['supervision'],
-        querystring: EvaluationQuery,
-        response: {
-          200: {
-            description: 'JSON，或 format=csv 时为带中文表头的 CSV（UTF-8，带 BOM）',
-            content: {
-              'application/json': {
-                schema: Type.Object({ year: Type.Integer(), generatedAt: Type.String(), departments: Type.Array(DepartmentEvaluation) }),
-              },
-              'text/csv': { schema: Type.String() },
-            },
-          },
-          ...errors(),
-        },
-      },
-    },
-    async (request, reply) => {
-      const { year, format } = request.query;
-      const now = new Date();
-      const f = await evaluationFigures(db, year, now);
-      const rows = evaluate({
-        year,
-        today: beijingDate(now.getTime()),
-        types: EVALUATED_TYPES,
-        ...f,
-        reports: f.reports.map((r) => ({ ...r, submittedOn: r.submittedAt ? beijingDate(r.submittedAt.getTime()) : null })),
-      });
-      if (format === 'csv') {
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="evaluation-${year}.csv"`)
-          .send(`\uFEFF${evaluationCsv(EVALUATED_TYPES, rows)}`);
-      }
-      return { year, generatedAt: beijingIso(now.getTime()), departments: rows };
     },
   );
 };

@@ -93,29 +93,3 @@ export const DeadlineItem = Type.Object({
   timeLeftSeconds: Type.Integer({ description: '距期限届满的秒数，已超期为负数' }),
   workingDaysLeft: Type.Integer({ description: '今天之后到期限日（含）的工作日数；已超期为 0' }),
 });
-
-export const EvaluationQuery = Type.Object(
-  {
-    year: Type.Integer({ minimum: 2019, maximum: 2100 }),
-    format: Type.Union([Type.Literal('json'), Type.Literal('csv')], { default: 'json' }),
-  },
-  { additionalProperties: false },
-);
-
-export const DepartmentEvaluation = Type.Object({
-  departmentCode: Type.String(),
-  departmentName: Type.String(),
-  processes: Type.Array(
-    Type.Object({
-      type: ProcessTypeCode,
-      closed: Type.Integer(),
-      onTime: Type.Integer(),
-      onTimeRate: Type.Union([Type.Number(), Type.Null()]),
-      overdueOpen: Type.Integer(),
-    }),
-  ),
-  violations: Type.Integer(),
-  openRectifications: Type.Integer(),
-  criticized: Type.Integer(),
-  annualReportOnTime: Type.Union([Type.Boolean(), Type.Null()]),
-});

@@ -5,7 +5,16 @@ import { and, asc, count, desc, eq, gte, inArray, lt, lte, gt, sql, type SQL } f
 import type { ProcessType } from '../../domain/vocabulary';
 import type { DeadlineLevel } from '../../domain/working-days';
 import type { DbOrTx } from '../client';
-import { annualReports, departments, processes, rectificationOrders, violations } from '../schema';
+import {
+  annualReports,
+  departments,
+  processes,
+  rectificationOrders,
+  securityRecords,
+  sharingDisputes,
+  sharingRequests,
+  violations,
+} from '../schema';
 
 export interface ViolationFilter {
   departments?: string[];
@@ -78,16 +87,22 @@ export function listOpenDeadlines(db: DbOrTx, f: DeadlineFilter) {
 /** [from, to) of a year in Beijing time. */
 const yearBounds = (year: number): [Date, Date] => [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)];
 
-/** The raw counts the yearly evaluation (第四十五条) is computed from; domain/evaluation.ts does the arithmetic. */
+/**
+ * The raw counts the yearly evaluation (第四十五条) is computed from; domain/evaluation.ts does the
+ * arithmetic. Only CONFIRMED findings count, and each against its own party: a process is late
+ * for its department only when a confirmed finding against that department is recorded on it
+ * (the authority's late review is the authority's). Open overdue processes come by stage, so
+ * the domain charges them to whoever holds the turn.
+ */
 export async function evaluationFigures(db: DbOrTx, year: number, now: Date) {
   const [from, to] = yearBounds(year);
-  const late = sql<boolean>`exists (select 1 from ${violations} where ${violations.workflowId} = ${processes.workflowId})`;
-  const [depts, closed, overdue, violated, open, criticized, reports] = await Promise.all([
-    db
-      .select({ code: departments.code, name: departments.name })
-      .from(departments)
-      .where(eq(departments.kind, 'department'))
-      .orderBy(asc(departments.code)),
+  const confirmedAgainst = (workflowId: SQL | typeof processes.workflowId, departmentCode: SQL | typeof processes.departmentCode) =>
+    sql<boolean>`exists (select 1 from ${violations} where ${violations.workflowId} = ${workflowId} and ${violations.departmentCode} = ${departmentCode} and ${violations.partyKind} = 'department' and ${violations.status} = 'confirmed')`;
+  const late = confirmedAgainst(processes.workflowId, processes.departmentCode);
+  const sharingLate = confirmedAgainst(sql`${sharingRequests.workflowId}`, sql`${sharingRequests.providerDepartment}`);
+  const answeredAt = sql`coalesce(${sharingRequests.decidedAt}, ${sharingRequests.createdAt})`;
+  const [depts, closed, overdue, findings, open, criticized, reports, answered, overturned, requestsMade, security] = await Promise.all([
+    db.select({ code: departments.code, name: departments.name, kind: departments.kind }).from(departments).orderBy(asc(departments.code)),
     db
       .select({
         departmentCode: processes.departmentCode,
@@ -99,15 +114,21 @@ export async function evaluationFigures(db: DbOrTx, year: number, now: Date) {
       .where(and(eq(processes.status, 'closed'), gte(processes.closedAt, from), lt(processes.closedAt, to)))
       .groupBy(processes.departmentCode, processes.type),
     db
-      .select({ departmentCode: processes.departmentCode, type: processes.type, n: count() })
+      .select({ departmentCode: processes.departmentCode, type: processes.type, stage: processes.stage, n: count() })
       .from(processes)
       .where(and(eq(processes.status, 'open'), lte(processes.endsAt, now)))
-      .groupBy(processes.departmentCode, processes.type),
+      .groupBy(processes.departmentCode, processes.type, processes.stage),
     db
-      .select({ departmentCode: violations.departmentCode, n: count() })
+      .select({
+        departmentCode: violations.departmentCode,
+        partyKind: violations.partyKind,
+        kind: violations.kind,
+        article: violations.article,
+        n: count(),
+      })
       .from(violations)
-      .where(and(gte(violations.occurredAt, from), lt(violations.occurredAt, to)))
-      .groupBy(violations.departmentCode),
+      .where(and(eq(violations.status, 'confirmed'), gte(violations.occurredAt, from), lt(violations.occurredAt, to)))
+      .groupBy(violations.departmentCode, violations.partyKind, violations.kind, violations.article),
     db
       .select({ departmentCode: rectificationOrders.departmentCode, n: count() })
       .from(rectificationOrders)
@@ -133,8 +154,48 @@ export async function evaluationFigures(db: DbOrTx, year: number, now: Date) {
       })
       .from(annualReports)
       .where(eq(annualReports.year, year)),
+    db
+      .select({
+        departmentCode: sharingRequests.providerDepartment,
+        answered: count(),
+        onTime: sql<number>`count(*) filter (where not ${sharingLate})`.mapWith(Number),
+      })
+      .from(sharingRequests)
+      .where(and(sql`${sharingRequests.status} <> 'pending'`, sql`${answeredAt} >= ${from}`, sql`${answeredAt} < ${to}`))
+      .groupBy(sharingRequests.providerDepartment),
+    db
+      .select({ departmentCode: sharingDisputes.providerDepartment, n: count() })
+      .from(sharingDisputes)
+      .where(and(eq(sharingDisputes.status, 'overturned'), gte(sharingDisputes.decidedAt, from), lt(sharingDisputes.decidedAt, to)))
+      .groupBy(sharingDisputes.providerDepartment),
+    db
+      .select({ departmentCode: sharingRequests.requesterDepartment, n: count() })
+      .from(sharingRequests)
+      .where(and(gte(sharingRequests.createdAt, from), lt(sharingRequests.createdAt, to)))
+      .groupBy(sharingRequests.requesterDepartment),
+    db
+      .select({ departmentCode: securityRecords.departmentCode, kind: securityRecords.kind, n: count() })
+      .from(securityRecords)
+      .where(and(gte(securityRecords.heldOn, `${year}-01-01`), lte(securityRecords.heldOn, `${year}-12-31`)))
+      .groupBy(securityRecords.departmentCode, securityRecords.kind),
   ]);
-  return { departments: depts, closed, overdue, violations: violated, openRectifications: open, criticized, reports };
+  const party = (kind: string) => depts.find((d) => d.kind === kind) ?? null;
+  const named = (d: { code: string; name: string } | null) => (d ? { code: d.code, name: d.name } : null);
+  return {
+    departments: depts.filter((d) => d.kind === 'department').map(({ code, name }) => ({ code, name })),
+    authority: named(party('authority')),
+    countyGovernment: named(party('county_government')),
+    closed,
+    overdue,
+    findings,
+    openRectifications: open,
+    criticized,
+    reports,
+    sharingAnswered: answered,
+    overturned,
+    requestsMade,
+    security,
+  };
 }
 
 export type EvaluationFigures = Awaited<ReturnType<typeof evaluationFigures>>;

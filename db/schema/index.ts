@@ -8,3 +8,4 @@ export * from './audit';
 export * from './supervision';
 export * from './sharing';
 export * from './incidents';
+export * from './evaluation';

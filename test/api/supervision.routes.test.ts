@@ -294,16 +294,19 @@ describe('GET /v1/evaluation', () => {
     expect(lines[0]).toMatch(
       /^部门代码,部门名称,数据校核年内办结数,数据校核按时办结数,数据校核按时办结率,数据校核当前超期未办结数,目录更新年内办结数,/,
     );
-    expect(lines[0]).toMatch(/年内违规数,未结整改通知数,年内通报批评数,年度报告按时报送$/);
+    expect(lines[0]).toMatch(/年内违规数,未结整改通知数,年内通报批评数,年度报告按时报送,汇聚得分,共享得分,应用得分,安全得分,总分,排名$/);
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^market,县市场监督管理局,3,2,66\.67%,1,0,0,—,0,/);
-    expect(lines[2]).toMatch(/,2,1,0,是$/);
-    expect(lines[1]).toMatch(/^civil,县民政局,0,0,—,0,1,0,0\.00%,1,.*,1,0,1,—$/);
+    expect(lines[2]).toMatch(/,2,1,0,是,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[12]$/);
+    expect(lines[1]).toMatch(/^civil,县民政局,0,0,—,0,1,0,0\.00%,1,.*,1,0,1,—,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[12]$/);
   });
 
-  it('403 for departments and applicants; 400 without a year or with a bad format', async () => {
+  it('a department reads its own row only; 403 for applicants; 400 without a year or with a bad format', async () => {
     expect((await api.call(null, 'GET', '/v1/evaluation?year=2025')).statusCode).toBe(401);
-    expect((await api.call('market-head', 'GET', '/v1/evaluation?year=2025')).statusCode).toBe(403);
+    const own = await api.call('market-head', 'GET', '/v1/evaluation?year=2025');
+    expect(own.statusCode).toBe(200);
+    expect(own.json().departments.map((d: { departmentCode: string }) => d.departmentCode)).toEqual(['market']);
+    expect(own.json()).toMatchObject({ authority: null, countyGovernment: null });
     expect((await api.call('applicant', 'GET', '/v1/evaluation?year=2025')).statusCode).toBe(403);
     expect((await api.call('reviewer', 'GET', '/v1/evaluation')).statusCode).toBe(400);
     expect((await api.call('reviewer', 'GET', '/v1/evaluation?year=2025&format=xlsx')).statusCode).toBe(400);

@@ -3,7 +3,7 @@ import type { FindingStatus } from '../../domain/responsibility';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { processes, violations } from '../../db/schema';
-import { type ProcessType, STAGES_OF } from '../../domain/vocabulary';
+import { type ProcessType, STAGES_OF, type Stage } from '../../domain/vocabulary';
 import { endOfDay } from '../../domain/working-days';
 
 export interface SeedProcess {
@@ -16,6 +16,8 @@ export interface SeedProcess {
   status?: 'open' | 'closed';
   closedAt?: string;
   level?: 'normal' | 'warning' | 'overdue';
+  /** the stage it stands at; defaults to the type's first (open) or last (closed) */
+  stage?: Stage;
 }
 
 /** A registry row as the workflows write it; returns its workflow id. */
@@ -28,7 +30,7 @@ export async function seedProcess(db: Db, p: SeedProcess): Promise<string> {
     departmentCode: p.departmentCode,
     subjectId: workflowId,
     // open: the type's first stage; closed: its last
-    stage: STAGES_OF[type][p.status === 'closed' ? STAGES_OF[type].length - 1 : 0]!,
+    stage: p.stage ?? STAGES_OF[type][p.status === 'closed' ? STAGES_OF[type].length - 1 : 0]!,
     status: p.status ?? 'open',
     dueDate: p.due,
     endsAt: new Date(endOfDay(p.due)),
