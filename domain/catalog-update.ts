@@ -6,6 +6,7 @@
 import { type CatalogChange, checkChanges } from './catalog';
 import type { Deadline } from './deadline';
 import { type PartyKind, responsibilityOf } from './responsibility';
+import { RESUBMISSION_PERIOD_DAYS, withinBound } from './bounds';
 import { type DomainError, domainError } from './errors';
 import { type Actor, canWorkDepartment } from './roles';
 import type { IsoDate } from './working-days';
@@ -21,6 +22,11 @@ export { VIOLATION_ARTICLE } from './correction';
  */
 export const DEFAULT_RESUBMISSION_WORKING_DAYS = 5;
 export const RESUBMISSION_WORKING_DAYS_SETTING = 'catalog_resubmission_working_days';
+
+/** The authority's setting, within RESUBMISSION_PERIOD_DAYS; it applies to returns from then on. */
+export function checkResubmissionWorkingDays(days: number): DomainError | null {
+  return withinBound(RESUBMISSION_PERIOD_DAYS, days) ? null : domainError('RESUBMISSION_PERIOD_RANGE');
+}
 
 /** The stored finding kinds (domain/vocabulary.ts FINDING_KINDS), one per missed deadline. */
 export const SUBMISSION_OVERDUE = 'catalog_submission_overdue';
