@@ -1,7 +1,12 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { applyChanges, type CatalogChange, checkAgainstCatalog } from '../domain/catalog';
 import type { Db } from '../db/client';
-import { decideApplication, type ReceivedApplication, saveApplication } from '../db/repositories/catalog-changes.repo';
+import {
+  decideApplication,
+  type ReceivedApplication,
+  resubmissionWorkingDays,
+  saveApplication,
+} from '../db/repositories/catalog-changes.repo';
 import {
   catalogVersionOfChange,
   entriesByCode,
@@ -21,6 +26,14 @@ export function createCatalogActivities({ db }: CatalogDeps) {
     /** 第十八条: an application as received, with the timeline step that starts its review. */
     async saveCatalogApplication(a: ReceivedApplication, step: ProcessStep): Promise<void> {
       await withStep(db, step, (tx) => saveApplication(tx, a));
+    },
+
+    /**
+     * The authority's resubmission period in force at a return (working days; default 5). Read
+     * here, not in the workflow: its history keeps the value the period was counted with.
+     */
+    async catalogResubmissionWorkingDays(): Promise<number> {
+      return resubmissionWorkingDays(db);
     },
 
     /** A returned application: its reasons and the timeline step, together. */

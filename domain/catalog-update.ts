@@ -1,8 +1,12 @@
 // 第十八条: the catalog update process. Ten working days from the change date D for the
 // department to apply; five working days from each receipt for the authority to review; a
-// return does not reset the department's clock. Pure rules the workflow's validators ask.
+// return opens a resubmission period the authority sets (default 5 working days from the day
+// of the return), never the department's expired 10-day clock. Pure rules the workflow's
+// validators ask, and who answers for the deadline in force (SPEC §3.1, §6).
 import { type CatalogChange, checkChanges } from './catalog';
 import type { Deadline } from './deadline';
+import { type PartyKind, responsibilityOf } from './responsibility';
+import { RESUBMISSION_PERIOD_DAYS, withinBound } from './bounds';
 import { type DomainError, domainError } from './errors';
 import { type Actor, canWorkDepartment } from './roles';
 import type { IsoDate } from './working-days';
@@ -11,6 +15,25 @@ import type { StageOf } from './vocabulary';
 export const SUBMISSION_WORKING_DAYS = 10;
 export const REVIEW_WORKING_DAYS = 5;
 export { VIOLATION_ARTICLE } from './correction';
+
+/**
+ * 第十八条 sets no period for resubmitting a returned application: the authority's setting
+ * (process_settings), counted in working days from the day of the return.
+ */
+export const DEFAULT_RESUBMISSION_WORKING_DAYS = 5;
+export const RESUBMISSION_WORKING_DAYS_SETTING = 'catalog_resubmission_working_days';
+
+/** The authority's setting, within RESUBMISSION_PERIOD_DAYS; it applies to returns from then on. */
+export function checkResubmissionWorkingDays(days: number): DomainError | null {
+  return withinBound(RESUBMISSION_PERIOD_DAYS, days) ? null : domainError('RESUBMISSION_PERIOD_RANGE');
+}
+
+/** The stored finding kinds (domain/vocabulary.ts FINDING_KINDS), one per missed deadline. */
+export const SUBMISSION_OVERDUE = 'catalog_submission_overdue';
+/** the authority's late review of the n-th receipt (第十八条第二款) */
+export const reviewOverdue = (n: number): string => `catalog_review_overdue_${n}`;
+/** the department's late resubmission after the n-th application was returned (the authority's period) */
+export const resubmissionOverdue = (n: number): string => `catalog_resubmission_overdue_${n}`;
 
 export const CHANGE_TRIGGERS = ['law_amended', 'functions_changed'] as const;
 export type ChangeTrigger = (typeof CHANGE_TRIGGERS)[number];
@@ -26,8 +49,11 @@ export interface Submission {
   submittedAt: string;
   /** the day of receipt R: the review period counts from it */
   receivedOn: IsoDate;
+  /** past the department's deadline in force at receipt: the 10 days from D, or after a return the resubmission period */
   late: boolean;
   reviewDeadline: Deadline;
+  /** set when this application was returned (since the resubmission period): the department's deadline to resubmit */
+  resubmissionDeadline?: Deadline;
   decision?: { approve: boolean; by: string; at: string; reason?: string; late: boolean; catalogVersion?: number };
 }
 
@@ -45,10 +71,41 @@ export interface CatalogUpdateState {
 
 export const currentSubmission = (s: CatalogUpdateState): Submission | undefined => s.submissions.at(-1);
 
-/** The deadline that runs now: the authority's while it reviews, the department's otherwise. */
+/** The deadline that runs now: the authority's while it reviews, the resubmission period after a return, the 10 days from D otherwise. */
 export function deadlineInForce(s: CatalogUpdateState): Deadline {
+  return turnOf(s).deadline;
+}
+
+/** Whose turn it is, under which deadline, and the finding its passing is (SPEC §6: whoever holds the turn). */
+export interface CatalogTurn {
+  /** `submission`, `review-<n>` or `resubmission-<n>`: one wait per deadline */
+  key: string;
+  deadline: Deadline;
+  /** the stored finding kind a missed `deadline` records */
+  finding: string;
+  /** the party charged with it, from the finding's responsibility */
+  party: PartyKind;
+}
+
+/**
+ * 第十八条第一款 is met by a first application within 10 working days of D; a returned
+ * application's resubmission answers to the period the authority set at the return
+ * (catalog_resubmission_overdue, a timeliness finding), never again to 第四十九条(八). A return
+ * recorded before the resubmission period (no resubmissionDeadline) falls back, as it did, to
+ * the 10 days from D.
+ */
+export function turnOf(s: CatalogUpdateState): CatalogTurn {
   const current = currentSubmission(s);
-  return s.stage === 'under_review' && current ? current.reviewDeadline : s.submissionDeadline;
+  const charged = (key: string, deadline: Deadline, finding: string): CatalogTurn => ({
+    key,
+    deadline,
+    finding,
+    party: responsibilityOf(finding)!.partyKind,
+  });
+  if (s.stage === 'under_review' && current) return charged(`review-${current.n}`, current.reviewDeadline, reviewOverdue(current.n));
+  if (s.stage === 'returned' && current?.resubmissionDeadline)
+    return charged(`resubmission-${current.n}`, current.resubmissionDeadline, resubmissionOverdue(current.n));
+  return charged('submission', s.submissionDeadline, SUBMISSION_OVERDUE);
 }
 
 /** 第十八条: only the owning department applies, while it is its turn, with changes that pass 第十五条/第三十条. */

@@ -1,6 +1,7 @@
 // Stable English codes with the Chinese text an official reads, and the HTTP status the API
 // answers with. Workflows raise them from update validators; the API maps them back.
 import { boundText, DATE_RANGE, EXTENSION_DAYS, RECTIFICATION_PERIOD_DAYS, SHARING_DECISION_DAYS } from './bounds';
+import { RESUBMISSION_PERIOD_DAYS } from './bounds';
 
 export const DOMAIN_ERRORS = {
   DATE_OUT_OF_RANGE: { status: 400, message: `日期应在 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间` },
@@ -27,6 +28,7 @@ export const DOMAIN_ERRORS = {
   PROCESS_BUSY: { status: 409, message: '上一项操作尚在办理，请稍后重试' },
   NO_APPLICATION_UNDER_REVIEW: { status: 409, message: '没有待审核的目录更新申请' },
   CATALOG_ENTRY_CONFLICT: { status: 409, message: '目录条目已被其他已批准的申请修改，请基于最新版本重新提交' },
+  RESUBMISSION_PERIOD_RANGE: { status: 400, message: `目录更新申请退回后重新提交期限应为 ${boundText(RESUBMISSION_PERIOD_DAYS)}` },
   CHANGES_REQUIRED: { status: 400, message: '目录更新申请至少应包含一项新增、变更或撤销' },
   CATALOG_CODE_DUPLICATE: { status: 400, message: '目录代码必须唯一' },
   CATALOG_ENTRY_UNKNOWN: { status: 400, message: '本部门目录中没有该条目' },

@@ -1,7 +1,11 @@
 // 第十八条: catalog update. Ten working days from the change date D for the department to
 // apply; five working days from each receipt for the authority to review; approval makes a new
-// catalog version and responsibility list at once; a return does not reset the department's
-// clock. A missed deadline is a violation of 第四十九条(八), and the process still completes.
+// catalog version and responsibility list at once. A return opens the department's
+// resubmission period, the authority's setting counted from the day of the return
+// (RESUBMISSION_PATCH). Each missed deadline is charged to whoever held the turn, as
+// domain/catalog-update.ts turnOf names it: a late first application 第四十九条(八) against the
+// department, a late review 第十八条第二款 against the authority, a late resubmission a
+// timeliness finding against the department. The process still completes.
 import {
   ActivityFailure,
   allHandlersFinished,
@@ -21,10 +25,13 @@ import {
   deadlineInForce,
   REVIEW_WORKING_DAYS,
   type Submission,
+  SUBMISSION_OVERDUE,
   SUBMISSION_WORKING_DAYS,
+  turnOf,
 } from '../domain/catalog-update';
 import { type Deadline, isPast } from '../domain/deadline';
 import { domainError, isDomainErrorCode } from '../domain/errors';
+import type { PartyKind } from '../domain/responsibility';
 import type { Actor } from '../domain/roles';
 import { beijingDate, type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
 import { calendarChanged, getCatalogUpdateState, reviewCatalogApplication, submitCatalogApplication } from './messages';
@@ -40,6 +47,7 @@ const {
   saveCatalogApplication,
   returnCatalogApplication,
   approveCatalogApplication,
+  catalogResubmissionWorkingDays,
 } = proxyActivities<Activities>(dbActivity);
 
 export interface CatalogUpdateInput {
@@ -65,13 +73,16 @@ export interface CatalogUpdateResult {
 // The shared clock (stage-clock.ts) replaced this workflow's own: histories started before it
 // carry no marker and keep counting with legacyWait below.
 const CLOCK_PATCH = 'catalog-update-stage-clock';
-
-const SUBMISSION_OVERDUE = 'catalog_submission_overdue';
-const reviewOverdue = (n: number): string => `catalog_review_overdue_${n}`;
+// 第十八条第一款 met by a timely first application: a return opens a resubmission period (the
+// authority's setting) instead of sending the department back to its expired 10 days, and a
+// late resubmission is catalog_resubmission_overdue_<n>, not 第四十九条(八). Histories started
+// before it carry no marker: their returns keep the 10-day clock, as recorded.
+const RESUBMISSION_PATCH = 'catalog-update-resubmission-period';
 
 export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<CatalogUpdateResult> {
   const clock = stageClock();
   const shared = patched(CLOCK_PATCH);
+  const resubmissionPeriod = patched(RESUBMISSION_PATCH);
   const { workflowId } = workflowInfo();
   let state: CatalogUpdateState | undefined;
   /** a submission or decision is being written: others wait their turn */
@@ -85,6 +96,8 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
   const violated = new Set<string>();
   /** each submission's review period, by its number */
   const reviews = new Map<number, Period>();
+  /** the resubmission period after the n-th application was returned (RESUBMISSION_PATCH) */
+  const resubmissions = new Map<number, Period>();
 
   const ready = async (): Promise<CatalogUpdateState> => {
     if (!state) await condition(() => state !== undefined);
@@ -93,7 +106,12 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
   const { step } = clock;
   const showInSearch = (s: CatalogUpdateState): void => clock.show(s.stage, deadlineInForce(s));
 
-  /** 第四十九条(八): once per missed deadline, against whoever missed it. */
+  /** The charged party's department code: the department's own, or the authority's (input.authorityCode). */
+  const codeOf = (party: PartyKind): string => (party === 'department' ? input.departmentCode : input.authorityCode);
+  /** The timeline step of a finding recorded on a decision: the first application's key as before, the others by kind. */
+  const findingStep = (kind: string): string => (kind === SUBMISSION_OVERDUE ? 'violation-submission' : `violation-${kind}`);
+
+  /** One finding per missed deadline, against whoever missed it (domain/catalog-update.ts turnOf). */
   async function ensureViolation(kind: string, departmentCode: string, due: IsoDate, marked: Step): Promise<void> {
     if (violated.has(kind)) {
       await recordStep(marked);
@@ -114,17 +132,24 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
       try {
         const n = s.submissions.length + 1;
         const receivedOn = beijingDate(nowMs());
-        const late = isPast(s.submissionDeadline, nowMs());
+        // The department's deadline in force: the 10 days from D, or the resubmission period after a return.
+        const missed = turnOf(s);
+        const late = isPast(missed.deadline, nowMs());
         const review = await clock.period(receivedOn, REVIEW_WORKING_DAYS);
         reviews.set(n, review);
         const reviewDeadline = review.deadline;
         const submission: Submission = { n, changes, submittedBy: actor.userId, submittedAt: nowIso(), receivedOn, late, reviewDeadline };
         if (late) {
+          const { due } = missed.deadline;
           await ensureViolation(
-            SUBMISSION_OVERDUE,
-            s.departmentCode,
-            s.submissionDeadline.due,
-            step('violation-submission', 'violation_recorded', undefined, { due: s.submissionDeadline.due }),
+            missed.finding,
+            codeOf(missed.party),
+            due,
+            step(findingStep(missed.finding), 'violation_recorded', undefined, {
+              due,
+              // a late resubmission names the returned application
+              ...(missed.finding !== SUBMISSION_OVERDUE && { n: n - 1 }),
+            }),
           );
         }
         await saveCatalogApplication(
@@ -166,11 +191,12 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
       try {
         const sub = currentSubmission(s)!;
         const at = nowIso();
+        const missed = turnOf(s);
         const late = isPast(sub.reviewDeadline, nowMs());
         if (late) {
           await ensureViolation(
-            reviewOverdue(sub.n),
-            input.authorityCode,
+            missed.finding,
+            codeOf(missed.party),
             sub.reviewDeadline.due,
             step(`violation-review-${sub.n}`, 'violation_recorded', undefined, { due: sub.reviewDeadline.due, n: sub.n }),
           );
@@ -203,17 +229,32 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
           s.catalogVersion = catalogVersion;
           s.stage = 'approved';
         } else {
+          // The department's turn again: under the resubmission period from today, or (before the patch) its 10 days from D.
+          let resubmission: { workingDays: number; deadline: Deadline } | undefined;
+          if (resubmissionPeriod) {
+            const workingDays = await catalogResubmissionWorkingDays();
+            const p = await clock.period(beijingDate(nowMs()), workingDays);
+            resubmissions.set(sub.n, p);
+            resubmission = { workingDays, deadline: p.deadline };
+          }
+          const departmentDeadline = resubmission?.deadline ?? s.submissionDeadline;
           await returnCatalogApplication(
             { changeId: s.changeId, n: sub.n, decidedByUserId: actor.userId, decidedAt: at, reason: reason! },
             step(
               `returned-${sub.n}`,
               'application_returned',
               actor,
-              { n: sub.n, reason, late },
-              { stage: 'returned', deadline: s.submissionDeadline, level: 'normal' },
+              {
+                n: sub.n,
+                reason,
+                late,
+                ...(resubmission && { resubmissionWorkingDays: resubmission.workingDays, resubmissionDeadline: resubmission.deadline }),
+              },
+              { stage: 'returned', deadline: departmentDeadline, level: 'normal' },
             ),
           );
           sub.decision = { approve: false, by: actor.userId, at, reason, late };
+          if (resubmission) sub.resubmissionDeadline = resubmission.deadline;
           s.stage = 'returned';
         }
         turn += 1;
@@ -262,32 +303,33 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
 
   // Read through a function: the handlers change the stage while the clock waits.
   const approved = (): boolean => s.stage === 'approved';
-  /** The deadline in force: the department's from D, or the open review's from its receipt. */
-  const turnOf = () => {
-    const reviewing = s.stage === 'under_review' ? currentSubmission(s)! : undefined;
-    return { reviewing, key: reviewing ? `review-${reviewing.n}` : 'submission' };
+  /** The open review, if the authority holds the turn (the legacy loop's view of it). */
+  const reviewingNow = (): Submission | undefined => (s.stage === 'under_review' ? currentSubmission(s)! : undefined);
+  /** Red is a finding against whoever holds the turn, as the domain names it. */
+  const overdue = (due: IsoDate, marked: Step): Promise<void> => {
+    const { finding, party } = turnOf(s);
+    return ensureViolation(finding, codeOf(party), due, marked);
   };
-  /** 第四十九条(八): red is a violation by whoever holds the turn. */
-  const overdue = (reviewing: Submission | undefined, due: IsoDate, marked: Step): Promise<void> =>
-    reviewing
-      ? ensureViolation(reviewOverdue(reviewing.n), input.authorityCode, due, marked)
-      : ensureViolation(SUBMISSION_OVERDUE, s.departmentCode, due, marked);
 
   /** One wait per turn: each submission and decision hands the turn on, and the clock follows. */
   async function sharedWait(): Promise<void> {
     while (!approved()) {
       const seen = turn;
-      const { reviewing, key } = turnOf();
-      const p = reviewing ? reviews.get(reviewing.n)! : submission;
+      const { key } = turnOf(s);
+      const reviewing = reviewingNow();
+      const returned = s.stage === 'returned' ? currentSubmission(s) : undefined;
+      const resubmitting = returned && resubmissions.get(returned.n);
+      const p = reviewing ? reviews.get(reviewing.n)! : (resubmitting ?? submission);
       const keyed = (marked: Step): Step => ({ ...marked, detail: { ...marked.detail, deadline: key } });
       await clock.waitWithin(
         p,
         () => turn !== seen,
-        (marked) => overdue(reviewing, p.deadline.due, keyed(marked)),
+        (marked) => overdue(p.deadline.due, keyed(marked)),
         {
           onWarning: (marked) => recordStep(keyed(marked)),
           onRecount: () => {
             if (reviewing) reviewing.reviewDeadline = p.deadline;
+            else if (resubmitting) returned.resubmissionDeadline = p.deadline;
             else s.submissionDeadline = p.deadline;
             showInSearch(s);
           },
@@ -301,7 +343,7 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
     let level: DeadlineLevel = 'normal';
     let levelKey = 'submission';
     while (!approved()) {
-      const { reviewing, key } = turnOf();
+      const { key } = turnOf(s);
       // The step that switched deadlines wrote `normal` into the registry.
       if (key !== levelKey) [levelKey, level] = [key, 'normal'];
       const d = deadlineInForce(s);
@@ -310,7 +352,7 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
         level = next;
         steps += 1;
         const marked = step(`level-${next}-${steps}`, `level_${next}`, undefined, { due: d.due, deadline: key }, { level: next });
-        await (next === 'overdue' ? overdue(reviewing, d.due, marked) : recordStep(marked));
+        await (next === 'overdue' ? overdue(d.due, marked) : recordStep(marked));
       }
       const seen = turn;
       const inForce = deadlineInForce(s);

@@ -4,11 +4,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { type CatalogChange, checkAgainstCatalog, checkChanges } from '../../domain/catalog';
-import { checkRegistration, registeringDepartment } from '../../domain/catalog-update';
+import { checkRegistration, checkResubmissionWorkingDays, registeringDepartment } from '../../domain/catalog-update';
 import { type DomainError, domainError } from '../../domain/errors';
 import { canReadDepartment, canWorkDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
-import { type CatalogChangeRow, getChange, insertChangeOnce, listApplications } from '../../db/repositories/catalog-changes.repo';
+import {
+  type CatalogChangeRow,
+  getChange,
+  insertChangeOnce,
+  listApplications,
+  resubmissionWorkingDays,
+  setResubmissionWorkingDays,
+} from '../../db/repositories/catalog-changes.repo';
 import { entriesByCode, getAuthorityDepartment, getDepartment } from '../../db/repositories/catalog.repo';
 import { getProcess } from '../../db/repositories/registry.repo';
 import { reviewCatalogApplication, submitCatalogApplication } from '../../workflows/messages';
@@ -16,6 +23,8 @@ import { catalogUpdateWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
 import { domainRefusal, notFound } from '../errors';
 import {
+  CatalogSettingsBody,
+  CatalogSettingsView,
   ChangeView,
   CreatedChange,
   RegisterChangeBody,
@@ -54,6 +63,39 @@ async function changeFor(request: FastifyRequest, id: string, mode: 'read' | 'wo
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, temporal } = app.deps;
+
+  // 第十八条 sets no period for resubmitting a returned application: the authority's setting.
+  app.get(
+    '/catalog/settings',
+    {
+      config: { roles: READERS },
+      schema: {
+        summary: '目录更新申请退回后重新提交的期限（工作日）',
+        tags: ['catalog'],
+        response: { 200: CatalogSettingsView, ...errors() },
+      },
+    },
+    async () => ({ resubmissionWorkingDays: await resubmissionWorkingDays(db) }),
+  );
+
+  app.put(
+    '/catalog/settings',
+    {
+      config: { roles: ['authority_reviewer'] },
+      schema: {
+        summary: '主管部门设定重新提交期限：此后退回的申请按新期限计算',
+        tags: ['catalog'],
+        body: CatalogSettingsBody,
+        response: { 200: CatalogSettingsView, ...errors() },
+      },
+    },
+    async (request) => {
+      const refused = checkResubmissionWorkingDays(request.body.resubmissionWorkingDays);
+      if (refused) throw domainRefusal(refused);
+      await setResubmissionWorkingDays(db, request.body.resubmissionWorkingDays, callerOf(request).userId);
+      return { resubmissionWorkingDays: request.body.resubmissionWorkingDays };
+    },
+  );
 
   app.post(
     '/catalog/changes',

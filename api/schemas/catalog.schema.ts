@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
+import { RESUBMISSION_PERIOD_DAYS } from '../../domain/bounds';
 import { BASE_DATABASES, SHARING_TYPES } from '../../domain/catalog';
-import { Deadline, IntegerId, IsoDate, Level } from './common';
+import { DEFAULT_RESUBMISSION_WORKING_DAYS } from '../../domain/catalog-update';
+import { Deadline, IntegerId, IsoDate, Level, workingDaysIn } from './common';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v))));
 // Null first in each nullable union: the API's ajv coerces types, and would turn null into "".
@@ -89,6 +91,17 @@ export const ReviewBody = Type.Object(
   { approve: Type.Boolean(), reason: Type.Optional(Type.String({ maxLength: 2000, description: '退回时必填' })) },
   { additionalProperties: false },
 );
+
+export const CatalogSettingsBody = Type.Object(
+  {
+    resubmissionWorkingDays: workingDaysIn(
+      RESUBMISSION_PERIOD_DAYS,
+      `目录更新申请退回后重新提交的期限（工作日，自退回之日起算），默认 ${DEFAULT_RESUBMISSION_WORKING_DAYS}`,
+    ),
+  },
+  { additionalProperties: false },
+);
+export const CatalogSettingsView = Type.Object({ resubmissionWorkingDays: Type.Integer() });
 
 export const SubmissionView = Type.Object({
   n: Type.Integer(),

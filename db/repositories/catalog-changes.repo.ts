@@ -1,8 +1,9 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { CatalogChange } from '../../domain/catalog';
+import { DEFAULT_RESUBMISSION_WORKING_DAYS, RESUBMISSION_WORKING_DAYS_SETTING } from '../../domain/catalog-update';
 import type { DbOrTx } from '../client';
 import { type Inserted, insertOnce } from '../insert-once';
-import { catalogApplications, catalogChanges } from '../schema';
+import { catalogApplications, catalogChanges, processSettings } from '../schema';
 
 export type CatalogChangeRow = typeof catalogChanges.$inferSelect;
 export type NewCatalogChange = typeof catalogChanges.$inferInsert;
@@ -16,6 +17,19 @@ export function insertChangeOnce(db: DbOrTx, c: NewCatalogChange): Promise<Inser
     async () => (await db.select().from(catalogChanges).where(eq(catalogChanges.requestId, c.requestId)))[0],
     `catalog change ${c.requestId}`,
   );
+}
+
+// ---- settings -------------------------------------------------------------------------------
+
+/** The authority's period for resubmitting a returned application, in working days (default 5). */
+export async function resubmissionWorkingDays(db: DbOrTx): Promise<number> {
+  const [row] = await db.select().from(processSettings).where(eq(processSettings.key, RESUBMISSION_WORKING_DAYS_SETTING));
+  return row?.value ?? DEFAULT_RESUBMISSION_WORKING_DAYS;
+}
+
+export async function setResubmissionWorkingDays(db: DbOrTx, value: number, userId: string): Promise<void> {
+  const row = { key: RESUBMISSION_WORKING_DAYS_SETTING, value, updatedBy: userId, updatedAt: new Date() };
+  await db.insert(processSettings).values(row).onConflictDoUpdate({ target: processSettings.key, set: row });
 }
 
 export async function getChange(db: DbOrTx, id: string): Promise<CatalogChangeRow | null> {

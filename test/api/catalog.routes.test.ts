@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditForTarget } from '../../db/repositories/audit.repo';
-import { auditLog, catalogEntries } from '../../db/schema';
+import { auditLog, catalogEntries, processSettings } from '../../db/schema';
 import { beijingDate } from '../../domain/working-days';
 import { apiStack, type ApiStack } from '../helpers/api';
 import { addEntry, changeEntry, seededMetadata } from '../helpers/catalog';
@@ -385,5 +385,30 @@ describe('demand lists and exports (第十六条)', () => {
     expect(res.statusCode).toBe(201);
     const csv = (await api.call('reviewer', 'GET', '/v1/catalog/export/demand?format=csv')).body;
     expect(csv).toContain(`,"'=HYPERLINK(""http://x"",""点击"")",登记类别,'@SUM(A1),市场主体登记,`);
+  });
+});
+
+describe('GET and PUT /v1/catalog/settings (第十八条: the resubmission period)', () => {
+  it('5 working days by default; only the authority changes it, within 1–20, and the row records who did', async () => {
+    expect((await api.call('market-staff', 'GET', '/v1/catalog/settings')).json()).toEqual({ resubmissionWorkingDays: 5 });
+    expect((await api.call('market-head', 'PUT', '/v1/catalog/settings', { resubmissionWorkingDays: 7 })).json()).toMatchObject({
+      statusCode: 403,
+      code: 'FORBIDDEN_ROLE',
+    });
+    for (const resubmissionWorkingDays of [0, 21]) {
+      expect((await api.call('reviewer', 'PUT', '/v1/catalog/settings', { resubmissionWorkingDays })).json()).toMatchObject({
+        statusCode: 400,
+        code: 'RESUBMISSION_PERIOD_RANGE',
+        message: '目录更新申请退回后重新提交期限应为 1–20 个工作日',
+      });
+    }
+    const put = await api.call('reviewer', 'PUT', '/v1/catalog/settings', { resubmissionWorkingDays: 7 });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toEqual({ resubmissionWorkingDays: 7 });
+    expect((await api.call('auditor', 'GET', '/v1/catalog/settings')).json()).toEqual({ resubmissionWorkingDays: 7 });
+    const [row] = await api.database.db.select().from(processSettings).where(eq(processSettings.key, 'catalog_resubmission_working_days'));
+    expect(row).toMatchObject({ value: 7, updatedBy: expect.any(String) });
+    // Put back: other tests' returns count with the default.
+    await api.call('reviewer', 'PUT', '/v1/catalog/settings', { resubmissionWorkingDays: 5 });
   });
 });

@@ -39,6 +39,8 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/catalog/changes/{id}': [...DEPT, 'authority_reviewer', 'auditor'],
   'POST /v1/catalog/changes/{id}/applications': DEPT,
   'POST /v1/catalog/changes/{id}/review': ['authority_reviewer'],
+  'GET /v1/catalog/settings': [...DEPT, 'authority_reviewer', 'auditor'],
+  'PUT /v1/catalog/settings': ['authority_reviewer'],
   'GET /v1/catalog/entries': [...DEPT, 'authority_reviewer', 'auditor'],
   'GET /v1/catalog/entries/{code}': [...DEPT, 'authority_reviewer', 'auditor'],
   'GET /v1/catalog/versions': ['authority_reviewer', 'auditor'],

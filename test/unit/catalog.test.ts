@@ -9,7 +9,7 @@ import {
   deriveResponsibilityList,
   diffCatalogs,
 } from '../../domain/catalog';
-import { checkReview, checkSubmission, type CatalogUpdateState, deadlineInForce } from '../../domain/catalog-update';
+import { checkReview, checkSubmission, type CatalogUpdateState, deadlineInForce, turnOf } from '../../domain/catalog-update';
 import type { Deadline } from '../../domain/deadline';
 import type { Actor } from '../../domain/roles';
 
@@ -213,5 +213,30 @@ describe('catalog update rules (第十八条)', () => {
   it('the deadline in force: the review deadline while under review, the department deadline otherwise', () => {
     expect(deadlineInForce(submitted).due).toBe('2025-10-16b');
     expect(deadlineInForce({ ...submitted, stage: 'returned' }).due).toBe('2025-10-16');
+  });
+
+  it('who answers for the deadline in force (SPEC §3.1, §6): the department first, the authority while it reviews, the department again under the resubmission period', () => {
+    expect(turnOf(state())).toMatchObject({ key: 'submission', finding: 'catalog_submission_overdue', party: 'department' });
+    expect(turnOf(submitted)).toMatchObject({
+      key: 'review-1',
+      deadline: { due: '2025-10-16b' },
+      finding: 'catalog_review_overdue_1',
+      party: 'authority',
+    });
+    const returned = state({
+      stage: 'returned',
+      submissions: [{ ...submitted.submissions[0]!, resubmissionDeadline: dl('2025-10-27') }],
+    });
+    // A timely first application met 第十八条第一款: after the return the department answers to the
+    // authority's resubmission period, a timeliness finding, not 第四十九条(八) on the expired 10 days.
+    expect(turnOf(returned)).toMatchObject({
+      key: 'resubmission-1',
+      deadline: { due: '2025-10-27' },
+      finding: 'catalog_resubmission_overdue_1',
+      party: 'department',
+    });
+    expect(deadlineInForce(returned).due).toBe('2025-10-27');
+    // A return recorded before the resubmission period (no resubmissionDeadline) keeps the 10 days from D.
+    expect(turnOf({ ...submitted, stage: 'returned' })).toMatchObject({ key: 'submission', finding: 'catalog_submission_overdue' });
   });
 });

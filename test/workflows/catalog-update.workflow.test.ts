@@ -2,12 +2,14 @@
 // Friday 2025-09-26: the department's 10 working days run through the National Day holiday
 // (Oct 1–8 off, Sep 28 and Oct 11 worked) to Thursday 2025-10-16. Each review gets 5 working
 // days from its receipt: received 2025-10-10 → due 2025-10-16 (Saturday Oct 11 is worked);
-// received 2025-09-29 → due 2025-10-13 (across the holiday).
+// received 2025-09-29 → due 2025-10-13 (across the holiday). A return opens the department's
+// resubmission period, the authority's setting (default 5 working days) from the day of the
+// return: returned 2025-10-20 → due 2025-10-27; returned 2025-10-14 → due 2025-10-21.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
-import { listApplications } from '../../db/repositories/catalog-changes.repo';
+import { listApplications, setResubmissionWorkingDays } from '../../db/repositories/catalog-changes.repo';
 import { getCatalogEntry, getResponsibilityList } from '../../db/repositories/catalog.repo';
 import { getProcess, listEvents } from '../../db/repositories/registry.repo';
 import { catalogVersions, violations } from '../../db/schema';
@@ -135,7 +137,7 @@ describe('catalogUpdateWorkflow', () => {
     });
   });
 
-  it('returned with reasons, resubmitted: a new 5-day review on each receipt, the 10-day clock not reset', async () => {
+  it('returned with reasons, resubmitted: a new 5-day review on each receipt, the department under the resubmission period', async () => {
     await withWorker(async (taskQueue) => {
       const h = await start(taskQueue);
       await advanceTo(env, '2025-09-29T09:00:00+08:00');
@@ -149,8 +151,11 @@ describe('catalogUpdateWorkflow', () => {
         stage: 'returned',
         submission: { n: 1, decision: { approve: false, reason: '数据项“注册资本”应注明计量单位' } },
       });
-      // Back to the department, under its original deadline: still 2025-10-16, not 10 days from the return.
-      expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'returned', dueDate: '2025-10-16' });
+      // Back to the department under the resubmission period, 5 working days from the return on
+      // Thursday 2025-10-09: 10-10, 10-11 (Saturday, worked), 10-13, 10-14, 10-15. (Before the
+      // resubmission period this test expected the expired 10 days from D, 2025-10-16.)
+      expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'returned', dueDate: '2025-10-15' });
+      expect((await h.query(getCatalogUpdateState))?.submissions[0]?.resubmissionDeadline?.due).toBe('2025-10-15');
       expect(await updateRefusal(review(h, true))).toBe('NO_APPLICATION_UNDER_REVIEW');
 
       await advanceTo(env, '2025-10-14T09:00:00+08:00');
@@ -163,8 +168,9 @@ describe('catalogUpdateWorkflow', () => {
 
       await advanceTo(env, '2025-10-20T09:00:00+08:00');
       expect((await review(h, true)).catalogVersion).toBe(2);
+      // It recorded catalog-update-returned-resubmitted-shared-clock before the resubmission
+      // period; that history is kept as it was (replay.test.ts), so this test records nothing.
       expect(await h.result()).toMatchObject({ submissions: 2, violations: [] });
-      await recordHistory(h, 'catalog-update-returned-resubmitted-shared-clock');
       expect((await listApplications(database.db, h.row.id)).map((a) => [a.n, a.decision, a.reviewDue])).toEqual([
         [1, 'returned', '2025-10-13'],
         [2, 'approved', '2025-10-21'],
@@ -174,7 +180,7 @@ describe('catalogUpdateWorkflow', () => {
     });
   });
 
-  it("a calendar change during a review counts it again, and the department's period when the turn comes back", async () => {
+  it('a calendar change during a review counts it again, and one during the resubmission period counts that again', async () => {
     await withWorker(async (taskQueue) => {
       const h = await start(taskQueue);
       await advanceTo(env, '2025-09-29T09:00:00+08:00');
@@ -188,13 +194,19 @@ describe('catalogUpdateWorkflow', () => {
       );
       expect((await h.query(getCatalogUpdateState))?.submissions[0]?.reviewDeadline.due).toBe('2025-10-14');
 
-      // Returned: the department's 10 days from 2025-09-26 (9-28 worked … 10-9, 10-11, 10-13 … 10-17) are counted again.
+      // Returned on 2025-10-09: the resubmission period is counted on the changed calendar, 10-11 (worked),
+      // 10-13, 10-14, 10-15, 10-16. (Before the resubmission period, the 10 days from D, 2025-10-17.)
       await advanceTo(env, '2025-10-09T09:00:00+08:00');
       await review(h, false, '数据项“注册资本”应注明计量单位');
+      expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'returned', dueDate: '2025-10-16' });
+
+      // Monday 2025-10-13 declared a rest day as well: 10-11, 10-14, 10-15, 10-16, 10-17.
+      await upsertOverride(database.db, { date: '2025-10-13', kind: 'holiday', reason: '测试：调整放假', createdBy: reviewer.userId });
+      await h.signal(calendarChanged, { calendarVersion: 'changed-again' });
       await eventually(async () =>
         expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'returned', dueDate: '2025-10-17' }),
       );
-      expect((await h.query(getCatalogUpdateState))?.submissionDeadline.due).toBe('2025-10-17');
+      expect((await h.query(getCatalogUpdateState))?.submissions[0]?.resubmissionDeadline?.due).toBe('2025-10-17');
     });
   });
 
@@ -211,6 +223,9 @@ describe('catalogUpdateWorkflow', () => {
       expect(await violationsOf(h.workflowId)).toEqual([
         expect.objectContaining({
           article: '第四十九条(八)',
+          partyKind: 'department',
+          supervisor: 'authority',
+          findingClass: 'violation',
           kind: 'catalog_submission_overdue',
           departmentCode: 'market',
           dueDate: '2025-10-16',
@@ -260,6 +275,115 @@ describe('catalogUpdateWorkflow', () => {
       expect(await h.result()).toMatchObject({ catalogVersion: 2, violations: ['catalog_review_overdue_1'] });
       expect(await violationsOf(h.workflowId)).toHaveLength(1);
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ status: 'closed', stage: 'approved' });
+    });
+  });
+
+  it('timely application 2025-10-10, returned late on 2025-10-20: only the authority is charged (第十八条第二款); resubmission due 2025-10-27', async () => {
+    await withWorker(async (taskQueue) => {
+      const h = await start(taskQueue);
+      await advanceTo(env, '2025-10-10T09:00:00+08:00');
+      expect(await submit(h, [withRegisteredCapital])).toMatchObject({ n: 1, late: false, reviewDeadline: { due: '2025-10-16' } });
+
+      // Review due 2025-10-16 (10-11 Saturday worked: 11, 13, 14, 15, 16); still open on Monday 2025-10-20.
+      await advanceTo(env, '2025-10-20T09:00:00+08:00');
+      await eventually(async () => expect(await violationsOf(h.workflowId)).toHaveLength(1));
+      expect(await review(h, false, '数据项“注册资本”应注明计量单位')).toMatchObject({
+        stage: 'returned',
+        submission: { n: 1, decision: { approve: false, late: true } },
+      });
+      // The department met 第十八条第一款 on 2025-10-10: 5 working days from the return, 10-21 … 10-24, 10-27.
+      expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'returned', dueDate: '2025-10-27', level: 'normal' });
+      const [returned] = (await listEvents(database.db, h.workflowId)).filter((e) => e.kind === 'application_returned');
+      expect(returned?.detail).toMatchObject({ resubmissionWorkingDays: 5, resubmissionDeadline: { due: '2025-10-27' } });
+
+      await advanceTo(env, '2025-10-24T09:00:00+08:00');
+      // Received Friday 2025-10-24 → review due 10-27, 10-28, 10-29, 10-30, 10-31.
+      expect(await submit(h, [withRegisteredCapital])).toMatchObject({ n: 2, late: false, reviewDeadline: { due: '2025-10-31' } });
+      await advanceTo(env, '2025-10-27T09:00:00+08:00');
+      expect((await review(h, true)).catalogVersion).toBe(2);
+      expect(await h.result()).toMatchObject({ catalogVersion: 2, submissions: 2, violations: ['catalog_review_overdue_1'] });
+      await recordHistory(h, 'catalog-update-late-return-resubmission-period');
+
+      expect(await violationsOf(h.workflowId)).toEqual([
+        expect.objectContaining({
+          kind: 'catalog_review_overdue_1',
+          article: '第十八条第二款',
+          partyKind: 'authority',
+          supervisor: 'county_government',
+          findingClass: 'timeliness',
+          departmentCode: 'county-data',
+          dueDate: '2025-10-16',
+        }),
+      ]);
+      expect(await getProcess(database.db, h.workflowId)).toMatchObject({ status: 'closed', stage: 'approved' });
+    });
+  });
+
+  it('timely application, returned 2025-10-14, resubmitted late on 2025-10-23: one timeliness finding against the department, no 第四十九条(八)', async () => {
+    await withWorker(async (taskQueue) => {
+      const h = await start(taskQueue);
+      await advanceTo(env, '2025-10-10T09:00:00+08:00');
+      await submit(h, [withRegisteredCapital]);
+      await advanceTo(env, '2025-10-14T09:00:00+08:00');
+      await review(h, false, '数据项“注册资本”应注明计量单位');
+      // 5 working days from Tuesday 2025-10-14: 10-15, 10-16, 10-17, 10-20, 10-21.
+      expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'returned', dueDate: '2025-10-21' });
+
+      await advanceTo(env, '2025-10-22T09:00:00+08:00');
+      await eventually(async () =>
+        expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'returned', level: 'overdue', dueDate: '2025-10-21' }),
+      );
+      const finding = expect.objectContaining({
+        kind: 'catalog_resubmission_overdue_1',
+        article: '第十八条第一款（主管部门设定的重新提交期限）',
+        partyKind: 'department',
+        supervisor: 'authority',
+        findingClass: 'timeliness',
+        departmentCode: 'market',
+        dueDate: '2025-10-21',
+      });
+      expect(await violationsOf(h.workflowId)).toEqual([finding]);
+
+      await advanceTo(env, '2025-10-23T09:00:00+08:00');
+      // Received Thursday 2025-10-23 → review due 10-24, 10-27, 10-28, 10-29, 10-30.
+      expect(await submit(h, [withRegisteredCapital])).toMatchObject({ n: 2, late: true, reviewDeadline: { due: '2025-10-30' } });
+      await advanceTo(env, '2025-10-24T09:00:00+08:00');
+      await review(h, true);
+      expect(await h.result()).toMatchObject({ catalogVersion: 2, violations: ['catalog_resubmission_overdue_1'] });
+      expect(await violationsOf(h.workflowId)).toEqual([finding]);
+    });
+  });
+
+  it("the authority's resubmission setting: 3 working days from a return on 2025-10-09 → due 2025-10-13", async () => {
+    await withWorker(async (taskQueue) => {
+      await setResubmissionWorkingDays(database.db, 3, reviewer.userId);
+      const h = await start(taskQueue);
+      await advanceTo(env, '2025-10-09T09:00:00+08:00');
+      await submit(h, [withRegisteredCapital]);
+      await review(h, false, '数据项“注册资本”应注明计量单位');
+      // 10-10, 10-11 (Saturday, worked), 10-13.
+      expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'returned', dueDate: '2025-10-13' });
+      const [returned] = (await listEvents(database.db, h.workflowId)).filter((e) => e.kind === 'application_returned');
+      expect(returned?.detail).toMatchObject({ resubmissionWorkingDays: 3, resubmissionDeadline: { due: '2025-10-13' } });
+    });
+  });
+
+  it('late first application 2025-10-20, returned, resubmitted late: 第四十九条(八) once, then the resubmission period', async () => {
+    await withWorker(async (taskQueue) => {
+      const h = await start(taskQueue);
+      await advanceTo(env, '2025-10-20T09:00:00+08:00');
+      await eventually(async () => expect(await violationsOf(h.workflowId)).toHaveLength(1));
+      expect(await submit(h, [withRegisteredCapital])).toMatchObject({ n: 1, late: true });
+      await advanceTo(env, '2025-10-21T09:00:00+08:00');
+      await review(h, false, '数据项“注册资本”应注明计量单位');
+      // From Tuesday 2025-10-21: 10-22, 10-23, 10-24, 10-27, 10-28.
+      expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'returned', dueDate: '2025-10-28', level: 'normal' });
+      await advanceTo(env, '2025-10-29T09:00:00+08:00');
+      await eventually(async () => expect(await violationsOf(h.workflowId)).toHaveLength(2));
+      expect((await violationsOf(h.workflowId)).map((v) => [v.kind, v.article, v.partyKind, v.departmentCode, v.dueDate]).sort()).toEqual([
+        ['catalog_resubmission_overdue_1', '第十八条第一款（主管部门设定的重新提交期限）', 'department', 'market', '2025-10-28'],
+        ['catalog_submission_overdue', '第四十九条(八)', 'department', 'market', '2025-10-16'],
+      ]);
     });
   });
 

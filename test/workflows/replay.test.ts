@@ -5,6 +5,10 @@
 // correction, catalog-update and rectification histories without -shared-clock were recorded
 // before those workflows moved onto stage-clock.ts; they replay through the old loops that
 // patched('<type>-stage-clock') keeps, the -shared-clock ones through the shared clock.
+// catalog-update-returned-resubmitted-shared-clock was recorded before a return opened the
+// resubmission period (第十八条, issue 11): it replays through the 10-day fallback that
+// patched('catalog-update-resubmission-period') keeps; catalog-update-late-return-resubmission-period
+// through the resubmission period.
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { patchesOf, recordedHistories } from '../helpers/history';
@@ -49,6 +53,15 @@ describe('replay of recorded histories', () => {
     expect(patches.get('correction-extension-approved-shared-clock')).not.toContain('correction-decision-rules');
     expect(patches.get('correction-extension-approved-decision-rules')).toEqual(
       expect.arrayContaining(['correction-stage-clock', 'correction-decision-rules']),
+    );
+  });
+
+  it('the catalog updates recorded before the resubmission period lack its marker; the one after has it', () => {
+    const patches = new Map(histories.map((h) => [h.name, patchesOf(h.history)]));
+    expect(patches.get('catalog-update-returned-resubmitted')).not.toContain('catalog-update-resubmission-period');
+    expect(patches.get('catalog-update-returned-resubmitted-shared-clock')).not.toContain('catalog-update-resubmission-period');
+    expect(patches.get('catalog-update-late-return-resubmission-period')).toEqual(
+      expect.arrayContaining(['catalog-update-stage-clock', 'catalog-update-resubmission-period']),
     );
   });
 
