@@ -38,6 +38,17 @@ export const DOMAIN_ERRORS = {
   RECTIFICATION_AFTER_DEADLINE: { status: 409, message: '已超过整改期限，不能再报送整改情况' },
   RECTIFICATION_PERIOD_RANGE: { status: 400, message: `整改期限应为 ${boundText(RECTIFICATION_PERIOD_DAYS)}` },
   RECTIFICATION_REQUIREMENT_REQUIRED: { status: 400, message: '必须写明整改要求' },
+  RECTIFICATION_NOT_APPLICABLE: {
+    status: 422,
+    message: '该记录不属于第五十一条的整改范围：只有政务部门的第四十九条违规行为可以责令限期改正；主管部门、县政府的时限未履行报其监督主体',
+  },
+  FINDING_NOT_CONFIRMED: { status: 409, message: '该违规记录尚未认定，认定后才能责令整改' },
+  RECTIFICATION_REPORT_NOT_SUBSTANTIVE: { status: 422, message: '整改情况须写明具体的整改措施和结果，不能只填写空白或标点' },
+  RECTIFICATION_AWAITING_ACCEPTANCE: { status: 409, message: '整改情况已报送，正待主管部门验收' },
+  NO_RECTIFICATION_REPORT: { status: 409, message: '没有待验收的整改情况' },
+  NOT_RECTIFICATION_AUTHORITY: { status: 403, message: '只有县政务数据资源主管部门可以验收整改情况' },
+  REFERRAL_EXISTS: { status: 409, message: '该整改事项已移送有权机关，不能重复移送' },
+  REFERRAL_NOT_ALLOWED: { status: 409, message: '只有已通报批评或情节严重的，才能移送有权机关处分' },
   // 第二十六条, 第二十九条 to 第三十二条: sharing requests, disputes, grants, data conflicts
   SHARING_OWN_RESOURCE: { status: 400, message: '不能申请共享本部门提供的资源' },
   SHARING_ITEMS_UNKNOWN: { status: 400, message: '申请的数据项不在该目录条目中' },
