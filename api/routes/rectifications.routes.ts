@@ -161,7 +161,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { order } = await orderFor(request, request.params.id, 'read');
+      const { order, process } = await orderFor(request, request.params.id, 'read');
+      // The timeline belongs to the registry row the workflow writes first: not there yet, try again.
+      if (!process) throw domainRefusal(domainError('PROCESS_BUSY'));
       const body = { ...request.body, serious: request.body.serious ?? false };
       const refused = checkReferral(order, (await getReferral(db, order.id)) !== null, body);
       if (refused) throw domainRefusal(refused);
