@@ -64,7 +64,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         limit: q.limit,
         offset: q.offset,
       });
-      return { items: rows.map((r) => rectificationView(r.order, r.process)) };
+      return { items: rows.map((r) => rectificationView(r.order, r.process, r.circular)) };
     },
   );
 
@@ -80,8 +80,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { order, process } = await orderFor(request, request.params.id, 'read');
-      return rectificationView(order, process);
+      const { order, process, circular } = await orderFor(request, request.params.id, 'read');
+      return rectificationView(order, process, circular);
     },
   );
 

@@ -40,6 +40,8 @@ export const RectificationView = Type.Object({
   acceptedAt: Type.Union([Type.String(), Type.Null()]),
   rejectionReason: Type.Union([Type.String(), Type.Null()]),
   rejectedAt: Type.Union([Type.String(), Type.Null()]),
+  /** 通报批评: the circular issued for this order */
+  circular: Type.Union([Type.Object({ id: Type.Integer(), number: Type.String(), issuedOn: Type.String() }), Type.Null()]),
 });
 
 export const ViolationView = Type.Object({

@@ -6,7 +6,11 @@ import { clockView } from './clock';
 
 const iso = (d: Date | null): string | null => (d ? beijingIso(d.getTime()) : null);
 
-export const rectificationView = (o: RectificationOrderRow, p: ProcessRow | null) => ({
+export const rectificationView = (
+  o: RectificationOrderRow,
+  p: ProcessRow | null,
+  circular: { id: number; number: string; issuedOn: string } | null = null,
+) => ({
   id: o.id,
   violationId: o.violationId,
   workflowId: o.workflowId,
@@ -25,6 +29,7 @@ export const rectificationView = (o: RectificationOrderRow, p: ProcessRow | null
   acceptedAt: iso(o.acceptedAt),
   rejectionReason: o.rejectionReason,
   rejectedAt: iso(o.rejectedAt),
+  circular,
 });
 
 export const referralView = (r: ReferralRow) => ({

@@ -23,12 +23,20 @@ export async function getOrder(db: DbOrTx, id: string): Promise<RectificationOrd
   return row ?? null;
 }
 
-/** The order with its registry row (deadline and level in force); null process before the workflow registered. */
+/**
+ * The order with its registry row (deadline and level in force; null before the workflow
+ * registered) and its circular of 通报批评, if one was issued.
+ */
 const withProcess = (db: DbOrTx) =>
   db
-    .select({ order: rectificationOrders, process: processes })
+    .select({
+      order: rectificationOrders,
+      process: processes,
+      circular: { id: circulars.id, number: circulars.number, issuedOn: circulars.issuedOn },
+    })
     .from(rectificationOrders)
-    .leftJoin(processes, eq(processes.workflowId, rectificationOrders.workflowId));
+    .leftJoin(processes, eq(processes.workflowId, rectificationOrders.workflowId))
+    .leftJoin(circulars, eq(circulars.orderId, rectificationOrders.id));
 
 export async function getOrderWithProcess(db: DbOrTx, id: string) {
   const [row] = await withProcess(db).where(eq(rectificationOrders.id, id));

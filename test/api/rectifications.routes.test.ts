@@ -390,6 +390,15 @@ describe('GET /v1/circulars and /:id', () => {
         expect.objectContaining({ id: circularId, number: '云数通〔2025〕1号', issuedOn: '2025-10-17', departmentCode: 'civil' }),
       );
     }
+    // The order names its circular; the department reads it, another does not.
+    expect((await api.call('civil-staff', 'GET', `/v1/rectifications/${criticizedOrder}`)).json()).toMatchObject({
+      status: 'criticized',
+      circular: { id: circularId, number: '云数通〔2025〕1号', issuedOn: '2025-10-17' },
+    });
+    expect((await api.call('reviewer', 'GET', `/v1/rectifications/${orderId}`)).json()).toMatchObject({
+      status: 'rectified',
+      circular: null,
+    });
     const one = await api.call('market-staff', 'GET', `/v1/circulars/${circularId}`);
     expect(one.json()).toMatchObject({ number: '云数通〔2025〕1号', orderId: criticizedOrder, text: expect.stringContaining('县民政局') });
     expect((await api.call('reviewer', 'GET', '/v1/circulars?year=2024')).json().items).toEqual([]);
