@@ -49,6 +49,7 @@ export const DOMAIN_ERRORS = {
   NOT_RECTIFICATION_AUTHORITY: { status: 403, message: '只有县政务数据资源主管部门可以验收整改情况' },
   REFERRAL_EXISTS: { status: 409, message: '该整改事项已移送有权机关，不能重复移送' },
   REFERRAL_NOT_ALLOWED: { status: 409, message: '只有已通报批评或情节严重的，才能移送有权机关处分' },
+  REFERRAL_DETAILS_REQUIRED: { status: 422, message: '移送处分须写明有权机关、责任人员及其职务和移送理由' },
   // 第二十六条, 第二十九条 to 第三十二条: sharing requests, disputes, grants, data conflicts
   SHARING_OWN_RESOURCE: { status: 400, message: '不能申请共享本部门提供的资源' },
   SHARING_ITEMS_UNKNOWN: { status: 400, message: '申请的数据项不在该目录条目中' },

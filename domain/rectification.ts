@@ -118,7 +118,7 @@ export function checkAcceptance(s: RectificationState, actor: Actor, d: { accept
   if (actor.role !== 'authority_reviewer') return domainError('NOT_RECTIFICATION_AUTHORITY');
   if (s.stage === 'rectified' || s.stage === 'criticized') return domainError('PROCESS_CLOSED');
   if (s.stage !== 'awaiting_acceptance') return domainError('NO_RECTIFICATION_REPORT');
-  if (!d.accept && !isSubstantive(d.reason ?? '', 2)) return domainError('REASON_REQUIRED', '不予验收须说明理由');
+  if (!d.accept && !isSubstantive(d.reason ?? '', 2)) return domainError('REASON_REQUIRED', '不予验收的，须写明未通过验收的原因');
   return null;
 }
 
@@ -175,7 +175,6 @@ export function checkReferral(
 ): DomainError | null {
   if (exists) return domainError('REFERRAL_EXISTS');
   if (order.status !== 'criticized' && !r.serious) return domainError('REFERRAL_NOT_ALLOWED');
-  if (!isSubstantive(r.organ, 2) || !isSubstantive(r.persons, 2)) return domainError('REASON_REQUIRED', '须写明有权机关和责任人员');
-  if (!isSubstantive(r.reason, 2)) return domainError('REASON_REQUIRED', '须说明移送理由');
+  if (![r.organ, r.persons, r.reason].every((t) => isSubstantive(t, 2))) return domainError('REFERRAL_DETAILS_REQUIRED');
   return null;
 }

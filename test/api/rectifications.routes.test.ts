@@ -266,7 +266,7 @@ describe('POST /v1/rectifications/:id/report and /acceptance', () => {
       expect((await api.call('reviewer', 'POST', acceptUrl(), body)).json()).toMatchObject({
         statusCode: 422,
         code: 'REASON_REQUIRED',
-        message: expect.stringContaining('不予验收须说明理由'),
+        message: '必须说明理由：不予验收的，须写明未通过验收的原因',
       });
     }
     const rejected = await api.call('reviewer', 'POST', acceptUrl(), { accept: false, reason: '未附处理记录清单' });
@@ -341,7 +341,8 @@ describe('POST /v1/rectifications/:id/referral (情节严重)', () => {
     });
     expect((await api.call('reviewer', 'POST', url, { ...referral, reason: '。' })).json()).toMatchObject({
       statusCode: 422,
-      code: 'REASON_REQUIRED',
+      code: 'REFERRAL_DETAILS_REQUIRED',
+      message: '移送处分须写明有权机关、责任人员及其职务和移送理由',
     });
   });
 

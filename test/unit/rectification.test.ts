@@ -137,8 +137,9 @@ describe('the circular and the referral', () => {
     expect(checkReferral({ status: 'open' }, false, r)?.code).toBe('REFERRAL_NOT_ALLOWED');
     expect(checkReferral({ status: 'rectified' }, false, r)?.code).toBe('REFERRAL_NOT_ALLOWED');
     expect(checkReferral({ status: 'criticized' }, true, r)?.code).toBe('REFERRAL_EXISTS');
-    expect(checkReferral({ status: 'criticized' }, false, { ...r, reason: '。' })?.code).toBe('REASON_REQUIRED');
-    expect(checkReferral({ status: 'criticized' }, false, { ...r, organ: ' ' })?.code).toBe('REASON_REQUIRED');
+    for (const missing of [{ reason: '。' }, { organ: ' ' }, { persons: '——' }]) {
+      expect(checkReferral({ status: 'criticized' }, false, { ...r, ...missing })?.code).toBe('REFERRAL_DETAILS_REQUIRED');
+    }
   });
 });
 
