@@ -27,6 +27,7 @@ import notificationsRoutes from './routes/notifications.routes';
 import processesRoutes from './routes/processes.routes';
 import publicRoutes from './routes/public.routes';
 import rectificationsRoutes from './routes/rectifications.routes';
+import circularsRoutes from './routes/circulars.routes';
 import conflictsRoutes from './routes/conflicts.routes';
 import sharingDisputesRoutes from './routes/sharing-disputes.routes';
 import sharingRoutes from './routes/sharing.routes';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(notificationsRoutes);
       await v1.register(violationsRoutes);
       await v1.register(rectificationsRoutes);
+      await v1.register(circularsRoutes);
       await v1.register(supervisionRoutes);
       await v1.register(evaluationRoutes);
       await v1.register(securityRecordsRoutes);

@@ -50,6 +50,18 @@ export const DOMAIN_ERRORS = {
   EVALUATION_INDICATORS_NOT_FOUND: { status: 404, message: '该年度尚未设定评价指标（适用默认指标），请先设定后再发布' },
   EVALUATION_INDICATORS_NOT_PUBLISHED: { status: 409, message: '该年度评价指标尚未发布，不能报送评价结果' },
   SECURITY_RECORD_IN_FUTURE: { status: 400, message: '风险评估或应急演练的日期不得晚于今天' },
+  RECTIFICATION_NOT_APPLICABLE: {
+    status: 422,
+    message: '该记录不属于第五十一条的整改范围：只有政务部门的第四十九条违规行为可以责令限期改正；主管部门、县政府的时限未履行报其监督主体',
+  },
+  FINDING_NOT_CONFIRMED: { status: 409, message: '该违规记录尚未认定，认定后才能责令整改' },
+  RECTIFICATION_REPORT_NOT_SUBSTANTIVE: { status: 422, message: '整改情况须写明具体的整改措施和结果，不能只填写空白或标点' },
+  RECTIFICATION_AWAITING_ACCEPTANCE: { status: 409, message: '整改情况已报送，正待主管部门验收' },
+  NO_RECTIFICATION_REPORT: { status: 409, message: '没有待验收的整改情况' },
+  NOT_RECTIFICATION_AUTHORITY: { status: 403, message: '只有县政务数据资源主管部门可以验收整改情况' },
+  REFERRAL_EXISTS: { status: 409, message: '该整改事项已移送有权机关，不能重复移送' },
+  REFERRAL_NOT_ALLOWED: { status: 409, message: '只有已通报批评或情节严重的，才能移送有权机关处分' },
+  REFERRAL_DETAILS_REQUIRED: { status: 422, message: '移送处分须写明有权机关、责任人员及其职务和移送理由' },
   // 第二十六条, 第二十九条 to 第三十二条: sharing requests, disputes, grants, data conflicts
   SHARING_OWN_RESOURCE: { status: 400, message: '不能申请共享本部门提供的资源' },
   SHARING_ITEMS_UNKNOWN: { status: 400, message: '申请的数据项不在该目录条目中' },

@@ -44,6 +44,8 @@ export function inboxRules(actor: Actor): InboxRule[] {
         // 第三十二条: disputes it coordinates; 第二十六条: conflicts not agreed in time.
         { stages: ['dispute_coordinating'], action: 'coordinate_sharing_dispute' },
         { stages: ['conflict_coordinating'], action: 'decide_conflict' },
+        // 第五十一条: reported rectifications wait for its acceptance.
+        { stages: ['awaiting_acceptance'], action: 'accept_rectification' },
       ];
     case 'county_government':
       return [

@@ -107,6 +107,8 @@ const HOLDER_OF_STAGE: Partial<Record<Stage, PartyKind>> = {
   returned: 'department',
   under_review: 'authority',
   rectifying: 'department',
+  // 第五十一条: the department has reported; the authority accepts or rejects it.
+  awaiting_acceptance: 'authority',
   departments_reporting: 'department',
   authority_compiling: 'authority',
   county_submitting: 'county_government',

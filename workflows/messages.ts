@@ -66,6 +66,12 @@ export interface ReportRectificationInput extends ActorInput {
 }
 export const reportRectification = defineUpdate<RectificationState, [ReportRectificationInput]>('reportRectification');
 export const getRectificationState = defineQuery<RectificationState | null>('getRectificationState');
+// 第五十一条: the authority accepts the rectification or rejects the report with its reasons.
+export interface AcceptRectificationInput extends ActorInput {
+  accept: boolean;
+  reason?: string;
+}
+export const acceptRectification = defineUpdate<RectificationState, [AcceptRectificationInput]>('acceptRectification');
 
 // 第四十六条: the yearly reports.
 export interface SubmitDepartmentReportInput extends ActorInput {

@@ -1,25 +1,50 @@
 // 第五十一条: 责令限期改正. A period of working days from the day of issue for the department to
-// report its rectification; a period that passes without a report escalates to a circulated
-// criticism (通报批评), recorded and notified, and the process closes either way.
+// rectify: it reports, the authority accepts the rectification (closing the order) or rejects
+// the report with reasons (the department may report again while the period runs). A period
+// that ends without an accepted rectification escalates to a circulated criticism (通报批评):
+// the authority's circular to every department and the county government.
+// Before patched('rectification-acceptance') the first report closed the order as rectified and
+// the criticism reached only the department and the reviewers; that path stays for the
+// histories started then.
 import { allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { isPast } from '../domain/deadline';
-import { checkReport, RECTIFICATION_ARTICLE, type RectificationState } from '../domain/rectification';
+import {
+  checkAcceptance,
+  checkReport,
+  RECTIFICATION_ARTICLE,
+  type RectificationDecision,
+  type RectificationReport,
+  type RectificationState,
+  unrectifiedAtEnd,
+} from '../domain/rectification';
 import type { Actor } from '../domain/roles';
 import { type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
-import { calendarChanged, getRectificationState, reportRectification } from './messages';
+import { acceptRectification, calendarChanged, getRectificationState, reportRectification } from './messages';
 import { dbActivity } from './options';
 import { stageClock } from './stage-clock';
 import { nowIso, nowMs, refuse } from './support';
 
-const { computeDeadline, registerProcess, recordStep, finishRectification, criticizeDepartment, notify } =
-  proxyActivities<Activities>(dbActivity);
+const {
+  computeDeadline,
+  registerProcess,
+  recordStep,
+  finishRectification,
+  criticizeDepartment,
+  notify,
+  saveRectificationReport,
+  decideRectification,
+  issueCircular,
+} = proxyActivities<Activities>(dbActivity);
 
 type Notice = Parameters<Activities['notify']>[0][number];
 
 // The shared clock (stage-clock.ts) replaced this workflow's own: histories started before it
 // carry no marker and keep counting with legacyWait below.
 const CLOCK_PATCH = 'rectification-stage-clock';
+// The authority's acceptance (a report no longer closes the order) and the circular of 通报批评.
+// Histories started before it carry no marker and keep the report-closes path.
+const ACCEPTANCE_PATCH = 'rectification-acceptance';
 
 export interface RectificationInput {
   /** the order's id; its requirement stays in the database */
@@ -36,12 +61,17 @@ export interface RectificationResult {
   orderId: string;
   outcome: 'rectified' | 'criticized';
   due: IsoDate;
+  /** 通报批评 on the acceptance path: the circular's number, e.g. 云数通〔2025〕1号 */
+  circularNumber?: string;
 }
 
 export async function rectificationWorkflow(input: RectificationInput): Promise<RectificationResult> {
   const clock = stageClock();
   const shared = patched(CLOCK_PATCH);
+  const acceptance = shared && patched(ACCEPTANCE_PATCH);
   const { workflowId } = workflowInfo();
+  // Acceptance path: steps under way in a handler; the period's end waits for them.
+  let busy = 0;
   let state: RectificationState | undefined;
   let reporter: Actor | undefined;
   // Old path only: calendar changes ask its loop for a recount.
@@ -65,18 +95,96 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
 
   setHandler(getRectificationState, () => state ?? null);
 
+  /** Acceptance path: a handler's writes, counted so that the criticism never overtakes them. */
+  const writing = async (write: () => Promise<void>): Promise<void> => {
+    busy += 1;
+    try {
+      await write();
+    } finally {
+      busy -= 1;
+    }
+  };
+
+  async function report(s: RectificationState, actor: Actor, r: RectificationReport): Promise<void> {
+    s.stage = 'awaiting_acceptance';
+    s.report = r;
+    s.reports!.push(r);
+    const key = `reported-${s.reports!.length}`;
+    await writing(async () => {
+      await saveRectificationReport(
+        s.orderId,
+        r,
+        step(key, 'rectification_reported', actor, { report: r.report, due: s.deadline.due }, { stage: 'awaiting_acceptance' }),
+      );
+      await notify([
+        notice(key, 'rectification_reported', `部门 ${s.departmentCode} 已报送整改情况（整改通知 ${s.orderId}），请予验收（第五十一条）`, {
+          departmentCode: null,
+          role: 'authority_reviewer',
+        }),
+      ]);
+    });
+    showInSearch(s);
+  }
+
+  async function decide(s: RectificationState, actor: Actor, d: RectificationDecision): Promise<void> {
+    s.decisions!.push(d);
+    s.stage = d.accept ? 'rectified' : 'rectifying';
+    const n = s.decisions!.length;
+    const { due } = s.deadline;
+    const [key, kind, message] = d.accept
+      ? ['accepted', 'rectification_accepted', `整改通知 ${s.orderId} 的整改情况已通过验收，整改完成`]
+      : [
+          `rejected-${n}`,
+          'rectification_rejected',
+          isPast(s.deadline, nowMs())
+            ? `整改情况未通过验收：${d.reason}。整改期限 ${due} 已过`
+            : `整改情况未通过验收：${d.reason}。请于 ${due} 前重新报送整改情况`,
+        ];
+    await writing(async () => {
+      await decideRectification(
+        s.orderId,
+        d,
+        step(
+          key,
+          kind,
+          actor,
+          { accept: d.accept, reason: d.reason, due },
+          d.accept ? { stage: 'rectified', status: 'closed' } : { stage: 'rectifying' },
+        ),
+      );
+      await notify([notice(key, kind, message, { departmentCode: s.departmentCode, role: null })]);
+    });
+    showInSearch(s);
+  }
+
   setHandler(
     reportRectification,
-    async ({ actor, report }) => {
+    async ({ actor, report: text }) => {
       const s = await ready();
-      refuse(checkReport(s, actor, report, nowMs()));
-      s.report = { report, reportedBy: actor.userId, reportedAt: nowIso() };
+      refuse(checkReport(s, actor, text, nowMs()));
+      const r = { report: text, reportedBy: actor.userId, reportedAt: nowIso() };
+      if (acceptance) {
+        await report(s, actor, r);
+        return s;
+      }
+      s.report = r;
       reporter = actor;
       // Answer once the order row says rectified, so the caller can read it back at once.
       await condition(() => finished);
       return s;
     },
-    { validator: ({ actor, report }) => state && refuse(checkReport(state, actor, report, nowMs())) },
+    { validator: ({ actor, report: text }) => state && refuse(checkReport(state, actor, text, nowMs())) },
+  );
+
+  setHandler(
+    acceptRectification,
+    async ({ actor, accept, reason }) => {
+      const s = await ready();
+      refuse(checkAcceptance(s, actor, { accept, reason }));
+      await decide(s, actor, { accept, reason: reason?.trim() || null, decidedBy: actor.userId, decidedAt: nowIso() });
+      return s;
+    },
+    { validator: ({ actor, accept, reason }) => state && refuse(checkAcceptance(state, actor, { accept, reason })) },
   );
 
   if (!shared) {
@@ -95,6 +203,7 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
     periodWorkingDays: input.periodWorkingDays,
     stage: 'rectifying',
     deadline,
+    ...(acceptance && { reports: [], decisions: [] }),
   };
   await registerProcess(
     {
@@ -149,6 +258,43 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
       recountsDone = upTo;
       showInSearch(s);
     }
+  }
+
+  if (acceptance) {
+    // Done once accepted, or once the period has ended with no report awaiting the authority
+    // (a report filed in time is decided first) and no handler still writing.
+    await clock.waitWithin(p, () => busy === 0 && (s.stage === 'rectified' || unrectifiedAtEnd(s, nowMs())), recordStep, {
+      onRecount: () => {
+        s.deadline = p.deadline;
+        showInSearch(s);
+      },
+    });
+    const { due } = s.deadline;
+    let circularNumber: string | undefined;
+    if (s.stage !== 'rectified') {
+      s.stage = 'criticized';
+      s.criticizedAt = nowIso();
+      ({ number: circularNumber } = await issueCircular(
+        s.orderId,
+        due,
+        step(
+          'criticized',
+          'criticized',
+          undefined,
+          { due, article: RECTIFICATION_ARTICLE, violationId: s.violationId },
+          { stage: 'criticized', level: 'overdue', status: 'closed' },
+        ),
+      ));
+    }
+    finished = true;
+    showInSearch(s);
+    await condition(allHandlersFinished);
+    return {
+      orderId: s.orderId,
+      outcome: s.stage === 'rectified' ? 'rectified' : 'criticized',
+      due,
+      ...(circularNumber && { circularNumber }),
+    };
   }
 
   if (shared) {

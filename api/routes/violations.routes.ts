@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { beijingIso } from '../../domain/deadline';
 import { domainError } from '../../domain/errors';
-import { checkOrder } from '../../domain/rectification';
+import { checkOrder, checkOrderable } from '../../domain/rectification';
 import { departmentScope } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { insertOrderOnce, type RectificationOrderRow } from '../../db/repositories/rectifications.repo';
@@ -80,17 +80,18 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { roles: ['authority_reviewer'], startsProcess: true },
       schema: {
-        summary: '责令限期整改（第五十一条）：每条违规记录只能下达一次',
+        summary: '责令限期整改（第五十一条）：只对政务部门已认定的第四十九条违规，每条只能下达一次',
         tags: ['supervision'],
         params: ViolationIdParams,
         body: OrderBody,
-        response: { 201: RectificationView, ...errors(404, 409) },
+        response: { 201: RectificationView, ...errors(404, 409, 422) },
       },
     },
     async (request, reply) => {
       const violation = await getViolation(db, Number(request.params.id));
       if (!violation) throw notFound('违规记录');
-      const refused = checkOrder(request.body);
+      // SPEC §6: only a 政务部门's confirmed 第四十九条 violation enters the 第五十一条 chain.
+      const refused = checkOrderable(violation) ?? checkOrder(request.body);
       if (refused) throw domainRefusal(refused);
       const actor = callerOf(request);
       const issuedAt = new Date();

@@ -36,6 +36,12 @@ export const RectificationView = Type.Object({
   reportedBy: Type.Union([Type.String(), Type.Null()]),
   reportedAt: Type.Union([Type.String(), Type.Null()]),
   criticizedAt: Type.Union([Type.String(), Type.Null()]),
+  acceptedBy: Type.Union([Type.String(), Type.Null()]),
+  acceptedAt: Type.Union([Type.String(), Type.Null()]),
+  rejectionReason: Type.Union([Type.String(), Type.Null()]),
+  rejectedAt: Type.Union([Type.String(), Type.Null()]),
+  /** 通报批评: the circular issued for this order */
+  circular: Type.Union([Type.Object({ id: Type.Integer(), number: Type.String(), issuedOn: Type.String() }), Type.Null()]),
 });
 
 export const ViolationView = Type.Object({
@@ -67,6 +73,56 @@ export type OrderBody = Static<typeof OrderBody>;
 
 export const ReportBody = Type.Object(
   { report: Type.String({ minLength: 1, maxLength: 4000, description: '整改情况' }) },
+  { additionalProperties: false },
+);
+
+// 第五十一条: the authority's acceptance, the circular of 通报批评, the referral for 处分.
+export const AcceptanceBody = Type.Object(
+  {
+    accept: Type.Boolean({ description: 'true：验收通过，整改完成；false：不予验收，整改通知继续有效' }),
+    reason: Type.Optional(Type.String({ maxLength: 2000, description: '验收意见；不予验收时必填' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ReferralBody = Type.Object(
+  {
+    organ: Type.String({ minLength: 1, maxLength: 200, description: '有权机关' }),
+    persons: Type.String({ minLength: 1, maxLength: 2000, description: '责任人员及职务' }),
+    referredOn: IsoDate,
+    reason: Type.String({ minLength: 1, maxLength: 4000, description: '移送理由' }),
+    serious: Type.Optional(Type.Boolean({ description: '情节严重：未经通报批评也可移送' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ReferralView = Type.Object({
+  orderId: Type.String(),
+  organ: Type.String(),
+  persons: Type.String(),
+  referredOn: Type.String(),
+  reason: Type.String(),
+  serious: Type.Boolean(),
+  recordedBy: Type.String(),
+  recordedAt: Type.String(),
+});
+
+export const CircularView = Type.Object({
+  id: Type.Integer(),
+  number: Type.String(),
+  year: Type.Integer(),
+  issuedOn: Type.String(),
+  orderId: Type.String(),
+  violationId: Type.Integer(),
+  departmentCode: Type.String(),
+  issuedBy: Type.String(),
+  text: Type.String(),
+});
+
+export const CircularIdParams = Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,9}$' }) }, { additionalProperties: false });
+
+export const CircularQuery = Type.Object(
+  { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2099 })), departmentCode: Type.Optional(DepartmentCode), ...Pagination },
   { additionalProperties: false },
 );
 

@@ -73,12 +73,62 @@ export const rectificationOrders = pgTable(
     reportedBy: text('reported_by'),
     reportedAt: timestamp('reported_at', { withTimezone: true }),
     criticizedAt: timestamp('criticized_at', { withTimezone: true }),
+    // 第五十一条: the authority's acceptance of the rectification, or its latest rejection of a report.
+    acceptedBy: text('accepted_by'),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    rejectionReason: text('rejection_reason'),
+    rejectedAt: timestamp('rejected_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('rectification_orders_violation_idx').on(t.violationId),
     index('rectification_orders_department_idx').on(t.departmentCode, t.status),
   ],
 );
+
+// 第五十一条: 通报批评, issued by the authority as a circular to every department and the county
+// government; numbered per year (云数通〔2025〕1号), one per order.
+export const circulars = pgTable(
+  'circulars',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    number: text('number').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => rectificationOrders.id),
+    violationId: bigint('violation_id', { mode: 'number' })
+      .notNull()
+      .references(() => violations.id),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
+    issuedBy: text('issued_by').notNull(),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('circulars_order_idx').on(t.orderId),
+    uniqueIndex('circulars_number_idx').on(t.year, t.seq),
+    index('circulars_department_idx').on(t.departmentCode),
+  ],
+);
+
+// 第五十一条 情节严重: the authority's referral to the competent organ (有权机关) for 处分 of the
+// responsible persons; once per order.
+export const rectificationReferrals = pgTable('rectification_referrals', {
+  orderId: text('order_id')
+    .primaryKey()
+    .references(() => rectificationOrders.id),
+  organ: text('organ').notNull(),
+  persons: text('persons').notNull(),
+  referredOn: date('referred_on', { mode: 'string' }).notNull(),
+  reason: text('reason').notNull(),
+  serious: boolean('serious').notNull(),
+  recordedBy: text('recorded_by').notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 // The reminder and notice outbox: activities write, people read; delivery channels later.
 // (workflow_id, key, department_code) keeps a retried activity from writing twice.

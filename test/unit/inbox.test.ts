@@ -33,6 +33,7 @@ describe('inboxRules', () => {
       { stages: ['authority_compiling'], action: 'submit_county_report' },
       { stages: ['dispute_coordinating'], action: 'coordinate_sharing_dispute' },
       { stages: ['conflict_coordinating'], action: 'decide_conflict' },
+      { stages: ['awaiting_acceptance'], action: 'accept_rectification' },
     ]);
   });
 

@@ -61,11 +61,20 @@ describe('who holds the turn', () => {
     expect(holderOf('dispute_referred')).toBe('county_government');
     expect(holderOf('county_submitting')).toBe('county_government');
     expect(holderOf('approved')).toBeNull();
+    // 第五十一条: a reported rectification waits for the authority's acceptance.
+    expect(holderOf('awaiting_acceptance')).toBe('authority');
+    expect(holderOf('rectifying')).toBe('department');
   });
 
   it('lists the stages each party holds, none twice', () => {
     const all = [...stagesHeldBy('department'), ...stagesHeldBy('authority'), ...stagesHeldBy('county_government')];
     expect(new Set(all).size).toBe(all.length);
-    expect(stagesHeldBy('authority')).toEqual(['under_review', 'authority_compiling', 'dispute_coordinating', 'conflict_coordinating']);
+    expect(stagesHeldBy('authority')).toEqual([
+      'under_review',
+      'awaiting_acceptance',
+      'authority_compiling',
+      'dispute_coordinating',
+      'conflict_coordinating',
+    ]);
   });
 });

@@ -65,6 +65,16 @@ describe('replay of recorded histories', () => {
     );
   });
 
+  it('the rectifications recorded before the acceptance path (issue 11) lack its marker; those after have it', () => {
+    const patches = new Map(histories.map((h) => [h.name, patchesOf(h.history)]));
+    for (const old of ['rectification-criticized', 'rectification-criticized-shared-clock']) {
+      expect(patches.get(old)).not.toContain('rectification-acceptance');
+    }
+    for (const recorded of ['rectification-acceptance-rejected-accepted', 'rectification-acceptance-criticized']) {
+      expect(patches.get(recorded)).toEqual(expect.arrayContaining(['rectification-stage-clock', 'rectification-acceptance']));
+    }
+  });
+
   it.each(histories.map((h) => [h.name, h.history] as const))('%s', async (name, history) => {
     await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE } }, history, name);
   });
