@@ -66,6 +66,12 @@ describe('who holds the turn', () => {
   it('lists the stages each party holds, none twice', () => {
     const all = [...stagesHeldBy('department'), ...stagesHeldBy('authority'), ...stagesHeldBy('county_government')];
     expect(new Set(all).size).toBe(all.length);
-    expect(stagesHeldBy('authority')).toEqual(['under_review', 'authority_compiling', 'dispute_coordinating', 'conflict_coordinating']);
+    expect(stagesHeldBy('authority')).toEqual([
+      'under_review',
+      'authority_compiling',
+      'dispute_coordinating',
+      'conflict_coordinating',
+      'awaiting_finding_decision',
+    ]);
   });
 });
