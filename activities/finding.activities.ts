@@ -1,0 +1,21 @@
+import type { Db } from '../db/client';
+import { type ProcessStep, updateFinding } from '../db/repositories/registry.repo';
+import type { FindingStatus } from '../domain/responsibility';
+import { withStep } from './support';
+
+export interface FindingDeps {
+  db: Db;
+}
+
+export function createFindingActivities({ db }: FindingDeps) {
+  return {
+    /** SPEC §3.6: a finding's status (and what the step adds to its record) with its timeline step, in one transaction. */
+    async recordFindingStep(
+      violationId: number,
+      change: { status: FindingStatus; detail?: Record<string, unknown> },
+      step: ProcessStep,
+    ): Promise<void> {
+      await withStep(db, step, (tx) => updateFinding(tx, violationId, change));
+    },
+  };
+}
