@@ -31,6 +31,7 @@ import sharingDisputesRoutes from './routes/sharing-disputes.routes';
 import sharingRoutes from './routes/sharing.routes';
 import supervisionRoutes from './routes/supervision.routes';
 import violationsRoutes from './routes/violations.routes';
+import findingsRoutes from './routes/findings.routes';
 import { ErrorResponse } from './schemas/common';
 import type { AppDeps } from './types';
 
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(annualReportsRoutes);
       await v1.register(notificationsRoutes);
       await v1.register(violationsRoutes);
+      await v1.register(findingsRoutes);
       await v1.register(rectificationsRoutes);
       await v1.register(supervisionRoutes);
       await v1.register(sharingRoutes);

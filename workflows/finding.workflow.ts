@@ -144,6 +144,9 @@ export async function findingWorkflow(input: FindingInput): Promise<FindingResul
     else if (s.stage === 'finding_provisional') released = { reason };
   });
 
+  /** The statement period as it stands, kept on the finding's row once the registry's deadline is cleared. */
+  const period = () => (s.notifiedOn && s.deadline ? { statementPeriod: { notifiedOn: s.notifiedOn, due: s.deadline.due } } : {});
+
   async function withdraw(reason: string): Promise<FindingResult> {
     s.withdrawal = { reason, at: nowIso() };
     s.stage = 'finding_withdrawn';
@@ -164,7 +167,7 @@ export async function findingWorkflow(input: FindingInput): Promise<FindingResul
     s.status = outcome;
     await recordFindingStep(
       id,
-      { status: outcome, detail: { decision: d } },
+      { status: outcome, detail: { decision: d, ...period() } },
       step(
         'decided',
         `finding_${outcome}`,
@@ -219,14 +222,14 @@ export async function findingWorkflow(input: FindingInput): Promise<FindingResul
     },
     { stage: 'statement_period', deadline: p.deadline, level: 'normal', status: 'open' },
   );
-  if (input.provisional) {
-    await recordFindingStep(id, { status: 'notified' }, notified);
-  } else {
-    await registerProcess(
-      { workflowId, type: 'finding', departmentCode: s.departmentCode, subjectId: String(id), stage: s.stage, startedAt: nowIso() },
-      notified,
-    );
-  }
+  await recordFindingStep(
+    id,
+    { status: 'notified', detail: period() },
+    notified,
+    input.provisional
+      ? undefined
+      : { workflowId, type: 'finding', departmentCode: s.departmentCode, subjectId: String(id), stage: s.stage, startedAt: nowIso() },
+  );
   await notify([
     toParty('notified', 'finding_notified', `违规告知：${label}（${s.article}）。如有异议，可于 ${p.deadline.due} 前提出陈述申辩`),
   ]);
@@ -246,7 +249,7 @@ export async function findingWorkflow(input: FindingInput): Promise<FindingResul
     const next = afterStatement(s) === 'await_decision' ? 'awaiting_finding_decision' : 'statement_period';
     await recordFindingStep(
       id,
-      { status: 'contested', detail: { statement: s.statement } },
+      { status: 'contested', detail: { statement: s.statement, ...period() } },
       step(
         'statement',
         'statement_filed',
@@ -278,7 +281,9 @@ export async function findingWorkflow(input: FindingInput): Promise<FindingResul
       return finish(await decide(true));
     }
     s.stage = 'awaiting_finding_decision';
-    await recordStep(
+    await recordFindingStep(
+      id,
+      { status: s.status, detail: period() },
       step(
         'period-ended',
         'statement_period_ended',
