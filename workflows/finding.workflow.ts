@@ -82,6 +82,7 @@ export async function findingWorkflow(input: FindingInput): Promise<FindingResul
   let statementRecorded = false;
   let decisionRecorded = false;
 
+  /** A statement is checked against the counted period: asked while it is being counted, try again. */
   const busy = (): void => refuse(ready ? null : domainError('PROCESS_BUSY'));
   const label = findingLabel(input.kind);
   const toParty = (key: string, kind: string, message: string): Notice => ({
@@ -131,10 +132,8 @@ export async function findingWorkflow(input: FindingInput): Promise<FindingResul
       return s;
     },
     {
-      validator: ({ actor, reason }) => {
-        busy();
-        refuse(checkDecision(s, actor, reason));
-      },
+      // Not busy-checked: while the period is being counted the stage already refuses a decision.
+      validator: ({ actor, reason }) => refuse(checkDecision(s, actor, reason)),
     },
   );
 
@@ -230,10 +229,10 @@ export async function findingWorkflow(input: FindingInput): Promise<FindingResul
       ? undefined
       : { workflowId, type: 'finding', departmentCode: s.departmentCode, subjectId: String(id), stage: s.stage, startedAt: nowIso() },
   );
+  ready = true;
   await notify([
     toParty('notified', 'finding_notified', `违规告知：${label}（${s.article}）。如有异议，可于 ${p.deadline.due} 前提出陈述申辩`),
   ]);
-  ready = true;
   clock.show(s.stage, p.deadline);
 
   // The statement period: ends with the statement (the supervisor decides at once), a

@@ -47,8 +47,8 @@ async function findingFor(request: FastifyRequest, id: string, mode: 'read' | 's
   request.auditTarget = workflowId;
   if (mode === 'state' && !canStateFor(actor, violation)) throw domainRefusal(domainError('NOT_FINDING_PARTY'));
   const process = await getProcess(db, workflowId);
-  // Recorded before findings had a workflow: confirmed by migration 0009, nothing left to decide.
-  if (mode !== 'read' && !process) throw domainRefusal(domainError('FINDING_ALREADY_DECIDED'));
+  // Closed, or recorded before findings had a workflow (confirmed by migration 0009): nothing left to state or decide.
+  if (mode !== 'read' && process?.status !== 'open') throw domainRefusal(domainError('FINDING_ALREADY_DECIDED'));
   return { violation, workflowId, process };
 }
 

@@ -8,7 +8,10 @@ import { codes, IsoDate } from './common';
 const DepartmentCode = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
 const Text = (description: string) => Type.String({ minLength: 1, maxLength: FINDING_TEXT_MAX, description });
 
-export const RegistrableKind = codes(REGISTRABLE_FINDING_KINDS, '违规情形代码：第四十九条(一)–(七) conduct_49_1…7，第五十条(一)–(五) conduct_50_1…5');
+export const RegistrableKind = codes(
+  REGISTRABLE_FINDING_KINDS,
+  '违规情形代码：第四十九条(一)–(七) conduct_49_1…7，第五十条(一)–(五) conduct_50_1…5',
+);
 
 export const FindingBody = Type.Object(
   {
