@@ -13,8 +13,11 @@ import { callerOf } from '../plugins/auth';
 import { errors } from '../schemas/common';
 import { DeadlineItem, DeadlineQuery, DepartmentEvaluation, EvaluationQuery } from '../schemas/supervision.schema';
 
-/** Rectification is itself the supervision measure: counted as open orders and criticisms, not as a rate. */
-const EVALUATED_TYPES = PROCESS_TYPES.filter((t) => t !== 'rectification');
+/**
+ * Rectification is itself the supervision measure: counted as open orders and criticisms, not as a
+ * rate. A finding's own process (SPEC §3.6) is the finding's lifecycle, not a duty done on time.
+ */
+const EVALUATED_TYPES = PROCESS_TYPES.filter((t) => t !== 'rectification' && t !== 'finding');
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
