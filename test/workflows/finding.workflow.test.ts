@@ -218,6 +218,7 @@ describe('findingWorkflow', () => {
         status: 'closed',
       });
       expect(await kindsOf(h)).toEqual(['finding_notified', 'level_warning', 'finding_confirmed']);
+      await recordHistory(h, 'finding-automatic-confirmed-by-lapse');
     });
   });
 
@@ -279,6 +280,7 @@ describe('findingWorkflow', () => {
         ['finding_held_provisional', undefined],
         ['finding_withdrawn', '重新计算后期限为 2025-10-09，已按期办结'],
       ]);
+      await recordHistory(h, 'finding-provisional-withdrawn');
     });
   });
 
