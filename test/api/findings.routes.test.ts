@@ -128,6 +128,8 @@ describe('GET /v1/findings/:id', () => {
     }
     expect((await api.call('reviewer', 'GET', '/v1/findings/999999')).statusCode).toBe(404);
     expect((await api.call('reviewer', 'GET', '/v1/findings/abc')).statusCode).toBe(400);
+    expect((await api.call('market-staff', 'POST', '/v1/findings/999999/statement', { statement: '申辩' })).statusCode).toBe(404);
+    expect((await api.call('reviewer', 'POST', '/v1/findings/999999/decision', { confirm: true, reason: '理由' })).statusCode).toBe(404);
   });
 });
 
