@@ -35,6 +35,7 @@ import supervisionRoutes from './routes/supervision.routes';
 import evaluationRoutes from './routes/evaluation.routes';
 import securityRecordsRoutes from './routes/security-records.routes';
 import violationsRoutes from './routes/violations.routes';
+import findingsRoutes from './routes/findings.routes';
 import { ErrorResponse } from './schemas/common';
 import type { AppDeps } from './types';
 
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(annualReportsRoutes);
       await v1.register(notificationsRoutes);
       await v1.register(violationsRoutes);
+      await v1.register(findingsRoutes);
       await v1.register(rectificationsRoutes);
       await v1.register(circularsRoutes);
       await v1.register(supervisionRoutes);

@@ -62,6 +62,17 @@ export const DOMAIN_ERRORS = {
   REFERRAL_EXISTS: { status: 409, message: '该整改事项已移送有权机关，不能重复移送' },
   REFERRAL_NOT_ALLOWED: { status: 409, message: '只有已通报批评或情节严重的，才能移送有权机关处分' },
   REFERRAL_DETAILS_REQUIRED: { status: 422, message: '移送处分须写明有权机关、责任人员及其职务和移送理由' },
+  // 第四十九条, 第五十条, SPEC §3.6: findings, their statement (陈述申辩) and the supervisor's decision
+  FINDING_TARGET_NOT_DEPARTMENT: { status: 422, message: '只能对在用的政务部门登记违规行为，主管部门不对本部门或县人民政府登记' },
+  FINDING_FACTS_REQUIRED: { status: 422, message: '必须写明违规事实、证据和认定依据' },
+  NOT_FINDING_PARTY: { status: 403, message: '只有被认定违规的部门可以提出陈述申辩' },
+  NOT_FINDING_DECIDER: { status: 403, message: '只有被认定方的监督主体可以认定或撤销该违规' },
+  STATEMENT_NOT_OPEN: { status: 409, message: '该违规尚为暂定，陈述申辩期尚未开始' },
+  STATEMENT_ALREADY_FILED: { status: 409, message: '已提出过陈述申辩，不能再次提出' },
+  STATEMENT_AFTER_DEADLINE: { status: 422, message: '陈述申辩期已届满，不能再提出陈述申辩' },
+  STATEMENT_REQUIRED: { status: 422, message: '请填写陈述申辩的内容' },
+  FINDING_ALREADY_DECIDED: { status: 409, message: '该违规已作出认定或已撤销、撤回' },
+  FINDING_DECISION_NOT_YET: { status: 422, message: '陈述申辩期届满或当事部门提出陈述申辩之前，不能作出认定' },
   // 第二十六条, 第二十九条 to 第三十二条: sharing requests, disputes, grants, data conflicts
   SHARING_OWN_RESOURCE: { status: 400, message: '不能申请共享本部门提供的资源' },
   SHARING_ITEMS_UNKNOWN: { status: 400, message: '申请的数据项不在该目录条目中' },

@@ -1,4 +1,5 @@
 // What awaits each role now (the inbox): supervisors find their approvals here.
+import type { PartyKind } from './responsibility';
 import type { Actor } from './roles';
 import type { Stage, TaskKind } from './vocabulary';
 
@@ -10,6 +11,8 @@ export interface InboxRule {
   action: TaskKind;
   /** 第二十六条: match the cases naming the caller's department among those concerned, not the registry's department */
   asConflictParty?: boolean;
+  /** SPEC §6: only processes of departments of these kinds (a finding's decider depends on its party) */
+  partyKinds?: PartyKind[];
 }
 
 export function inboxRules(actor: Actor): InboxRule[] {
@@ -23,6 +26,7 @@ export function inboxRules(actor: Actor): InboxRule[] {
         // 第五十一条: an open rectification order waits for the department's report.
         { departments: own, stages: ['rectifying'], action: 'report_rectification' },
         ...sharingRules(own),
+        ...statementRules(own),
       ];
     case 'department_head':
       // 第二十三条: only the head decides extensions of its own department.
@@ -32,6 +36,7 @@ export function inboxRules(actor: Actor): InboxRule[] {
         { departments: own, stages: ['awaiting_application', 'returned'], action: 'submit_catalog_application' },
         { departments: own, stages: ['rectifying'], action: 'report_rectification' },
         ...sharingRules(own),
+        ...statementRules(own),
       ];
     case 'authority_reviewer':
       // 第四十五条: the authority supervises every overdue process county-wide.
@@ -46,12 +51,18 @@ export function inboxRules(actor: Actor): InboxRule[] {
         { stages: ['conflict_coordinating'], action: 'decide_conflict' },
         // 第五十一条: reported rectifications wait for its acceptance.
         { stages: ['awaiting_acceptance'], action: 'accept_rectification' },
+        // SPEC §3.6: findings against 政务部门 once stated or their period passed; its own are the county government's.
+        { stages: ['awaiting_finding_decision'], partyKinds: ['department'], action: 'decide_finding' },
+        ...statementRules(own),
       ];
     case 'county_government':
       return [
         { stages: ['county_submitting'], action: 'submit_annual_report_to_city' },
         // 第三十二条: disputes referred to it for decision.
         { stages: ['dispute_referred'], action: 'decide_sharing_dispute' },
+        // SPEC §6: it supervises the authority, and decides the findings against it.
+        { stages: ['awaiting_finding_decision'], partyKinds: ['authority'], action: 'decide_finding' },
+        ...statementRules(own),
       ];
     default:
       return [];
@@ -62,4 +73,9 @@ export function inboxRules(actor: Actor): InboxRule[] {
 const sharingRules = (own: string[]): InboxRule[] => [
   { departments: own, stages: ['awaiting_sharing_decision'], action: 'decide_sharing_request' },
   { departments: own, stages: ['conflict_negotiating'], action: 'record_conflict_position', asConflictParty: true },
+];
+
+/** SPEC §3.6: a finding against the caller's own department waits for its statement (陈述申辩). */
+const statementRules = (own: string[]): InboxRule[] => [
+  { departments: own, stages: ['statement_period'], action: 'file_finding_statement' },
 ];

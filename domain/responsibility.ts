@@ -117,6 +117,12 @@ const HOLDER_OF_STAGE: Partial<Record<Stage, PartyKind>> = {
   dispute_referred: 'county_government',
   conflict_negotiating: 'department',
   conflict_coordinating: 'authority',
+  // SPEC §3.6: the charged party's statement, then its supervisor's decision. The usual case is
+  // shown (a 政务部门, decided by the authority); domain/finding.ts names the actual party and
+  // decider of each finding. Neither period is charged: the statement period ends the stage by
+  // itself, and the decision has no regulated period.
+  statement_period: 'department',
+  awaiting_finding_decision: 'authority',
 };
 
 /** The party holding the turn at `stage`; null at a closing stage. */

@@ -28,6 +28,7 @@ export const PROCESS_TYPES = [
   'sharing_request',
   'sharing_dispute',
   'conflict',
+  'finding',
 ] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 
@@ -39,6 +40,7 @@ export const PROCESS_TYPE_INFO: Record<ProcessType, { label: string; article: st
   sharing_request: { label: '共享申请', article: '第三十一条' },
   sharing_dispute: { label: '共享争议', article: '第三十二条' },
   conflict: { label: '数据冲突', article: '第二十六条' },
+  finding: { label: '违规认定', article: '第四十九条' },
 };
 
 export const processTypeLabel = labeller(labelsOf(PROCESS_TYPE_INFO), '未知流程');
@@ -73,6 +75,12 @@ export const STAGES = [
   'conflict_coordinating',
   'agreed',
   'decided',
+  'finding_provisional',
+  'statement_period',
+  'awaiting_finding_decision',
+  'finding_confirmed',
+  'finding_annulled',
+  'finding_withdrawn',
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -85,6 +93,14 @@ export const STAGES_OF = {
   sharing_request: ['awaiting_sharing_decision', 'granted', 'granted_in_part', 'refused'],
   sharing_dispute: ['dispute_coordinating', 'dispute_referred', 'upheld', 'overturned'],
   conflict: ['conflict_negotiating', 'conflict_coordinating', 'agreed', 'decided'],
+  finding: [
+    'finding_provisional',
+    'statement_period',
+    'awaiting_finding_decision',
+    'finding_confirmed',
+    'finding_annulled',
+    'finding_withdrawn',
+  ],
 } as const satisfies Record<ProcessType, readonly Stage[]>;
 export type StageOf<T extends ProcessType> = (typeof STAGES_OF)[T][number];
 
@@ -120,6 +136,12 @@ const STAGE_LABELS: Record<Stage | typeof STARTING, string> = {
   conflict_coordinating: '主管部门协调冲突',
   agreed: '协商一致',
   decided: '已作出决定',
+  finding_provisional: '暂定违规（待重新计算期限）',
+  statement_period: '陈述申辩期',
+  awaiting_finding_decision: '待作出认定',
+  finding_confirmed: '违规已认定',
+  finding_annulled: '违规已撤销',
+  finding_withdrawn: '违规已撤回',
 };
 
 export const stageLabel = labeller(STAGE_LABELS, '未知环节');
@@ -142,6 +164,8 @@ export const TASK_KINDS = [
   'coordinate_sharing_dispute',
   'decide_sharing_dispute',
   'decide_conflict',
+  'file_finding_statement',
+  'decide_finding',
   'follow',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
@@ -161,6 +185,8 @@ export const TASK_INFO: Record<TaskKind, { label: string; article: string }> = {
   coordinate_sharing_dispute: { label: '协调共享争议', article: '第三十二条' },
   decide_sharing_dispute: { label: '决定共享争议', article: '第三十二条' },
   decide_conflict: { label: '决定数据冲突', article: '第二十六条' },
+  file_finding_statement: { label: '对违规告知提出陈述申辩', article: '第四十九条' },
+  decide_finding: { label: '认定或撤销违规', article: '第四十九条' },
   follow: { label: '查看办理进度', article: '第二十三条' },
 };
 
@@ -178,6 +204,19 @@ export const FINDING_KINDS = [
   'annual_report_missed',
   'county_report_late',
   'city_submission_late',
+  // Registered by the authority (SPEC §3.6): a 政务部门's conduct under 第四十九条(一)–(七), 第五十条(一)–(五).
+  'conduct_49_1',
+  'conduct_49_2',
+  'conduct_49_3',
+  'conduct_49_4',
+  'conduct_49_5',
+  'conduct_49_6',
+  'conduct_49_7',
+  'conduct_50_1',
+  'conduct_50_2',
+  'conduct_50_3',
+  'conduct_50_4',
+  'conduct_50_5',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -218,7 +257,91 @@ export const FINDING_INFO: Record<
     findingClass: 'timeliness',
     party: 'county_government',
   },
+  conduct_49_1: {
+    label: '瞒报、漏报本部门政务数据资源目录清单',
+    article: '第四十九条(一)',
+    findingClass: 'violation',
+    party: 'department',
+  },
+  conduct_49_2: {
+    label: '拒绝、推诿或者妨碍政务数据资源存储到城市大数据资源中心',
+    article: '第四十九条(二)',
+    findingClass: 'violation',
+    party: 'department',
+  },
+  conduct_49_3: {
+    label: '重复采集、多头采集可共享获取的政务数据资源',
+    article: '第四十九条(三)',
+    findingClass: 'violation',
+    party: 'department',
+  },
+  conduct_49_4: {
+    label: '从共享系统获取与履职无关的政务数据资源',
+    article: '第四十九条(四)',
+    findingClass: 'violation',
+    party: 'department',
+  },
+  conduct_49_5: {
+    label: '将共享获取的政务数据资源用于与履职无关的目的',
+    article: '第四十九条(五)',
+    findingClass: 'violation',
+    party: 'department',
+  },
+  conduct_49_6: {
+    label: '要求公民、法人和其他组织提供可从共享系统获取的政务数据资源',
+    article: '第四十九条(六)',
+    findingClass: 'violation',
+    party: 'department',
+  },
+  conduct_49_7: {
+    label: '通过共享系统之外的其他形式共享政务数据资源',
+    article: '第四十九条(七)',
+    findingClass: 'violation',
+    party: 'department',
+  },
+  conduct_50_1: {
+    label: '侵入政务网络、干扰平台正常功能或者破坏、窃取政务数据资源',
+    article: '第五十条(一)',
+    findingClass: 'violation',
+    party: 'department',
+  },
+  conduct_50_2: {
+    label: '以获取的政务数据资源汇聚形成可能涉密或重要敏感信息',
+    article: '第五十条(二)',
+    findingClass: 'violation',
+    party: 'department',
+  },
+  conduct_50_3: {
+    label: '以获取的政务数据资源侵犯商业秘密或者个人隐私',
+    article: '第五十条(三)',
+    findingClass: 'violation',
+    party: 'department',
+  },
+  conduct_50_4: {
+    label: '未经许可扩散或者非授权使用共享获取的政务数据资源',
+    article: '第五十条(四)',
+    findingClass: 'violation',
+    party: 'department',
+  },
+  conduct_50_5: { label: '法律法规禁止的其他行为', article: '第五十条(五)', findingClass: 'violation', party: 'department' },
 };
+
+/** The kinds the authority registers by hand (SPEC §3.6): conduct, not a missed deadline. */
+export const REGISTRABLE_FINDING_KINDS = [
+  'conduct_49_1',
+  'conduct_49_2',
+  'conduct_49_3',
+  'conduct_49_4',
+  'conduct_49_5',
+  'conduct_49_6',
+  'conduct_49_7',
+  'conduct_50_1',
+  'conduct_50_2',
+  'conduct_50_3',
+  'conduct_50_4',
+  'conduct_50_5',
+] as const satisfies readonly FindingKind[];
+export type RegistrableFindingKind = (typeof REGISTRABLE_FINDING_KINDS)[number];
 
 /**
  * Stored kinds keep a process's findings apart under the (workflow, kind) unique index:
@@ -298,6 +421,13 @@ export const EVENT_KINDS = [
   'conflict_decided',
   'level_warning',
   'level_overdue',
+  'finding_held_provisional',
+  'finding_notified',
+  'statement_filed',
+  'statement_period_ended',
+  'finding_confirmed',
+  'finding_annulled',
+  'finding_withdrawn',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -347,6 +477,13 @@ const EVENT_LABELS: Record<EventKind, string> = {
   conflict_decided: '主管部门作出决定',
   level_warning: '转为黄色预警',
   level_overdue: '转为红色超期',
+  finding_held_provisional: '暂定违规（待重新计算期限）',
+  finding_notified: '告知违规并开始陈述申辩期',
+  statement_filed: '提出陈述申辩',
+  statement_period_ended: '陈述申辩期届满',
+  finding_confirmed: '认定违规',
+  finding_annulled: '撤销违规',
+  finding_withdrawn: '撤回违规（重新计算后未超期）',
 };
 
 export const eventLabel = labeller(EVENT_LABELS, '其他事项');

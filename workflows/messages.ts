@@ -9,6 +9,7 @@ import type { CatalogUpdateStage, CatalogUpdateState, Submission } from '../doma
 import type { RectificationState } from '../domain/rectification';
 import type { DisputeDecision, DisputeState, ProviderDecision, SharingRequestState } from '../domain/sharing';
 import type { ConflictState } from '../domain/conflict';
+import type { FindingState } from '../domain/finding';
 
 /** Every message that changes something carries the authenticated caller, set by the API. */
 export interface ActorInput {
@@ -112,3 +113,17 @@ export interface DecideConflictInput extends ActorInput {
 export const recordPosition = defineUpdate<ConflictState, [RecordPositionInput]>('recordPosition');
 export const decideConflict = defineUpdate<ConflictState, [DecideConflictInput]>('decideConflict');
 export const getConflictState = defineQuery<ConflictState | null>('getConflictState');
+
+// SPEC §3.6: the charged party's statement (陈述申辩) and its supervisor's decision on a finding.
+export interface FileStatementInput extends ActorInput {
+  statement: string;
+}
+export interface DecideFindingInput extends ActorInput {
+  confirm: boolean;
+  reason: string;
+}
+export const fileStatement = defineUpdate<FindingState, [FileStatementInput]>('fileStatement');
+export const decideFinding = defineUpdate<FindingState, [DecideFindingInput]>('decideFinding');
+export const getFindingState = defineQuery<FindingState | null>('getFindingState');
+/** A recount revised a finding (SPEC §2): withdrawn when the new deadline was met, notified when a provisional one stands. */
+export const findingRevised = defineSignal<[{ status: 'withdrawn' | 'notified'; reason: string }]>('findingRevised');

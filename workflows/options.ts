@@ -32,6 +32,14 @@ export const sharingDisputeWorkflowId = (id: string): string => `sharing-dispute
 /** 第二十六条: one process per conflict case. */
 export const conflictWorkflowId = (id: string): string => `conflict-${id}`;
 
+/** SPEC §3.6: one finding workflow per recorded violation (automatic findings, started by the recordViolation activity). */
+export const findingWorkflowId = (violationId: number): string => `finding-${violationId}`;
+/** A finding the authority registered: its case number is its process, created with its row. */
+export const registeredFindingWorkflowId = (caseId: string): string => `finding-${caseId}`;
+/** The finding workflow of a stored violation: its own process when registered, `finding-<id>` otherwise. */
+export const findingWorkflowIdOf = (v: { id: number; workflowId: string }): string =>
+  v.workflowId.startsWith('finding-') ? v.workflowId : findingWorkflowId(v.id);
+
 // Search attributes: process type, department, stage and due date only, never personal data
 // (Temporal stores them unencrypted). Registered on the dev server by scripts/start.ts.
 export const SA_PROCESS_TYPE = defineSearchAttributeKey('ProcessType', SearchAttributeType.KEYWORD);

@@ -172,7 +172,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           const parties = rule.asConflictParty
             ? { subjectIds: await conflictIdsAwaitingPosition(db, user.departmentCode ?? '') }
             : { departments: rule.departments };
-          const rows = await listProcesses(db, { ...parties, stages: rule.stages, status: 'open', limit: 200, offset: 0 });
+          const rows = await listProcesses(db, {
+            ...parties,
+            stages: rule.stages,
+            departmentKinds: rule.partyKinds,
+            status: 'open',
+            limit: 200,
+            offset: 0,
+          });
           return rows.map((p) => ({ action: rule.action, process: view(p) }));
         }),
       );

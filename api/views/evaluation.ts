@@ -10,8 +10,11 @@ import type { DbOrTx } from '../../db/client';
 import { getIndicatorSet, type IndicatorSetRow } from '../../db/repositories/evaluation.repo';
 import { evaluationFigures } from '../../db/repositories/supervision.repo';
 
-/** Rectification is itself the supervision measure: counted as open orders and criticisms, not as a rate. */
-export const EVALUATED_TYPES = PROCESS_TYPES.filter((t) => t !== 'rectification');
+/**
+ * Rectification is itself the supervision measure, counted as open orders and criticisms; a
+ * finding's own process (SPEC §3.6) is the finding's lifecycle, not a duty done on time.
+ */
+export const EVALUATED_TYPES = PROCESS_TYPES.filter((t) => t !== 'rectification' && t !== 'finding');
 
 const iso = (d: Date | null): string | null => (d ? beijingIso(d.getTime()) : null);
 

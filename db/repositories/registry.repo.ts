@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ExtensionRequest } from '../../domain/correction';
-import { responsibilityOf } from '../../domain/responsibility';
+import { type FindingStatus, type PartyKind, responsibilityOf } from '../../domain/responsibility';
 import type { Actor } from '../../domain/roles';
 import { beijingIso, type Deadline } from '../../domain/deadline';
 import type { ProcessType, Stage } from '../../domain/vocabulary';
 import type { DeadlineLevel } from '../../domain/working-days';
 import type { DbOrTx } from '../client';
-import { processEvents, processes, users, violations } from '../schema';
+import { departments, processEvents, processes, users, violations } from '../schema';
 import { saveExtension } from './corrections.repo';
 
 export type ProcessRow = typeof processes.$inferSelect;
@@ -15,7 +15,8 @@ export interface RegistryChange {
   stage?: Stage;
   level?: DeadlineLevel;
   status?: 'open' | 'closed';
-  deadline?: Deadline;
+  /** null: the stage has no deadline (a finding awaiting its decision) */
+  deadline?: Deadline | null;
 }
 
 /** One step of a process: its timeline event and the registry change it causes, written together. */
@@ -37,7 +38,8 @@ function registryColumns(c: RegistryChange, at: string) {
     ...(c.stage !== undefined && { stage: c.stage }),
     ...(c.level !== undefined && { level: c.level }),
     ...(c.status !== undefined && { status: c.status, closedAt: c.status === 'closed' ? new Date(at) : null }),
-    ...(c.deadline !== undefined && {
+    ...(c.deadline === null && { dueDate: null, endsAt: null, warningAt: null }),
+    ...(c.deadline && {
       dueDate: c.deadline.due,
       endsAt: new Date(c.deadline.endsAt),
       warningAt: new Date(c.deadline.warningAt),
@@ -55,7 +57,8 @@ export interface ProcessRegistration {
   departmentCode: string;
   subjectId: string;
   stage: Stage;
-  deadline: Deadline;
+  /** none while a provisional finding waits for its recount (SPEC §2) */
+  deadline?: Deadline;
   startedAt: string;
 }
 
@@ -113,10 +116,11 @@ export interface FindingRecord {
   detail?: Record<string, unknown>;
 }
 
-export async function recordViolation(db: DbOrTx, v: FindingRecord): Promise<void> {
+/** Returns the finding's id, whether this call wrote it or an earlier one did. */
+export async function recordViolation(db: DbOrTx, v: FindingRecord): Promise<number> {
   const r = responsibilityOf(v.kind);
   if (!r) throw new Error(`not a finding kind: ${v.kind}`);
-  await db
+  const inserted = await db
     .insert(violations)
     .values({
       workflowId: v.workflowId,
@@ -131,7 +135,30 @@ export async function recordViolation(db: DbOrTx, v: FindingRecord): Promise<voi
       detail: v.detail ?? {},
       occurredAt: new Date(v.occurredAt),
     })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ id: violations.id });
+  if (inserted[0]) return inserted[0].id;
+  const [stored] = await db
+    .select({ id: violations.id })
+    .from(violations)
+    .where(and(eq(violations.workflowId, v.workflowId), eq(violations.kind, v.kind)));
+  if (!stored) throw new Error(`finding vanished after a conflicting insert: ${v.workflowId} ${v.kind}`);
+  return stored.id;
+}
+
+/** SPEC §3.6: a finding's status as its workflow moves it, and what it adds to its detail (statement, decision). */
+export async function updateFinding(
+  db: DbOrTx,
+  violationId: number,
+  change: { status: FindingStatus; detail?: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .update(violations)
+    .set({
+      status: change.status,
+      ...(change.detail && { detail: sql`${violations.detail} || ${JSON.stringify(change.detail)}::jsonb` }),
+    })
+    .where(eq(violations.id, violationId));
 }
 
 export interface ProcessFilter {
@@ -143,6 +170,8 @@ export interface ProcessFilter {
   level?: DeadlineLevel;
   status?: 'open' | 'closed';
   subjectIds?: string[];
+  /** only departments of these kinds (departments.kind) */
+  departmentKinds?: PartyKind[];
   limit: number;
   offset: number;
 }
@@ -157,6 +186,14 @@ export function listProcesses(db: DbOrTx, f: ProcessFilter): Promise<ProcessRow[
   if (f.level) where.push(eq(processes.level, f.level));
   if (f.status) where.push(eq(processes.status, f.status));
   if (f.subjectIds) where.push(inArray(processes.subjectId, f.subjectIds));
+  if (f.departmentKinds) {
+    where.push(
+      inArray(
+        processes.departmentCode,
+        db.select({ code: departments.code }).from(departments).where(inArray(departments.kind, f.departmentKinds)),
+      ),
+    );
+  }
   return db
     .select()
     .from(processes)

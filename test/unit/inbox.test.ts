@@ -12,6 +12,7 @@ describe('inboxRules', () => {
       { departments: ['market'], stages: ['rectifying'], action: 'report_rectification' },
       { departments: ['market'], stages: ['awaiting_sharing_decision'], action: 'decide_sharing_request' },
       { departments: ['market'], stages: ['conflict_negotiating'], action: 'record_conflict_position', asConflictParty: true },
+      { departments: ['market'], stages: ['statement_period'], action: 'file_finding_statement' },
     ]);
   });
 
@@ -23,6 +24,7 @@ describe('inboxRules', () => {
       { departments: ['civil'], stages: ['rectifying'], action: 'report_rectification' },
       { departments: ['civil'], stages: ['awaiting_sharing_decision'], action: 'decide_sharing_request' },
       { departments: ['civil'], stages: ['conflict_negotiating'], action: 'record_conflict_position', asConflictParty: true },
+      { departments: ['civil'], stages: ['statement_period'], action: 'file_finding_statement' },
     ]);
   });
 
@@ -34,6 +36,9 @@ describe('inboxRules', () => {
       { stages: ['dispute_coordinating'], action: 'coordinate_sharing_dispute' },
       { stages: ['conflict_coordinating'], action: 'decide_conflict' },
       { stages: ['awaiting_acceptance'], action: 'accept_rectification' },
+      // SPEC §3.6: it decides findings against 政务部门 only; its own findings' statements are its own to file.
+      { stages: ['awaiting_finding_decision'], partyKinds: ['department'], action: 'decide_finding' },
+      { departments: ['authority'], stages: ['statement_period'], action: 'file_finding_statement' },
     ]);
   });
 
@@ -41,6 +46,9 @@ describe('inboxRules', () => {
     expect(inboxRules(actor('county_government', 'county'))).toEqual([
       { stages: ['county_submitting'], action: 'submit_annual_report_to_city' },
       { stages: ['dispute_referred'], action: 'decide_sharing_dispute' },
+      // SPEC §6: the county government supervises the authority.
+      { stages: ['awaiting_finding_decision'], partyKinds: ['authority'], action: 'decide_finding' },
+      { departments: ['county'], stages: ['statement_period'], action: 'file_finding_statement' },
     ]);
   });
 

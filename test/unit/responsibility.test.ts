@@ -75,6 +75,7 @@ describe('who holds the turn', () => {
       'authority_compiling',
       'dispute_coordinating',
       'conflict_coordinating',
+      'awaiting_finding_decision',
     ]);
   });
 });

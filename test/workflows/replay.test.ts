@@ -34,6 +34,7 @@ describe('replay of recorded histories', () => {
         'sharingRequestWorkflow',
         'sharingDisputeWorkflow',
         'conflictWorkflow',
+        'findingWorkflow',
       ]),
     );
   });
