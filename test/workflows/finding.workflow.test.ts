@@ -258,7 +258,8 @@ describe('findingWorkflow', () => {
         expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'statement_period', dueDate: '2025-10-16' }),
       );
       expect(await statusOf(h)).toBe('notified');
-      expect((await h.query(getFindingState))?.notifiedOn).toBe('2025-10-10');
+      // the row is written by the activity; the workflow answers once it has the activity's result
+      await eventually(async () => expect((await h.query(getFindingState))?.notifiedOn).toBe('2025-10-10'));
       expect(await noticesOf(database.db, h.workflowId)).toEqual([
         { key: 'notified', kind: 'finding_notified', departmentCode: 'market', role: null },
       ]);
