@@ -52,6 +52,12 @@ describe('replay of recorded histories', () => {
     );
   });
 
+  it('the annual report recorded before the year check (第四十六条) lacks its marker; the one with the authority’s own report has it', () => {
+    const patches = new Map(histories.map((h) => [h.name, patchesOf(h.history)]));
+    expect(patches.get('annual-report-late-department-late-city')).not.toContain('annual-report-openable-year');
+    expect(patches.get('annual-report-authority-own-report-late-city')).toContain('annual-report-openable-year');
+  });
+
   it.each(histories.map((h) => [h.name, h.history] as const))('%s', async (name, history) => {
     await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE } }, history, name);
   });
