@@ -22,6 +22,8 @@ export async function apiStack(startAt = new Date().toISOString(), opts: { start
   const [env, database] = await Promise.all([timeSkippingEnvAt(startAt), testDatabase()]);
   const { worker, taskQueue } = await createTestWorker(env, database.db);
   const running = worker.run();
+  // rules keyed on today's date read the test server's day, not the machine's
+  const startedAt = Date.now();
   const app = await buildApp(
     {
       db: database.db,
@@ -33,6 +35,7 @@ export async function apiStack(startAt = new Date().toISOString(), opts: { start
         await env.connection.workflowService.getSystemInfo({});
         return true;
       },
+      clock: () => Date.parse(startAt) + (Date.now() - startedAt),
     },
     // Tests file many cases as one user: limits off unless a test sets its own.
     { rateLimit: 100_000, startQuotaPerMinute: opts.startQuotaPerMinute ?? 100_000 },
