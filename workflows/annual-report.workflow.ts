@@ -159,6 +159,13 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
     { key: SA_PROCESS_TYPE, value: 'annual_report' },
     { key: SA_DEPARTMENT, value: authorityCode },
   ]);
+  // A year opened after some of its dates (a system installed in late December or January, see
+  // worker.ts ensureCurrentYearOpen): a reminder due before the opening is not sent, and a date
+  // that had passed before the opening charges no one, as no one could file in a system that
+  // did not exist. Reports filed after their date still read late.
+  const openedAt = nowMs();
+  const sparePast = patched('annual-report-opened-late');
+  const beforeOpening = (instant: string) => sparePast && Date.parse(instant) <= openedAt;
 
   /** Resolves true as soon as `done()` holds, false when `at` (an ISO instant) comes first. */
   const until = async (at: string, done: () => boolean): Promise<boolean> => {
@@ -186,11 +193,12 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
       { key: SA_DUE, value: new Date(s.deadline.endsAt) },
     ]);
     for (const [i, at] of reminderInstants(due).entries()) {
+      if (beforeOpening(at)) continue;
       if (await until(at, p.done)) return;
       await p.remind(`${stage}-reminder-${i + 1}`);
     }
     if (await until(s.deadline.endsAt, p.done)) return;
-    await p.missed();
+    if (!beforeOpening(s.deadline.endsAt)) await p.missed();
     if (p.waitAfterDeadline) await condition(p.done);
   }
 

@@ -7,9 +7,13 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { getProcess } from '../../db/repositories/registry.repo';
-import { annualReports } from '../../db/schema';
+import { annualReports, notifications, violations } from '../../db/schema';
+import type { DepartmentReportContent } from '../../domain/annual-report';
+import { getAnnualReportState, submitCountyReport, submitDepartmentReport, submitToCity } from '../../workflows/messages';
 import { ensureCurrentYearOpen } from '../../worker';
+import { actorOf } from '../helpers/actors';
 import { testDatabase } from '../helpers/db';
+import { recordHistory } from '../helpers/history';
 import { createTestWorker, timeSkippingEnvAt } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
 
@@ -80,5 +84,51 @@ describe('ensureCurrentYearOpen (worker start)', () => {
       expect(await ensureCurrentYearOpen(env.client, database.db, taskQueue, Date.parse('2027-01-31T16:30:00Z'))).toBeNull();
     });
     expect(await database.db.select().from(annualReports)).toEqual([]);
+  });
+
+  it('installed on 2026-01-10: 2025 opens at the authority’s step; 31 December and the reminders before the opening charge and tell no one', async () => {
+    const { env, database, worker, taskQueue } = await installedOn('2026-01-10T09:00:00+08:00');
+    const content: DepartmentReportContent = {
+      catalogEntries: 2,
+      catalogUpdatesOnTime: 0,
+      catalogUpdatesLate: 0,
+      sharingRequestsServed: 0,
+      sharingRequestsDecided: 0,
+      sharingRequestsMade: 0,
+      correctionsHandled: 0,
+      correctionsOnTime: 0,
+      securityWork: '',
+      summary: '系统启用后补报',
+    };
+    await worker.runUntil(async () => {
+      expect(await ensureCurrentYearOpen(env.client, database.db, taskQueue, await env.currentTimeMs())).toEqual({
+        year: 2025,
+        outcome: 'started',
+      });
+      const h = env.client.workflow.getHandle('annual-report-2025');
+      // 2025-12-31 had passed: straight to the authority's county report, due 2026-01-15
+      await eventually(async () =>
+        expect(await getProcess(database.db, h.workflowId)).toMatchObject({ stage: 'authority_compiling', dueDate: '2026-01-15' }),
+      );
+      expect(await database.db.select().from(violations)).toEqual([]);
+      // reminders of 2025-12-21, 2025-12-28 and 2026-01-05 fell before the opening
+      expect(await database.db.select().from(notifications)).toEqual([]);
+      expect((await h.query(getAnnualReportState))?.departments).toEqual(['civil', 'county-data', 'market']);
+
+      const late = await h.executeUpdate(submitDepartmentReport, {
+        args: [{ actor: await actorOf(database.db, 'market-staff'), content }],
+      });
+      expect(late.late).toBe(true);
+      await h.executeUpdate(submitCountyReport, { args: [{ actor: await actorOf(database.db, 'reviewer'), summary: '全县年度情况' }] });
+      await h.executeUpdate(submitToCity, { args: [{ actor: await actorOf(database.db, 'county'), note: '已报市政府' }] });
+      expect(await h.result()).toEqual({
+        year: 2025,
+        lateOrMissingDepartments: ['civil', 'county-data', 'market'],
+        countyReportLate: false,
+        citySubmissionLate: false,
+      });
+      expect(await database.db.select().from(violations)).toEqual([]);
+      await recordHistory(h, 'annual-report-opened-in-january');
+    });
   });
 });
