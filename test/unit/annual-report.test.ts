@@ -20,6 +20,7 @@ import {
   reportingYearOn,
   systemTotals,
 } from '../../domain/annual-report';
+import { responsibilityOf } from '../../domain/responsibility';
 import type { Actor } from '../../domain/roles';
 
 const marketStaff: Actor = { userId: 'u1', role: 'department_staff', departmentCode: 'market' };
@@ -185,6 +186,12 @@ describe('which year may be opened or filed', () => {
 });
 
 describe('late notices name the supervisor (SPEC §6)', () => {
+  it('none of the 第四十六条 findings enters the 第五十一条 chain: the authority’s own, the county report, the city submission', () => {
+    for (const kind of ['annual_report_missed:county-data', 'annual_report_missed:market', 'county_report_late', 'city_submission_late'])
+      expect(responsibilityOf(kind)).toMatchObject({ findingClass: 'timeliness', rectifiable: false });
+    expect(responsibilityOf('city_submission_late')).toMatchObject({ partyKind: 'county_government', supervisor: 'city' });
+  });
+
   it('a late county report: the authority and the county government are told the county government supervises', () => {
     expect(lateNotices('county_report_late', 2025, '2026-01-15')).toEqual([
       {
