@@ -1,13 +1,22 @@
 // The Temporal worker. Alone: `node --import tsx worker.ts`; scale out by running more.
 // `npm start` runs it in the same process as the API (PGlite allows one connection).
-import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  ScheduleAlreadyRunning,
+  ScheduleOverlapPolicy,
+  WorkflowExecutionAlreadyStartedError,
+} from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from './activities';
 import { incidentInterceptors } from './activities/incidents';
-import { createDatabase, type Database } from './db/client';
+import { createDatabase, type Database, type Db } from './db/client';
+import { listYear } from './db/repositories/annual-reports.repo';
+import { reportingYearOn } from './domain/annual-report';
+import { beijingDate } from './domain/working-days';
 import { type Env, readEnv } from './env';
 import { isMain } from './is-main';
-import { ANNUAL_REPORT_SCHEDULE_ID } from './workflows/options';
+import { ANNUAL_REPORT_SCHEDULE_ID, annualReportWorkflowId } from './workflows/options';
 
 export interface RunningWorker {
   /** resolves when the worker has stopped (after shutdown()) */
@@ -35,12 +44,44 @@ export async function ensureAnnualReportSchedule(client: Client, taskQueue: stri
   }
 }
 
+/**
+ * 第四十六条: a system installed (or restarted) between 1 December and 31 January opens the year
+ * under way at once instead of waiting a year for the schedule: December → that year, January →
+ * the previous year (domain/annual-report.ts reportingYearOn). Idempotent: a year already opened
+ * (by the schedule, an administrator or an earlier start) is left alone, and the fixed workflow id
+ * annual-report-<year> (the administrator's start uses it too) lets a second start find the first.
+ * null outside those months.
+ */
+export async function ensureCurrentYearOpen(
+  client: Client,
+  db: Db,
+  taskQueue: string,
+  now: number = Date.now(),
+): Promise<{ year: number; outcome: 'started' | 'exists' } | null> {
+  const year = reportingYearOn(beijingDate(now));
+  if (year === null) return null;
+  if ((await listYear(db, year)).length > 0) return { year, outcome: 'exists' };
+  try {
+    await client.workflow.start('annualReportWorkflow', {
+      taskQueue,
+      workflowId: annualReportWorkflowId(year),
+      args: [{ year }],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    return { year, outcome: 'started' };
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return { year, outcome: 'exists' };
+    throw err;
+  }
+}
+
 export async function startWorker(env: Env, database: Database): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address: env.temporalAddress, tls: env.temporalTls });
   // Activities signal workflows (calendar changes) through an ordinary client.
   const clientConnection = await Connection.connect({ address: env.temporalAddress, tls: env.temporalTls });
   const client = new Client({ connection: clientConnection, namespace: env.temporalNamespace });
   await ensureAnnualReportSchedule(client, env.taskQueue);
+  await ensureCurrentYearOpen(client, database.db, env.taskQueue);
   const worker = await Worker.create({
     connection,
     namespace: env.temporalNamespace,

@@ -1,4 +1,10 @@
-import type { DepartmentReportContent } from '../domain/annual-report';
+import {
+  authorityMissedNotice,
+  type DepartmentReportContent,
+  missedReportNotice,
+  missedReportSupervisor,
+  type PartyNotice,
+} from '../domain/annual-report';
 import type { Db } from '../db/client';
 import {
   compileCountyReport,
@@ -7,7 +13,7 @@ import {
   recordCitySubmission,
   saveDepartmentReport,
 } from '../db/repositories/annual-reports.repo';
-import { addNotifications } from '../db/repositories/notifications.repo';
+import { addNotifications, type NewNotification } from '../db/repositories/notifications.repo';
 import { type ProcessStep, recordViolation } from '../db/repositories/registry.repo';
 import { withStep } from './support';
 
@@ -51,9 +57,14 @@ export function createAnnualReportActivities({ db }: AnnualReportDeps) {
       return pending;
     },
 
-    /** At 24:00 on 31 December: each department without a report is recorded and told. */
+    /**
+     * At 24:00 on 31 December: each department without a report is recorded and told, the
+     * authority's own report too (第四十六条第一款). A missing authority report is supervised by
+     * the county government, which is told as well (domain/annual-report.ts missedReportSupervisor).
+     * `authorityCode` is absent in runs opened before the authority filed its own report.
+     */
     async recordMissedReports(
-      p: { workflowId: string; year: number; due: string; occurredAt: string },
+      p: { workflowId: string; year: number; due: string; occurredAt: string; authorityCode?: string },
       step: ProcessStep,
     ): Promise<string[]> {
       const missedStep = (missing: string[]) => ({ ...step, detail: { ...step.detail, missing } });
@@ -66,28 +77,38 @@ export function createAnnualReportActivities({ db }: AnnualReportDeps) {
             kind: `annual_report_missed:${departmentCode}`,
             dueDate: p.due,
             occurredAt: p.occurredAt,
+            supervisor: missedReportSupervisor(departmentCode, p.authorityCode ?? null),
           });
         }
-        await addNotifications(
-          tx,
-          pending.map((departmentCode) => ({
+        const notices: NewNotification[] = pending.map((departmentCode) => ({
+          workflowId: p.workflowId,
+          key: 'missed',
+          departmentCode,
+          role: null,
+          kind: 'annual_report_missed',
+          message: missedReportNotice(p.year, p.due, missedReportSupervisor(departmentCode, p.authorityCode ?? null)),
+        }));
+        if (p.authorityCode && pending.includes(p.authorityCode))
+          notices.push({
             workflowId: p.workflowId,
-            key: 'missed',
-            departmentCode,
-            role: null,
+            key: 'missed-authority',
+            departmentCode: null,
+            role: 'county_government',
             kind: 'annual_report_missed',
-            message: `未在 ${p.due} 前报送 ${p.year} 年度报告，已记录（第四十六条）；请尽快补报`,
-          })),
-        );
+            message: authorityMissedNotice(p.year, p.due),
+          });
+        await addNotifications(tx, notices);
         return pending;
       });
     },
 
-    /** A step that may also be a violation (a late county report or city submission) and a notice. */
+    /** A step that may also be a violation (a late county report or city submission) and its notices. */
     async recordPartyStep(p: {
       step: ProcessStep;
       violation?: { departmentCode: string; kind: string; dueDate: string };
-      notice?: { departmentCode: string | null; role: 'authority_reviewer' | 'county_government' | null; kind: string; message: string };
+      notice?: PartyNotice;
+      /** every party told (runs before these were added pass one `notice`) */
+      notices?: PartyNotice[];
     }): Promise<void> {
       await withStep(db, p.step, async (tx) => {
         if (p.violation)
@@ -96,7 +117,17 @@ export function createAnnualReportActivities({ db }: AnnualReportDeps) {
             workflowId: p.step.workflowId,
             occurredAt: p.step.occurredAt,
           });
-        if (p.notice) await addNotifications(tx, [{ ...p.notice, workflowId: p.step.workflowId, key: p.step.eventKey }]);
+        const notices = [...(p.notice ? [p.notice] : []), ...(p.notices ?? [])];
+        // One key per addressee: the step's key, and the role beside it for the second notice on.
+        if (notices.length > 0)
+          await addNotifications(
+            tx,
+            notices.map((n, i) => ({
+              ...n,
+              workflowId: p.step.workflowId,
+              key: i === 0 ? p.step.eventKey : `${p.step.eventKey}:${n.role ?? n.departmentCode}`,
+            })),
+          );
       });
     },
 

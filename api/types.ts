@@ -13,6 +13,8 @@ export interface AppDeps {
   queryCodeSecret: string;
   /** readiness of the workflow engine, for /health */
   temporalReady(): Promise<boolean>;
+  /** the wall clock (ms) for rules keyed on today's date; Date.now unless a test runs on the engine's time */
+  clock?: () => number;
 }
 
 declare module 'fastify' {

@@ -28,6 +28,13 @@ export const RESUBMISSION_PERIOD_DAYS = { min: 1, max: 20, code: 'RESUBMISSION_P
  */
 export const DATE_RANGE = { min: '2000-01-01', max: '2099-12-31', code: 'DATE_OUT_OF_RANGE' } as const;
 
+/**
+ * 第四十六条: one figure of a department's annual report (entries, requests, cases in one year).
+ * A county department counts in the hundreds or thousands; the ceiling stops typing slips such
+ * as 9 999 999 without refusing a large department (our setting).
+ */
+export const REPORT_FIGURE = { min: 0, max: 100_000 } as const;
+
 /** Row ids and versions: PostgreSQL integer, and bigint as far as a JavaScript number is exact. */
 export const MAX_INTEGER_ID = 2_147_483_647;
 export const MAX_BIGINT_ID = Number.MAX_SAFE_INTEGER;

@@ -1,7 +1,14 @@
 // Stable English codes with the Chinese text an official reads, and the HTTP status the API
 // answers with. Workflows raise them from update validators; the API maps them back.
-import { boundText, DATE_RANGE, EXTENSION_DAYS, RECTIFICATION_PERIOD_DAYS, SHARING_DECISION_DAYS } from './bounds';
-import { RESUBMISSION_PERIOD_DAYS } from './bounds';
+import {
+  boundText,
+  DATE_RANGE,
+  EXTENSION_DAYS,
+  RECTIFICATION_PERIOD_DAYS,
+  REPORT_FIGURE,
+  RESUBMISSION_PERIOD_DAYS,
+  SHARING_DECISION_DAYS,
+} from './bounds';
 
 export const DOMAIN_ERRORS = {
   DATE_OUT_OF_RANGE: { status: 400, message: `日期应在 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间` },
@@ -39,6 +46,10 @@ export const DOMAIN_ERRORS = {
   REPORT_ALREADY_SUBMITTED: { status: 409, message: '年度报告已提交' },
   REPORT_NOT_YET: { status: 409, message: '尚未到该报送环节' },
   FORBIDDEN_ROLE_STEP: { status: 403, message: '当前角色不能办理此环节' },
+  REPORT_YEAR_IN_FUTURE: { status: 400, message: '不能开始或报送今年以后年度的年度报告' },
+  REPORT_YEAR_OVER: { status: 409, message: '该年度报告的报送期限均已届满，不能再开始' },
+  REPORT_FIGURES_INCONSISTENT: { status: 422, message: '年度报告数据前后不一致' },
+  REPORT_FIGURE_RANGE: { status: 400, message: `年度报告的数字应为 ${REPORT_FIGURE.min}–${REPORT_FIGURE.max} 之间的整数` },
   // 第五十一条 rectification
   RECTIFICATION_ORDER_EXISTS: { status: 409, message: '该违规记录已下达整改通知，同一违规只能责令整改一次' },
   RECTIFICATION_AFTER_DEADLINE: { status: 409, message: '已超过整改期限，不能再报送整改情况' },

@@ -1,7 +1,15 @@
 // 第四十六条: the yearly reports of year Y, started by a schedule on 1 December (or by an
 // administrator). Departments by 31 December, the authority by 15 January, the county
 // government to the city by 31 January; reminders before each date; a missed date is recorded.
-import { allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  patched,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
   annualReportDates,
@@ -11,6 +19,8 @@ import {
   checkCitySubmission,
   checkCountyReport,
   checkDepartmentReport,
+  checkYearOpenable,
+  lateNotices,
   pendingDepartments,
   reminderInstants,
   type SubmissionRecord,
@@ -41,6 +51,8 @@ export interface AnnualReportInput {
 
 export type AnnualReportResult =
   | { year: number; duplicateOf: string }
+  /** a year after the current one, or one whose dates are all over: nothing opened */
+  | { year: number; refused: 'REPORT_YEAR_IN_FUTURE' | 'REPORT_YEAR_OVER' }
   | { year: number; lateOrMissingDepartments: string[]; countyReportLate: boolean; citySubmissionLate: boolean };
 
 export async function annualReportWorkflow(input: AnnualReportInput = {}): Promise<AnnualReportResult> {
@@ -113,6 +125,12 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
     { validator: ({ actor }) => state && refuse(checkCitySubmission(state, actor)) },
   );
 
+  // No year after the current Beijing year, nor one whose dates are all over, is opened
+  // (runs started before this check keep their old path).
+  if (patched('annual-report-openable-year')) {
+    const refused = checkYearOpenable(year, beijingDate(nowMs()));
+    if (refused) return { year, refused: refused.code as 'REPORT_YEAR_IN_FUTURE' | 'REPORT_YEAR_OVER' };
+  }
   const opened = await openAnnualReport({ workflowId, year, dueDate: dates.departmentsDue });
   if (opened.duplicateOf) return { year, duplicateOf: opened.duplicateOf };
   const authorityCode = opened.authorityCode ?? 'county-data';
@@ -141,6 +159,13 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
     { key: SA_PROCESS_TYPE, value: 'annual_report' },
     { key: SA_DEPARTMENT, value: authorityCode },
   ]);
+  // A year opened after some of its dates (a system installed in late December or January, see
+  // worker.ts ensureCurrentYearOpen): a reminder due before the opening is not sent, and a date
+  // that had passed before the opening charges no one, as no one could file in a system that
+  // did not exist. Reports filed after their date still read late.
+  const openedAt = nowMs();
+  const sparePast = patched('annual-report-opened-late');
+  const beforeOpening = (instant: string) => sparePast && Date.parse(instant) <= openedAt;
 
   /** Resolves true as soon as `done()` holds, false when `at` (an ISO instant) comes first. */
   const until = async (at: string, done: () => boolean): Promise<boolean> => {
@@ -168,11 +193,12 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
       { key: SA_DUE, value: new Date(s.deadline.endsAt) },
     ]);
     for (const [i, at] of reminderInstants(due).entries()) {
+      if (beforeOpening(at)) continue;
       if (await until(at, p.done)) return;
       await p.remind(`${stage}-reminder-${i + 1}`);
     }
     if (await until(s.deadline.endsAt, p.done)) return;
-    await p.missed();
+    if (!beforeOpening(s.deadline.endsAt)) await p.missed();
     if (p.waitAfterDeadline) await condition(p.done);
   }
 
@@ -188,7 +214,7 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
     remind: (key) => remindDepartments({ workflowId, year, key, due: dates.departmentsDue }),
     missed: () =>
       recordMissedReports(
-        { workflowId, year, due: dates.departmentsDue, occurredAt: nowIso() },
+        { workflowId, year, due: dates.departmentsDue, occurredAt: nowIso(), authorityCode: opened.authorityCode ?? undefined },
         step('departments-missed', 'annual_reports_missed', undefined, { due: dates.departmentsDue }, { level: 'overdue' }),
       ),
     // Late departments may still report; the authority's own period starts regardless.
@@ -210,11 +236,8 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
       recordPartyStep({
         step: step('county-report-late', 'county_report_late', undefined, { due: dates.authorityDue }, { level: 'overdue' }),
         violation: { departmentCode: authorityCode, kind: 'county_report_late', dueDate: dates.authorityDue },
-        notice: partyNotice(
-          'authority_reviewer',
-          'county_report_late',
-          `${year} 年度县级报告未在 ${dates.authorityDue} 前提交，已记录（第四十六条）`,
-        ),
+        // the authority and its supervisor, the county government, each told who supervises
+        notices: lateNotices('county_report_late', year, dates.authorityDue),
       }),
     waitAfterDeadline: true,
   });
@@ -235,11 +258,8 @@ export async function annualReportWorkflow(input: AnnualReportInput = {}): Promi
       recordPartyStep({
         step: step('city-submission-late', 'city_submission_late', undefined, { due: dates.countyDue }, { level: 'overdue' }),
         violation: { departmentCode: countyCode, kind: 'city_submission_late', dueDate: dates.countyDue },
-        notice: partyNotice(
-          'county_government',
-          'city_submission_late',
-          `${year} 年度报告未在 ${dates.countyDue} 前报送市人民政府，已记录（第四十六条）`,
-        ),
+        // the county government (supervised by the city) and the authority, each told who supervises
+        notices: lateNotices('city_submission_late', year, dates.countyDue),
       }),
     waitAfterDeadline: true,
   });

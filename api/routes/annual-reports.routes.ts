@@ -1,26 +1,36 @@
 // 第四十六条: the yearly reports. Departments submit theirs (pre-filled from the system's own
-// records), the authority compiles and submits the county report, the county government
-// submits to the city. Every decision is the workflow's validators'.
+// records), the authority its own department report too; the authority compares reported and
+// system figures side by side, compiles and submits the county report; the county government
+// submits to the city. Every decision is the workflow's validators' or domain/annual-report.ts's.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { beijingIso } from '../../domain/deadline';
-import { canWorkDepartment, type Role } from '../../domain/roles';
-import { getCountyReport, listYear, systemFigures } from '../../db/repositories/annual-reports.repo';
+import { checkYearFileable, checkYearOpenable, filesFor } from '../../domain/annual-report';
+import type { DomainError } from '../../domain/errors';
+import type { Role } from '../../domain/roles';
+import { beijingDate } from '../../domain/working-days';
+import { getCountyReport, listYear, systemFigures, yearFigures } from '../../db/repositories/annual-reports.repo';
 import { getProcess, registryDeadline } from '../../db/repositories/registry.repo';
 import { submitCountyReport, submitDepartmentReport, submitToCity } from '../../workflows/messages';
 import { annualReportWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
-import { httpError, notFound } from '../errors';
-import { ReportContent, SubmissionRecord, YearDepartmentParams, YearParams, YearView } from '../schemas/annual-reports.schema';
+import { domainRefusal, httpError, notFound } from '../errors';
+import { ReportContent, SubmissionRecord, YearDepartmentParams, YearFigures, YearParams, YearView } from '../schemas/annual-reports.schema';
 import { errors } from '../schemas/common';
 import { startOnce } from '../start-process';
 
 const COUNTY_WIDE: Role[] = ['authority_reviewer', 'auditor', 'county_government'];
 const DEPT: Role[] = ['department_staff', 'department_head'];
+/** who files a department report: a department's own officials, and the authority's for its own (第四十六条第一款) */
+const FILERS: Role[] = [...DEPT, 'authority_reviewer'];
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, temporal } = app.deps;
+  const today = () => beijingDate((app.deps.clock ?? Date.now)());
+  const refuseIf = (refused: DomainError | null) => {
+    if (refused) throw domainRefusal(refused);
+  };
 
   /** The workflow that owns year `year`, or 404 when the year's process has not been opened. */
   async function yearWorkflow(request: FastifyRequest, year: number): Promise<string> {
@@ -30,9 +40,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     return first.workflowId;
   }
 
-  /** A department works only its own report: another department's is not found. */
+  /**
+   * A department works only its own report, the authority's reviewers only the authority's own:
+   * another department's is not found.
+   */
   function ownDepartment(request: FastifyRequest, code: string): void {
-    if (!canWorkDepartment(callerOf(request), code)) throw notFound('部门年度报告');
+    const caller = callerOf(request);
+    const authority = caller.role === 'authority_reviewer' ? caller.departmentCode : null;
+    if (!filesFor(caller, authority) || caller.departmentCode !== code) throw notFound('部门年度报告');
   }
 
   app.post(
@@ -43,10 +58,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '手动开始某年度报告流程（通常由每年 12 月 1 日的计划任务自动开始）',
         tags: ['annual-reports'],
         params: YearParams,
-        response: { 200: Type.Object({ workflowId: Type.String() }), ...errors() },
+        response: { 200: Type.Object({ workflowId: Type.String() }), ...errors(409) },
       },
     },
     async (request) => {
+      // No year after the current one; no past year whose every date is over (domain/annual-report.ts).
+      refuseIf(checkYearOpenable(request.params.year, today()));
       const workflowId = annualReportWorkflowId(request.params.year);
       request.auditTarget = workflowId;
       await startOnce(app.deps, { workflow: 'annualReportWorkflow', workflowId, args: [{ year: request.params.year }] });
@@ -99,9 +116,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/annual-reports/:year/departments/:code/draft',
     {
-      config: { roles: DEPT },
+      config: { roles: FILERS },
       schema: {
-        summary: '本部门年度报告草稿：系统已有的数据预先填好',
+        summary: '本部门年度报告草稿：系统已有的数据预先填好（主管部门的本部门报告同样）',
         tags: ['annual-reports'],
         params: YearDepartmentParams,
         response: { 200: ReportContent, ...errors(404) },
@@ -109,6 +126,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       ownDepartment(request, request.params.code);
+      refuseIf(checkYearFileable(request.params.year, today()));
       return { ...(await systemFigures(db, request.params.year, request.params.code)), securityWork: '', summary: '' };
     },
   );
@@ -116,9 +134,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/annual-reports/:year/departments/:code',
     {
-      config: { roles: DEPT },
+      config: { roles: FILERS },
       schema: {
-        summary: '报送本部门年度政务数据资源管理情况（12 月 31 日前）',
+        summary: '报送本部门年度政务数据资源管理情况（12 月 31 日前；主管部门报送其本部门报告）',
         tags: ['annual-reports'],
         params: YearDepartmentParams,
         body: ReportContent,
@@ -127,10 +145,28 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       ownDepartment(request, request.params.code);
+      refuseIf(checkYearFileable(request.params.year, today()));
       const workflowId = await yearWorkflow(request, request.params.year);
       return temporal.workflow
         .getHandle(workflowId)
         .executeUpdate(submitDepartmentReport, { args: [{ actor: callerOf(request), content: request.body }] });
+    },
+  );
+
+  app.get(
+    '/annual-reports/:year/figures',
+    {
+      config: { roles: COUNTY_WIDE, auditRead: true },
+      schema: {
+        summary: '各部门报送的数字与系统统计并列对照（不一致的逐项列出，不直接相加）',
+        tags: ['annual-reports'],
+        params: YearParams,
+        response: { 200: YearFigures, ...errors(404) },
+      },
+    },
+    async (request) => {
+      await yearWorkflow(request, request.params.year);
+      return { year: request.params.year, departments: await yearFigures(db, request.params.year) };
     },
   );
 

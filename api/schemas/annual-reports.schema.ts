@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { Deadline } from './common';
+import { REPORT_FIGURE_LABELS, REPORT_FIGURES, type ReportFigure } from '../../domain/annual-report';
+import { REPORT_FIGURE } from '../../domain/bounds';
+import { DOMAIN_ERROR_KEYWORD, Deadline } from './common';
 
 export const YearParams = Type.Object({ year: Type.Integer({ minimum: 2019, maximum: 2100 }) }, { additionalProperties: false });
 export const YearDepartmentParams = Type.Object(
@@ -7,21 +9,49 @@ export const YearDepartmentParams = Type.Object(
   { additionalProperties: false },
 );
 
-const count = (description: string) => Type.Integer({ minimum: 0, maximum: 10_000_000, description });
+/** One figure of a report, within the domain's bound (domain/bounds.ts REPORT_FIGURE). */
+const figure = (f: ReportFigure) =>
+  Type.Integer({
+    minimum: REPORT_FIGURE.min,
+    maximum: REPORT_FIGURE.max,
+    description: `${REPORT_FIGURE_LABELS[f]}（${REPORT_FIGURE.min}–${REPORT_FIGURE.max}）`,
+    [DOMAIN_ERROR_KEYWORD]: 'REPORT_FIGURE_RANGE',
+  });
+const figures = Object.fromEntries(REPORT_FIGURES.map((f) => [f, figure(f)])) as Record<ReportFigure, ReturnType<typeof figure>>;
+
+export const ReportFigures = Type.Object(figures);
 
 export const ReportContent = Type.Object(
   {
-    catalogEntries: count('目录条目数'),
-    catalogUpdatesOnTime: count('按时完成的目录更新'),
-    catalogUpdatesLate: count('超期的目录更新'),
-    sharingRequestsServed: count('办理的共享申请'),
-    correctionsHandled: count('办结的数据校核'),
-    correctionsOnTime: count('按时办结的数据校核'),
+    ...figures,
     securityWork: Type.String({ maxLength: 5000, description: '安全管理工作' }),
     summary: Type.String({ minLength: 1, maxLength: 10_000, description: '年度工作总结' }),
   },
   { additionalProperties: false },
 );
+
+/** Each department's reported figures beside the system's own, and the figures that differ. */
+export const YearFigures = Type.Object({
+  year: Type.Integer(),
+  departments: Type.Array(
+    Type.Object({
+      departmentCode: Type.String(),
+      submitted: Type.Boolean(),
+      late: Type.Union([Type.Boolean(), Type.Null()]),
+      reported: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+      system: ReportFigures,
+      differences: Type.Array(
+        Type.Object({
+          figure: Type.String(),
+          label: Type.String(),
+          reported: Type.Integer(),
+          system: Type.Integer(),
+          difference: Type.Integer(),
+        }),
+      ),
+    }),
+  ),
+});
 
 export const SubmissionRecord = Type.Object({ by: Type.String(), at: Type.String(), late: Type.Boolean() });
 

@@ -1,13 +1,25 @@
-import { and, asc, count, eq, gte, isNull, lt, sql } from 'drizzle-orm';
-import type { DepartmentReportContent } from '../../domain/annual-report';
+import { and, asc, count, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
+import {
+  type DepartmentReportContent,
+  type FigureDifference,
+  figureDifferences,
+  type ReportFigures,
+  systemTotals,
+} from '../../domain/annual-report';
 import type { ProcessType } from '../../domain/vocabulary';
 import type { DbOrTx } from '../client';
-import { annualReports, catalogEntries, countyReports, departments, processes, violations } from '../schema';
+import { annualReports, catalogEntries, countyReports, departments, processes, sharingRequests, violations } from '../schema';
 
 export type AnnualReportRow = typeof annualReports.$inferSelect;
 
 /**
- * Opens year `year`: one pending row per active department. The first workflow to open a year
+ * The registry kinds that file a department report (第四十六条第一款): every 政务部门, the authority
+ * included, as it is itself one. The county government files none: it reports to the city.
+ */
+const FILING_KINDS = ['department', 'authority'] as const;
+
+/**
+ * Opens year `year`: one pending row per active department, the authority's own included. The first workflow to open a year
  * owns it; a second one (a manual start beside the schedule's) is told the owner and stops.
  */
 export async function openYear(db: DbOrTx, p: { workflowId: string; year: number; dueDate: string }) {
@@ -17,7 +29,7 @@ export async function openYear(db: DbOrTx, p: { workflowId: string; year: number
       .from(departments)
       .where(eq(departments.active, true));
     const codes = active
-      .filter((d) => d.kind === 'department')
+      .filter((d) => (FILING_KINDS as readonly string[]).includes(d.kind))
       .map((d) => d.code)
       .sort();
     if (codes.length > 0) {
@@ -63,18 +75,19 @@ export async function saveDepartmentReport(
 
 const yearRange = (year: number) => [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)] as const;
 
-/** The figures the system itself holds for a department's year: the report is pre-filled with them. */
-export async function systemFigures(
-  db: DbOrTx,
-  year: number,
-  departmentCode: string,
-): Promise<Omit<DepartmentReportContent, 'securityWork' | 'summary'>> {
+/**
+ * The figures the system itself holds for a department's year (Beijing calendar year): the draft
+ * is pre-filled with them and the county report is compiled from them. A case is late when a
+ * confirmed finding against the department stands on it (only confirmed findings count);
+ * catalog entries are the department's active entries when counted (the catalog keeps no dates).
+ */
+export async function systemFigures(db: DbOrTx, year: number, departmentCode: string): Promise<ReportFigures> {
   const [from, to] = yearRange(year);
   const closed = (type: ProcessType) =>
     db
       .select({
         total: count(),
-        late: sql<number>`count(*) filter (where exists (select 1 from ${violations} v where v.workflow_id = ${processes.workflowId}))`.mapWith(
+        late: sql<number>`count(*) filter (where exists (select 1 from ${violations} v where v.workflow_id = ${processes.workflowId} and v.department_code = ${processes.departmentCode} and v.status = 'confirmed'))`.mapWith(
           Number,
         ),
       })
@@ -88,61 +101,120 @@ export async function systemFigures(
           lt(processes.closedAt, to),
         ),
       );
-  const [[entries], [corrections], [updates]] = await Promise.all([
+  const decidedAt = sql`coalesce(${sharingRequests.decidedAt}, ${sharingRequests.createdAt})`;
+  const [[entries], [corrections], [updates], [served], [decided], [made]] = await Promise.all([
     db
       .select({ n: count() })
       .from(catalogEntries)
       .where(and(eq(catalogEntries.departmentCode, departmentCode), eq(catalogEntries.status, 'active'))),
     closed('correction'),
     closed('catalog_update'),
+    // 第二十九条 to 第三十一条: requests it received as provider in the year, and answered in the year
+    db
+      .select({ n: count() })
+      .from(sharingRequests)
+      .where(
+        and(
+          eq(sharingRequests.providerDepartment, departmentCode),
+          gte(sharingRequests.createdAt, from),
+          lt(sharingRequests.createdAt, to),
+        ),
+      ),
+    db
+      .select({ n: count() })
+      .from(sharingRequests)
+      .where(
+        and(
+          eq(sharingRequests.providerDepartment, departmentCode),
+          ne(sharingRequests.status, 'pending'),
+          sql`${decidedAt} >= ${from} and ${decidedAt} < ${to}`,
+        ),
+      ),
+    db
+      .select({ n: count() })
+      .from(sharingRequests)
+      .where(
+        and(
+          eq(sharingRequests.requesterDepartment, departmentCode),
+          gte(sharingRequests.createdAt, from),
+          lt(sharingRequests.createdAt, to),
+        ),
+      ),
   ]);
   return {
     catalogEntries: entries?.n ?? 0,
     catalogUpdatesOnTime: (updates?.total ?? 0) - (updates?.late ?? 0),
     catalogUpdatesLate: updates?.late ?? 0,
-    // Sharing requests arrive with the sharing process (第二十九条 to 第三十二条).
-    sharingRequestsServed: 0,
+    sharingRequestsServed: served?.n ?? 0,
+    sharingRequestsDecided: decided?.n ?? 0,
+    sharingRequestsMade: made?.n ?? 0,
     correctionsHandled: corrections?.total ?? 0,
     correctionsOnTime: (corrections?.total ?? 0) - (corrections?.late ?? 0),
   };
 }
 
-/** The county report: every department's report, the sums of their figures and the year's violations. */
+export interface DepartmentFigures {
+  departmentCode: string;
+  submitted: boolean;
+  late: boolean | null;
+  /** the figures the department typed, null before it reports */
+  reported: Record<string, unknown> | null;
+  system: ReportFigures;
+  /** reported vs system, each figure that differs */
+  differences: FigureDifference[];
+}
+
+/** Every tracked department's figures for `year`: what it reported beside what the system counts. */
+export async function yearFigures(db: DbOrTx, year: number): Promise<DepartmentFigures[]> {
+  const rows = await listYear(db, year);
+  const out: DepartmentFigures[] = [];
+  for (const r of rows) {
+    const system = await systemFigures(db, year, r.departmentCode);
+    const reported = r.submittedAt ? (r.content ?? null) : null;
+    out.push({
+      departmentCode: r.departmentCode,
+      submitted: r.submittedAt !== null,
+      late: r.late,
+      reported,
+      system,
+      differences: figureDifferences(reported, system),
+    });
+  }
+  return out;
+}
+
+/**
+ * The county report: the county's totals are the system's own counts, summed over every tracked
+ * department (whether it reported or not); each department's report stands beside its system
+ * figures, and every figure that differs is listed (reported vs system), never added in.
+ */
 export async function compileCountyReport(
   db: DbOrTx,
   r: { workflowId: string; year: number; summary: string; submittedBy: string; submittedAt: string; late: boolean },
 ) {
   const [from, to] = yearRange(r.year);
-  const [reports, byArticle] = await Promise.all([
-    listYear(db, r.year),
+  const [figures, byArticle] = await Promise.all([
+    yearFigures(db, r.year),
     db
       .select({ article: violations.article, n: count() })
       .from(violations)
-      .where(and(gte(violations.occurredAt, from), lt(violations.occurredAt, to)))
+      .where(and(gte(violations.occurredAt, from), lt(violations.occurredAt, to), eq(violations.status, 'confirmed')))
       .groupBy(violations.article),
   ]);
-  const numeric = [
-    'catalogEntries',
-    'catalogUpdatesOnTime',
-    'catalogUpdatesLate',
-    'sharingRequestsServed',
-    'correctionsHandled',
-    'correctionsOnTime',
-  ] as const;
-  const totals = Object.fromEntries(
-    numeric.map((k) => [k, reports.reduce((sum, rep) => sum + Number((rep.content as Record<string, unknown> | null)?.[k] ?? 0), 0)]),
-  );
   const compiled = {
     year: r.year,
     summary: r.summary,
-    departments: reports.map((rep) => ({
-      departmentCode: rep.departmentCode,
-      submitted: rep.submittedAt !== null,
-      late: rep.late,
-      content: rep.content,
+    departments: figures.map((f) => ({
+      departmentCode: f.departmentCode,
+      submitted: f.submitted,
+      late: f.late,
+      content: f.reported,
+      system: f.system,
+      differences: f.differences,
     })),
-    missing: reports.filter((rep) => rep.submittedAt === null).map((rep) => rep.departmentCode),
-    totals,
+    missing: figures.filter((f) => !f.submitted).map((f) => f.departmentCode),
+    totals: systemTotals(figures.map((f) => f.system)),
+    differences: figures.flatMap((f) => f.differences.map((d) => ({ departmentCode: f.departmentCode, ...d }))),
     violationsByArticle: Object.fromEntries(byArticle.map((v) => [v.article, v.n])),
   };
   await db

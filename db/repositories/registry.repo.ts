@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ExtensionRequest } from '../../domain/correction';
-import { type FindingStatus, type PartyKind, responsibilityOf } from '../../domain/responsibility';
+import { type FindingStatus, type PartyKind, responsibilityOf, type Supervisor } from '../../domain/responsibility';
 import type { Actor } from '../../domain/roles';
 import { beijingIso, type Deadline } from '../../domain/deadline';
 import type { ProcessType, Stage } from '../../domain/vocabulary';
@@ -114,6 +114,11 @@ export interface FindingRecord {
   /** held as provisional while its deadline was counted over an unloaded year (SPEC §2) */
   provisional?: boolean;
   detail?: Record<string, unknown>;
+  /**
+   * the supervisor when the domain names another than the party kind's own: the authority's own
+   * department report (第四十六条第一款) is supervised by the county government (domain/annual-report.ts)
+   */
+  supervisor?: Supervisor;
 }
 
 /** Returns the finding's id, whether this call wrote it or an earlier one did. */
@@ -128,7 +133,7 @@ export async function recordViolation(db: DbOrTx, v: FindingRecord): Promise<num
       kind: v.kind,
       article: r.article,
       partyKind: r.partyKind,
-      supervisor: r.supervisor,
+      supervisor: v.supervisor ?? r.supervisor,
       findingClass: r.findingClass,
       status: v.provisional ? 'provisional' : 'notified',
       dueDate: v.dueDate,

@@ -29,8 +29,10 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/audit/verify': ['auditor'],
   'POST /v1/annual-reports/{year}/start': ['admin'],
   'GET /v1/annual-reports/{year}': ['authority_reviewer', 'auditor', 'county_government', ...DEPT],
-  'GET /v1/annual-reports/{year}/departments/{code}/draft': DEPT,
-  'POST /v1/annual-reports/{year}/departments/{code}': DEPT,
+  // the authority's reviewers file the authority's own department report (第四十六条第一款)
+  'GET /v1/annual-reports/{year}/departments/{code}/draft': [...DEPT, 'authority_reviewer'],
+  'POST /v1/annual-reports/{year}/departments/{code}': [...DEPT, 'authority_reviewer'],
+  'GET /v1/annual-reports/{year}/figures': ['authority_reviewer', 'auditor', 'county_government'],
   'POST /v1/annual-reports/{year}/county-report': ['authority_reviewer'],
   'POST /v1/annual-reports/{year}/city-submission': ['county_government'],
   'GET /v1/notifications': [...ROLES],

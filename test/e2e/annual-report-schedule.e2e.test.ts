@@ -1,9 +1,13 @@
 // 第四十六条: the annual reports start by themselves. The schedule is created at every worker
-// start with a fixed id; on the dev server (the time-skipping server has no schedules).
+// start with a fixed id; on the dev server (the time-skipping server has no schedules). The
+// start-up opening of the year under way is tested on fixed days in
+// test/workflows/annual-report-opening.test.ts; here it runs on the machine's day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listYear } from '../../db/repositories/annual-reports.repo';
 import { getProcess } from '../../db/repositories/registry.repo';
+import { reportingYearOn } from '../../domain/annual-report';
 import { beijingDate } from '../../domain/working-days';
-import { ANNUAL_REPORT_SCHEDULE_ID } from '../../workflows/options';
+import { ANNUAL_REPORT_SCHEDULE_ID, annualReportWorkflowId } from '../../workflows/options';
 import { ensureAnnualReportSchedule } from '../../worker';
 import { devStack, type Stack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
@@ -34,17 +38,39 @@ describe('annual report schedule', () => {
     });
     expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'annualReportWorkflow' });
 
-    // Triggered now, it opens this year's reports (the year it starts in, Beijing time).
+    // Between 1 December and 31 January the worker's start opened the year under way already
+    // (December: that year; January: the previous one), under annual-report-<year>.
+    const today = beijingDate(Date.now());
+    const underWay = reportingYearOn(today);
+    if (underWay !== null) {
+      await eventually(
+        async () =>
+          expect(await getProcess(stack.database.db, annualReportWorkflowId(underWay))).toMatchObject({
+            type: 'annual_report',
+            subjectId: String(underWay),
+          }),
+        30_000,
+      );
+    }
+
+    // Triggered now, the schedule's run is for this year (the year it starts in, Beijing time);
+    // if the start-up opened it already, that run finds the owner and stops: one process a year.
     await handle.trigger();
-    const year = Number(beijingDate(Date.now()).slice(0, 4));
+    const year = Number(today.slice(0, 4));
     const workflowId = await eventually(async () => {
       const recent = (await handle.describe()).info.recentActions;
       expect(recent.length).toBe(1);
       return recent[0]!.action.workflow.workflowId;
     });
+    const owner = await eventually(async () => {
+      const [first] = await listYear(stack.database.db, year);
+      expect(first).toBeDefined();
+      return first!.workflowId;
+    }, 30_000);
+    expect(owner).toBe(underWay === year ? annualReportWorkflowId(year) : workflowId);
     await eventually(
       async () =>
-        expect(await getProcess(stack.database.db, workflowId)).toMatchObject({
+        expect(await getProcess(stack.database.db, owner)).toMatchObject({
           type: 'annual_report',
           subjectId: String(year),
           stage: 'departments_reporting',

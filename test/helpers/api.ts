@@ -25,6 +25,8 @@ export async function apiStack(
   const [env, database] = await Promise.all([timeSkippingEnvAt(startAt), testDatabase()]);
   const { worker, taskQueue } = await createTestWorker(env, database.db);
   const running = worker.run();
+  // rules keyed on today's date read the test server's day, not the machine's
+  const startedAt = Date.now();
   const app = await buildApp(
     {
       db: database.db,
@@ -36,6 +38,7 @@ export async function apiStack(
         await env.connection.workflowService.getSystemInfo({});
         return true;
       },
+      clock: () => Date.parse(startAt) + (Date.now() - startedAt),
     },
     // Tests file many cases as one user: limits off unless a test sets its own.
     { rateLimit: opts.rateLimit ?? 100_000, startQuotaPerMinute: opts.startQuotaPerMinute ?? 100_000, trustProxy: opts.trustProxy },

@@ -9,10 +9,18 @@ import {
   checkCitySubmission,
   checkCountyReport,
   checkDepartmentReport,
+  checkYearFileable,
+  checkYearOpenable,
   type DepartmentReportContent,
+  figureDifferences,
+  lateNotices,
+  missedReportSupervisor,
   pendingDepartments,
   reminderInstants,
+  reportingYearOn,
+  systemTotals,
 } from '../../domain/annual-report';
+import { responsibilityOf } from '../../domain/responsibility';
 import type { Actor } from '../../domain/roles';
 
 const marketStaff: Actor = { userId: 'u1', role: 'department_staff', departmentCode: 'market' };
@@ -26,6 +34,8 @@ const content: DepartmentReportContent = {
   catalogUpdatesOnTime: 3,
   catalogUpdatesLate: 0,
   sharingRequestsServed: 8,
+  sharingRequestsDecided: 7,
+  sharingRequestsMade: 2,
   correctionsHandled: 5,
   correctionsOnTime: 5,
   securityWork: '开展数据安全自查一次',
@@ -79,8 +89,130 @@ describe('checkDepartmentReport', () => {
 
   it('refuses a department not listed, a county-wide role and a closed process', () => {
     expect(checkDepartmentReport(state(), taxStaff, content)?.code).toBe('FORBIDDEN_DEPARTMENT');
+    // the authority is not tracked in this (older) year: its reviewer files nothing
     expect(checkDepartmentReport(state(), reviewer, content)?.code).toBe('FORBIDDEN_DEPARTMENT');
+    expect(checkDepartmentReport(state(), county, content)?.code).toBe('FORBIDDEN_DEPARTMENT');
     expect(checkDepartmentReport(state({ stage: 'completed' }), marketStaff, content)?.code).toBe('PROCESS_CLOSED');
+  });
+});
+
+describe('the authority files its own department report (第四十六条第一款)', () => {
+  const withAuthority = state({ departments: ['civil', 'county-data', 'market'] });
+  it('its reviewer files the authority’s report; a reviewer of another department does not', () => {
+    expect(checkDepartmentReport(withAuthority, reviewer, content)).toBeNull();
+    const otherReviewer: Actor = { ...reviewer, departmentCode: 'market' };
+    expect(checkDepartmentReport(withAuthority, otherReviewer, content)?.code).toBe('FORBIDDEN_DEPARTMENT');
+    expect(pendingDepartments(withAuthority)).toEqual(['civil', 'county-data', 'market']);
+  });
+  it('its missed report is a 政务部门 duty supervised by the county government; other departments by the model’s supervisor', () => {
+    expect(missedReportSupervisor('county-data', 'county-data')).toBe('county_government');
+    expect(missedReportSupervisor('market', 'county-data')).toBeUndefined();
+    expect(missedReportSupervisor('market', null)).toBeUndefined();
+  });
+});
+
+describe('figures: bounds, consistency, side by side', () => {
+  it('a figure above 100 000, a negative or fractional one is refused (400); on time above handled is 422', () => {
+    expect(checkDepartmentReport(state(), marketStaff, { ...content, catalogEntries: 100_001 })).toEqual({
+      code: 'REPORT_FIGURE_RANGE',
+      message: '年度报告的数字应为 0–100000 之间的整数：目录条目数',
+    });
+    expect(checkDepartmentReport(state(), marketStaff, { ...content, catalogEntries: 100_000 })).toBeNull();
+    expect(checkDepartmentReport(state(), marketStaff, { ...content, sharingRequestsMade: -1 })?.code).toBe('REPORT_FIGURE_RANGE');
+    expect(checkDepartmentReport(state(), marketStaff, { ...content, correctionsOnTime: 1.5 })?.code).toBe('REPORT_FIGURE_RANGE');
+    expect(checkDepartmentReport(state(), marketStaff, { ...content, correctionsHandled: 5, correctionsOnTime: 6 })?.code).toBe(
+      'REPORT_FIGURES_INCONSISTENT',
+    );
+  });
+
+  const system = {
+    catalogEntries: 6,
+    catalogUpdatesOnTime: 3,
+    catalogUpdatesLate: 0,
+    sharingRequestsServed: 8,
+    sharingRequestsDecided: 7,
+    sharingRequestsMade: 2,
+    correctionsHandled: 5,
+    correctionsOnTime: 5,
+  };
+  it('lists only the figures that differ, reported beside system; nothing before a report', () => {
+    expect(figureDifferences({ ...content, catalogEntries: 9999 }, system)).toEqual([
+      { figure: 'catalogEntries', label: '目录条目数', reported: 9999, system: 6, difference: 9993 },
+    ]);
+    expect(figureDifferences({ ...content, catalogEntries: 6 }, system)).toEqual([]);
+    expect(figureDifferences(null, system)).toEqual([]);
+    // a report filed before a figure existed: that figure was not reported, so it differs in nothing
+    const { sharingRequestsMade: _, ...older } = { ...content, catalogEntries: 6 };
+    expect(figureDifferences(older, system)).toEqual([]);
+  });
+  it('the county totals add up the system’s figures, never the reported ones', () => {
+    expect(systemTotals([system, { ...system, catalogEntries: 1, correctionsHandled: 0, correctionsOnTime: 0 }])).toEqual({
+      catalogEntries: 7,
+      catalogUpdatesOnTime: 6,
+      catalogUpdatesLate: 0,
+      sharingRequestsServed: 16,
+      sharingRequestsDecided: 14,
+      sharingRequestsMade: 4,
+      correctionsHandled: 5,
+      correctionsOnTime: 5,
+    });
+  });
+});
+
+describe('which year may be opened or filed', () => {
+  it('December opens that year, January the previous one, other months none', () => {
+    expect(reportingYearOn('2026-12-01')).toBe(2026);
+    expect(reportingYearOn('2026-12-31')).toBe(2026);
+    expect(reportingYearOn('2027-01-01')).toBe(2026);
+    expect(reportingYearOn('2027-01-31')).toBe(2026);
+    expect(reportingYearOn('2027-02-01')).toBeNull();
+    expect(reportingYearOn('2026-11-30')).toBeNull();
+  });
+  it('no year after the current Beijing year; a past year only until its 31 January', () => {
+    expect(checkYearOpenable(2031, '2026-12-02')).toEqual({
+      code: 'REPORT_YEAR_IN_FUTURE',
+      message: '不能开始或报送今年以后年度的年度报告：2031 年尚未到来（今天是 2026-12-02）',
+    });
+    expect(checkYearOpenable(2027, '2026-12-31')?.code).toBe('REPORT_YEAR_IN_FUTURE');
+    expect(checkYearOpenable(2026, '2026-03-01')).toBeNull();
+    expect(checkYearOpenable(2025, '2026-01-31')).toBeNull();
+    expect(checkYearOpenable(2025, '2026-02-01')).toEqual({
+      code: 'REPORT_YEAR_OVER',
+      message: '该年度报告的报送期限均已届满，不能再开始：2025 年度的最后期限为 2026-01-31',
+    });
+    expect(checkYearFileable(2027, '2026-12-02')?.code).toBe('REPORT_YEAR_IN_FUTURE');
+    expect(checkYearFileable(2020, '2026-12-02')).toBeNull();
+  });
+});
+
+describe('late notices name the supervisor (SPEC §6)', () => {
+  it('none of the 第四十六条 findings enters the 第五十一条 chain: the authority’s own, the county report, the city submission', () => {
+    for (const kind of ['annual_report_missed:county-data', 'annual_report_missed:market', 'county_report_late', 'city_submission_late'])
+      expect(responsibilityOf(kind)).toMatchObject({ findingClass: 'timeliness', rectifiable: false });
+    expect(responsibilityOf('city_submission_late')).toMatchObject({ partyKind: 'county_government', supervisor: 'city' });
+  });
+
+  it('a late county report: the authority and the county government are told the county government supervises', () => {
+    expect(lateNotices('county_report_late', 2025, '2026-01-15')).toEqual([
+      {
+        departmentCode: null,
+        role: 'authority_reviewer',
+        kind: 'county_report_late',
+        message: '2025 年度县级报告未在 2026-01-15 前提交县人民政府，已记录（第四十六条第二款），报县人民政府监督',
+      },
+      {
+        departmentCode: null,
+        role: 'county_government',
+        kind: 'county_report_late',
+        message: '县政务数据资源主管部门未在 2026-01-15 前提交 2025 年度县级报告，已记录（第四十六条第二款），由县人民政府监督',
+      },
+    ]);
+  });
+  it('a late city submission: the county government and the authority are told the city supervises', () => {
+    expect(lateNotices('city_submission_late', 2025, '2026-01-31').map((n) => [n.role, n.message])).toEqual([
+      ['county_government', '2025 年度报告未在 2026-01-31 前报送市人民政府，已记录（第四十六条第二款），报市人民政府监督'],
+      ['authority_reviewer', '县人民政府未在 2026-01-31 前向市人民政府报送 2025 年度报告，已记录（第四十六条第二款），由市人民政府监督'],
+    ]);
   });
 });
 

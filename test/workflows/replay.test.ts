@@ -76,6 +76,20 @@ describe('replay of recorded histories', () => {
     }
   });
 
+  it('the annual report recorded before the year check (第四十六条) lacks its marker; the one with the authority’s own report has it', () => {
+    const patches = new Map(histories.map((h) => [h.name, patchesOf(h.history)]));
+    expect(patches.get('annual-report-late-department-late-city')).not.toContain('annual-report-openable-year');
+    expect(patches.get('annual-report-authority-own-report-late-city')).toContain('annual-report-openable-year');
+  });
+
+  it('the annual report opened in January (after 31 December) carries the opened-late marker; the ones before lack it', () => {
+    const patches = new Map(histories.map((h) => [h.name, patchesOf(h.history)]));
+    expect(patches.get('annual-report-authority-own-report-late-city')).not.toContain('annual-report-opened-late');
+    expect(patches.get('annual-report-opened-in-january')).toEqual(
+      expect.arrayContaining(['annual-report-openable-year', 'annual-report-opened-late']),
+    );
+  });
+
   it.each(histories.map((h) => [h.name, h.history] as const))('%s', async (name, history) => {
     await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE } }, history, name);
   });
