@@ -2,6 +2,7 @@
 // db/migrate.ts, scripts/). Library code receives values, never reads process.env.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_RECEIPT_POLICY, RECEIPT_POLICIES, type ReceiptPolicy } from './domain/working-days';
 
 /**
  * Mutual TLS to the Temporal frontend (issue 16): the API and the worker present a client
@@ -37,6 +38,8 @@ export interface Env {
   temporalTls: TemporalTls | undefined;
   /** process starts one user may make per minute */
   startQuotaPerMinute: number;
+  /** SPEC §2: how a receipt on a weekend or holiday starts a period (domain/working-days.ts RECEIPT_POLICIES) */
+  receiptPolicy: ReceiptPolicy;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -46,6 +49,12 @@ function integer(name: string, value: string | undefined, fallback: number, min:
     throw new Error(`配置错误 (CONFIG_INVALID): ${name}=${value} 应为 ${min}–${max} 的整数`);
   }
   return n;
+}
+
+function receiptPolicy(value: string | undefined): ReceiptPolicy {
+  if (value === undefined || value === '') return DEFAULT_RECEIPT_POLICY;
+  if ((RECEIPT_POLICIES as readonly string[]).includes(value)) return value as ReceiptPolicy;
+  throw new Error(`配置错误 (CONFIG_INVALID): RECEIPT_POLICY=${value} 应为 ${RECEIPT_POLICIES.join(' 或 ')}`);
 }
 
 function temporalTls(source: NodeJS.ProcessEnv): TemporalTls | undefined {
@@ -82,5 +91,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     publicHttps: source.PUBLIC_HTTPS === 'true',
     temporalTls: temporalTls(source),
     startQuotaPerMinute: integer('START_QUOTA_PER_MINUTE', source.START_QUOTA_PER_MINUTE, 30, 1, 100_000),
+    receiptPolicy: receiptPolicy(source.RECEIPT_POLICY),
   };
 }

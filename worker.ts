@@ -45,7 +45,12 @@ export async function startWorker(env: Env, database: Database): Promise<Running
     namespace: env.temporalNamespace,
     taskQueue: env.taskQueue,
     workflowsPath: new URL('./workflows/index.ts', import.meta.url).pathname,
-    activities: createActivities({ db: database.db, client, warningWorkingDays: env.warningWorkingDays }),
+    activities: createActivities({
+      db: database.db,
+      client,
+      warningWorkingDays: env.warningWorkingDays,
+      receiptPolicy: env.receiptPolicy,
+    }),
     shutdownGraceTime: '10 seconds',
   });
   const done = worker.run().finally(async () => {

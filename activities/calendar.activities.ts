@@ -1,7 +1,7 @@
 import { heartbeat, log } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { computeDeadline as deadlineFor, type Deadline } from '../domain/deadline';
-import type { IsoDate } from '../domain/working-days';
+import { DEFAULT_RECEIPT_POLICY, type IsoDate, type ReceiptPolicy } from '../domain/working-days';
 import type { Db } from '../db/client';
 import { loadCalendar } from '../db/repositories/calendar.repo';
 import { listOpenWithOtherCalendar } from '../db/repositories/registry.repo';
@@ -11,13 +11,20 @@ export interface CalendarDeps {
   db: Db;
   client: Client;
   warningWorkingDays: number;
+  /** SPEC §2: how a receipt on a weekend or holiday starts a period; default 顺延 (env RECEIPT_POLICY) */
+  receiptPolicy?: ReceiptPolicy;
 }
 
-export function createCalendarActivities({ db, client, warningWorkingDays }: CalendarDeps) {
+export function createCalendarActivities({ db, client, warningWorkingDays, receiptPolicy = DEFAULT_RECEIPT_POLICY }: CalendarDeps) {
   return {
-    /** Counting happens here, not in workflow code: the result lands in history with its calendar version. */
+    /**
+     * Counting happens here, not in workflow code: the result lands in history with its calendar
+     * version and the receipt policy it used. Every period starts from a day something was
+     * received, filed, changed or issued, so the policy applies to all; a period counted on
+     * from a due date (an extension) starts on a working day, the same under both policies.
+     */
     async computeDeadline(input: { from: IsoDate; workingDays: number }): Promise<Deadline> {
-      return deadlineFor(await loadCalendar(db), input.from, input.workingDays, warningWorkingDays);
+      return deadlineFor(await loadCalendar(db), input.from, input.workingDays, warningWorkingDays, receiptPolicy);
     },
 
     /** Tells every open process counted with another calendar to recount; a closed one is skipped. */
