@@ -36,7 +36,13 @@ export const startOfDay = (d: IsoDate): string => `${d}T00:00:00+08:00`;
  * day 0 whatever it is; with one, `from` is a receipt and the policy decides where a receipt on
  * a closed day starts, and the deadline records the policy and the day it counted from.
  */
-export function computeDeadline(cal: WorkingCalendar, from: IsoDate, workingDays: number, warnDays: number, policy?: ReceiptPolicy): Deadline {
+export function computeDeadline(
+  cal: WorkingCalendar,
+  from: IsoDate,
+  workingDays: number,
+  warnDays: number,
+  policy?: ReceiptPolicy,
+): Deadline {
   const countedFrom = policy ? deemedReceipt(cal, from, policy) : from;
   const { due, provisional } = addWorkingDays(cal, countedFrom, workingDays);
   return {

@@ -48,7 +48,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Deadline, ...errors() },
       },
     },
-    async (request) => computeDeadline(await loadCalendar(db), request.query.from, request.query.workingDays, warningWorkingDays, receiptPolicy),
+    async (request) =>
+      computeDeadline(await loadCalendar(db), request.query.from, request.query.workingDays, warningWorkingDays, receiptPolicy),
   );
 
   app.get(
