@@ -94,13 +94,22 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
   const showInSearch = (s: CatalogUpdateState): void => clock.show(s.stage, deadlineInForce(s));
 
   /** 第四十九条(八): once per missed deadline, against whoever missed it. */
-  async function ensureViolation(kind: string, departmentCode: string, due: IsoDate, marked: Step): Promise<void> {
+  async function ensureViolation(
+    kind: string,
+    departmentCode: string,
+    deadline: Pick<Deadline, 'due' | 'provisional'>,
+    marked: Step,
+  ): Promise<void> {
     if (violated.has(kind)) {
       await recordStep(marked);
       return;
     }
     violated.add(kind);
-    await recordViolation({ workflowId, departmentCode, kind, dueDate: due, occurredAt: nowIso() }, marked);
+    // SPEC §2: a finding on a provisional deadline is itself provisional until the year is loaded.
+    await recordViolation(
+      { workflowId, departmentCode, kind, dueDate: deadline.due, occurredAt: nowIso(), provisional: deadline.provisional },
+      marked,
+    );
   }
 
   setHandler(getCatalogUpdateState, () => state ?? null);
@@ -123,7 +132,7 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
           await ensureViolation(
             SUBMISSION_OVERDUE,
             s.departmentCode,
-            s.submissionDeadline.due,
+            s.submissionDeadline,
             step('violation-submission', 'violation_recorded', undefined, { due: s.submissionDeadline.due }),
           );
         }
@@ -171,7 +180,7 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
           await ensureViolation(
             reviewOverdue(sub.n),
             input.authorityCode,
-            sub.reviewDeadline.due,
+            sub.reviewDeadline,
             step(`violation-review-${sub.n}`, 'violation_recorded', undefined, { due: sub.reviewDeadline.due, n: sub.n }),
           );
         }
@@ -268,10 +277,10 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
     return { reviewing, key: reviewing ? `review-${reviewing.n}` : 'submission' };
   };
   /** 第四十九条(八): red is a violation by whoever holds the turn. */
-  const overdue = (reviewing: Submission | undefined, due: IsoDate, marked: Step): Promise<void> =>
+  const overdue = (reviewing: Submission | undefined, deadline: Pick<Deadline, 'due' | 'provisional'>, marked: Step): Promise<void> =>
     reviewing
-      ? ensureViolation(reviewOverdue(reviewing.n), input.authorityCode, due, marked)
-      : ensureViolation(SUBMISSION_OVERDUE, s.departmentCode, due, marked);
+      ? ensureViolation(reviewOverdue(reviewing.n), input.authorityCode, deadline, marked)
+      : ensureViolation(SUBMISSION_OVERDUE, s.departmentCode, deadline, marked);
 
   /** One wait per turn: each submission and decision hands the turn on, and the clock follows. */
   async function sharedWait(): Promise<void> {
@@ -283,7 +292,7 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
       await clock.waitWithin(
         p,
         () => turn !== seen,
-        (marked) => overdue(reviewing, p.deadline.due, keyed(marked)),
+        (marked) => overdue(reviewing, p.deadline, keyed(marked)),
         {
           onWarning: (marked) => recordStep(keyed(marked)),
           onRecount: () => {
@@ -310,7 +319,7 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
         level = next;
         steps += 1;
         const marked = step(`level-${next}-${steps}`, `level_${next}`, undefined, { due: d.due, deadline: key }, { level: next });
-        await (next === 'overdue' ? overdue(reviewing, d.due, marked) : recordStep(marked));
+        await (next === 'overdue' ? overdue(reviewing, d, marked) : recordStep(marked));
       }
       const seen = turn;
       const inForce = deadlineInForce(s);

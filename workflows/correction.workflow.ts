@@ -196,6 +196,8 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     kind: 'correction_overdue',
     dueDate: s.deadline.due,
     occurredAt: nowIso(),
+    // SPEC §2: a finding on a provisional deadline is itself provisional until the year is loaded.
+    provisional: s.deadline.provisional,
   });
 
   /** Writes a level's step with the stage it leaves; red lapses a pending request and is a violation of 第四十九条(八). */
