@@ -274,6 +274,12 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
         onRecount: () => {
           [s.originalDeadline, s.deadline] = [p.original, p.deadline];
         },
+        // SPEC §2: a recount that withdrew the finding leaves red: the stage follows the new deadline.
+        stageAfterRevision: () => {
+          s.stage = openStage(s, nowMs());
+          showInSearch(s);
+          return s.stage;
+        },
       },
     );
   } else {

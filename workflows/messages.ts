@@ -60,6 +60,9 @@ export interface CalendarChangedInput {
 }
 export const calendarChanged = defineSignal<[CalendarChangedInput]>('calendarChanged');
 
+/** A recount revised a finding (SPEC §2): withdrawn when the new deadline was met, notified when a provisional one stands. */
+export const findingRevised = defineSignal<[{ status: 'withdrawn' | 'notified'; reason: string }]>('findingRevised');
+
 // 第五十一条: the ordered department reports its rectification before the period ends.
 export interface ReportRectificationInput extends ActorInput {
   report: string;

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ExtensionRequest } from '../../domain/correction';
+import { REVISABLE_STATUSES } from '../../domain/finding-revision';
 import { responsibilityOf } from '../../domain/responsibility';
 import type { Actor } from '../../domain/roles';
 import { beijingIso, type Deadline } from '../../domain/deadline';
@@ -131,7 +132,33 @@ export async function recordViolation(db: DbOrTx, v: FindingRecord): Promise<voi
       detail: v.detail ?? {},
       occurredAt: new Date(v.occurredAt),
     })
-    .onConflictDoNothing();
+    // Once per process and kind; but a finding a recount withdrew (SPEC §2) whose process then
+    // misses its new deadline is recorded again, with the new due date, not silently skipped.
+    .onConflictDoUpdate({
+      target: [violations.workflowId, violations.kind],
+      set: {
+        status: sql`excluded.status`,
+        dueDate: sql`excluded.due_date`,
+        detail: sql`excluded.detail`,
+        occurredAt: sql`excluded.occurred_at`,
+      },
+      setWhere: sql`${violations.status} = 'withdrawn'`,
+    });
+}
+
+export type ViolationRow = typeof violations.$inferSelect;
+
+/** A process's findings recorded on the deadline due `due` that a recount may still revise (SPEC §2). */
+export const listRevisableFindings = (db: DbOrTx, workflowId: string, due: string) =>
+  db
+    .select()
+    .from(violations)
+    .where(and(eq(violations.workflowId, workflowId), eq(violations.dueDate, due), inArray(violations.status, [...REVISABLE_STATUSES])))
+    .orderBy(asc(violations.id));
+
+/** A recount's revision of one finding: its new status, and the due date it now stands on. */
+export async function reviseFindingStatus(db: DbOrTx, id: number, status: 'withdrawn' | 'notified', dueDate: string): Promise<void> {
+  await db.update(violations).set({ status, dueDate }).where(eq(violations.id, id));
 }
 
 export interface ProcessFilter {
