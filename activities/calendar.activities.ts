@@ -1,11 +1,14 @@
 import { heartbeat, log } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
+import { missingYearReminder } from '../domain/calendar-reminder';
 import { computeDeadline as deadlineFor, type Deadline } from '../domain/deadline';
-import { DEFAULT_RECEIPT_POLICY, type IsoDate, type ReceiptPolicy } from '../domain/working-days';
+import { beijingDate, DEFAULT_RECEIPT_POLICY, type IsoDate, type ReceiptPolicy } from '../domain/working-days';
 import type { Db } from '../db/client';
 import { loadCalendar } from '../db/repositories/calendar.repo';
+import { addNotifications } from '../db/repositories/notifications.repo';
 import { listOpenWithOtherCalendar } from '../db/repositories/registry.repo';
 import { calendarChanged } from '../workflows/messages';
+import { CALENDAR_REMINDER_WORKFLOW_ID } from '../workflows/options';
 
 export interface CalendarDeps {
   db: Db;
@@ -43,6 +46,28 @@ export function createCalendarActivities({ db, client, warningWorkingDays, recei
         heartbeat(signalled);
       }
       return signalled;
+    },
+
+    /**
+     * SPEC §2: on and after 1 November (Beijing), while next year's schedule is not loaded, one
+     * notice a day to the admins; keyed by the date, so a retried or repeated run writes once.
+     * `asOf` is the workflow's time, the day the schedule ran for.
+     */
+    async remindMissingCalendarYear(input: { asOf: string }): Promise<{ year: number; date: IsoDate } | null> {
+      const date = beijingDate(input.asOf);
+      const reminder = missingYearReminder(date, (await loadCalendar(db)).isLoaded);
+      if (!reminder) return null;
+      await addNotifications(db, [
+        {
+          workflowId: CALENDAR_REMINDER_WORKFLOW_ID,
+          key: `calendar-year-${reminder.year}-${date}`,
+          departmentCode: null,
+          role: 'admin',
+          kind: reminder.kind,
+          message: reminder.message,
+        },
+      ]);
+      return { year: reminder.year, date };
     },
   };
 }

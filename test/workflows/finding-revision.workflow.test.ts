@@ -83,7 +83,8 @@ describe('a provisional finding revised by the loaded 2027 schedule', () => {
         source: '测试：2027年部分节假日安排',
         loadedBy: admin.userId,
       });
-      await env.client.workflow.execute('calendarChangeWorkflow', { taskQueue, workflowId: `calendar-change-${h.workflowId}` });
+      // Started, not awaited: awaiting a result lets the time-skipping server run the clock on.
+      await env.client.workflow.start('calendarChangeWorkflow', { taskQueue, workflowId: `calendar-change-${h.workflowId}` });
 
       await eventually(async () => expect((await findingOf(h.workflowId)).status).toBe('withdrawn'));
       expect((await findingOf(h.workflowId)).dueDate).toBe('2027-01-15');
