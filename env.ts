@@ -2,6 +2,7 @@
 // db/migrate.ts, scripts/). Library code receives values, never reads process.env.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_RECEIPT_POLICY, RECEIPT_POLICIES, type ReceiptPolicy } from './domain/working-days';
 
 /**
  * Mutual TLS to the Temporal frontend (issue 16): the API and the worker present a client
@@ -43,6 +44,8 @@ export interface Env {
    * ignored, so nobody can choose their own rate-limit bucket or audited address.
    */
   trustProxy: string[];
+  /** SPEC §2: how a receipt on a weekend or holiday starts a period (domain/working-days.ts RECEIPT_POLICIES) */
+  receiptPolicy: ReceiptPolicy;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -52,6 +55,12 @@ function integer(name: string, value: string | undefined, fallback: number, min:
     throw new Error(`配置错误 (CONFIG_INVALID): ${name}=${value} 应为 ${min}–${max} 的整数`);
   }
   return n;
+}
+
+function receiptPolicy(value: string | undefined): ReceiptPolicy {
+  if (value === undefined || value === '') return DEFAULT_RECEIPT_POLICY;
+  if ((RECEIPT_POLICIES as readonly string[]).includes(value)) return value as ReceiptPolicy;
+  throw new Error(`配置错误 (CONFIG_INVALID): RECEIPT_POLICY=${value} 应为 ${RECEIPT_POLICIES.join(' 或 ')}`);
 }
 
 function temporalTls(source: NodeJS.ProcessEnv): TemporalTls | undefined {
@@ -92,5 +101,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean),
+    receiptPolicy: receiptPolicy(source.RECEIPT_POLICY),
   };
 }

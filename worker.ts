@@ -16,7 +16,12 @@ import { reportingYearOn } from './domain/annual-report';
 import { beijingDate } from './domain/working-days';
 import { type Env, readEnv } from './env';
 import { isMain } from './is-main';
-import { ANNUAL_REPORT_SCHEDULE_ID, annualReportWorkflowId } from './workflows/options';
+import {
+  ANNUAL_REPORT_SCHEDULE_ID,
+  annualReportWorkflowId,
+  CALENDAR_REMINDER_SCHEDULE_ID,
+  CALENDAR_REMINDER_WORKFLOW_ID,
+} from './workflows/options';
 
 export interface RunningWorker {
   /** resolves when the worker has stopped (after shutdown()) */
@@ -75,6 +80,33 @@ export async function ensureCurrentYearOpen(
   }
 }
 
+/**
+ * SPEC §2: every day at 08:30 Beijing time (the start of the office day) a small workflow asks
+ * whether next year's holiday schedule is still missing on or after 1 November, and if so
+ * reminds the admins. Daily all year: the rule, not the schedule, knows the date (domain/calendar-reminder.ts).
+ */
+export async function ensureCalendarReminderSchedule(client: Client, taskQueue: string): Promise<'created' | 'exists'> {
+  try {
+    await client.schedule.create({
+      scheduleId: CALENDAR_REMINDER_SCHEDULE_ID,
+      spec: { calendars: [{ hour: 8, minute: 30 }], timezone: 'Asia/Shanghai' },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'calendarReminderWorkflow',
+        args: [],
+        taskQueue,
+        workflowId: CALENDAR_REMINDER_WORKFLOW_ID,
+      },
+      // One reminder a day is enough: a missed day is not caught up beyond the day itself.
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+    });
+    return 'created';
+  } catch (err) {
+    if (err instanceof ScheduleAlreadyRunning) return 'exists';
+    throw err;
+  }
+}
+
 export async function startWorker(env: Env, database: Database): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address: env.temporalAddress, tls: env.temporalTls });
   // Activities signal workflows (calendar changes) through an ordinary client.
@@ -82,12 +114,18 @@ export async function startWorker(env: Env, database: Database): Promise<Running
   const client = new Client({ connection: clientConnection, namespace: env.temporalNamespace });
   await ensureAnnualReportSchedule(client, env.taskQueue);
   await ensureCurrentYearOpen(client, database.db, env.taskQueue);
+  await ensureCalendarReminderSchedule(client, env.taskQueue);
   const worker = await Worker.create({
     connection,
     namespace: env.temporalNamespace,
     taskQueue: env.taskQueue,
     workflowsPath: new URL('./workflows/index.ts', import.meta.url).pathname,
-    activities: createActivities({ db: database.db, client, warningWorkingDays: env.warningWorkingDays }),
+    activities: createActivities({
+      db: database.db,
+      client,
+      warningWorkingDays: env.warningWorkingDays,
+      receiptPolicy: env.receiptPolicy,
+    }),
     interceptors: { activity: [incidentInterceptors(database.db)] },
     shutdownGraceTime: '10 seconds',
   });

@@ -22,6 +22,7 @@ export async function startApi(env: Env, database: Database): Promise<{ url: str
       temporal,
       taskQueue: env.taskQueue,
       warningWorkingDays: env.warningWorkingDays,
+      receiptPolicy: env.receiptPolicy,
       queryCodeSecret: requireQueryCodeSecret(env),
       temporalReady: async () => {
         await connection.workflowService.getSystemInfo({});

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Role } from '../domain/roles';
+import type { ReceiptPolicy } from '../domain/working-days';
 import type { Db } from '../db/client';
 import type { AuthenticatedUser } from '../db/repositories/identity.repo';
 
@@ -9,6 +10,8 @@ export interface AppDeps {
   taskQueue: string;
   /** SPEC §2: a deadline turns yellow this many working days before it ends */
   warningWorkingDays: number;
+  /** SPEC §2: the receipt policy the worker counts with, so the API's preview counts the same; default 顺延 */
+  receiptPolicy?: ReceiptPolicy;
   /** HMAC key of the applicants' query codes (api/query-code.ts) */
   queryCodeSecret: string;
   /** readiness of the workflow engine, for /health */

@@ -1,6 +1,14 @@
 // SPEC §2: a regulated deadline as every process records it — the day, the instant it ends,
 // when it turns yellow, and which calendar it was computed with.
-import { addWorkingDays, endOfDay, warningStartsOn, type IsoDate, type WorkingCalendar } from './working-days';
+import {
+  addWorkingDays,
+  deemedReceipt,
+  endOfDay,
+  type IsoDate,
+  type ReceiptPolicy,
+  type WorkingCalendar,
+  warningStartsOn,
+} from './working-days';
 
 export interface Deadline {
   /** the last day of the period */
@@ -12,6 +20,10 @@ export interface Deadline {
   /** some day of the period lies in a year whose official schedule is not loaded */
   provisional: boolean;
   calendarVersion: string;
+  /** the receipt policy it was counted under (SPEC §2); absent on deadlines counted before the policy was named */
+  receiptPolicy?: ReceiptPolicy;
+  /** the day the count started from: the receipt, or under 顺延 the working day it was deemed made on */
+  countedFrom?: IsoDate;
 }
 
 /** SPEC §2: periods are half-open, so at `endsAt` itself (24:00 of the due day) the deadline has passed. */
@@ -19,14 +31,27 @@ export const isPast = (d: Pick<Deadline, 'endsAt'>, nowMs: number): boolean => n
 
 export const startOfDay = (d: IsoDate): string => `${d}T00:00:00+08:00`;
 
-export function computeDeadline(cal: WorkingCalendar, from: IsoDate, workingDays: number, warnDays: number): Deadline {
-  const { due, provisional } = addWorkingDays(cal, from, workingDays);
+/**
+ * "Within N working days from `from`" (SPEC §2). Without a `policy` the calendar day `from` is
+ * day 0 whatever it is; with one, `from` is a receipt and the policy decides where a receipt on
+ * a closed day starts, and the deadline records the policy and the day it counted from.
+ */
+export function computeDeadline(
+  cal: WorkingCalendar,
+  from: IsoDate,
+  workingDays: number,
+  warnDays: number,
+  policy?: ReceiptPolicy,
+): Deadline {
+  const countedFrom = policy ? deemedReceipt(cal, from, policy) : from;
+  const { due, provisional } = addWorkingDays(cal, countedFrom, workingDays);
   return {
     due,
     endsAt: endOfDay(due),
     warningAt: startOfDay(warningStartsOn(cal, due, warnDays)),
     provisional,
     calendarVersion: cal.version,
+    ...(policy && { receiptPolicy: policy, countedFrom }),
   };
 }
 

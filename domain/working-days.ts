@@ -179,6 +179,28 @@ export function addWorkingDays(cal: WorkingCalendar, from: IsoDate, n: number): 
   return { due: fromDayNumber(day), provisional };
 }
 
+/**
+ * SPEC §2, the receipt policy (受理日顺延): how a period "from receipt" starts when the receipt
+ * falls on a weekend or holiday. `next_working_day` (顺延, the default): the receipt is deemed
+ * made on the next working day, and counting starts the day after that, as 《民法典》第二百零一条
+ * starts a period the day after its first day and the county office reads a receipt on a closed
+ * day as made when it opens. `calendar_day`: the calendar day of receipt is day 0, so the first
+ * working day after the holiday is already day 1 (the count before this policy existed).
+ * A receipt on a working day is counted the same under both.
+ */
+export const RECEIPT_POLICIES = ['next_working_day', 'calendar_day'] as const;
+export type ReceiptPolicy = (typeof RECEIPT_POLICIES)[number];
+export const DEFAULT_RECEIPT_POLICY: ReceiptPolicy = 'next_working_day';
+
+/** The day a period counts from under `policy`: the receipt itself, or under 顺延 the first working day on or after it. */
+export function deemedReceipt(cal: WorkingCalendar, received: IsoDate, policy: ReceiptPolicy): IsoDate {
+  if (policy === 'calendar_day') return received;
+  let day = toDayNumber(received);
+  // Terminates like addWorkingDays: working days never run out.
+  while (!cal.isWorkingDay(fromDayNumber(day))) day += 1;
+  return fromDayNumber(day);
+}
+
 /** Number of working days in (from, to]; 0 when to <= from. The inverse of addWorkingDays. */
 export function workingDaysBetween(cal: WorkingCalendar, from: IsoDate, to: IsoDate): number {
   const end = toDayNumber(to);

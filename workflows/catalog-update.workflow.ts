@@ -112,13 +112,22 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
   const findingStep = (kind: string): string => (kind === SUBMISSION_OVERDUE ? 'violation-submission' : `violation-${kind}`);
 
   /** One finding per missed deadline, against whoever missed it (domain/catalog-update.ts turnOf). */
-  async function ensureViolation(kind: string, departmentCode: string, due: IsoDate, marked: Step): Promise<void> {
+  async function ensureViolation(
+    kind: string,
+    departmentCode: string,
+    deadline: Pick<Deadline, 'due' | 'provisional'>,
+    marked: Step,
+  ): Promise<void> {
     if (violated.has(kind)) {
       await recordStep(marked);
       return;
     }
     violated.add(kind);
-    await recordViolation({ workflowId, departmentCode, kind, dueDate: due, occurredAt: nowIso() }, marked);
+    // SPEC §2: a finding on a provisional deadline is itself provisional until the year is loaded.
+    await recordViolation(
+      { workflowId, departmentCode, kind, dueDate: deadline.due, occurredAt: nowIso(), provisional: deadline.provisional },
+      marked,
+    );
   }
 
   setHandler(getCatalogUpdateState, () => state ?? null);
@@ -144,7 +153,7 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
           await ensureViolation(
             missed.finding,
             codeOf(missed.party),
-            due,
+            missed.deadline,
             step(findingStep(missed.finding), 'violation_recorded', undefined, {
               due,
               // a late resubmission names the returned application
@@ -197,7 +206,7 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
           await ensureViolation(
             missed.finding,
             codeOf(missed.party),
-            sub.reviewDeadline.due,
+            sub.reviewDeadline,
             step(`violation-review-${sub.n}`, 'violation_recorded', undefined, { due: sub.reviewDeadline.due, n: sub.n }),
           );
         }
@@ -306,9 +315,9 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
   /** The open review, if the authority holds the turn (the legacy loop's view of it). */
   const reviewingNow = (): Submission | undefined => (s.stage === 'under_review' ? currentSubmission(s)! : undefined);
   /** Red is a finding against whoever holds the turn, as the domain names it. */
-  const overdue = (due: IsoDate, marked: Step): Promise<void> => {
+  const overdue = (deadline: Pick<Deadline, 'due' | 'provisional'>, marked: Step): Promise<void> => {
     const { finding, party } = turnOf(s);
-    return ensureViolation(finding, codeOf(party), due, marked);
+    return ensureViolation(finding, codeOf(party), deadline, marked);
   };
 
   /** One wait per turn: each submission and decision hands the turn on, and the clock follows. */
@@ -324,7 +333,7 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
       await clock.waitWithin(
         p,
         () => turn !== seen,
-        (marked) => overdue(p.deadline.due, keyed(marked)),
+        (marked) => overdue(p.deadline, keyed(marked)),
         {
           onWarning: (marked) => recordStep(keyed(marked)),
           onRecount: () => {
@@ -352,7 +361,7 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
         level = next;
         steps += 1;
         const marked = step(`level-${next}-${steps}`, `level_${next}`, undefined, { due: d.due, deadline: key }, { level: next });
-        await (next === 'overdue' ? overdue(d.due, marked) : recordStep(marked));
+        await (next === 'overdue' ? overdue(d, marked) : recordStep(marked));
       }
       const seen = turn;
       const inForce = deadlineInForce(s);

@@ -196,6 +196,8 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
     kind: 'correction_overdue',
     dueDate: s.deadline.due,
     occurredAt: nowIso(),
+    // SPEC §2: a finding on a provisional deadline is itself provisional until the year is loaded.
+    provisional: s.deadline.provisional,
   });
 
   /** Writes a level's step with the stage it leaves; red lapses a pending request and is a violation of 第四十九条(八). */
@@ -271,6 +273,12 @@ export async function correctionWorkflow(input: CorrectionInput): Promise<Correc
         onWarning: (marked) => markLevel('warning', marked),
         onRecount: () => {
           [s.originalDeadline, s.deadline] = [p.original, p.deadline];
+        },
+        // SPEC §2: a recount that withdrew the finding leaves red: the stage follows the new deadline.
+        stageAfterRevision: () => {
+          s.stage = openStage(s, nowMs());
+          showInSearch(s);
+          return s.stage;
         },
       },
     );

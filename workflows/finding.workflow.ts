@@ -45,6 +45,8 @@ export interface FindingInput {
   sourceWorkflowId?: string;
   /** the authority's reviewer who registered it */
   registeredBy?: Actor;
+  /** a finding a recount withdrew and its process then missed again is reviewed again: round 2, 3 … */
+  round?: number;
 }
 
 export interface FindingResult {
@@ -61,7 +63,9 @@ const LAPSE_REASONS = {
 
 export async function findingWorkflow(input: FindingInput): Promise<FindingResult> {
   const clock = stageClock();
-  const { step } = clock;
+  // A later round's steps are its own on the timeline, beside the withdrawn round's.
+  const round = input.round ?? 1;
+  const step: typeof clock.step = (key, ...rest) => clock.step(round > 1 ? `r${round}-${key}` : key, ...rest);
   const { workflowId } = workflowInfo();
   const id = input.violationId;
   const s: FindingState = {

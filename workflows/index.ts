@@ -1,6 +1,7 @@
 // The worker's only workflowsPath.
 export { correctionWorkflow } from './correction.workflow';
 export { calendarChangeWorkflow } from './calendar-change.workflow';
+export { calendarReminderWorkflow } from './calendar-reminder.workflow';
 export { catalogUpdateWorkflow } from './catalog-update.workflow';
 export { rectificationWorkflow } from './rectification.workflow';
 export { annualReportWorkflow } from './annual-report.workflow';

@@ -61,6 +61,9 @@ export interface CalendarChangedInput {
 }
 export const calendarChanged = defineSignal<[CalendarChangedInput]>('calendarChanged');
 
+/** A recount revised a finding (SPEC §2): withdrawn when the new deadline was met, notified when a provisional one stands. */
+export const findingRevised = defineSignal<[{ status: 'withdrawn' | 'notified'; reason: string }]>('findingRevised');
+
 // 第五十一条: the ordered department reports its rectification before the period ends.
 export interface ReportRectificationInput extends ActorInput {
   report: string;
@@ -125,5 +128,3 @@ export interface DecideFindingInput extends ActorInput {
 export const fileStatement = defineUpdate<FindingState, [FileStatementInput]>('fileStatement');
 export const decideFinding = defineUpdate<FindingState, [DecideFindingInput]>('decideFinding');
 export const getFindingState = defineQuery<FindingState | null>('getFindingState');
-/** A recount revised a finding (SPEC §2): withdrawn when the new deadline was met, notified when a provisional one stands. */
-export const findingRevised = defineSignal<[{ status: 'withdrawn' | 'notified'; reason: string }]>('findingRevised');

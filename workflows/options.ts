@@ -25,6 +25,10 @@ export const annualReportWorkflowId = (year: number): string => `annual-report-$
 /** 第四十六条: the schedule that starts each year's process by itself on 1 December. */
 export const ANNUAL_REPORT_SCHEDULE_ID = 'annual-report';
 
+/** SPEC §2: from 1 November the admins are reminded daily while next year's schedule is missing. */
+export const CALENDAR_REMINDER_SCHEDULE_ID = 'calendar-year-reminder';
+export const CALENDAR_REMINDER_WORKFLOW_ID = 'calendar-year-reminder';
+
 /** 第三十一条: a conditional sharing request waits for its provider; 第三十二条: one dispute per refused request. */
 export const sharingRequestWorkflowId = (id: string): string => `sharing-request-${id}`;
 export const sharingDisputeWorkflowId = (id: string): string => `sharing-dispute-${id}`;

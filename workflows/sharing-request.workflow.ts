@@ -131,6 +131,8 @@ export async function sharingRequestWorkflow(input: SharingRequestInput): Promis
           kind: DECISION_OVERDUE,
           dueDate: p.deadline.due,
           occurredAt: nowIso(),
+          // SPEC §2: a finding on a provisional deadline is itself provisional until the year is loaded.
+          provisional: p.deadline.provisional,
         },
         { ...marked, detail: { ...marked.detail, article: SHARING_VIOLATION_ARTICLE } },
       );

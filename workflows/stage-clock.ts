@@ -1,15 +1,20 @@
 // The wait every step of every process shares: someone's turn with a deadline in working days. While it waits it keeps the registry's level current
 // (yellow, then red), follows calendar changes by counting the period again, and tells the
 // caller once when the deadline passes. Deterministic: workflow code only.
-import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { Deadline } from '../domain/deadline';
+import type { Stage } from '../domain/vocabulary';
 import { type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
 import { calendarChanged } from './messages';
 import { dbActivity, SA_DUE, SA_STAGE } from './options';
-import { nowMs, type Step, stepsOf } from './support';
+import { nowIso, nowMs, type Step, stepsOf } from './support';
 
-const { computeDeadline, recordStep } = proxyActivities<Activities>(dbActivity);
+const { computeDeadline, recordStep, reviseFindings } = proxyActivities<Activities>(dbActivity);
+
+// SPEC §2: a recount after the deadline passed revisits the findings recorded on the deadline it
+// superseded (withdrawn, or provisional → notified). Waits recorded before it replay without.
+const REVISE_FINDINGS_PATCH = 'stage-clock-revise-findings';
 
 export type { Step };
 
@@ -31,6 +36,8 @@ export interface WaitHooks {
   onWarning?: (marked: Step) => Promise<void>;
   /** the period was counted again (calendar change or extension): the caller's state follows it */
   onRecount?: () => void;
+  /** the stage the caller's process is in once a recount revised its findings (red may be left) */
+  stageAfterRevision?: () => Stage;
 }
 
 /** Call before the workflow's first await: it registers the calendar-change handler. */
@@ -91,9 +98,11 @@ export function stageClock() {
     p: Period,
     done: () => boolean,
     onOverdue: (marked: Step) => Promise<void>,
-    { onWarning = recordStep, onRecount }: WaitHooks = {},
+    { onWarning = recordStep, onRecount, stageAfterRevision }: WaitHooks = {},
   ): Promise<void> {
     let level: DeadlineLevel = 'normal';
+    /** this wait passed its deadline at least once: findings may stand on it */
+    let passed = false;
     const recountDue = () => recountsAsked > recountsDone || recountsAsked > p.countedFor;
     waitingOn = p;
     while (!done()) {
@@ -101,6 +110,7 @@ export function stageClock() {
       const next = deadlineLevel(nowMs(), Date.parse(d.warningAt), Date.parse(d.endsAt));
       if (next !== level) {
         level = next;
+        if (next === 'overdue') passed = true;
         const marked = step(nextKey(`level-${next}`), `level_${next}`, undefined, { due: d.due }, { level: next });
         await (next === 'overdue' ? onOverdue(marked) : onWarning(marked));
         continue;
@@ -110,6 +120,7 @@ export function stageClock() {
       await condition(() => done() || recountDue(), wake === undefined ? undefined : wake - now);
       if (!done() && recountDue()) {
         const upTo = recountsAsked;
+        const superseded = p.deadline;
         Object.assign(p, await count(p), { countedFor: upTo });
         onRecount?.();
         const extended = p.extensionDays > 0 && { originalDue: p.original.due, extensionDays: p.extensionDays };
@@ -122,6 +133,22 @@ export function stageClock() {
             { deadline: p.deadline, level: 'normal' },
           ),
         );
+        if (passed && patched(REVISE_FINDINGS_PATCH)) {
+          const stage = stageAfterRevision?.();
+          await reviseFindings({
+            workflowId,
+            superseded,
+            deadline: p.deadline,
+            asOf: nowIso(),
+            step: step(
+              nextKey('findings-revised'),
+              'findings_revised',
+              undefined,
+              { supersededDue: superseded.due, due: p.deadline.due },
+              stage && { stage },
+            ),
+          });
+        }
         level = 'normal';
         recountsDone = upTo;
       }

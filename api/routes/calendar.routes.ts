@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { computeDeadline } from '../../domain/deadline';
 import { ROLES } from '../../domain/roles';
-import { inNoticeRange } from '../../domain/working-days';
+import { DEFAULT_RECEIPT_POLICY, inNoticeRange } from '../../domain/working-days';
 import {
   deleteOverride,
   listLoadedYears,
@@ -23,7 +23,7 @@ const DayKind = Type.Union([Type.Literal('holiday'), Type.Literal('workday')], {
 const Changed = Type.Object({ calendarVersion: Type.String(), recountWorkflowId: Type.String() });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, warningWorkingDays } = app.deps;
+  const { db, warningWorkingDays, receiptPolicy = DEFAULT_RECEIPT_POLICY } = app.deps;
 
   /** One propagation per calendar version: repeating the same change starts nothing new. */
   async function recountOpenDeadlines(): Promise<{ calendarVersion: string; recountWorkflowId: string }> {
@@ -48,7 +48,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Deadline, ...errors() },
       },
     },
-    async (request) => computeDeadline(await loadCalendar(db), request.query.from, request.query.workingDays, warningWorkingDays),
+    async (request) =>
+      computeDeadline(await loadCalendar(db), request.query.from, request.query.workingDays, warningWorkingDays, receiptPolicy),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import { type Static, type TLiteral, type TSchema, type TUnion, Type } from '@sinclair/typebox';
 import { PROCESS_TYPES, STAGES, TASK_KINDS } from '../../domain/vocabulary';
 import { DATE_RANGE, MAX_BIGINT_ID, MAX_INTEGER_ID, type WorkingDaysBound } from '../../domain/bounds';
+import { RECEIPT_POLICIES } from '../../domain/working-days';
 
 /**
  * Schema annotation naming the domain error of a bounded value: the error handler answers a value
@@ -59,6 +60,12 @@ export const Deadline = Type.Object({
   warningAt: Type.String({ description: '转为黄色预警的时刻' }),
   provisional: Type.Boolean({ description: '期间内有尚未载入官方安排的年份，仅按周末计算' }),
   calendarVersion: Type.String(),
+  receiptPolicy: Type.Optional(
+    Type.Union(RECEIPT_POLICIES.map((p) => Type.Literal(p)) as Literals<typeof RECEIPT_POLICIES>, {
+      description: '受理日规则：next_working_day 休息日受理顺延至下一工作日 / calendar_day 按日历日起算',
+    }) as TUnion<Literals<typeof RECEIPT_POLICIES>>,
+  ),
+  countedFrom: Type.Optional(IsoDate),
 });
 
 // The vocabulary's codes: an unknown one in a query is a 400. Their Chinese names are in

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ExtensionRequest } from '../../domain/correction';
+import { REVISABLE_STATUSES } from '../../domain/finding-revision';
 import { type FindingStatus, type PartyKind, responsibilityOf, type Supervisor } from '../../domain/responsibility';
 import type { Actor } from '../../domain/roles';
 import { beijingIso, type Deadline } from '../../domain/deadline';
@@ -122,7 +123,11 @@ export interface FindingRecord {
 }
 
 /** Returns the finding's id, whether this call wrote it or an earlier one did. */
-export async function recordViolation(db: DbOrTx, v: FindingRecord): Promise<number> {
+/**
+ * The finding's id, and its round when this call wrote it (1 the first time, more when a
+ * withdrawn finding is recorded again); null when it was already recorded.
+ */
+export async function recordViolation(db: DbOrTx, v: FindingRecord): Promise<{ id: number; round: number | null }> {
   const r = responsibilityOf(v.kind);
   if (!r) throw new Error(`not a finding kind: ${v.kind}`);
   const inserted = await db
@@ -140,15 +145,27 @@ export async function recordViolation(db: DbOrTx, v: FindingRecord): Promise<num
       detail: v.detail ?? {},
       occurredAt: new Date(v.occurredAt),
     })
-    .onConflictDoNothing()
-    .returning({ id: violations.id });
-  if (inserted[0]) return inserted[0].id;
+    // Once per process and kind; but a finding a recount withdrew (SPEC §2) whose process then
+    // misses its new deadline is recorded again, with the new due date and its round counted
+    // (its review runs again under the same workflow id), not silently skipped.
+    .onConflictDoUpdate({
+      target: [violations.workflowId, violations.kind],
+      set: {
+        status: sql`excluded.status`,
+        dueDate: sql`excluded.due_date`,
+        detail: sql`excluded.detail || jsonb_build_object('round', coalesce((${violations.detail}->>'round')::int, 1) + 1)`,
+        occurredAt: sql`excluded.occurred_at`,
+      },
+      setWhere: sql`${violations.status} = 'withdrawn'`,
+    })
+    .returning({ id: violations.id, round: sql<number>`coalesce((${violations.detail}->>'round')::int, 1)`.mapWith(Number) });
+  if (inserted[0]) return inserted[0];
   const [stored] = await db
     .select({ id: violations.id })
     .from(violations)
     .where(and(eq(violations.workflowId, v.workflowId), eq(violations.kind, v.kind)));
   if (!stored) throw new Error(`finding vanished after a conflicting insert: ${v.workflowId} ${v.kind}`);
-  return stored.id;
+  return { id: stored.id, round: null };
 }
 
 /** SPEC §3.6: a finding's status as its workflow moves it, and what it adds to its detail (statement, decision). */
@@ -164,6 +181,21 @@ export async function updateFinding(
       ...(change.detail && { detail: sql`${violations.detail} || ${JSON.stringify(change.detail)}::jsonb` }),
     })
     .where(eq(violations.id, violationId));
+}
+
+export type ViolationRow = typeof violations.$inferSelect;
+
+/** A process's findings recorded on the deadline due `due` that a recount may still revise (SPEC §2). */
+export const listRevisableFindings = (db: DbOrTx, workflowId: string, due: string) =>
+  db
+    .select()
+    .from(violations)
+    .where(and(eq(violations.workflowId, workflowId), eq(violations.dueDate, due), inArray(violations.status, [...REVISABLE_STATUSES])))
+    .orderBy(asc(violations.id));
+
+/** A recount's revision of one finding: its new status, and the due date it now stands on. */
+export async function reviseFindingStatus(db: DbOrTx, id: number, status: 'withdrawn' | 'notified', dueDate: string): Promise<void> {
+  await db.update(violations).set({ status, dueDate }).where(eq(violations.id, id));
 }
 
 export interface ProcessFilter {

@@ -7,7 +7,7 @@ import { listYear } from '../../db/repositories/annual-reports.repo';
 import { getProcess } from '../../db/repositories/registry.repo';
 import { reportingYearOn } from '../../domain/annual-report';
 import { beijingDate } from '../../domain/working-days';
-import { ANNUAL_REPORT_SCHEDULE_ID, annualReportWorkflowId } from '../../workflows/options';
+import { ANNUAL_REPORT_SCHEDULE_ID, annualReportWorkflowId, CALENDAR_REMINDER_SCHEDULE_ID } from '../../workflows/options';
 import { ensureAnnualReportSchedule } from '../../worker';
 import { devStack, type Stack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
@@ -27,7 +27,8 @@ describe('annual report schedule', () => {
     expect(await ensureAnnualReportSchedule(client, stack.env.taskQueue)).toBe('exists');
     const ids: string[] = [];
     for await (const s of client.schedule.list()) ids.push(s.scheduleId);
-    expect(ids).toEqual([ANNUAL_REPORT_SCHEDULE_ID]);
+    // The calendar reminder's schedule (SPEC §2) is the worker's other one.
+    expect(ids.sort()).toEqual([ANNUAL_REPORT_SCHEDULE_ID, CALENDAR_REMINDER_SCHEDULE_ID].sort());
 
     const handle = client.schedule.getHandle(ANNUAL_REPORT_SCHEDULE_ID);
     const description = await handle.describe();
