@@ -6,6 +6,7 @@ import { createNotifyActivities } from './notify.activities';
 import { createRectificationActivities } from './rectification.activities';
 import { createRegistryActivities } from './registry.activities';
 import { createSharingActivities } from './sharing.activities';
+import { createPenaltyActivities } from './penalty.activities';
 
 export type ActivityDeps = CalendarDeps;
 
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAnnualReportActivities(deps),
     ...createRectificationActivities(deps),
     ...createSharingActivities(deps),
+    ...createPenaltyActivities(deps),
   };
 }
 

@@ -44,6 +44,11 @@ export function inboxRules(actor: Actor): InboxRule[] {
         // 第三十二条: disputes it coordinates; 第二十六条: conflicts not agreed in time.
         { stages: ['dispute_coordinating'], action: 'coordinate_sharing_dispute' },
         { stages: ['conflict_coordinating'], action: 'decide_conflict' },
+        // 第五十二条, 第五十三条: the authority's penalty cases, each step its own.
+        { stages: ['penalty_filed'], action: 'record_penalty_notice' },
+        { stages: ['penalty_awaiting_order'], action: 'order_penalty_rectification' },
+        { stages: ['penalty_rectifying'], action: 'record_penalty_rectification' },
+        { stages: ['penalty_warned'], action: 'decide_penalty' },
       ];
     case 'county_government':
       return [

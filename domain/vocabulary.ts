@@ -28,6 +28,7 @@ export const PROCESS_TYPES = [
   'sharing_request',
   'sharing_dispute',
   'conflict',
+  'penalty_case',
 ] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 
@@ -39,6 +40,7 @@ export const PROCESS_TYPE_INFO: Record<ProcessType, { label: string; article: st
   sharing_request: { label: '共享申请', article: '第三十一条' },
   sharing_dispute: { label: '共享争议', article: '第三十二条' },
   conflict: { label: '数据冲突', article: '第二十六条' },
+  penalty_case: { label: '行政处罚案件', article: '第五十二条、第五十三条' },
 };
 
 export const processTypeLabel = labeller(labelsOf(PROCESS_TYPE_INFO), '未知流程');
@@ -72,6 +74,15 @@ export const STAGES = [
   'conflict_coordinating',
   'agreed',
   'decided',
+  'penalty_filed',
+  'penalty_statement',
+  'penalty_awaiting_order',
+  'penalty_rectifying',
+  'penalty_warned',
+  'penalty_rectified',
+  'penalty_concluded',
+  'penalty_fined',
+  'penalty_referred',
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -84,6 +95,17 @@ export const STAGES_OF = {
   sharing_request: ['awaiting_sharing_decision', 'granted', 'granted_in_part', 'refused'],
   sharing_dispute: ['dispute_coordinating', 'dispute_referred', 'upheld', 'overturned'],
   conflict: ['conflict_negotiating', 'conflict_coordinating', 'agreed', 'decided'],
+  penalty_case: [
+    'penalty_filed',
+    'penalty_statement',
+    'penalty_awaiting_order',
+    'penalty_rectifying',
+    'penalty_warned',
+    'penalty_rectified',
+    'penalty_concluded',
+    'penalty_fined',
+    'penalty_referred',
+  ],
 } as const satisfies Record<ProcessType, readonly Stage[]>;
 export type StageOf<T extends ProcessType> = (typeof STAGES_OF)[T][number];
 
@@ -118,6 +140,15 @@ const STAGE_LABELS: Record<Stage | typeof STARTING, string> = {
   conflict_coordinating: '主管部门协调冲突',
   agreed: '协商一致',
   decided: '已作出决定',
+  penalty_filed: '待告知当事人',
+  penalty_statement: '陈述申辩期内',
+  penalty_awaiting_order: '待责令限期改正',
+  penalty_rectifying: '限期改正中',
+  penalty_warned: '已警告，待决定是否罚款',
+  penalty_rectified: '已按期改正',
+  penalty_concluded: '警告后结案',
+  penalty_fined: '已作出罚款决定',
+  penalty_referred: '已移送司法机关',
 };
 
 export const stageLabel = labeller(STAGE_LABELS, '未知环节');
@@ -139,6 +170,10 @@ export const TASK_KINDS = [
   'coordinate_sharing_dispute',
   'decide_sharing_dispute',
   'decide_conflict',
+  'record_penalty_notice',
+  'order_penalty_rectification',
+  'record_penalty_rectification',
+  'decide_penalty',
   'follow',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
@@ -157,6 +192,10 @@ export const TASK_INFO: Record<TaskKind, { label: string; article: string }> = {
   coordinate_sharing_dispute: { label: '协调共享争议', article: '第三十二条' },
   decide_sharing_dispute: { label: '决定共享争议', article: '第三十二条' },
   decide_conflict: { label: '决定数据冲突', article: '第二十六条' },
+  record_penalty_notice: { label: '告知当事人', article: '第五十二条、第五十三条' },
+  order_penalty_rectification: { label: '责令限期改正', article: '第五十二条、第五十三条' },
+  record_penalty_rectification: { label: '登记当事人改正情况', article: '第五十二条、第五十三条' },
+  decide_penalty: { label: '决定罚款或结案', article: '第五十二条、第五十三条' },
   follow: { label: '查看办理进度', article: '第二十三条' },
 };
 
@@ -289,6 +328,16 @@ export const EVENT_KINDS = [
   'conflict_escalated',
   'conflict_agreed',
   'conflict_decided',
+  'penalty_case_filed',
+  'penalty_notified',
+  'penalty_statement_recorded',
+  'penalty_statement_period_ended',
+  'penalty_rectification_ordered',
+  'penalty_rectified',
+  'penalty_warned',
+  'penalty_fined',
+  'penalty_concluded',
+  'penalty_referred',
   'level_warning',
   'level_overdue',
 ] as const;
@@ -335,6 +384,16 @@ const EVENT_LABELS: Record<EventKind, string> = {
   conflict_escalated: '提请主管部门协调',
   conflict_agreed: '协商一致',
   conflict_decided: '主管部门作出决定',
+  penalty_case_filed: '登记违法行为',
+  penalty_notified: '告知当事人',
+  penalty_statement_recorded: '登记陈述申辩',
+  penalty_statement_period_ended: '陈述申辩期届满',
+  penalty_rectification_ordered: '责令限期改正',
+  penalty_rectified: '当事人按期改正',
+  penalty_warned: '逾期未改正，给予警告',
+  penalty_fined: '作出罚款决定',
+  penalty_concluded: '警告后结案',
+  penalty_referred: '移送司法机关',
   level_warning: '转为黄色预警',
   level_overdue: '转为红色超期',
 };

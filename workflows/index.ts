@@ -7,3 +7,4 @@ export { annualReportWorkflow } from './annual-report.workflow';
 export { sharingRequestWorkflow } from './sharing-request.workflow';
 export { sharingDisputeWorkflow } from './sharing-dispute.workflow';
 export { conflictWorkflow } from './conflict.workflow';
+export { penaltyCaseWorkflow } from './penalty-case.workflow';

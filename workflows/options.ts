@@ -28,6 +28,9 @@ export const sharingDisputeWorkflowId = (id: string): string => `sharing-dispute
 /** 第二十六条: one process per conflict case. */
 export const conflictWorkflowId = (id: string): string => `conflict-${id}`;
 
+/** 第五十二条, 第五十三条: one process per penalty case. */
+export const penaltyCaseWorkflowId = (id: string): string => `penalty-case-${id}`;
+
 // Search attributes: process type, department, stage and due date only, never personal data
 // (Temporal stores them unencrypted). Registered on the dev server by scripts/start.ts.
 export const SA_PROCESS_TYPE = defineSearchAttributeKey('ProcessType', SearchAttributeType.KEYWORD);

@@ -15,7 +15,8 @@ export interface RegistryChange {
   stage?: Stage;
   level?: DeadlineLevel;
   status?: 'open' | 'closed';
-  deadline?: Deadline;
+  /** null: the stage has no deadline (a penalty case waiting on the authority's own step) */
+  deadline?: Deadline | null;
 }
 
 /** One step of a process: its timeline event and the registry change it causes, written together. */
@@ -37,7 +38,8 @@ function registryColumns(c: RegistryChange, at: string) {
     ...(c.stage !== undefined && { stage: c.stage }),
     ...(c.level !== undefined && { level: c.level }),
     ...(c.status !== undefined && { status: c.status, closedAt: c.status === 'closed' ? new Date(at) : null }),
-    ...(c.deadline !== undefined && {
+    ...(c.deadline === null && { dueDate: null, endsAt: null, warningAt: null, provisional: false, calendarVersion: null }),
+    ...(c.deadline && {
       dueDate: c.deadline.due,
       endsAt: new Date(c.deadline.endsAt),
       warningAt: new Date(c.deadline.warningAt),
@@ -55,7 +57,8 @@ export interface ProcessRegistration {
   departmentCode: string;
   subjectId: string;
   stage: Stage;
-  deadline: Deadline;
+  /** null: a first stage without a deadline (第五十二条, 第五十三条: a case waiting on the authority's 告知) */
+  deadline: Deadline | null;
   startedAt: string;
 }
 

@@ -7,3 +7,4 @@ export * from './corrections';
 export * from './audit';
 export * from './supervision';
 export * from './sharing';
+export * from './penalties';
