@@ -30,6 +30,7 @@ describe('replay of recorded histories', () => {
         'sharingRequestWorkflow',
         'sharingDisputeWorkflow',
         'conflictWorkflow',
+        'penaltyCaseWorkflow',
       ]),
     );
   });
