@@ -31,6 +31,8 @@ import sharingDisputesRoutes from './routes/sharing-disputes.routes';
 import sharingRoutes from './routes/sharing.routes';
 import supervisionRoutes from './routes/supervision.routes';
 import violationsRoutes from './routes/violations.routes';
+import penaltyCasesRoutes from './routes/penalty-cases.routes';
+import penaltyRegistersRoutes from './routes/penalty-registers.routes';
 import { ErrorResponse } from './schemas/common';
 import type { AppDeps } from './types';
 
@@ -135,6 +137,8 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(sharingRoutes);
       await v1.register(sharingDisputesRoutes);
       await v1.register(conflictsRoutes);
+      await v1.register(penaltyRegistersRoutes);
+      await v1.register(penaltyCasesRoutes);
     },
     { prefix: '/v1' },
   );

@@ -7,9 +7,13 @@
 import { RECTIFICATION_PERIOD_DAYS, withinBound } from './bounds';
 import { type Deadline, isPast } from './deadline';
 import { type DomainError, domainError } from './errors';
-import type { Actor } from './roles';
+import type { Actor, Role } from './roles';
 import { beijingDate, type IsoDate } from './working-days';
 import type { StageOf } from './vocabulary';
+
+/** 第五十二条, 第五十三条: 由政务数据资源主管部门 — the authority records and decides; auditors read (第四十八条). */
+export const PENALTY_WRITERS = ['authority_reviewer'] as const satisfies readonly Role[];
+export const PENALTY_READERS = ['authority_reviewer', 'auditor'] as const satisfies readonly Role[];
 
 export const SERVICE_UNIT_ARTICLE = '第五十二条';
 export const CITIZEN_ARTICLE = '第五十三条';
@@ -42,9 +46,6 @@ export const NON_BUSINESS_FINE = { min: 500, max: 1_000, article: CITIZEN_ARTICL
 /** 第五十三条: 经营性行为处1万元以上3万元以下罚款. */
 export const BUSINESS_FINE = { min: 10_000, max: 30_000, article: CITIZEN_ARTICLE, label: '经营性行为' } as const satisfies FineRange;
 
-/** The widest amount any case may name: the API's own bound, before the case's range is asked. */
-export const FINE_LIMIT_YUAN = SERVICE_UNIT_FINE.max;
-
 // ---- parties ------------------------------------------------------------------------------
 
 /** Who a case is against: a registered service unit (第五十二条) or a registered citizen or organisation (第五十三条). */
@@ -60,20 +61,15 @@ export const CONDUCTS = ['business', 'non_business'] as const;
 export type Conduct = (typeof CONDUCTS)[number];
 
 /** 第三十八条: the service unit's duties, as the checklist the authority records. */
-export const SERVICE_UNIT_DUTIES = [
-  'security_system',
-  'security_organisation',
-  'encryption_authentication',
-  'monitoring_emergency',
-] as const;
+export const SERVICE_UNIT_DUTIES = ['securitySystem', 'securityOrganisation', 'encryptionAuthentication', 'monitoringEmergency'] as const;
 export type ServiceUnitDuty = (typeof SERVICE_UNIT_DUTIES)[number];
 export type DutyChecklist = Record<ServiceUnitDuty, boolean>;
 
 export const SERVICE_UNIT_DUTY_INFO: Record<ServiceUnitDuty, { label: string }> = {
-  security_system: { label: '建立安全管理制度' },
-  security_organisation: { label: '确定专门的安全管理机构和人员' },
-  encryption_authentication: { label: '采取数据加密、访问认证等安全防护措施' },
-  monitoring_emergency: { label: '加强防攻击、防泄露、防窃取的监测、预警、控制和应急技术保障' },
+  securitySystem: { label: '建立安全管理制度' },
+  securityOrganisation: { label: '确定专门的安全管理机构和人员' },
+  encryptionAuthentication: { label: '采取数据加密、访问认证等安全防护措施' },
+  monitoringEmergency: { label: '加强防攻击、防泄露、防窃取的监测、预警、控制和应急技术保障' },
 };
 
 // ---- breaches -----------------------------------------------------------------------------

@@ -13,8 +13,12 @@ import { callerOf } from '../plugins/auth';
 import { errors } from '../schemas/common';
 import { DeadlineItem, DeadlineQuery, DepartmentEvaluation, EvaluationQuery } from '../schemas/supervision.schema';
 
-/** Rectification is itself the supervision measure: counted as open orders and criticisms, not as a rate. */
-const EVALUATED_TYPES = PROCESS_TYPES.filter((t) => t !== 'rectification');
+/**
+ * Rectification is itself the supervision measure: counted as open orders and criticisms, not as a
+ * rate. Penalty cases (第五十二条, 第五十三条) are the authority's measures against parties outside
+ * the county's departments: no department is evaluated on them.
+ */
+const EVALUATED_TYPES = PROCESS_TYPES.filter((t) => t !== 'rectification' && t !== 'penalty_case');
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;

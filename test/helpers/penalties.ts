@@ -14,10 +14,10 @@ let seq = 0;
 const unique = () => `${process.pid}-${++seq}`;
 
 export const ALL_DUTIES_MET = {
-  security_system: true,
-  security_organisation: true,
-  encryption_authentication: true,
-  monitoring_emergency: true,
+  securitySystem: true,
+  securityOrganisation: true,
+  encryptionAuthentication: true,
+  monitoringEmergency: true,
 };
 
 export async function seedServiceUnit(db: Db, by: Actor, creditCode = VALID_CREDIT_CODE): Promise<number> {
@@ -25,7 +25,7 @@ export async function seedServiceUnit(db: Db, by: Actor, creditCode = VALID_CRED
     name: '云阳数据运维服务有限公司',
     creditCode,
     services: '云数据中心运行维护',
-    duties: { ...ALL_DUTIES_MET, encryption_authentication: false },
+    duties: { ...ALL_DUTIES_MET, encryptionAuthentication: false },
     checkedOn: '2025-09-20',
     recordedBy: by.userId,
     recordedAt: new Date('2025-09-20T10:00:00+08:00'),
