@@ -33,6 +33,10 @@ describe('inboxRules', () => {
       { stages: ['authority_compiling'], action: 'submit_county_report' },
       { stages: ['dispute_coordinating'], action: 'coordinate_sharing_dispute' },
       { stages: ['conflict_coordinating'], action: 'decide_conflict' },
+      { stages: ['penalty_filed'], action: 'record_penalty_notice' },
+      { stages: ['penalty_awaiting_order'], action: 'order_penalty_rectification' },
+      { stages: ['penalty_rectifying'], action: 'record_penalty_rectification' },
+      { stages: ['penalty_warned'], action: 'decide_penalty' },
     ]);
   });
 

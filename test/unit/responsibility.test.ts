@@ -66,6 +66,20 @@ describe('who holds the turn', () => {
   it('lists the stages each party holds, none twice', () => {
     const all = [...stagesHeldBy('department'), ...stagesHeldBy('authority'), ...stagesHeldBy('county_government')];
     expect(new Set(all).size).toBe(all.length);
-    expect(stagesHeldBy('authority')).toEqual(['under_review', 'authority_compiling', 'dispute_coordinating', 'conflict_coordinating']);
+    expect(stagesHeldBy('authority')).toEqual([
+      'under_review',
+      'authority_compiling',
+      'dispute_coordinating',
+      'conflict_coordinating',
+      'penalty_filed',
+      'penalty_awaiting_order',
+      'penalty_warned',
+    ]);
+  });
+
+  it('第五十二条, 第五十三条: the penalised party’s own periods are held by no county party', () => {
+    expect(holderOf('penalty_statement')).toBeNull();
+    expect(holderOf('penalty_rectifying')).toBeNull();
+    expect(holderOf('penalty_warned')).toBe('authority');
   });
 });
