@@ -75,6 +75,8 @@ describe('/v1/service-units', () => {
       statusCode: 400,
       code: 'VALIDATION_FAILED',
     });
+    const listed = (await api.call('auditor', 'GET', '/v1/service-units')).json();
+    expect(listed.items.map((u: { creditCode: string }) => u.creditCode)).toEqual([VALID_CREDIT_CODE]);
     expect((await api.call('reviewer', 'GET', '/v1/service-units/999999')).json()).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
     expect((await api.call('market-staff', 'GET', '/v1/service-units')).statusCode).toBe(403);
     expect((await api.call('applicant', 'POST', '/v1/service-units', { ...unit, creditCode: OTHER_CREDIT_CODE })).statusCode).toBe(403);
@@ -259,6 +261,21 @@ describe('the steps of a case', () => {
     });
     const stated = await api.call('reviewer', 'POST', `/v1/penalty-cases/${c.id}/statements`, { statement: '系误操作，已删除' });
     expect(stated.json().statements).toEqual([expect.objectContaining({ statement: '系误操作，已删除' })]);
+    // Steps of later stages: 409 with the stage refusal, and nothing written.
+    for (const [path, body] of [
+      ['rectification', { report: '已改正' }],
+      ['conclusion', { reason: '未造成严重后果' }],
+    ] as const) {
+      expect((await api.call('reviewer', 'POST', `/v1/penalty-cases/${c.id}/${path}`, body)).json(), path).toMatchObject({
+        statusCode: 409,
+        code: 'PENALTY_STAGE',
+        message: expect.stringContaining('处罚案件不在该环节'),
+      });
+    }
+    expect((await api.call('reviewer', 'POST', `/v1/penalty-cases/${c.id}/rectification`, { report: '' })).json()).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+    });
     const kinds = (await api.database.db.select().from(processEvents).where(eq(processEvents.workflowId, c.workflowId))).map((e) => e.kind);
     expect(kinds).toEqual(['penalty_case_filed', 'penalty_notified', 'penalty_statement_recorded']);
   });
