@@ -4,7 +4,7 @@
 // → where the consequences are serious, a fine within the legal range, or closed at the warning.
 // 涉嫌犯罪 → 移送司法机关, at any open step. Every decision is an update its validator asks
 // domain/penalty.ts; every step is written on the case row and the timeline together.
-import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { isPast } from '../domain/deadline';
 import {
@@ -39,7 +39,7 @@ import {
   referPenaltyCase,
   reportPenaltyRectified,
 } from './messages';
-import { dbActivity } from './options';
+import { dbActivity, SA_STAGE } from './options';
 import { type Period, stageClock } from './stage-clock';
 import { nowIso, nowMs, refuse, type Step } from './support';
 
@@ -208,6 +208,8 @@ export async function penaltyCaseWorkflow(input: PenaltyCaseInput): Promise<Pena
   const write = async (stage: PenaltyStage, patch: CasePatch, marked: Step, answers = true): Promise<void> => {
     await recordPenaltyDecision(s.caseId, { stage, ...patch }, marked);
     s.stage = stage;
+    // A stage without a deadline is shown in search here; one with a deadline by the clock.
+    if (marked.registry?.deadline === null) upsertSearchAttributes([{ key: SA_STAGE, value: stage }]);
     if (answers) pending = undefined;
   };
   const closing = (stage: PenaltyStage): Step['registry'] => ({ stage, deadline: null, level: 'normal', status: 'closed' });
@@ -235,6 +237,7 @@ export async function penaltyCaseWorkflow(input: PenaltyCaseInput): Promise<Pena
     }),
   );
   registered = true;
+  upsertSearchAttributes([{ key: SA_STAGE, value: s.stage }]);
 
   // 告知, then the 陈述申辩 period from the notice's date.
   await condition(() => s.notice !== undefined || referred());
