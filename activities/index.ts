@@ -7,6 +7,7 @@ import { createRectificationActivities } from './rectification.activities';
 import { createRegistryActivities } from './registry.activities';
 import { createSharingActivities } from './sharing.activities';
 import { createFindingActivities } from './finding.activities';
+import { createPenaltyActivities } from './penalty.activities';
 
 export type ActivityDeps = CalendarDeps;
 
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRectificationActivities(deps),
     ...createSharingActivities(deps),
     ...createFindingActivities(deps),
+    ...createPenaltyActivities(deps),
   };
 }
 

@@ -36,6 +36,8 @@ import evaluationRoutes from './routes/evaluation.routes';
 import securityRecordsRoutes from './routes/security-records.routes';
 import violationsRoutes from './routes/violations.routes';
 import findingsRoutes from './routes/findings.routes';
+import penaltyCasesRoutes from './routes/penalty-cases.routes';
+import penaltyRegistersRoutes from './routes/penalty-registers.routes';
 import { ErrorResponse } from './schemas/common';
 import type { AppDeps } from './types';
 
@@ -148,6 +150,8 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(sharingDisputesRoutes);
       await v1.register(conflictsRoutes);
       await v1.register(incidentsRoutes);
+      await v1.register(penaltyRegistersRoutes);
+      await v1.register(penaltyCasesRoutes);
     },
     { prefix: '/v1' },
   );

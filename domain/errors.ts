@@ -84,6 +84,28 @@ export const DOMAIN_ERRORS = {
   STATEMENT_REQUIRED: { status: 422, message: '请填写陈述申辩的内容' },
   FINDING_ALREADY_DECIDED: { status: 409, message: '该违规已作出认定或已撤销、撤回' },
   FINDING_DECISION_NOT_YET: { status: 422, message: '陈述申辩期届满或当事部门提出陈述申辩之前，不能作出认定' },
+  // 第五十二条, 第五十三条: penalty cases against service units, citizens and organisations
+  FINE_OUT_OF_RANGE: {
+    status: 400,
+    message:
+      '罚款金额超出法定幅度（第五十二条：1万元以上3万元以下；第五十三条：非经营性行为500元以上1000元以下，经营性行为1万元以上3万元以下）',
+  },
+  PENALTY_NOT_NOTIFIED: { status: 422, message: '尚未告知当事人，不能作出该决定（须先告知并给予陈述申辩期）' },
+  PENALTY_STATEMENT_PERIOD_OPEN: { status: 422, message: '陈述申辩期限尚未届满，不能作出该决定' },
+  PENALTY_STATEMENT_PERIOD_OVER: { status: 409, message: '陈述申辩期限已届满' },
+  PENALTY_NOT_WARNED: { status: 422, message: '逾期未改正并给予警告后，方可对造成严重后果的作出罚款决定' },
+  PENALTY_STAGE: { status: 409, message: '处罚案件不在该环节' },
+  PENALTY_BREACH_ITEMS: { status: 400, message: '违法事项不正确：须列明适用于该当事人的第三十八条或第五十条事项，且不得重复' },
+  PENALTY_CONDUCT_REQUIRED: { status: 400, message: '公民、法人和其他组织的案件须写明属经营性行为还是非经营性行为（第五十三条）' },
+  PENALTY_CONDUCT_NOT_APPLICABLE: { status: 400, message: '服务单位的案件不区分经营性和非经营性行为（第五十二条）' },
+  PENALTY_FACTS_REQUIRED: { status: 400, message: '须写明违法事实' },
+  PENALTY_CONSEQUENCES_REQUIRED: { status: 422, message: '罚款须写明造成的严重后果' },
+  NOTICE_DATE_INVALID: { status: 400, message: '告知日期不得早于立案日期，也不得晚于今天' },
+  SERVICE_UNIT_EXISTS: { status: 409, message: '该统一社会信用代码的服务单位已登记' },
+  VIOLATOR_EXISTS: { status: 409, message: '该证件号码的当事人已登记' },
+  UNKNOWN_SERVICE_UNIT: { status: 400, message: '服务单位未登记' },
+  UNKNOWN_VIOLATOR: { status: 400, message: '当事人未登记' },
+  PENALTY_PARTY_REQUIRED: { status: 400, message: '须且只能指明一个当事人：服务单位或公民、法人和其他组织' },
   // 第二十六条, 第二十九条 to 第三十二条: sharing requests, disputes, grants, data conflicts
   SHARING_OWN_RESOURCE: { status: 400, message: '不能申请共享本部门提供的资源' },
   SHARING_ITEMS_UNKNOWN: { status: 400, message: '申请的数据项不在该目录条目中' },

@@ -54,6 +54,11 @@ export function inboxRules(actor: Actor): InboxRule[] {
         // SPEC §3.6: findings against 政务部门 once stated or their period passed; its own are the county government's.
         { stages: ['awaiting_finding_decision'], partyKinds: ['department'], action: 'decide_finding' },
         ...statementRules(own),
+        // 第五十二条, 第五十三条: the authority's penalty cases, each step its own.
+        { stages: ['penalty_filed'], action: 'record_penalty_notice' },
+        { stages: ['penalty_awaiting_order'], action: 'order_penalty_rectification' },
+        { stages: ['penalty_rectifying'], action: 'record_penalty_rectification' },
+        { stages: ['penalty_warned'], action: 'decide_penalty' },
       ];
     case 'county_government':
       return [

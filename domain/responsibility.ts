@@ -123,6 +123,12 @@ const HOLDER_OF_STAGE: Partial<Record<Stage, PartyKind>> = {
   // itself, and the decision has no regulated period.
   statement_period: 'department',
   awaiting_finding_decision: 'authority',
+  // 第五十二条, 第五十三条: the authority's own steps of a penalty case. At penalty_statement and
+  // penalty_rectifying the turn is the penalised party's, outside the county's parties: a period
+  // passing there charges no one (it ends the hearing, or leads to 警告).
+  penalty_filed: 'authority',
+  penalty_awaiting_order: 'authority',
+  penalty_warned: 'authority',
 };
 
 /** The party holding the turn at `stage`; null at a closing stage. */

@@ -29,6 +29,7 @@ export const PROCESS_TYPES = [
   'sharing_dispute',
   'conflict',
   'finding',
+  'penalty_case',
 ] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 
@@ -41,6 +42,7 @@ export const PROCESS_TYPE_INFO: Record<ProcessType, { label: string; article: st
   sharing_dispute: { label: '共享争议', article: '第三十二条' },
   conflict: { label: '数据冲突', article: '第二十六条' },
   finding: { label: '违规认定', article: '第四十九条' },
+  penalty_case: { label: '行政处罚案件', article: '第五十二条、第五十三条' },
 };
 
 export const processTypeLabel = labeller(labelsOf(PROCESS_TYPE_INFO), '未知流程');
@@ -81,6 +83,15 @@ export const STAGES = [
   'finding_confirmed',
   'finding_annulled',
   'finding_withdrawn',
+  'penalty_filed',
+  'penalty_statement',
+  'penalty_awaiting_order',
+  'penalty_rectifying',
+  'penalty_warned',
+  'penalty_rectified',
+  'penalty_concluded',
+  'penalty_fined',
+  'penalty_referred',
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -100,6 +111,17 @@ export const STAGES_OF = {
     'finding_confirmed',
     'finding_annulled',
     'finding_withdrawn',
+  ],
+  penalty_case: [
+    'penalty_filed',
+    'penalty_statement',
+    'penalty_awaiting_order',
+    'penalty_rectifying',
+    'penalty_warned',
+    'penalty_rectified',
+    'penalty_concluded',
+    'penalty_fined',
+    'penalty_referred',
   ],
 } as const satisfies Record<ProcessType, readonly Stage[]>;
 export type StageOf<T extends ProcessType> = (typeof STAGES_OF)[T][number];
@@ -142,6 +164,15 @@ const STAGE_LABELS: Record<Stage | typeof STARTING, string> = {
   finding_confirmed: '违规已认定',
   finding_annulled: '违规已撤销',
   finding_withdrawn: '违规已撤回',
+  penalty_filed: '待告知当事人',
+  penalty_statement: '陈述申辩期内',
+  penalty_awaiting_order: '待责令限期改正',
+  penalty_rectifying: '限期改正中',
+  penalty_warned: '已警告待决定罚款',
+  penalty_rectified: '已按期改正',
+  penalty_concluded: '警告后结案',
+  penalty_fined: '已作出罚款决定',
+  penalty_referred: '已移送司法机关',
 };
 
 export const stageLabel = labeller(STAGE_LABELS, '未知环节');
@@ -166,6 +197,10 @@ export const TASK_KINDS = [
   'decide_conflict',
   'file_finding_statement',
   'decide_finding',
+  'record_penalty_notice',
+  'order_penalty_rectification',
+  'record_penalty_rectification',
+  'decide_penalty',
   'follow',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
@@ -187,6 +222,10 @@ export const TASK_INFO: Record<TaskKind, { label: string; article: string }> = {
   decide_conflict: { label: '决定数据冲突', article: '第二十六条' },
   file_finding_statement: { label: '对违规告知提出陈述申辩', article: '第四十九条' },
   decide_finding: { label: '认定或撤销违规', article: '第四十九条' },
+  record_penalty_notice: { label: '告知当事人', article: '第五十二条、第五十三条' },
+  order_penalty_rectification: { label: '责令限期改正', article: '第五十二条、第五十三条' },
+  record_penalty_rectification: { label: '登记当事人改正情况', article: '第五十二条、第五十三条' },
+  decide_penalty: { label: '决定罚款或结案', article: '第五十二条、第五十三条' },
   follow: { label: '查看办理进度', article: '第二十三条' },
 };
 
@@ -420,6 +459,16 @@ export const EVENT_KINDS = [
   'conflict_escalated',
   'conflict_agreed',
   'conflict_decided',
+  'penalty_case_filed',
+  'penalty_notified',
+  'penalty_statement_recorded',
+  'penalty_statement_period_ended',
+  'penalty_rectification_ordered',
+  'penalty_rectified',
+  'penalty_warned',
+  'penalty_fined',
+  'penalty_concluded',
+  'penalty_referred',
   'level_warning',
   'level_overdue',
   'finding_held_provisional',
@@ -477,6 +526,16 @@ const EVENT_LABELS: Record<EventKind, string> = {
   conflict_escalated: '提请主管部门协调',
   conflict_agreed: '协商一致',
   conflict_decided: '主管部门作出决定',
+  penalty_case_filed: '登记违法行为',
+  penalty_notified: '告知当事人',
+  penalty_statement_recorded: '登记陈述申辩',
+  penalty_statement_period_ended: '陈述申辩期届满',
+  penalty_rectification_ordered: '责令限期改正',
+  penalty_rectified: '当事人按期改正',
+  penalty_warned: '逾期未改正给予警告',
+  penalty_fined: '作出罚款决定',
+  penalty_concluded: '警告后结案',
+  penalty_referred: '移送司法机关',
   level_warning: '转为黄色预警',
   level_overdue: '转为红色超期',
   finding_held_provisional: '暂定违规（待重新计算期限）',

@@ -9,3 +9,4 @@ export { sharingRequestWorkflow } from './sharing-request.workflow';
 export { sharingDisputeWorkflow } from './sharing-dispute.workflow';
 export { conflictWorkflow } from './conflict.workflow';
 export { findingWorkflow } from './finding.workflow';
+export { penaltyCaseWorkflow } from './penalty-case.workflow';

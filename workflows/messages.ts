@@ -10,6 +10,7 @@ import type { RectificationState } from '../domain/rectification';
 import type { DisputeDecision, DisputeState, ProviderDecision, SharingRequestState } from '../domain/sharing';
 import type { ConflictState } from '../domain/conflict';
 import type { FindingState } from '../domain/finding';
+import type { PenaltyCaseState } from '../domain/penalty';
 
 /** Every message that changes something carries the authenticated caller, set by the API. */
 export interface ActorInput {
@@ -128,3 +129,37 @@ export interface DecideFindingInput extends ActorInput {
 export const fileStatement = defineUpdate<FindingState, [FileStatementInput]>('fileStatement');
 export const decideFinding = defineUpdate<FindingState, [DecideFindingInput]>('decideFinding');
 export const getFindingState = defineQuery<FindingState | null>('getFindingState');
+// 第五十二条, 第五十三条: the authority's penalty case, each step an update its validator decides.
+export interface RecordPenaltyNoticeInput extends ActorInput {
+  notifiedOn: string;
+  content: string;
+}
+export interface RecordPenaltyStatementInput extends ActorInput {
+  statement: string;
+}
+export interface OrderPenaltyRectificationInput extends ActorInput {
+  requirement: string;
+  periodWorkingDays: number;
+}
+export interface ReportPenaltyRectifiedInput extends ActorInput {
+  report: string;
+}
+export interface DecidePenaltyFineInput extends ActorInput {
+  amountYuan: number;
+  consequences: string;
+}
+export interface ConcludePenaltyCaseInput extends ActorInput {
+  reason: string;
+}
+export interface ReferPenaltyCaseInput extends ActorInput {
+  organ: string;
+  reason: string;
+}
+export const recordPenaltyNotice = defineUpdate<PenaltyCaseState, [RecordPenaltyNoticeInput]>('recordPenaltyNotice');
+export const recordPenaltyStatement = defineUpdate<PenaltyCaseState, [RecordPenaltyStatementInput]>('recordPenaltyStatement');
+export const orderPenaltyRectification = defineUpdate<PenaltyCaseState, [OrderPenaltyRectificationInput]>('orderPenaltyRectification');
+export const reportPenaltyRectified = defineUpdate<PenaltyCaseState, [ReportPenaltyRectifiedInput]>('reportPenaltyRectified');
+export const decidePenaltyFine = defineUpdate<PenaltyCaseState, [DecidePenaltyFineInput]>('decidePenaltyFine');
+export const concludePenaltyCase = defineUpdate<PenaltyCaseState, [ConcludePenaltyCaseInput]>('concludePenaltyCase');
+export const referPenaltyCase = defineUpdate<PenaltyCaseState, [ReferPenaltyCaseInput]>('referPenaltyCase');
+export const getPenaltyCaseState = defineQuery<PenaltyCaseState | null>('getPenaltyCaseState');

@@ -43,6 +43,8 @@ export const registeredFindingWorkflowId = (caseId: string): string => `finding-
 /** The finding workflow of a stored violation: its own process when registered, `finding-<id>` otherwise. */
 export const findingWorkflowIdOf = (v: { id: number; workflowId: string }): string =>
   v.workflowId.startsWith('finding-') ? v.workflowId : findingWorkflowId(v.id);
+/** 第五十二条, 第五十三条: one process per penalty case. */
+export const penaltyCaseWorkflowId = (id: string): string => `penalty-case-${id}`;
 
 // Search attributes: process type, department, stage and due date only, never personal data
 // (Temporal stores them unencrypted). Registered on the dev server by scripts/start.ts.

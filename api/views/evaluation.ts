@@ -12,9 +12,12 @@ import { evaluationFigures } from '../../db/repositories/supervision.repo';
 
 /**
  * Rectification is itself the supervision measure, counted as open orders and criticisms; a
- * finding's own process (SPEC §3.6) is the finding's lifecycle, not a duty done on time.
+ * finding's own process (SPEC §3.6) is the finding's lifecycle, not a duty done on time; penalty
+ * cases (第五十二条, 第五十三条) are the authority's measures against parties outside the county's
+ * departments. None is a duty a department is evaluated on.
  */
-export const EVALUATED_TYPES = PROCESS_TYPES.filter((t) => t !== 'rectification' && t !== 'finding');
+const NOT_EVALUATED: readonly string[] = ['rectification', 'finding', 'penalty_case'];
+export const EVALUATED_TYPES = PROCESS_TYPES.filter((t) => !NOT_EVALUATED.includes(t));
 
 const iso = (d: Date | null): string | null => (d ? beijingIso(d.getTime()) : null);
 

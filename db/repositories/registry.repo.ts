@@ -16,7 +16,7 @@ export interface RegistryChange {
   stage?: Stage;
   level?: DeadlineLevel;
   status?: 'open' | 'closed';
-  /** null: the stage has no deadline (a finding awaiting its decision) */
+  /** null: the stage has no deadline (a finding awaiting its decision, a penalty case waiting on the authority's own step) */
   deadline?: Deadline | null;
 }
 
@@ -39,7 +39,7 @@ function registryColumns(c: RegistryChange, at: string) {
     ...(c.stage !== undefined && { stage: c.stage }),
     ...(c.level !== undefined && { level: c.level }),
     ...(c.status !== undefined && { status: c.status, closedAt: c.status === 'closed' ? new Date(at) : null }),
-    ...(c.deadline === null && { dueDate: null, endsAt: null, warningAt: null }),
+    ...(c.deadline === null && { dueDate: null, endsAt: null, warningAt: null, provisional: false, calendarVersion: null }),
     ...(c.deadline && {
       dueDate: c.deadline.due,
       endsAt: new Date(c.deadline.endsAt),
@@ -58,8 +58,8 @@ export interface ProcessRegistration {
   departmentCode: string;
   subjectId: string;
   stage: Stage;
-  /** none while a provisional finding waits for its recount (SPEC §2) */
-  deadline?: Deadline;
+  /** none or null: no deadline yet (a provisional finding waiting for its recount, SPEC §2; a penalty case waiting on the authority's 告知) */
+  deadline?: Deadline | null;
   startedAt: string;
 }
 

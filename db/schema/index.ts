@@ -9,3 +9,4 @@ export * from './supervision';
 export * from './sharing';
 export * from './incidents';
 export * from './evaluation';
+export * from './penalties';

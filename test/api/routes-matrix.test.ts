@@ -97,6 +97,24 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/incidents': ['admin', 'auditor'],
   'POST /v1/incidents/{id}/retry': ['admin'],
   'POST /v1/incidents/{id}/termination': ['admin'],
+  // 第五十二条, 第五十三条: the authority writes, auditors read, nobody else.
+  'POST /v1/service-units': ['authority_reviewer'],
+  'GET /v1/service-units': ['authority_reviewer', 'auditor'],
+  'GET /v1/service-units/{id}': ['authority_reviewer', 'auditor'],
+  'PUT /v1/service-units/{id}/duties': ['authority_reviewer'],
+  'POST /v1/violators': ['authority_reviewer'],
+  'GET /v1/violators': ['authority_reviewer', 'auditor'],
+  'GET /v1/violators/{id}': ['authority_reviewer', 'auditor'],
+  'POST /v1/penalty-cases': ['authority_reviewer'],
+  'GET /v1/penalty-cases': ['authority_reviewer', 'auditor'],
+  'GET /v1/penalty-cases/{id}': ['authority_reviewer', 'auditor'],
+  'POST /v1/penalty-cases/{id}/notice': ['authority_reviewer'],
+  'POST /v1/penalty-cases/{id}/statements': ['authority_reviewer'],
+  'POST /v1/penalty-cases/{id}/rectification-order': ['authority_reviewer'],
+  'POST /v1/penalty-cases/{id}/rectification': ['authority_reviewer'],
+  'POST /v1/penalty-cases/{id}/fine': ['authority_reviewer'],
+  'POST /v1/penalty-cases/{id}/conclusion': ['authority_reviewer'],
+  'POST /v1/penalty-cases/{id}/referral': ['authority_reviewer'],
 };
 
 /** Routes that answer without a token: the applicant's receipt lookup (第二十三条第三款). */

@@ -39,6 +39,10 @@ describe('inboxRules', () => {
       // SPEC §3.6: it decides findings against 政务部门 only; its own findings' statements are its own to file.
       { stages: ['awaiting_finding_decision'], partyKinds: ['department'], action: 'decide_finding' },
       { departments: ['authority'], stages: ['statement_period'], action: 'file_finding_statement' },
+      { stages: ['penalty_filed'], action: 'record_penalty_notice' },
+      { stages: ['penalty_awaiting_order'], action: 'order_penalty_rectification' },
+      { stages: ['penalty_rectifying'], action: 'record_penalty_rectification' },
+      { stages: ['penalty_warned'], action: 'decide_penalty' },
     ]);
   });
 

@@ -76,6 +76,15 @@ describe('who holds the turn', () => {
       'dispute_coordinating',
       'conflict_coordinating',
       'awaiting_finding_decision',
+      'penalty_filed',
+      'penalty_awaiting_order',
+      'penalty_warned',
     ]);
+  });
+
+  it('第五十二条, 第五十三条: the penalised party’s own periods are held by no county party', () => {
+    expect(holderOf('penalty_statement')).toBeNull();
+    expect(holderOf('penalty_rectifying')).toBeNull();
+    expect(holderOf('penalty_warned')).toBe('authority');
   });
 });

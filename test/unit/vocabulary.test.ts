@@ -26,7 +26,8 @@ import {
 
 /** A label an official can read: Chinese, and never a code. */
 const readable = /^[\u4e00-\u9fff（）、 0-9]+$/;
-const article = /^第[一二三四五六七八九十]+条(\([一二三四五六七八九十]+\))?$/;
+/** One article, or several a process covers alike (第五十二条、第五十三条). */
+const article = /^第[一二三四五六七八九十]+条(\([一二三四五六七八九十]+\))?(、第[一二三四五六七八九十]+条)*$/;
 /** A finding's duty: the article with its clause or item, and where the period is the authority's, said so. */
 const duty = /^第[一二三四五六七八九十]+条(第[一二三四五六七八九十]+款)?(\([一二三四五六七八九十]+\))?(（[\u4e00-\u9fff]+）)?$/;
 

@@ -35,6 +35,7 @@ describe('replay of recorded histories', () => {
         'sharingDisputeWorkflow',
         'conflictWorkflow',
         'findingWorkflow',
+        'penaltyCaseWorkflow',
       ]),
     );
   });
