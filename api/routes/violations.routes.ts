@@ -60,6 +60,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           supervisor: v.supervisor,
           findingClass: v.findingClass,
           status: v.status,
+          // the domain's answer to an order on it, so that the console offers only what would be accepted
+          rectifiable: checkOrderable(v)?.code !== 'RECTIFICATION_NOT_APPLICABLE',
+          orderable: !order && checkOrderable(v) === null,
           dueDate: v.dueDate,
           occurredAt: beijingIso(v.occurredAt.getTime()),
           rectificationOrder: order

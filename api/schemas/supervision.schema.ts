@@ -53,6 +53,8 @@ export const ViolationView = Type.Object({
   partyKind: codes(PARTY_KINDS, '责任主体类别（SPEC §6）'),
   supervisor: codes(SUPERVISORS, '监督主体：主管部门、县政府或市政府'),
   findingClass: codes(FINDING_CLASSES, 'violation：违规行为；timeliness：时限未履行'),
+  rectifiable: Type.Boolean({ description: '适用第五十一条（政务部门的第四十九条违规）' }),
+  orderable: Type.Boolean({ description: '现在可以责令限期整改：适用第五十一条、已认定、尚未下达' }),
   status: codes(FINDING_STATUSES, '认定状态；只有 confirmed 计入评价与整改'),
   dueDate: Type.Union([IsoDate, Type.Null()]),
   occurredAt: Type.String(),

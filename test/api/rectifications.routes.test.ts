@@ -123,6 +123,22 @@ describe('POST /v1/violations/:id/rectification-orders', () => {
     expect((await api.call('market-head', 'POST', url, order)).statusCode).toBe(403);
   });
 
+  it('the violations list says which findings the 第五十一条 chain takes and which can be ordered now, as the order route answers', async () => {
+    const items = (await api.call('reviewer', 'GET', '/v1/violations?limit=500')).json().items as {
+      id: number;
+      rectifiable: boolean;
+      orderable: boolean;
+    }[];
+    const flags = (id: number) => {
+      const v = items.find((i) => i.id === id);
+      return v && { rectifiable: v.rectifiable, orderable: v.orderable };
+    };
+    expect(flags(outside.countyGovernment!)).toEqual({ rectifiable: false, orderable: false });
+    expect(flags(outside.authority!)).toEqual({ rectifiable: false, orderable: false });
+    expect(flags(outside.notified!)).toEqual({ rectifiable: true, orderable: false });
+    expect(flags(civilViolation)).toEqual({ rectifiable: true, orderable: true });
+  });
+
   it('422 RECTIFICATION_NOT_APPLICABLE for the county government’s late city report and the authority’s late review: no order is created', async () => {
     for (const violationId of [outside.countyGovernment!, outside.authority!]) {
       const res = await api.call('reviewer', 'POST', `/v1/violations/${violationId}/rectification-orders`, order);

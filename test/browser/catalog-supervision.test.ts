@@ -208,16 +208,29 @@ describe('journey 3: the authority reviews catalog applications against the entr
 });
 
 describe('journey 3: the authority orders a violation rectified', () => {
-  /** A change registered 60 days after the fact: its application period is long over, a violation of 第四十九条(八). */
+  /**
+   * A change registered 60 days after the fact: its application period is long over, a violation
+   * of 第四十九条(八). The department states its case and the authority confirms it (SPEC §3.6):
+   * only a confirmed violation is ordered rectified.
+   */
   async function lateChange(user: string) {
     const change = await registerChange(user, beijingDate(Date.now() - 60 * 86_400_000));
     const violation = await eventually(async () => {
       const v = (await call('reviewer', 'GET', '/v1/violations?limit=500')).body.items.find(
         (i: { process: { workflowId: string } }) => i.process.workflowId === change.workflowId,
       );
-      expect(v).toBeDefined();
+      expect(v).toMatchObject({ status: 'notified', rectifiable: true, orderable: false });
       return v as { id: number; departmentCode: string };
     }, 30_000);
+    // the finding's review workflow answers once it has opened the statement period
+    await eventually(async () =>
+      expect(
+        (await call(user, 'POST', `/v1/findings/${violation.id}/statement`, { statement: '职能调整交接延误，未及时申请' })).status,
+      ).toBe(200),
+    );
+    expect(
+      (await call('reviewer', 'POST', `/v1/findings/${violation.id}/decision`, { confirm: true, reason: '逾期申请属实' })).status,
+    ).toBe(200);
     return { ...change, violationId: violation.id };
   }
 
@@ -231,7 +244,8 @@ describe('journey 3: the authority orders a violation rectified', () => {
     await page.getByText('违规与整改', { exact: true }).click();
     const row = page.locator('[data-test=violations] tr').filter({ has: page.locator(`a[href="/processes/${late.workflowId}"]`) });
     await row.waitFor();
-    expect(await row.textContent()).toContain('目录更新申请超期');
+    expect(await row.textContent()).toContain('超过规定时间申请更新政务数据资源目录');
+    expect(await row.locator('[data-test=finding-status]').textContent()).toBe('已认定');
     await row.locator('[data-test=order-rectification]').click();
     await page.locator('[data-test=order-requirement]').fill('限期提交目录更新申请，并说明迟交原因');
     await page.locator('[data-test=order-period] input').fill('5');
