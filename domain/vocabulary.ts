@@ -233,17 +233,8 @@ export const taskLabel = labeller(labelsOf(TASK_INFO), '未知待办');
 
 // ---- findings (violations) ----------------------------------------------------------------
 
-/** The kinds of finding a process records; each names its duty and its party (domain/responsibility.ts). */
-export const FINDING_KINDS = [
-  'correction_overdue',
-  'catalog_submission_overdue',
-  'catalog_resubmission_overdue',
-  'catalog_review_overdue',
-  'sharing_decision_overdue',
-  'annual_report_missed',
-  'county_report_late',
-  'city_submission_late',
-  // Registered by the authority (SPEC §3.6): a 政务部门's conduct under 第四十九条(一)–(七), 第五十条(一)–(五).
+/** The kinds the authority registers by hand (SPEC §3.6): conduct, not a missed deadline. */
+export const REGISTRABLE_FINDING_KINDS = [
   'conduct_49_1',
   'conduct_49_2',
   'conduct_49_3',
@@ -256,6 +247,19 @@ export const FINDING_KINDS = [
   'conduct_50_3',
   'conduct_50_4',
   'conduct_50_5',
+] as const;
+/** The kinds of finding a process records; each names its duty and its party (domain/responsibility.ts). */
+export const FINDING_KINDS = [
+  'correction_overdue',
+  'catalog_submission_overdue',
+  'catalog_resubmission_overdue',
+  'catalog_review_overdue',
+  'sharing_decision_overdue',
+  'annual_report_missed',
+  'county_report_late',
+  'city_submission_late',
+  // Registered by the authority (SPEC §3.6): a 政务部门's conduct under 第四十九条(一)–(七), 第五十条(一)–(五).
+  ...REGISTRABLE_FINDING_KINDS,
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -365,21 +369,6 @@ export const FINDING_INFO: Record<
   conduct_50_5: { label: '法律法规禁止的其他行为', article: '第五十条(五)', findingClass: 'violation', party: 'department' },
 };
 
-/** The kinds the authority registers by hand (SPEC §3.6): conduct, not a missed deadline. */
-export const REGISTRABLE_FINDING_KINDS = [
-  'conduct_49_1',
-  'conduct_49_2',
-  'conduct_49_3',
-  'conduct_49_4',
-  'conduct_49_5',
-  'conduct_49_6',
-  'conduct_49_7',
-  'conduct_50_1',
-  'conduct_50_2',
-  'conduct_50_3',
-  'conduct_50_4',
-  'conduct_50_5',
-] as const satisfies readonly FindingKind[];
 export type RegistrableFindingKind = (typeof REGISTRABLE_FINDING_KINDS)[number];
 
 /**

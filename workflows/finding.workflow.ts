@@ -11,13 +11,11 @@ import {
   checkDecision,
   checkStatement,
   deciderOf,
-  type FindingOrigin,
   type FindingState,
   isFindingClosed,
   STATEMENT_PERIOD_DAYS,
 } from '../domain/finding';
 import { domainError } from '../domain/errors';
-import type { PartyKind } from '../domain/responsibility';
 import type { Actor } from '../domain/roles';
 import { findingLabel } from '../domain/vocabulary';
 import { beijingDate } from '../domain/working-days';
@@ -30,15 +28,7 @@ const { registerProcess, recordStep, recordFindingStep, notify } = proxyActiviti
 
 type Notice = Parameters<Activities['notify']>[0][number];
 
-export interface FindingInput {
-  violationId: number;
-  /** the stored kind (violations.kind) */
-  kind: string;
-  article: string;
-  partyKind: PartyKind;
-  /** the charged party's department */
-  departmentCode: string;
-  origin: FindingOrigin;
+export interface FindingInput extends Pick<FindingState, 'violationId' | 'kind' | 'article' | 'partyKind' | 'departmentCode' | 'origin'> {
   /** SPEC §2: its deadline was counted over an unloaded year; it waits for findingRevised */
   provisional: boolean;
   /** the process that recorded an automatic finding */

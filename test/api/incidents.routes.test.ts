@@ -7,23 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processes } from '../../db/schema';
 import { apiStack, type ApiStack } from '../helpers/api';
 import { correctionFiling } from '../helpers/corrections';
+import { refuseRegistryRows } from '../helpers/db';
 import { eventually } from '../helpers/wait';
 
-const TRIGGER = 'create trigger refuse_incident_rows before insert on processes for each row execute function refuse_incident_rows()';
-
 let api: ApiStack;
+let refusal: Awaited<ReturnType<typeof refuseRegistryRows>>;
 beforeAll(async () => {
   api = await apiStack();
-  await api.database.db.execute(`
-    create function refuse_incident_rows() returns trigger language plpgsql as $$
-    begin
-      if new.workflow_id like 'correction-incident-%' then
-        raise exception 'test: registry row refused' using errcode = 'check_violation';
-      end if;
-      return new;
-    end $$
-  `);
-  await api.database.db.execute(TRIGGER);
+  refusal = await refuseRegistryRows(api.database.db, 'correction-incident-');
 });
 afterAll(async () => api?.close());
 
@@ -99,7 +90,7 @@ describe('incidents of failing activities', () => {
 
   it('once the cause is removed the next attempt succeeds: the incident resolves and the process is registered', async () => {
     const incident = await failingProcess();
-    await api.database.db.execute('drop trigger refuse_incident_rows on processes');
+    await refusal.lift();
     try {
       await eventually(async () => {
         const items = (await api.call('admin', 'GET', '/v1/incidents?status=resolved')).json().items as Incident[];
@@ -107,7 +98,7 @@ describe('incidents of failing activities', () => {
       }, 60_000);
       expect(await api.database.db.select().from(processes).where(eq(processes.workflowId, incident.workflowId))).toHaveLength(1);
     } finally {
-      await api.database.db.execute(TRIGGER);
+      await refusal.restore();
     }
   });
 });

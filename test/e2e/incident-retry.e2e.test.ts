@@ -4,26 +4,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correctionFiling } from '../helpers/corrections';
+import { refuseRegistryRows } from '../helpers/db';
 import { type ServedStack, servedStack, type Stack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 
 let stack: Stack;
 let call: ServedStack['call'];
+let refusal: Awaited<ReturnType<typeof refuseRegistryRows>>;
 
 beforeAll(async () => {
   ({ stack, call } = await servedStack());
-  await stack.database.db.execute(`
-    create function refuse_retry_rows() returns trigger language plpgsql as $$
-    begin
-      if new.workflow_id like 'correction-retry-%' then
-        raise exception 'test: registry row refused' using errcode = 'check_violation';
-      end if;
-      return new;
-    end $$
-  `);
-  await stack.database.db.execute(
-    'create trigger refuse_retry_rows before insert on processes for each row execute function refuse_retry_rows()',
-  );
+  refusal = await refuseRegistryRows(stack.database.db, 'correction-retry-');
 });
 afterAll(async () => stack?.close());
 
@@ -43,7 +34,7 @@ describe('an incident retried by the admin', () => {
       return found!;
     }, 60_000);
 
-    await stack.database.db.execute('drop trigger refuse_retry_rows on processes');
+    await refusal.lift();
     const retried = Date.now();
     expect((await call('admin', 'POST', `/v1/incidents/${incident.id}/retry`)).status).toBe(202);
     await eventually(async () => {

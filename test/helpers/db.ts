@@ -1,4 +1,4 @@
-import { createDatabase, type Database } from '../../db/client';
+import { createDatabase, type Database, type Db } from '../../db/client';
 import { seedDemo } from '../../db/seed';
 
 /**
@@ -28,4 +28,32 @@ export async function testDatabase(): Promise<Database & { url?: string }> {
   await database.migrate();
   await seedDemo(database.db);
   return database;
+}
+
+/**
+ * Makes PostgreSQL refuse the registry row of every process whose workflow id starts with
+ * `prefix`, with a check violation (SQLSTATE 23514), as a permanent database error would; `lift`
+ * drops the refusal, `restore` puts it back.
+ */
+export async function refuseRegistryRows(db: Db, prefix: string): Promise<{ lift(): Promise<void>; restore(): Promise<void> }> {
+  const name = `refuse_${prefix.replace(/\W/g, '_')}`;
+  await db.execute(`
+    create function ${name}() returns trigger language plpgsql as $$
+    begin
+      if new.workflow_id like '${prefix}%' then
+        raise exception 'test: registry row refused' using errcode = 'check_violation';
+      end if;
+      return new;
+    end $$
+  `);
+  const create = `create trigger ${name} before insert on processes for each row execute function ${name}()`;
+  await db.execute(create);
+  return {
+    lift: async () => {
+      await db.execute(`drop trigger ${name} on processes`);
+    },
+    restore: async () => {
+      await db.execute(create);
+    },
+  };
 }
