@@ -80,6 +80,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         stage: process?.stage ?? 'starting',
         level: process?.level ?? 'normal',
         due: process?.dueDate ?? null,
+        provisional: process?.provisional ?? false,
         endsAt: process?.endsAt ? beijingIso(process.endsAt.getTime()) : null,
         outcome: row.outcome,
         finishedAt: row.finishedAt ? beijingIso(row.finishedAt.getTime()) : null,

@@ -139,6 +139,7 @@ export const PublicCorrectionView = Type.Object({
   stage: Type.String(),
   level: Level,
   due: Type.Union([IsoDate, Type.Null()]),
+  provisional: Type.Boolean({ description: '期限跨越尚未载入官方安排的年份，暂按法定节假日和周末计算' }),
   endsAt: Type.Union([Type.String(), Type.Null()]),
   outcome: Type.Union([Type.String(), Type.Null()]),
   finishedAt: Type.Union([Type.String(), Type.Null()]),

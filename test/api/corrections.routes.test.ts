@@ -271,6 +271,7 @@ describe('GET /v1/public/corrections/:id (receipt number and query code, no acco
       resourceName: '市场主体登记信息',
       stage: 'verifying',
       level: 'normal',
+      provisional: false,
     });
     expect(JSON.stringify(seen)).not.toMatch(/李四|11010519491231002X/);
 

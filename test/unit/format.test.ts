@@ -14,6 +14,8 @@ describe('console dates', () => {
   it('a deadline ends at 24:00 of its day', () => {
     expect(cnDeadline('2025-10-16')).toBe('2025年10月16日（星期四） 24:00');
     expect(cnDeadline(undefined)).toBe('—');
+    // SPEC §2: counted over a year whose schedule is not loaded
+    expect(cnDeadline('2027-01-05', true)).toBe('2027年1月5日（星期二） 24:00（暂定）');
   });
 
   it('an instant in Beijing time whatever its zone, across midnight and the year end', () => {

@@ -14,7 +14,9 @@ export function cnDate(iso: string | null | undefined): string {
 }
 
 /** A due date ends at 24:00 Beijing time of that day. */
-export const cnDeadline = (due: string | null | undefined): string => (due ? `${cnDate(due)} 24:00` : '—');
+/** A deadline as officials read it; （暂定） when it was counted over a year whose schedule is not loaded (SPEC §2). */
+export const cnDeadline = (due: string | null | undefined, provisional = false): string =>
+  due ? `${cnDate(due)} 24:00${provisional ? '（暂定）' : ''}` : '—';
 
 /** An instant → 2025年10月16日（星期四）14:05（北京时间） */
 export function cnDateTime(iso: string | null | undefined): string {
