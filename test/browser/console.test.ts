@@ -267,7 +267,7 @@ describe('journey 5: an applicant without an account looks up a correction', () 
 });
 
 describe('journey 6: a provider reads its sharing and conflict tasks in Chinese', () => {
-  it('the inbox names each task, stage and process type; the search offers all seven types by name', async () => {
+  it('the inbox names each task, stage and process type; the search offers every type by name', async () => {
     const asked = await call('civil-staff', 'POST', '/v1/sharing/requests', {
       requestId: randomUUID(),
       resourceCode: 'MKT-002',
@@ -308,6 +308,8 @@ describe('journey 6: a provider reads its sharing and conflict tasks in Chinese'
       '共享申请',
       '共享争议',
       '数据冲突',
+      '违规认定',
+      '行政处罚案件',
     ]);
     await page.getByRole('option', { name: '数据冲突' }).click();
     await page.locator('[data-test=search]').click();
