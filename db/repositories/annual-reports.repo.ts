@@ -101,6 +101,7 @@ export async function systemFigures(db: DbOrTx, year: number, departmentCode: st
           lt(processes.closedAt, to),
         ),
       );
+  // Compared with instants passed as text: a raw expression has no column encoder, and postgres.js takes no Date there.
   const decidedAt = sql`coalesce(${sharingRequests.decidedAt}, ${sharingRequests.createdAt})`;
   const [[entries], [corrections], [updates], [served], [decided], [made]] = await Promise.all([
     db
@@ -127,7 +128,7 @@ export async function systemFigures(db: DbOrTx, year: number, departmentCode: st
         and(
           eq(sharingRequests.providerDepartment, departmentCode),
           ne(sharingRequests.status, 'pending'),
-          sql`${decidedAt} >= ${from} and ${decidedAt} < ${to}`,
+          sql`${decidedAt} >= ${from.toISOString()}::timestamptz and ${decidedAt} < ${to.toISOString()}::timestamptz`,
         ),
       ),
     db
