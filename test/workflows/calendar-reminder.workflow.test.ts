@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { notifications } from '../../db/schema';
 import { testDatabase } from '../helpers/db';
+import { recordHistory } from '../helpers/history';
 import { createTestWorker, timeSkippingEnvAt } from '../helpers/temporal';
 
 let env: TestWorkflowEnvironment;
@@ -24,11 +25,12 @@ describe('calendarReminderWorkflow', () => {
   it('1 November 2026 with 2027 missing: one notice to the admins, dated by the workflow clock', async () => {
     const { worker, taskQueue } = await createTestWorker(env, database.db);
     await worker.runUntil(async () => {
-      const result = await env.client.workflow.execute('calendarReminderWorkflow', {
+      const h = await env.client.workflow.start('calendarReminderWorkflow', {
         taskQueue,
         workflowId: `calendar-year-reminder-test-${process.pid}`,
       });
-      expect(result).toEqual({ year: 2027, date: '2026-11-01' });
+      expect(await h.result()).toEqual({ year: 2027, date: '2026-11-01' });
+      await recordHistory(h, 'calendar-reminder-2027-missing');
     });
     const rows = await database.db.select().from(notifications);
     expect(rows.map((r) => ({ key: r.key, role: r.role, departmentCode: r.departmentCode, kind: r.kind }))).toEqual([

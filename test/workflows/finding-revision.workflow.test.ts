@@ -84,7 +84,10 @@ describe('a provisional finding revised by the loaded 2027 schedule', () => {
         loadedBy: admin.userId,
       });
       // Started, not awaited: awaiting a result lets the time-skipping server run the clock on.
-      await env.client.workflow.start('calendarChangeWorkflow', { taskQueue, workflowId: `calendar-change-${h.workflowId}` });
+      const change = await env.client.workflow.start('calendarChangeWorkflow', {
+        taskQueue,
+        workflowId: `calendar-change-${h.workflowId}`,
+      });
 
       await eventually(async () => expect((await findingOf(h.workflowId)).status).toBe('withdrawn'));
       expect((await findingOf(h.workflowId)).dueDate).toBe('2027-01-15');
@@ -121,6 +124,8 @@ describe('a provisional finding revised by the loaded 2027 schedule', () => {
       await h.executeUpdate(recordVerification, { args: [{ actor: staff, outcome: 'confirmed', summary: '经核实数据无误', changes: [] }] });
       expect(await h.result()).toMatchObject({ due: '2027-01-15', late: true });
       await recordHistory(h, 'correction-provisional-finding-withdrawn');
+      await change.result();
+      await recordHistory(change, 'calendar-change-recount');
     });
   });
 });

@@ -36,6 +36,8 @@ describe('replay of recorded histories', () => {
         'conflictWorkflow',
         'findingWorkflow',
         'penaltyCaseWorkflow',
+        'calendarChangeWorkflow',
+        'calendarReminderWorkflow',
       ]),
     );
   });
