@@ -140,13 +140,11 @@ export interface StackOptions {
 export async function devStack(opts: StackOptions = {}): Promise<Stack> {
   quietRuntime();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'stack-'));
-  const apiPort = await freePort();
   const engine =
     process.env.TEST_TEMPORAL === 'server' ? await realServerEngine(dir, opts.temporalPostgresUrl) : devServerEngine(dir, await freePort());
   const env = readEnv({
     TEMPORAL_ADDRESS: `127.0.0.1:${engine.port}`,
     TEMPORAL_TASK_QUEUE: `stack-${randomUUID()}`,
-    PORT: String(apiPort),
     LOG_LEVEL: 'warn',
     QUERY_CODE_SECRET: TEST_QUERY_CODE_SECRET,
     // Tests file many cases as one user (50 at once in the fault tests): no start quota.
@@ -198,7 +196,8 @@ export async function devStack(opts: StackOptions = {}): Promise<Stack> {
       return worker;
     },
     async startApi() {
-      const api = await startApi(env, database!);
+      // Port 0: the system picks a free one at listen, so no parallel test can take it in between.
+      const api = await startApi({ ...env, port: 0 }, database!);
       closers.push(() => api.close());
       return api;
     },
