@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import {
   type DepartmentReportContent,
   type FigureDifference,
@@ -8,6 +8,7 @@ import {
 } from '../../domain/annual-report';
 import type { ProcessType } from '../../domain/vocabulary';
 import type { DbOrTx } from '../client';
+import { sharingAnsweredWithin } from './sharing.repo';
 import { annualReports, catalogEntries, countyReports, departments, processes, sharingRequests, violations } from '../schema';
 
 export type AnnualReportRow = typeof annualReports.$inferSelect;
@@ -101,8 +102,6 @@ export async function systemFigures(db: DbOrTx, year: number, departmentCode: st
           lt(processes.closedAt, to),
         ),
       );
-  // Compared with instants passed as text: a raw expression has no column encoder, and postgres.js takes no Date there.
-  const decidedAt = sql`coalesce(${sharingRequests.decidedAt}, ${sharingRequests.createdAt})`;
   const [[entries], [corrections], [updates], [served], [decided], [made]] = await Promise.all([
     db
       .select({ n: count() })
@@ -124,13 +123,7 @@ export async function systemFigures(db: DbOrTx, year: number, departmentCode: st
     db
       .select({ n: count() })
       .from(sharingRequests)
-      .where(
-        and(
-          eq(sharingRequests.providerDepartment, departmentCode),
-          ne(sharingRequests.status, 'pending'),
-          sql`${decidedAt} >= ${from.toISOString()}::timestamptz and ${decidedAt} < ${to.toISOString()}::timestamptz`,
-        ),
-      ),
+      .where(and(eq(sharingRequests.providerDepartment, departmentCode), sharingAnsweredWithin(from, to))),
     db
       .select({ n: count() })
       .from(sharingRequests)

@@ -1,7 +1,7 @@
 // 第二十九条 to 第三十二条: sharing requests, grants and disputes. The API inserts a request (and,
 // for an unconditional resource, its grant) before any workflow runs; the workflows' activities
 // write decisions, each only once.
-import { and, desc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { DEFAULT_DECISION_WORKING_DAYS, DECISION_WORKING_DAYS_SETTING } from '../../domain/sharing';
 import type { DbOrTx } from '../client';
@@ -218,4 +218,17 @@ export async function decideDispute(
     .where(and(eq(sharingDisputes.id, d.id), inArray(sharingDisputes.status, ['dispute_coordinating', 'dispute_referred'])))
     .returning({ id: sharingDisputes.id });
   if (updated.length > 0 && d.grant) await insertGrant(db, d.grant);
+}
+
+/**
+ * Requests answered in [from, to): decided then, or granted at once when filed (no decision).
+ * The instants go as typed text: a raw expression has no column encoder, and postgres.js takes
+ * no Date there.
+ */
+export function sharingAnsweredWithin(from: Date, to: Date): SQL {
+  const answeredAt = sql`coalesce(${sharingRequests.decidedAt}, ${sharingRequests.createdAt})`;
+  return and(
+    ne(sharingRequests.status, 'pending'),
+    sql`${answeredAt} >= ${from.toISOString()}::timestamptz and ${answeredAt} < ${to.toISOString()}::timestamptz`,
+  )!;
 }

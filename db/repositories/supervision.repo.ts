@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, gte, inArray, lt, lte, gt, sql, type SQL } f
 import type { ProcessType } from '../../domain/vocabulary';
 import type { DeadlineLevel } from '../../domain/working-days';
 import type { DbOrTx } from '../client';
+import { sharingAnsweredWithin } from './sharing.repo';
 import {
   annualReports,
   departments,
@@ -100,8 +101,6 @@ export async function evaluationFigures(db: DbOrTx, year: number, now: Date) {
     sql<boolean>`exists (select 1 from ${violations} where ${violations.workflowId} = ${workflowId} and ${violations.departmentCode} = ${departmentCode} and ${violations.partyKind} = 'department' and ${violations.status} = 'confirmed')`;
   const late = confirmedAgainst(processes.workflowId, processes.departmentCode);
   const sharingLate = confirmedAgainst(sql`${sharingRequests.workflowId}`, sql`${sharingRequests.providerDepartment}`);
-  // Compared with instants passed as text: a raw expression has no column encoder, and postgres.js takes no Date there.
-  const answeredAt = sql`coalesce(${sharingRequests.decidedAt}, ${sharingRequests.createdAt})`;
   const [depts, closed, overdue, findings, open, criticized, reports, answered, overturned, requestsMade, security] = await Promise.all([
     db.select({ code: departments.code, name: departments.name, kind: departments.kind }).from(departments).orderBy(asc(departments.code)),
     db
@@ -162,13 +161,7 @@ export async function evaluationFigures(db: DbOrTx, year: number, now: Date) {
         onTime: sql<number>`count(*) filter (where not ${sharingLate})`.mapWith(Number),
       })
       .from(sharingRequests)
-      .where(
-        and(
-          sql`${sharingRequests.status} <> 'pending'`,
-          sql`${answeredAt} >= ${from.toISOString()}::timestamptz`,
-          sql`${answeredAt} < ${to.toISOString()}::timestamptz`,
-        ),
-      )
+      .where(sharingAnsweredWithin(from, to))
       .groupBy(sharingRequests.providerDepartment),
     db
       .select({ departmentCode: sharingDisputes.providerDepartment, n: count() })
