@@ -93,6 +93,12 @@ describe('replay of recorded histories', () => {
     );
   });
 
+  it('the calendar change recorded before the paged fan-out (issue 18) lacks its marker; the paged one has it', () => {
+    const patches = new Map(histories.map((h) => [h.name, patchesOf(h.history)]));
+    expect(patches.get('calendar-change-recount')).not.toContain('calendar-change-paged');
+    expect(patches.get('calendar-change-paged')).toContain('calendar-change-paged');
+  });
+
   it.each(histories.map((h) => [h.name, h.history] as const))('%s', async (name, history) => {
     await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE } }, history, name);
   });
