@@ -99,6 +99,12 @@ describe('replay of recorded histories', () => {
     expect(patches.get('calendar-change-paged')).toContain('calendar-change-paged');
   });
 
+  it('the catalog updates recorded before finding rounds (SPEC §2) lack its marker; the withdrawn-then-missed one has it', () => {
+    const patches = new Map(histories.map((h) => [h.name, patchesOf(h.history)]));
+    expect(patches.get('catalog-update-late-return-resubmission-period')).not.toContain('catalog-update-finding-rounds');
+    expect(patches.get('catalog-update-finding-withdrawn-missed-again')).toContain('catalog-update-finding-rounds');
+  });
+
   it.each(histories.map((h) => [h.name, h.history] as const))('%s', async (name, history) => {
     await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE } }, history, name);
   });
