@@ -78,11 +78,16 @@ const CLOCK_PATCH = 'catalog-update-stage-clock';
 // late resubmission is catalog_resubmission_overdue_<n>, not 第四十九条(八). Histories started
 // before it carry no marker: their returns keep the 10-day clock, as recorded.
 const RESUBMISSION_PATCH = 'catalog-update-resubmission-period';
+// SPEC §2: a finding a recount withdrew (its deadline moved past today) is recorded again, as
+// its next round (detail.round), when the recounted deadline is missed too: one finding per
+// missed deadline, not one per kind. Histories started before it keep one per kind.
+const FINDING_ROUNDS_PATCH = 'catalog-update-finding-rounds';
 
 export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<CatalogUpdateResult> {
   const clock = stageClock();
   const shared = patched(CLOCK_PATCH);
   const resubmissionPeriod = patched(RESUBMISSION_PATCH);
+  const findingRounds = patched(FINDING_ROUNDS_PATCH);
   const { workflowId } = workflowInfo();
   let state: CatalogUpdateState | undefined;
   /** a submission or decision is being written: others wait their turn */
@@ -93,7 +98,10 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
   let recountsAsked = 0;
   let recountsDone = 0;
   let steps = 0;
+  /** the kinds of finding recorded, for the result */
   const violated = new Set<string>();
+  /** the missed deadlines already charged: by kind, or (FINDING_ROUNDS_PATCH) by kind and due date */
+  const charged = new Set<string>();
   /** each submission's review period, by its number */
   const reviews = new Map<number, Period>();
   /** the resubmission period after the n-th application was returned (RESUBMISSION_PATCH) */
@@ -111,22 +119,30 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
   /** The timeline step of a finding recorded on a decision: the first application's key as before, the others by kind. */
   const findingStep = (kind: string): string => (kind === SUBMISSION_OVERDUE ? 'violation-submission' : `violation-${kind}`);
 
-  /** One finding per missed deadline, against whoever missed it (domain/catalog-update.ts turnOf). */
+  /**
+   * One finding per missed deadline, against whoever missed it (domain/catalog-update.ts turnOf).
+   * The same kind on a recounted due date is a new round: the registry records it again only
+   * if the recount withdrew the earlier one (registry.repo.ts recordViolation).
+   */
   async function ensureViolation(
     kind: string,
     departmentCode: string,
     deadline: Pick<Deadline, 'due' | 'provisional'>,
     marked: Step,
   ): Promise<void> {
-    if (violated.has(kind)) {
+    const missed = findingRounds ? `${kind}@${deadline.due}` : kind;
+    if (charged.has(missed)) {
       await recordStep(marked);
       return;
     }
+    charged.add(missed);
+    // A later round's step beside the first one's, which a decision's fixed key would collide with.
+    const step = violated.has(kind) ? { ...marked, eventKey: `${marked.eventKey}-${deadline.due}` } : marked;
     violated.add(kind);
     // SPEC §2: a finding on a provisional deadline is itself provisional until the year is loaded.
     await recordViolation(
       { workflowId, departmentCode, kind, dueDate: deadline.due, occurredAt: nowIso(), provisional: deadline.provisional },
-      marked,
+      step,
     );
   }
 

@@ -62,6 +62,23 @@ export interface CalendarChangedInput {
 }
 export const calendarChanged = defineSignal<[CalendarChangedInput]>('calendarChanged');
 
+/** How far a calendar change has got, carried from run to run. */
+export interface CalendarChangeProgress {
+  /** the calendar version being propagated; null until the first page has read it */
+  version: string | null;
+  /** the cursor: the last workflow id signalled, null before the first page */
+  after: string | null;
+  pages: number;
+  signalled: number;
+  /** runs that continued as new before this one */
+  runs: number;
+  done: boolean;
+  /** stopped because the calendar changed again: the newer version's run recounts */
+  superseded: boolean;
+}
+
+export const getCalendarChangeProgress = defineQuery<CalendarChangeProgress>('getCalendarChangeProgress');
+
 /** A recount revised a finding (SPEC §2): withdrawn when the new deadline was met, notified when a provisional one stands. */
 export const findingRevised = defineSignal<[{ status: 'withdrawn' | 'notified'; reason: string }]>('findingRevised');
 

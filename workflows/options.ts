@@ -12,6 +12,11 @@ export const dbActivity: ActivityOptions = {
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 };
 
+/** A calendar change's fan-out (issue 18): processes per page, one registry read and one activity each. */
+export const CALENDAR_CHANGE_PAGE_SIZE = 500;
+/** Pages one run signals before it continues as new: about 6 history events a page. */
+export const CALENDAR_CHANGE_PAGES_PER_RUN = 50;
+
 export const correctionWorkflowId = (requestId: string): string => `correction-${requestId}`;
 
 export const catalogUpdateWorkflowId = (requestId: string): string => `catalog-update-${requestId}`;

@@ -7,17 +7,40 @@ import type { DbOrTx } from '../client';
 import { calendarOverrides, calendarYears } from '../schema';
 
 const official = officialCalendarSource();
-let cached: WorkingCalendar | undefined;
+/**
+ * The calendar last built, keyed by the tables' fingerprint (issue 18): every deadline counted
+ * reads the fingerprint, one small query, and rebuilds only when a day or a year changed.
+ * Content-addressed, so one cache serves every database this process talks to.
+ */
+let cached: { fingerprint: string; calendar: WorkingCalendar } | undefined;
 
 export const listOverrides = (db: DbOrTx) => db.select().from(calendarOverrides).orderBy(asc(calendarOverrides.date));
 export const listLoadedYears = (db: DbOrTx) => db.select().from(calendarYears).orderBy(asc(calendarYears.year));
 
 /**
+ * What the calendar's version depends on, digested by the database in one round trip: the
+ * overrides' days and kinds and the loaded years (the package's part cannot change while the
+ * process runs). Written by any path, an override or a year changes it at once.
+ */
+async function calendarFingerprint(db: DbOrTx): Promise<string> {
+  const [row] = await db
+    .select({
+      days: sql<string>`coalesce(string_agg(${calendarOverrides.date}::text || ${calendarOverrides.kind}::text, ',' order by ${calendarOverrides.date}), '')`,
+      years: sql<string>`(select coalesce(string_agg(${calendarYears.year}::text, ',' order by ${calendarYears.year}), '') from ${calendarYears})`,
+    })
+    .from(calendarOverrides);
+  return `${row?.days}|${row?.years}`;
+}
+
+/**
  * The calendar in force: the package's official schedules, the statutory holidays of years not
  * yet published, and the administrators' overrides and loaded years. Its version is a digest of them, so a deadline records exactly which
- * calendar it was counted with, and a changed calendar is a new version.
+ * calendar it was counted with, and a changed calendar is a new version. Served from the cache
+ * while the tables' fingerprint is unchanged.
  */
 export async function loadCalendar(db: DbOrTx): Promise<WorkingCalendar> {
+  const fingerprint = await calendarFingerprint(db);
+  if (cached?.fingerprint === fingerprint) return cached.calendar;
   const [overrides, years] = await Promise.all([listOverrides(db), listLoadedYears(db)]);
   const digest = createHash('sha256')
     .update(
@@ -31,11 +54,11 @@ export async function loadCalendar(db: DbOrTx): Promise<WorkingCalendar> {
     .digest('hex')
     .slice(0, 12);
   const version = `${OFFICIAL_CALENDAR_PACKAGE}+${digest}`;
-  if (cached?.version !== version) {
-    const extra: CalendarOverride[] = overrides.map((o) => ({ date: o.date, kind: o.kind }));
-    cached = buildCalendar({ ...official, loadedYears: [...official.loadedYears, ...years.map((y) => y.year)] }, extra, version);
-  }
-  return cached;
+  const extra: CalendarOverride[] = overrides.map((o) => ({ date: o.date, kind: o.kind }));
+  const calendar = buildCalendar({ ...official, loadedYears: [...official.loadedYears, ...years.map((y) => y.year)] }, extra, version);
+  // Read after the fingerprint: a change in between is caught by the next call's fingerprint.
+  cached = { fingerprint, calendar };
+  return calendar;
 }
 
 export async function upsertOverride(

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ExtensionRequest } from '../../domain/correction';
 import { REVISABLE_STATUSES } from '../../domain/finding-revision';
 import { type FindingStatus, type PartyKind, responsibilityOf, type Supervisor } from '../../domain/responsibility';
@@ -265,11 +265,24 @@ export const listViolations = (db: DbOrTx, workflowId: string) =>
   db.select().from(violations).where(eq(violations.workflowId, workflowId)).orderBy(asc(violations.occurredAt));
 
 /** Open processes that counted their deadline with another calendar: they must recount. */
-export const listOpenWithOtherCalendar = (db: DbOrTx, version: string) =>
+/**
+ * One page of the open processes counted with another calendar version, after the cursor `after`
+ * (keyset on the primary key, served by processes_open_idx): a page costs the same at the
+ * 1 000th process and the 100 000th, and a process that recounts meanwhile only drops out.
+ */
+export const pageOpenWithOtherCalendar = (db: DbOrTx, version: string, after: string | null, limit: number) =>
   db
     .select({ workflowId: processes.workflowId })
     .from(processes)
-    .where(and(eq(processes.status, 'open'), sql`${processes.calendarVersion} is distinct from ${version}`));
+    .where(
+      and(
+        eq(processes.status, 'open'),
+        sql`${processes.calendarVersion} is distinct from ${version}`,
+        after === null ? undefined : gt(processes.workflowId, after),
+      ),
+    )
+    .orderBy(asc(processes.workflowId))
+    .limit(limit);
 
 /** The deadline in force as the registry last recorded it. */
 export function registryDeadline(row: ProcessRow | null): Deadline | null {

@@ -49,6 +49,8 @@ export const processes = pgTable(
   (t) => [
     index('processes_open_deadline_idx').on(t.status, t.endsAt),
     index('processes_department_idx').on(t.departmentCode, t.status, t.stage),
+    // the calendar change's keyset pages over the open processes, in workflow id order
+    index('processes_open_idx').on(t.status, t.workflowId),
     check('processes_type_check', sql`type in (${quoted(PROCESS_TYPES)})`),
     check('processes_stage_check', stageOfType),
   ],

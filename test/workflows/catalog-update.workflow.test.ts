@@ -278,6 +278,45 @@ describe('catalogUpdateWorkflow', () => {
     });
   });
 
+  it('late submission withdrawn by a recount, then missed again: a second round on 2025-10-20 (SPEC §2)', async () => {
+    await withWorker(async (taskQueue) => {
+      const h = await start(taskQueue);
+      await advanceTo(env, '2025-10-17T09:00:00+08:00');
+      await eventually(async () => expect(await violationsOf(h.workflowId)).toHaveLength(1));
+      expect((await violationsOf(h.workflowId))[0]).toMatchObject({ dueDate: '2025-10-16', status: 'notified' });
+
+      // Wednesday 10-15 and Thursday 10-16 made rest days: 10-13 (7), 10-14 (8), Fri 10-17 (9),
+      // Mon 10-20 (10). Today is 10-17: the new deadline has not passed, the finding is withdrawn.
+      for (const date of ['2025-10-15', '2025-10-16']) {
+        await upsertOverride(database.db, { date, kind: 'holiday', reason: '测试：调整放假', createdBy: reviewer.userId });
+      }
+      await h.signal(calendarChanged, { calendarVersion: 'changed' });
+      await eventually(async () => expect((await violationsOf(h.workflowId))[0]).toMatchObject({ status: 'withdrawn' }));
+      expect(await getProcess(database.db, h.workflowId)).toMatchObject({ dueDate: '2025-10-20', stage: 'awaiting_application' });
+
+      // Tuesday 10-21: the recounted deadline has passed as well: recorded again, its round 2.
+      await advanceTo(env, '2025-10-21T09:00:00+08:00');
+      await eventually(async () => expect((await violationsOf(h.workflowId))[0]).toMatchObject({ status: 'notified' }));
+      const [again] = await violationsOf(h.workflowId);
+      expect(again).toMatchObject({
+        kind: 'catalog_submission_overdue',
+        article: '第四十九条(八)',
+        departmentCode: 'market',
+        dueDate: '2025-10-20',
+        detail: expect.objectContaining({ round: 2 }),
+      });
+      expect(await getProcess(database.db, h.workflowId)).toMatchObject({ level: 'overdue', dueDate: '2025-10-20' });
+
+      // Applied late the same day: no third finding. Review from 10-21: 10-22, 10-23, 10-24, 10-27, 10-28.
+      expect(await submit(h, [withRegisteredCapital])).toMatchObject({ late: true, reviewDeadline: { due: '2025-10-28' } });
+      await review(h, true);
+      expect(await h.result()).toMatchObject({ catalogVersion: 2, violations: ['catalog_submission_overdue'] });
+      expect(await violationsOf(h.workflowId)).toHaveLength(1);
+      expect((await violationsOf(h.workflowId))[0]).toMatchObject({ status: 'notified', dueDate: '2025-10-20' });
+      await recordHistory(h, 'catalog-update-finding-withdrawn-missed-again');
+    });
+  });
+
   it('timely application 2025-10-10, returned late on 2025-10-20: only the authority is charged (第十八条第二款); resubmission due 2025-10-27', async () => {
     await withWorker(async (taskQueue) => {
       const h = await start(taskQueue);

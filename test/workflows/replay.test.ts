@@ -9,6 +9,8 @@
 // resubmission period (第十八条, issue 11): it replays through the 10-day fallback that
 // patched('catalog-update-resubmission-period') keeps; catalog-update-late-return-resubmission-period
 // through the resubmission period.
+// calendar-change-recount was recorded before the paged fan-out (issue 18): do not record it again
+// (finding-revision.workflow.test.ts would write a paged run under its name); calendar-change-paged is the new one.
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { patchesOf, recordedHistories } from '../helpers/history';
@@ -91,6 +93,18 @@ describe('replay of recorded histories', () => {
     expect(patches.get('annual-report-opened-in-january')).toEqual(
       expect.arrayContaining(['annual-report-openable-year', 'annual-report-opened-late']),
     );
+  });
+
+  it('the calendar change recorded before the paged fan-out (issue 18) lacks its marker; the paged one has it', () => {
+    const patches = new Map(histories.map((h) => [h.name, patchesOf(h.history)]));
+    expect(patches.get('calendar-change-recount')).not.toContain('calendar-change-paged');
+    expect(patches.get('calendar-change-paged')).toContain('calendar-change-paged');
+  });
+
+  it('the catalog updates recorded before finding rounds (SPEC §2) lack its marker; the withdrawn-then-missed one has it', () => {
+    const patches = new Map(histories.map((h) => [h.name, patchesOf(h.history)]));
+    expect(patches.get('catalog-update-late-return-resubmission-period')).not.toContain('catalog-update-finding-rounds');
+    expect(patches.get('catalog-update-finding-withdrawn-missed-again')).toContain('catalog-update-finding-rounds');
   });
 
   it.each(histories.map((h) => [h.name, h.history] as const))('%s', async (name, history) => {

@@ -1,0 +1,1 @@
+CREATE INDEX "processes_open_idx" ON "processes" USING btree ("status","workflow_id");
