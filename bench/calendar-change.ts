@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@temporalio/client';
@@ -22,7 +22,7 @@ import { devServerEngine } from '../test/helpers/stack';
 import { eventually } from '../test/helpers/wait';
 import type { CorrectionInput } from '../workflows/correction.workflow';
 import { correctionWorkflowId } from '../workflows/options';
-import { pool, round } from './stats';
+import { mergeResults, pool, round } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const url = process.env.BENCH_DATABASE_URL;
@@ -128,17 +128,16 @@ const rows = measured.slice(1).map((m, i) => ({
   ratio: round(m.seconds / measured[i]!.seconds, 3),
   note: `流程数 ×${round(m.open / measured[i]!.open, 1)}；线性即同倍`,
 }));
-const file = path.join(ROOT, 'bench/results.json');
-const results = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-results.calendarChange = {
-  command: `BENCH_DATABASE_URL=… BENCH_CALENDAR_SIZES=${sizes.join(',')} node scripts/bootstrap.mjs exec tsx bench/calendar-change.ts`,
-  engine: '开发服务器（SQLite + WAL）',
-  at: new Date().toISOString(),
-  machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, 与另外 7 个工程会话共用`,
-  measured,
-  rows,
-};
-await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+await mergeResults(path.join(ROOT, 'bench/results.json'), {
+  calendarChange: {
+    command: `BENCH_DATABASE_URL=… BENCH_CALENDAR_SIZES=${sizes.join(',')} node scripts/bootstrap.mjs exec tsx bench/calendar-change.ts`,
+    engine: '开发服务器（SQLite + WAL）',
+    at: new Date().toISOString(),
+    machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, 与另外 7 个工程会话共用`,
+    measured,
+    rows,
+  },
+});
 console.log('\n| open processes | seconds until all recounted | signalled |\n| --- | --- | --- |');
 for (const m of measured) console.log(`| ${m.open} | ${m.seconds} | ${m.signalled} |`);
 for (const r of rows) console.log(`${r.a} / ${r.b}: ${r.ratio}×`);

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@temporalio/client';
@@ -32,7 +32,7 @@ import type { CorrectionInput } from '../workflows/correction.workflow';
 import { decideExtension, recordVerification, requestExtension } from '../workflows/messages';
 import { correctionWorkflowId } from '../workflows/options';
 import { startWorker } from '../worker';
-import { interleave, median, percentile, pool, round, timed } from './stats';
+import { interleave, median, mergeResults, percentile, pool, round, timed } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ROUNDS = 5;
@@ -445,9 +445,6 @@ const out = {
   stackDatabase,
   rows,
 };
-await writeFile(
-  path.join(ROOT, onServer ? 'bench/results-temporal-server.json' : 'bench/results.json'),
-  `${JSON.stringify(out, null, 2)}\n`,
-);
+await mergeResults(path.join(ROOT, onServer ? 'bench/results-temporal-server.json' : 'bench/results.json'), out);
 console.log('\n| benchmark | A | B | metric | A | B | A/B |\n| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.benchmark} | ${r.a} | ${r.b} | ${r.metric} | ${r.aValue} | ${r.bValue} | ${r.ratio} |`);

@@ -1,5 +1,6 @@
 // Small statistics for side-by-side benchmarks: A and B are always measured in one run,
 // interleaved (A, B, A, B ...), and compared as a ratio of medians.
+import { readFile, writeFile } from 'node:fs/promises';
 
 export const median = (xs: number[]): number => percentile(xs, 50);
 
@@ -45,3 +46,9 @@ export async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 export const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
+
+/** Writes `patch` into a results file, keeping the keys other benchmarks wrote there. */
+export async function mergeResults(file: string, patch: Record<string, unknown>): Promise<void> {
+  const existing = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  await writeFile(file, `${JSON.stringify({ ...existing, ...patch }, null, 2)}\n`);
+}
