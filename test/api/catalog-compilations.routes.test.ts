@@ -35,7 +35,10 @@ describe('POST /v1/catalog/compilations', () => {
     const approved = await api.call('reviewer', 'POST', `/v1/catalog/compilations/${id}/review`, { approve: true });
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({ stage: 'approved', n: 1, catalogVersion: 2 });
-    expect((await api.call('market-staff', 'GET', '/v1/catalog/entries/MKT-020')).json().entry).toMatchObject({ version: 1, departmentCode: 'market' });
+    expect((await api.call('market-staff', 'GET', '/v1/catalog/entries/MKT-020')).json().entry).toMatchObject({
+      version: 1,
+      departmentCode: 'market',
+    });
     expect((await api.call('reviewer', 'POST', `/v1/catalog/compilations/${id}/review`, { approve: true })).json().code).toBe(
       'PROCESS_CLOSED',
     );
