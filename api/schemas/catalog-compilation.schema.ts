@@ -47,3 +47,30 @@ export const CompilationView = Type.Intersect([
 ]);
 
 export const CompilationList = Type.Object({ items: Type.Array(CompilationSummary) });
+
+/** The fields sent beside the spreadsheet (multipart form fields). */
+export const ImportFields = Type.Object(
+  { requestId: RequestId, kind: CompilationKind, description: Description },
+  { additionalProperties: false },
+);
+
+export const TemplateQuery = Type.Object(
+  { format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')], { default: 'xlsx' }) },
+  { additionalProperties: false },
+);
+
+/** 422: every error of the sheet, by row and column; nothing was written. */
+export const SheetErrorsResponse = Type.Object({
+  statusCode: Type.Integer(),
+  code: Type.Literal('SHEET_INVALID'),
+  error: Type.String(),
+  message: Type.String(),
+  errors: Type.Array(
+    Type.Object({
+      row: Type.Integer({ description: '表格行号（表头为第 1 行）；0 表示整张表' }),
+      column: Type.String({ description: '列名（中文表头）' }),
+      code: Type.String(),
+      message: Type.String(),
+    }),
+  ),
+});

@@ -46,6 +46,8 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/catalog/compilations/{id}': [...DEPT, 'authority_reviewer', 'auditor'],
   'POST /v1/catalog/compilations/{id}/applications': DEPT,
   'POST /v1/catalog/compilations/{id}/review': ['authority_reviewer'],
+  'GET /v1/catalog/compilations/template': DEPT,
+  'POST /v1/catalog/compilations/import': DEPT,
   'GET /v1/catalog/settings': [...DEPT, 'authority_reviewer', 'auditor'],
   'PUT /v1/catalog/settings': ['authority_reviewer'],
   'GET /v1/catalog/entries': [...DEPT, 'authority_reviewer', 'auditor'],
