@@ -7,7 +7,7 @@ import type { CatalogChange } from '../../domain/catalog';
 import { domainError } from '../../domain/errors';
 import { canReadDepartment, canWorkDepartment, departmentScope } from '../../domain/roles';
 import { listApplications } from '../../db/repositories/catalog-changes.repo';
-import { type CatalogCompilationRow, getCompilation, listCompilations } from '../../db/repositories/catalog-compilations.repo';
+import { getCompilation, listCompilations, type NamedCompilationRow } from '../../db/repositories/catalog-compilations.repo';
 import { getProcess, registryDeadline } from '../../db/repositories/registry.repo';
 import { beijingIso } from '../../domain/deadline';
 import { reviewCatalogCompilation, submitCatalogCompilation } from '../../workflows/messages';
@@ -22,10 +22,11 @@ import { applicationViews } from '../views/catalog-change';
 const DEPT = ['department_staff', 'department_head'] as const;
 const READERS = [...DEPT, 'authority_reviewer', 'auditor'] as const;
 
-const summaryOf = (r: CatalogCompilationRow) => ({
+const summaryOf = (r: NamedCompilationRow) => ({
   id: r.id,
   workflowId: r.workflowId,
   departmentCode: r.departmentCode,
+  departmentName: r.departmentName,
   kind: r.kind,
   description: r.description,
   createdAt: beijingIso(r.createdAt.getTime()),
@@ -33,7 +34,7 @@ const summaryOf = (r: CatalogCompilationRow) => ({
 });
 
 /** 404 for what the caller may not see, 403 for what it sees but may not work, 409 once closed. */
-async function compilationFor(request: FastifyRequest, id: string, mode: 'read' | 'work' | 'review'): Promise<CatalogCompilationRow> {
+async function compilationFor(request: FastifyRequest, id: string, mode: 'read' | 'work' | 'review'): Promise<NamedCompilationRow> {
   const { db } = request.server.deps;
   const row = await getCompilation(db, id);
   const actor = callerOf(request);

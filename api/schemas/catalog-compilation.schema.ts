@@ -30,6 +30,7 @@ export const CompilationSummary = Type.Object({
   id: Type.String(),
   workflowId: Type.String(),
   departmentCode: Type.String(),
+  departmentName: Type.String(),
   kind: Type.String(),
   description: Type.String(),
   createdAt: Type.String(),

@@ -1,9 +1,9 @@
 // 第十六条: the compilations of departments' 目录清单. Their applications live beside those of
 // 第十八条 changes (catalog-changes.repo.ts listApplications, keyed by the compilation's id).
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { type Inserted, insertOnce } from '../insert-once';
-import { catalogCompilations, catalogEntries } from '../schema';
+import { catalogCompilations, catalogEntries, departments } from '../schema';
 
 export type CatalogCompilationRow = typeof catalogCompilations.$inferSelect;
 export type NewCatalogCompilation = typeof catalogCompilations.$inferInsert;
@@ -17,18 +17,25 @@ export function insertCompilationOnce(db: DbOrTx, c: NewCatalogCompilation): Pro
   );
 }
 
-export async function getCompilation(db: DbOrTx, id: string): Promise<CatalogCompilationRow | null> {
-  const [row] = await db.select().from(catalogCompilations).where(eq(catalogCompilations.id, id));
+/** A compilation with its department's name, for pages that never show a department code. */
+export type NamedCompilationRow = CatalogCompilationRow & { departmentName: string };
+
+const named = (db: DbOrTx) =>
+  db
+    .select({ ...getTableColumns(catalogCompilations), departmentName: departments.name })
+    .from(catalogCompilations)
+    .innerJoin(departments, eq(departments.code, catalogCompilations.departmentCode));
+
+export async function getCompilation(db: DbOrTx, id: string): Promise<NamedCompilationRow | null> {
+  const [row] = await named(db).where(eq(catalogCompilations.id, id));
   return row ?? null;
 }
 
-/** Newest first; `departments` undefined: every department. */
-export function listCompilations(db: DbOrTx, departments?: string[]) {
+/** Newest first; `scope` undefined: every department. */
+export function listCompilations(db: DbOrTx, scope?: string[]): Promise<NamedCompilationRow[]> {
   const where: SQL[] = [];
-  if (departments) where.push(inArray(catalogCompilations.departmentCode, departments));
-  return db
-    .select()
-    .from(catalogCompilations)
+  if (scope) where.push(inArray(catalogCompilations.departmentCode, scope));
+  return named(db)
     .where(and(...where))
     .orderBy(desc(catalogCompilations.createdAt))
     .limit(500);
