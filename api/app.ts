@@ -17,6 +17,8 @@ import annualReportsRoutes from './routes/annual-reports.routes';
 import auditRoutes from './routes/audit.routes';
 import calendarRoutes from './routes/calendar.routes';
 import catalogChangesRoutes from './routes/catalog-changes.routes';
+import catalogCompilationsRoutes from './routes/catalog-compilations.routes';
+import catalogImportRoutes from './routes/catalog-import.routes';
 import catalogRoutes from './routes/catalog.routes';
 import correctionsRoutes from './routes/corrections.routes';
 import demandsRoutes from './routes/demands.routes';
@@ -152,6 +154,8 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(incidentsRoutes);
       await v1.register(penaltyRegistersRoutes);
       await v1.register(penaltyCasesRoutes);
+      await v1.register(catalogCompilationsRoutes);
+      await v1.register(catalogImportRoutes);
     },
     { prefix: '/v1' },
   );

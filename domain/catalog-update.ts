@@ -109,7 +109,11 @@ export function turnOf(s: CatalogUpdateState): CatalogTurn {
 }
 
 /** 第十八条: only the owning department applies, while it is its turn, with changes that pass 第十五条/第三十条. */
-export function checkSubmission(s: CatalogUpdateState, actor: Actor, changes: readonly CatalogChange[]): DomainError | null {
+export function checkSubmission(
+  s: Pick<CatalogUpdateState, 'stage' | 'departmentCode'>,
+  actor: Actor,
+  changes: readonly CatalogChange[],
+): DomainError | null {
   if (s.stage === 'approved') return domainError('PROCESS_CLOSED');
   if (!canWorkDepartment(actor, s.departmentCode)) return domainError('FORBIDDEN_DEPARTMENT');
   if (s.stage === 'under_review') return domainError('APPLICATION_UNDER_REVIEW');
@@ -117,7 +121,11 @@ export function checkSubmission(s: CatalogUpdateState, actor: Actor, changes: re
 }
 
 /** 第六条, 第十八条: only the authority reviews, an application under review; a return gives its reasons. */
-export function checkReview(s: CatalogUpdateState, actor: Actor, decision: { approve: boolean; reason?: string }): DomainError | null {
+export function checkReview(
+  s: Pick<CatalogUpdateState, 'stage'>,
+  actor: Actor,
+  decision: { approve: boolean; reason?: string },
+): DomainError | null {
   if (s.stage === 'approved') return domainError('PROCESS_CLOSED');
   if (actor.role !== 'authority_reviewer') return domainError('NOT_AUTHORITY_REVIEWER');
   if (s.stage !== 'under_review') return domainError('NO_APPLICATION_UNDER_REVIEW');

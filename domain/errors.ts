@@ -38,6 +38,9 @@ export const DOMAIN_ERRORS = {
   RESUBMISSION_PERIOD_RANGE: { status: 400, message: `目录更新申请退回后重新提交期限应为 ${boundText(RESUBMISSION_PERIOD_DAYS)}` },
   CHANGES_REQUIRED: { status: 400, message: '目录更新申请至少应包含一项新增、变更或撤销' },
   CATALOG_CODE_DUPLICATE: { status: 400, message: '目录代码必须唯一' },
+  // 第十六条: a department's compilation of its full 目录清单 (domain/catalog-compilation.ts).
+  COMPILATION_ADDS_ONLY: { status: 422, message: '首次编制和新增目录只能新增条目；变更、撤销请通过年度复核或目录更新办理' },
+  CATALOG_ALREADY_COMPILED: { status: 409, message: '本部门已有目录条目，不能再次首次编制；请选择年度复核或新增目录' },
   CATALOG_ENTRY_UNKNOWN: { status: 400, message: '本部门目录中没有该条目' },
   SHARING_BASIS_REQUIRED: { status: 400, message: '有条件共享或不予共享的资源必须注明法律、行政法规或国家、市级政策依据（第三十条）' },
   BASE_DATA_MUST_BE_UNCONDITIONAL: { status: 400, message: '基础数据库的基础信息项应当无条件共享（第三十条）' },

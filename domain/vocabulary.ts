@@ -30,6 +30,7 @@ export const PROCESS_TYPES = [
   'conflict',
   'finding',
   'penalty_case',
+  'catalog_compilation',
 ] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 
@@ -43,6 +44,7 @@ export const PROCESS_TYPE_INFO: Record<ProcessType, { label: string; article: st
   conflict: { label: '数据冲突', article: '第二十六条' },
   finding: { label: '违规认定', article: '第四十九条' },
   penalty_case: { label: '行政处罚案件', article: '第五十二条、第五十三条' },
+  catalog_compilation: { label: '目录清单编制', article: '第十六条' },
 };
 
 export const processTypeLabel = labeller(labelsOf(PROCESS_TYPE_INFO), '未知流程');
@@ -123,6 +125,7 @@ export const STAGES_OF = {
     'penalty_fined',
     'penalty_referred',
   ],
+  catalog_compilation: ['under_review', 'returned', 'approved'],
 } as const satisfies Record<ProcessType, readonly Stage[]>;
 export type StageOf<T extends ProcessType> = (typeof STAGES_OF)[T][number];
 
@@ -258,6 +261,7 @@ export const FINDING_KINDS = [
   'annual_report_missed',
   'county_report_late',
   'city_submission_late',
+  'compilation_review_overdue',
   // Registered by the authority (SPEC §3.6): a 政务部门's conduct under 第四十九条(一)–(七), 第五十条(一)–(五).
   ...REGISTRABLE_FINDING_KINDS,
 ] as const;
@@ -299,6 +303,12 @@ export const FINDING_INFO: Record<
     article: '第四十六条第二款',
     findingClass: 'timeliness',
     party: 'county_government',
+  },
+  compilation_review_overdue: {
+    label: '目录清单超期审核',
+    article: '第十六条（审核期限参照第十八条第二款）',
+    findingClass: 'timeliness',
+    party: 'authority',
   },
   conduct_49_1: {
     label: '瞒报、漏报本部门政务数据资源目录清单',
@@ -379,6 +389,7 @@ export type RegistrableFindingKind = (typeof REGISTRABLE_FINDING_KINDS)[number];
 const STORED_SUFFIX: Partial<Record<FindingKind, string>> = {
   catalog_review_overdue: '_[1-9][0-9]*',
   catalog_resubmission_overdue: '_[1-9][0-9]*',
+  compilation_review_overdue: '_[1-9][0-9]*',
   annual_report_missed: ':.+',
 };
 const storedPattern = (k: FindingKind): string => `${k}${STORED_SUFFIX[k] ?? ''}`;
@@ -397,6 +408,7 @@ export function findingLabel(stored: string | null | undefined): string {
   if (kind === null) return '未知违规情形';
   if (kind === 'catalog_review_overdue') return `目录更新第 ${stored.split('_').pop()} 次申请超期审核`;
   if (kind === 'catalog_resubmission_overdue') return `目录更新第 ${stored.split('_').pop()} 次申请逾期重新提交`;
+  if (kind === 'compilation_review_overdue') return `目录清单第 ${stored.split('_').pop()} 次报送超期审核`;
   return FINDING_INFO[kind].label;
 }
 
@@ -467,6 +479,9 @@ export const EVENT_KINDS = [
   'finding_confirmed',
   'finding_annulled',
   'finding_withdrawn',
+  'compilation_submitted',
+  'compilation_approved',
+  'compilation_returned',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -534,6 +549,9 @@ const EVENT_LABELS: Record<EventKind, string> = {
   finding_confirmed: '认定违规',
   finding_annulled: '撤销违规',
   finding_withdrawn: '撤回违规（重新计算后未超期）',
+  compilation_submitted: '报送目录清单',
+  compilation_approved: '批准目录清单',
+  compilation_returned: '退回目录清单',
 };
 
 export const eventLabel = labeller(EVENT_LABELS, '其他事项');

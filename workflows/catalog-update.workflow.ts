@@ -6,16 +6,7 @@
 // domain/catalog-update.ts turnOf names it: a late first application 第四十九条(八) against the
 // department, a late review 第十八条第二款 against the authority, a late resubmission a
 // timeliness finding against the department. The process still completes.
-import {
-  ActivityFailure,
-  allHandlersFinished,
-  ApplicationFailure,
-  condition,
-  patched,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
   type CatalogUpdateState,
@@ -30,12 +21,13 @@ import {
   turnOf,
 } from '../domain/catalog-update';
 import { type Deadline, isPast } from '../domain/deadline';
-import { domainError, isDomainErrorCode } from '../domain/errors';
+import { domainError } from '../domain/errors';
 import type { PartyKind } from '../domain/responsibility';
 import type { Actor } from '../domain/roles';
 import { beijingDate, type DeadlineLevel, deadlineLevel, type IsoDate } from '../domain/working-days';
 import { calendarChanged, getCatalogUpdateState, reviewCatalogApplication, submitCatalogApplication } from './messages';
 import { dbActivity } from './options';
+import { approvedOrRefused } from './catalog-approval';
 import { type Period, type Step, stageClock } from './stage-clock';
 import { nowIso, nowMs, refuse } from './support';
 
@@ -227,29 +219,26 @@ export async function catalogUpdateWorkflow(input: CatalogUpdateInput): Promise<
           );
         }
         if (approve) {
-          let catalogVersion: number;
-          try {
-            ({ catalogVersion } = await approveCatalogApplication(
-              {
-                changeId: s.changeId,
-                n: sub.n,
-                departmentCode: s.departmentCode,
-                changes: sub.changes,
-                approvedBy: actor.userId,
-                approvedAt: at,
-              },
-              step(`approved-${sub.n}`, 'application_approved', actor, { n: sub.n, late }, { stage: 'approved', status: 'closed' }),
-            ));
-          } catch (err) {
-            // An entry edited since the application's base version: refused, nothing written, the application kept.
-            const cause = err instanceof ActivityFailure ? err.cause : undefined;
-            if (!(cause instanceof ApplicationFailure) || !isDomainErrorCode(cause.type)) throw err;
-            steps += 1;
-            await recordStep(
-              step(`approval-refused-${steps}`, 'approval_refused', actor, { n: sub.n, code: cause.type, message: cause.message }),
-            );
-            throw ApplicationFailure.create({ type: cause.type, message: cause.message, nonRetryable: true });
-          }
+          const { catalogVersion } = await approvedOrRefused(
+            () =>
+              approveCatalogApplication(
+                {
+                  changeId: s.changeId,
+                  n: sub.n,
+                  departmentCode: s.departmentCode,
+                  changes: sub.changes,
+                  approvedBy: actor.userId,
+                  approvedAt: at,
+                },
+                step(`approved-${sub.n}`, 'application_approved', actor, { n: sub.n, late }, { stage: 'approved', status: 'closed' }),
+              ),
+            (cause) => {
+              steps += 1;
+              return recordStep(
+                step(`approval-refused-${steps}`, 'approval_refused', actor, { n: sub.n, code: cause.type, message: cause.message }),
+              );
+            },
+          );
           sub.decision = { approve: true, by: actor.userId, at, late, catalogVersion };
           s.catalogVersion = catalogVersion;
           s.stage = 'approved';

@@ -6,6 +6,7 @@ import type { CorrectionState, ExtensionRequest, VerificationResult } from '../d
 import type { Deadline } from '../domain/deadline';
 import type { CatalogChange } from '../domain/catalog';
 import type { CatalogUpdateStage, CatalogUpdateState, Submission } from '../domain/catalog-update';
+import type { CatalogCompilationStage, CatalogCompilationState } from '../domain/catalog-compilation';
 import type { RectificationState } from '../domain/rectification';
 import type { DisputeDecision, DisputeState, ProviderDecision, SharingRequestState } from '../domain/sharing';
 import type { ConflictState } from '../domain/conflict';
@@ -55,6 +56,18 @@ export const reviewCatalogApplication = defineUpdate<ReviewCatalogApplicationOut
   'reviewCatalogApplication',
 );
 export const getCatalogUpdateState = defineQuery<CatalogUpdateState | null>('getCatalogUpdateState');
+
+// 第十六条: the department resubmits a returned compilation; the authority reviews each receipt.
+export interface ReviewCatalogCompilationOutput {
+  stage: CatalogCompilationStage;
+  submission: Submission;
+  catalogVersion?: number;
+}
+export const submitCatalogCompilation = defineUpdate<Submission, [SubmitCatalogApplicationInput]>('submitCatalogCompilation');
+export const reviewCatalogCompilation = defineUpdate<ReviewCatalogCompilationOutput, [ReviewCatalogApplicationInput]>(
+  'reviewCatalogCompilation',
+);
+export const getCatalogCompilationState = defineQuery<CatalogCompilationState | null>('getCatalogCompilationState');
 
 /** Sent to every open process when the working-day calendar changes (an override, a newly loaded year). */
 export interface CalendarChangedInput {

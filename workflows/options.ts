@@ -21,6 +21,8 @@ export const correctionWorkflowId = (requestId: string): string => `correction-$
 
 export const catalogUpdateWorkflowId = (requestId: string): string => `catalog-update-${requestId}`;
 
+export const catalogCompilationWorkflowId = (requestId: string): string => `catalog-compilation-${requestId}`;
+
 /** 第五十一条: one rectification order per violation. */
 export const rectificationWorkflowId = (orderId: string): string => `rectification-${orderId}`;
 

@@ -19,7 +19,12 @@ export const catalogChangeView = (
   level: process?.level ?? 'normal',
   deadline: registryDeadline(process),
   catalogVersion: row.catalogVersion,
-  applications: applications.map((a) => ({
+  applications: applicationViews(applications),
+});
+
+/** Every application of a change (第十八条) or a compilation (第十六条), as received and decided. */
+export const applicationViews = (applications: Awaited<ReturnType<typeof listApplications>>) =>
+  applications.map((a) => ({
     n: a.n,
     changes: a.changes,
     submittedAt: beijingIso(a.submittedAt.getTime()),
@@ -28,5 +33,4 @@ export const catalogChangeView = (
     decision: a.decision,
     decidedAt: a.decidedAt ? beijingIso(a.decidedAt.getTime()) : null,
     reason: a.reason,
-  })),
-});
+  }));

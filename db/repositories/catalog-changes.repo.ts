@@ -3,7 +3,7 @@ import type { CatalogChange } from '../../domain/catalog';
 import { DEFAULT_RESUBMISSION_WORKING_DAYS, RESUBMISSION_WORKING_DAYS_SETTING } from '../../domain/catalog-update';
 import type { DbOrTx } from '../client';
 import { type Inserted, insertOnce } from '../insert-once';
-import { catalogApplications, catalogChanges, processSettings } from '../schema';
+import { catalogApplications, catalogChanges, catalogCompilations, processSettings } from '../schema';
 
 export type CatalogChangeRow = typeof catalogChanges.$inferSelect;
 export type NewCatalogChange = typeof catalogChanges.$inferInsert;
@@ -59,7 +59,7 @@ export async function saveApplication(db: DbOrTx, a: ReceivedApplication): Promi
     .onConflictDoNothing();
 }
 
-/** Only the first decision on an application is kept; approval also stamps the change with its catalog version. */
+/** Only the first decision on an application is kept; approval also stamps the change (or compilation) with its catalog version. */
 export async function decideApplication(
   db: DbOrTx,
   d: {
@@ -78,5 +78,7 @@ export async function decideApplication(
     .where(and(eq(catalogApplications.changeId, d.changeId), eq(catalogApplications.n, d.n), isNull(catalogApplications.decision)));
   if (d.catalogVersion !== undefined) {
     await db.update(catalogChanges).set({ catalogVersion: d.catalogVersion }).where(eq(catalogChanges.id, d.changeId));
+    // 第十六条: a compilation's applications are kept here too, under its own id.
+    await db.update(catalogCompilations).set({ catalogVersion: d.catalogVersion }).where(eq(catalogCompilations.id, d.changeId));
   }
 }

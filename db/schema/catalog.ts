@@ -3,6 +3,7 @@ import { bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, time
 import type { CatalogChange, CatalogEntry, ResponsibilityItem } from '../../domain/catalog';
 import { BASE_DATABASES, SHARING_TYPES } from '../../domain/catalog';
 import { CHANGE_TRIGGERS } from '../../domain/catalog-update';
+import { COMPILATION_KINDS } from '../../domain/catalog-compilation';
 import { roleEnum } from './enums';
 import { departments, users } from './identity';
 
@@ -95,13 +96,31 @@ export const catalogChanges = pgTable('catalog_changes', {
   catalogVersion: integer('catalog_version').references(() => catalogVersions.version),
 });
 
-// Every application of a change as received: resubmissions are new rows, nothing is overwritten.
+// 第十六条: a department's compilation of its full 目录清单 (first compilation, yearly review,
+// addition), reviewed by the authority into a catalog version like a 第十八条 change.
+export const catalogCompilations = pgTable('catalog_compilations', {
+  id: text('id').primaryKey(),
+  requestId: text('request_id').notNull().unique(),
+  workflowId: text('workflow_id').notNull().unique(),
+  departmentCode: text('department_code')
+    .notNull()
+    .references(() => departments.code),
+  kind: text('kind', { enum: COMPILATION_KINDS }).notNull(),
+  description: text('description').notNull(),
+  registeredByUserId: uuid('registered_by_user_id')
+    .notNull()
+    .references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  catalogVersion: integer('catalog_version').references(() => catalogVersions.version),
+});
+
+// Every application of a change (第十八条) or a compilation (第十六条) as received, by the
+// case's id (ML… or MB…): resubmissions are new rows, nothing is overwritten. The column keeps
+// its name; it no longer references catalog_changes since compilations share it.
 export const catalogApplications = pgTable(
   'catalog_applications',
   {
-    changeId: text('change_id')
-      .notNull()
-      .references(() => catalogChanges.id),
+    changeId: text('change_id').notNull(),
     n: integer('n').notNull(),
     changes: jsonb('changes').$type<CatalogChange[]>().notNull(),
     submittedByUserId: text('submitted_by_user_id').notNull(),

@@ -310,6 +310,7 @@ describe('journey 6: a provider reads its sharing and conflict tasks in Chinese'
       '数据冲突',
       '违规认定',
       '行政处罚案件',
+      '目录清单编制',
     ]);
     await page.getByRole('option', { name: '数据冲突' }).click();
     await page.locator('[data-test=search]').click();

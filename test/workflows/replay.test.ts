@@ -40,6 +40,7 @@ describe('replay of recorded histories', () => {
         'penaltyCaseWorkflow',
         'calendarChangeWorkflow',
         'calendarReminderWorkflow',
+        'catalogCompilationWorkflow',
       ]),
     );
   });

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** what the API listed beside the message (e.g. a sheet's errors by row) */
+    readonly errors?: unknown[],
   ) {
     super(message);
   }
@@ -22,9 +24,28 @@ export async function api<T = any>(method: string, url: string, body?: unknown):
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) {
     if (res.status === 401 && session.token) session.onUnauthenticated();
-    throw new ApiError(res.status, data?.code ?? 'HTTP_ERROR', data?.message ?? `请求失败（${res.status}）`);
+    throw new ApiError(res.status, data?.code ?? 'HTTP_ERROR', data?.message ?? `请求失败（${res.status}）`, data?.errors);
   }
   return data as T;
+}
+
+/** A multipart form (a file upload): the browser sets its content type and boundary. */
+// biome-ignore lint/suspicious/noExplicitAny: as api()
+export async function postForm<T = any>(url: string, form: FormData): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: session.token ? { authorization: `Bearer ${session.token}` } : {}, body: form });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, data?.code ?? 'HTTP_ERROR', data?.message ?? `请求失败（${res.status}）`, data?.errors);
+  return data as T;
+}
+
+/** A file the API serves (a template), saved under `filename`. */
+export async function download(url: string, filename: string): Promise<void> {
+  const res = await fetch(url, { headers: session.token ? { authorization: `Bearer ${session.token}` } : {} });
+  if (!res.ok) throw new ApiError(res.status, 'HTTP_ERROR', `下载失败（${res.status}）`);
+  const href = URL.createObjectURL(await res.blob());
+  const a = Object.assign(document.createElement('a'), { href, download: filename });
+  a.click();
+  URL.revokeObjectURL(href);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: as api()

@@ -13,33 +13,9 @@ import {
 
 export { BASE_DATABASES, CATALOG_FIELDS, SHARING_TYPES, type CatalogChange, type CatalogEntry, type CatalogField, type CatalogMetadata };
 
-export const FIELD_LABELS: Record<CatalogField, string> = {
-  name: '资源名称',
-  dataItems: '数据项',
-  summary: '数据内容摘要',
-  encodingFormat: '编码格式',
-  sharingType: '共享类型',
-  sharingBasis: '共享依据',
-  sharingMethod: '共享方式',
-  updateFrequency: '更新频度',
-  securityLevel: '安全级别',
-  usageRequirements: '使用要求',
-  updateCycle: '更新周期',
-  baseDatabase: '所属基础数据库',
-};
-
-export const SHARING_TYPE_NAMES: Record<(typeof SHARING_TYPES)[number], string> = {
-  unconditional: '无条件共享',
-  conditional: '有条件共享',
-  not_shared: '不予共享',
-};
-
-export const BASE_DATABASE_NAMES: Record<(typeof BASE_DATABASES)[number], string> = {
-  natural_person: '人口基础信息库',
-  legal_person: '法人单位基础信息库',
-  natural_resources_geo: '自然资源和空间地理基础信息库',
-  e_license: '电子证照基础信息库',
-};
+// The Chinese names of the fields are the spreadsheet template's headers too (domain/catalog-sheet.ts).
+export { BASE_DATABASE_NAMES, FIELD_LABELS, SHARING_TYPE_NAMES } from '../../domain/catalog-sheet';
+import { BASE_DATABASE_NAMES, FIELD_LABELS, SHARING_TYPE_NAMES } from '../../domain/catalog-sheet';
 
 export const CHANGE_ACTION_NAMES: Record<CatalogChange['action'], string> = { add: '新增', change: '变更', withdraw: '撤销' };
 

@@ -14,6 +14,13 @@ export const router = createRouter({
     { path: '/extensions', name: 'extensions', component: () => import('./pages/ExtensionsPage.vue') },
     { path: '/catalog', name: 'catalog', component: () => import('./pages/CatalogChangesPage.vue') },
     { path: '/catalog/changes/:id', name: 'catalog-change', component: () => import('./pages/CatalogChangePage.vue'), props: true },
+    { path: '/catalog/compilations', name: 'catalog-compilations', component: () => import('./pages/CatalogCompilationsPage.vue') },
+    {
+      path: '/catalog/compilations/:id',
+      name: 'catalog-compilation',
+      component: () => import('./pages/CatalogCompilationPage.vue'),
+      props: true,
+    },
     { path: '/violations', name: 'violations', component: () => import('./pages/ViolationsPage.vue') },
     { path: '/deadlines', name: 'deadlines', component: () => import('./pages/DeadlinesPage.vue') },
     { path: '/processes', name: 'processes', component: () => import('./pages/ProcessesPage.vue') },

@@ -43,6 +43,9 @@ export const ADMITS = {
   registerCatalogChange: [...DEPT, 'authority_reviewer'],
   submitCatalogApplication: DEPT,
   reviewCatalogApplication: ['authority_reviewer'],
+  // 第十六条: the department reports its 目录清单 (form or spreadsheet); the authority reviews it.
+  submitCatalogCompilation: DEPT,
+  reviewCatalogCompilation: ['authority_reviewer'],
   violations: [...DEPT, 'authority_reviewer', 'auditor'],
   orderRectification: ['authority_reviewer'],
   auditVerify: ['auditor'],
