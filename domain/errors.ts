@@ -42,6 +42,7 @@ export const DOMAIN_ERRORS = {
   SHARING_BASIS_REQUIRED: { status: 400, message: '有条件共享或不予共享的资源必须注明法律、行政法规或国家、市级政策依据（第三十条）' },
   BASE_DATA_MUST_BE_UNCONDITIONAL: { status: 400, message: '基础数据库的基础信息项应当无条件共享（第三十条）' },
   DATA_ITEMS_DUPLICATE: { status: 400, message: '数据项不得重复' },
+  NAME_INVALID: { status: 400, message: '名称不合法' },
   // 第四十六条 annual reports
   REPORT_ALREADY_SUBMITTED: { status: 409, message: '年度报告已提交' },
   REPORT_NOT_YET: { status: 409, message: '尚未到该报送环节' },
@@ -137,6 +138,9 @@ export const DOMAIN_ERRORS = {
   ID_CHECK_DIGIT: { status: 400, message: '身份证号码校验位错误' },
   USCC_FORMAT: { status: 400, message: '统一社会信用代码格式不正确' },
   USCC_CHECK_DIGIT: { status: 400, message: '统一社会信用代码校验位错误' },
+  // 第五十五条: passports, 港澳台 permits and foreigners' residence cards (identifiers.ts)
+  IDENTIFIER_INVALID: { status: 400, message: '证件号码不正确' },
+  DOCUMENT_KIND_MISMATCH: { status: 400, message: '证件类型与当事人类型不符' },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
