@@ -115,7 +115,10 @@ export const DOMAIN_ERRORS = {
   SHARING_PARTIAL_ITEMS: { status: 422, message: '部分同意须列明同意共享的数据项，且只能是所申请数据项的一部分' },
   NOT_PROVIDER: { status: 403, message: '只有数据提供部门（或主管部门撤销授权时）可以办理' },
   NOT_REQUESTER: { status: 403, message: '只有申请部门可以办理' },
-  DISPUTE_NOT_REFUSED: { status: 409, message: '只有被拒绝的共享申请可以提出异议（第三十二条）' },
+  DISPUTE_NOT_REFUSED: { status: 409, message: '只有不予共享或部分同意的共享申请可以提出异议（第三十二条）' },
+  // SPEC §3.7: a partial grant disputed is widened, never narrowed; an ordered grant is revoked by whoever ordered it
+  DISPUTE_ITEMS_NARROWER: { status: 422, message: '争议决定同意共享的数据项须包含已经同意的数据项' },
+  GRANT_ORDERED_BY_DISPUTE: { status: 403, message: '该授权由共享争议决定作出，只能由作出决定的机关撤销' },
   DISPUTE_EXISTS: { status: 409, message: '该共享申请已提出异议' },
   DISPUTE_STAGE: { status: 409, message: '共享争议不在该环节' },
   GRANT_REVOKED: { status: 403, message: '共享授权已撤销，不能再读取共享数据' },

@@ -6,7 +6,14 @@ import { Type } from '@sinclair/typebox';
 import { beijingIso } from '../../domain/deadline';
 import { DOMAIN_ERRORS, domainError } from '../../domain/errors';
 import { canWorkDepartment, departmentScope } from '../../domain/roles';
-import { canSeeSharing, checkDecisionWorkingDays, checkRevocation, checkSharingRequest, initialAnswer } from '../../domain/sharing';
+import {
+  canSeeGrant,
+  canSeeSharing,
+  checkDecisionWorkingDays,
+  checkRevocation,
+  checkSharingRequest,
+  initialAnswer,
+} from '../../domain/sharing';
 import { beijingDate } from '../../domain/working-days';
 import { appendAudit } from '../../db/repositories/audit.repo';
 import { getCatalogEntry, toEntry } from '../../db/repositories/catalog.repo';
@@ -299,19 +306,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sharing/grants/:id/revocation',
     {
-      config: { roles: [...DEPT, 'authority_reviewer'] },
+      config: { roles: [...DEPT, 'authority_reviewer', 'county_government'] },
       schema: {
-        summary: '提供部门或主管部门撤销共享授权',
+        summary: '提供部门或主管部门撤销共享授权；共享争议决定的授权只能由作出决定的机关撤销（第三十二条）',
         tags: ['sharing'],
         params: ProcessIdParams,
         body: ReasonBody,
-        response: { 200: GrantView, ...errors(404, 409, 422) },
+        response: { 200: GrantView, ...errors(403, 404, 409, 422) },
       },
     },
     async (request) => {
       const actor = callerOf(request);
       const grant = await getGrant(db, request.params.id);
-      if (!grant || !canSeeSharing(actor, grant)) throw notFound('共享授权');
+      if (!grant || !canSeeGrant(actor, grant)) throw notFound('共享授权');
       request.auditTarget = grant.id;
       const refused = checkRevocation(grant, actor, request.body.reason);
       if (refused) throw domainRefusal(refused);

@@ -84,7 +84,7 @@ const MATRIX: Record<string, Role[]> = {
   'POST /v1/sharing/requests/{id}/dispute': DEPT,
   'GET /v1/sharing/grants': [...DEPT, 'authority_reviewer', 'auditor'],
   'GET /v1/sharing/grants/{id}/data': DEPT,
-  'POST /v1/sharing/grants/{id}/revocation': [...DEPT, 'authority_reviewer'],
+  'POST /v1/sharing/grants/{id}/revocation': [...DEPT, 'authority_reviewer', 'county_government'],
   'GET /v1/sharing/disputes': [...DEPT, 'authority_reviewer', 'auditor', 'county_government'],
   'GET /v1/sharing/disputes/{id}': [...DEPT, 'authority_reviewer', 'auditor', 'county_government'],
   'POST /v1/sharing/disputes/{id}/referral': ['authority_reviewer'],

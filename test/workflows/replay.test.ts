@@ -9,6 +9,9 @@
 // resubmission period (第十八条, issue 11): it replays through the 10-day fallback that
 // patched('catalog-update-resubmission-period') keeps; catalog-update-late-return-resubmission-period
 // through the resubmission period.
+// sharing-dispute-partial-grant-widened (SPEC §3.7, issue 14) needs no patched(): a disputed partial
+// grant adds an optional input field, a validator rule and what the decision activity writes, not
+// a command; sharing-dispute-referred-overturned, recorded before, replays unchanged beside it.
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { patchesOf, recordedHistories } from '../helpers/history';
