@@ -135,6 +135,10 @@ export const DOMAIN_ERRORS = {
   UNKNOWN_DATA_ITEM: { status: 400, message: '资源没有该数据项' },
   DEPARTMENT_REQUIRED: { status: 400, message: '主管部门代为登记时须指明部门' },
   CHANGE_DATE_IN_FUTURE: { status: 400, message: '变更日期不得晚于今天' },
+  // 第三十一条: the 共享目录 (shared-directory.ts)
+  CATALOG_VERSION_UNKNOWN: { status: 400, message: '没有该目录版本' },
+  DIRECTORY_ALREADY_PUBLISHED: { status: 409, message: '该目录版本的共享目录已经发布' },
+  DIRECTORY_NOT_PUBLISHED: { status: 404, message: '共享目录尚未发布' },
   // GB 11643-1999 citizen ID numbers, GB 32100-2015 unified social credit codes (identifiers.ts)
   ID_FORMAT: { status: 400, message: '身份证号码格式不正确' },
   ID_BIRTH_DATE: { status: 400, message: '身份证号码中的出生日期无效' },

@@ -1,0 +1,115 @@
+// 第三十一条 through the API: the authority publishes the 共享目录 with catalog version 1 (the
+// demo county's three entries: MKT-001, MKT-002 of 县市场监督管理局, CIV-001 of 县民政局); every
+// department then sees every department's published entries — metadata, never data — but not
+// an entry added since (unpublished) nor one withdrawn since; and a request started from an
+// entry runs to a grant whose data the requester reads.
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, catalogEntries, directoryPublications } from '../../db/schema';
+import { DEMO_CATALOG } from '../../db/seed';
+import { apiStack, type ApiStack } from '../helpers/api';
+import { eventually } from '../helpers/wait';
+
+let api: ApiStack;
+beforeAll(async () => {
+  api = await apiStack();
+});
+afterAll(async () => api?.close());
+
+const codesOf = (res: { json(): { items: { code: string }[] } }) => res.json().items.map((i) => i.code);
+
+describe('the 共享目录 (第三十一条)', () => {
+  it('is empty until the authority publishes it; only the authority publishes, once per version', async () => {
+    expect((await api.call('civil-staff', 'GET', '/v1/shared-directory')).json()).toEqual({ published: null, total: 0, items: [] });
+    expect((await api.call('civil-staff', 'POST', '/v1/shared-directory/publications', {})).statusCode).toBe(403);
+    expect((await api.call('reviewer', 'POST', '/v1/shared-directory/publications', { catalogVersion: 2 })).json()).toMatchObject({
+      statusCode: 400,
+      code: 'CATALOG_VERSION_UNKNOWN',
+    });
+
+    const published = await api.call('reviewer', 'POST', '/v1/shared-directory/publications', {});
+    expect(published.statusCode).toBe(201);
+    expect(published.json()).toMatchObject({ catalogVersion: 1, entryCount: 3 });
+    expect((await api.call('reviewer', 'POST', '/v1/shared-directory/publications', { catalogVersion: 1 })).json()).toMatchObject({
+      statusCode: 409,
+      code: 'DIRECTORY_ALREADY_PUBLISHED',
+    });
+    expect(await api.database.db.select().from(directoryPublications)).toHaveLength(1);
+    const [audited] = await api.database.db.select().from(auditLog).where(eq(auditLog.target, 'shared-directory-v1'));
+    expect(audited).toMatchObject({ result: '201' });
+  });
+
+  it('a department sees every department’s published entries, metadata only; never an unpublished or a withdrawn one', async () => {
+    const { db } = api.database;
+    // Added to the catalog after the publication: not in the 共享目录 until the next one.
+    await db.insert(catalogEntries).values({ ...DEMO_CATALOG[0]!, code: 'MKT-900', name: '未发布的资源', catalogVersion: 2 });
+    // Withdrawn after the publication.
+    await db.update(catalogEntries).set({ status: 'withdrawn' }).where(eq(catalogEntries.code, 'CIV-001'));
+
+    const res = await api.call('civil-staff', 'GET', '/v1/shared-directory');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().published).toMatchObject({ catalogVersion: 1 });
+    expect(codesOf(res)).toEqual(['MKT-001', 'MKT-002']);
+    const mkt2 = res.json().items[1];
+    expect(mkt2).toEqual({
+      code: 'MKT-002',
+      name: '行政处罚信息',
+      departmentCode: 'market',
+      departmentName: '县市场监督管理局',
+      dataItems: ['统一社会信用代码', '处罚决定书文号', '处罚类别', '处罚日期'],
+      summary: '市场监管领域行政处罚决定',
+      sharingType: 'conditional',
+      sharingBasis: '《优化营商环境条例》第五十三条',
+      sharingMethod: '共享交换平台接口',
+      updateCycle: '每周',
+      updateFrequency: '每周',
+      usageRequirements: '仅用于履行行政管理职能',
+      encodingFormat: 'JSON（UTF-8）',
+    });
+
+    expect((await api.call('civil-staff', 'GET', '/v1/shared-directory/entries/MKT-900')).statusCode).toBe(404);
+    expect((await api.call('market-staff', 'GET', '/v1/shared-directory/entries/CIV-001')).statusCode).toBe(404);
+    expect((await api.call('civil-staff', 'GET', '/v1/shared-directory/entries/MKT-001')).json()).toMatchObject({
+      name: '市场主体登记信息',
+      departmentName: '县市场监督管理局',
+    });
+    // The department's own catalog listing still answers 404 for another's entry.
+    expect((await api.call('civil-staff', 'GET', '/v1/catalog/entries/MKT-001')).statusCode).toBe(404);
+    await db.update(catalogEntries).set({ status: 'active' }).where(eq(catalogEntries.code, 'CIV-001'));
+  });
+
+  it('searches by words, department and sharing type; 400 for an unknown sharing type', async () => {
+    const get = (qs: string) => api.call('civil-staff', 'GET', `/v1/shared-directory?${qs}`);
+    expect(codesOf(await get(`q=${encodeURIComponent('处罚 日期')}`))).toEqual(['MKT-002']);
+    expect(codesOf(await get(`q=${encodeURIComponent('公民身份号码')}`))).toEqual(['CIV-001']);
+    expect(codesOf(await get('departmentCode=civil'))).toEqual(['CIV-001']);
+    expect(codesOf(await get('sharingType=unconditional'))).toEqual(['MKT-001']);
+    expect((await get('sharingType=open')).statusCode).toBe(400);
+    const page = (await get('limit=1&offset=1')).json();
+    expect(page.total).toBe(3);
+    // by code: CIV-001, MKT-001, MKT-002; the second page of one
+    expect(page.items.map((i: { code: string }) => i.code)).toEqual(['MKT-001']);
+  });
+
+  it('a request started from an entry: civil asks for MKT-002 as the directory shows it, market grants it, civil reads through the grant', async () => {
+    const entry = (await api.call('civil-staff', 'GET', '/v1/shared-directory/entries/MKT-002')).json();
+    const asked = await api.call('civil-staff', 'POST', '/v1/sharing/requests', {
+      requestId: randomUUID(),
+      resourceCode: entry.code,
+      dataItems: entry.dataItems.slice(0, 2),
+      purpose: '社会组织登记审查',
+      duty: '社会组织登记管理（《社会团体登记管理条例》）',
+    });
+    expect(asked.statusCode).toBe(201);
+    const request = asked.json();
+    expect(request).toMatchObject({ status: 'pending', providerDepartment: 'market', resourceCode: 'MKT-002' });
+    await eventually(async () =>
+      expect((await api.call('market-staff', 'GET', `/v1/sharing/requests/${request.id}`)).json().deadline).not.toBeNull(),
+    );
+    const decided = await api.call('market-staff', 'POST', `/v1/sharing/requests/${request.id}/decision`, { decision: 'approve' });
+    expect(decided.json()).toMatchObject({ status: 'granted', grant: { dataItems: ['统一社会信用代码', '处罚决定书文号'] } });
+    const read = await api.call('civil-staff', 'GET', `/v1/sharing/grants/${decided.json().grant.id}/data`);
+    expect(read.statusCode).toBe(200);
+  });
+});
