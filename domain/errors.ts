@@ -138,7 +138,8 @@ export const DOMAIN_ERRORS = {
   // 第三十一条: the 共享目录 (shared-directory.ts)
   CATALOG_VERSION_UNKNOWN: { status: 400, message: '没有该目录版本' },
   DIRECTORY_ALREADY_PUBLISHED: { status: 409, message: '该目录版本的共享目录已经发布' },
-  DIRECTORY_NOT_PUBLISHED: { status: 404, message: '共享目录尚未发布' },
+  DEMAND_NOT_MATCHED: { status: 422, message: '该资源不在共享目录中与此需求对应的条目里' },
+  DEMAND_ALREADY_REQUESTED: { status: 409, message: '该需求已转为共享申请' },
   // GB 11643-1999 citizen ID numbers, GB 32100-2015 unified social credit codes (identifiers.ts)
   ID_FORMAT: { status: 400, message: '身份证号码格式不正确' },
   ID_BIRTH_DATE: { status: 400, message: '身份证号码中的出生日期无效' },

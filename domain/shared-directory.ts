@@ -34,3 +34,38 @@ export function directoryEntries(published: readonly CatalogEntry[], activeNow: 
     return words.every((w) => text.includes(w));
   });
 }
+
+/** A demand (需求清单, 第十六条) as matching reads it. */
+export interface DemandToMatch {
+  departmentCode: string;
+  providerDepartmentCode: string | null;
+  resourceCode: string | null;
+  name: string;
+  dataItems: readonly string[];
+}
+
+/**
+ * SPEC §3.7: the published entries that may answer a demand, best first. A demand naming a
+ * resource is answered by that entry alone; otherwise by another department's entries (the
+ * named provider's, when it names one) sharing a data item or whose name contains, or is
+ * contained in, the demand's. The office's own reading: 第十六条 sets no matching rule.
+ */
+export function matchDemand(d: DemandToMatch, entries: readonly CatalogEntry[]): CatalogEntry[] {
+  if (d.resourceCode) return entries.filter((e) => e.code.toLowerCase() === d.resourceCode!.toLowerCase());
+  const name = d.name.trim();
+  const scored = entries
+    .filter((e) => e.departmentCode !== d.departmentCode && (!d.providerDepartmentCode || e.departmentCode === d.providerDepartmentCode))
+    .map((e) => {
+      const shared = d.dataItems.filter((i) => e.dataItems.includes(i)).length;
+      const named = name !== '' && (e.name.includes(name) || name.includes(e.name)) ? 1 : 0;
+      return { e, score: shared * 2 + named };
+    })
+    .filter((m) => m.score > 0);
+  return scored.sort((a, b) => b.score - a.score || a.e.code.localeCompare(b.e.code)).map((m) => m.e);
+}
+
+/** The items a request made from a demand asks: the demand's items the entry holds, or all the entry's when it names none it holds. */
+export function demandRequestItems(d: Pick<DemandToMatch, 'dataItems'>, entry: Pick<CatalogEntry, 'dataItems'>): string[] {
+  const held = d.dataItems.filter((i) => entry.dataItems.includes(i));
+  return held.length > 0 ? held : [...entry.dataItems];
+}

@@ -135,6 +135,8 @@ export const demandItems = pgTable(
     dataItems: jsonb('data_items').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     purpose: text('purpose').notNull(),
     duty: text('duty').notNull(),
+    /** SPEC §3.7: the sharing request this demand became (one step, once) */
+    sharingRequestId: text('sharing_request_id'),
     createdByUserId: uuid('created_by_user_id')
       .notNull()
       .references(() => users.id),

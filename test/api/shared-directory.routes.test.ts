@@ -113,3 +113,56 @@ describe('the 共享目录 (第三十一条)', () => {
     expect(read.statusCode).toBe(200);
   });
 });
+
+describe('demands (需求清单) against the 共享目录 (SPEC §3.7)', () => {
+  const demand = async (body: Record<string, unknown>) => {
+    const res = await api.call('civil-staff', 'POST', '/v1/catalog/demands', {
+      purpose: '社会组织登记审查',
+      duty: '社会组织登记管理（《社会团体登记管理条例》）',
+      ...body,
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json();
+  };
+
+  it('a matched demand becomes a sharing request in one step, once; an unmatched one is listed for the authority', async () => {
+    const matched = await demand({ providerDepartmentCode: 'market', name: '行政处罚信息', dataItems: ['处罚类别', '处罚日期', '执行情况'] });
+    expect(matched.matches).toEqual([{ code: 'MKT-002', name: '行政处罚信息', departmentName: '县市场监督管理局' }]);
+    const unmatched = await demand({ name: '不动产登记信息', dataItems: ['不动产单元号'] });
+    expect(unmatched.matches).toEqual([]);
+
+    const listed = (await api.call('reviewer', 'GET', '/v1/catalog/demands/unmatched')).json().items.map((d: { id: number }) => d.id);
+    expect(listed).toContain(unmatched.id);
+    expect(listed).not.toContain(matched.id);
+    expect((await api.call('civil-staff', 'GET', '/v1/catalog/demands/unmatched')).statusCode).toBe(403);
+
+    const url = `/v1/catalog/demands/${matched.id}/sharing-request`;
+    expect((await api.call('civil-staff', 'POST', url, { requestId: randomUUID(), resourceCode: 'MKT-001' })).json()).toMatchObject({
+      statusCode: 422,
+      code: 'DEMAND_NOT_MATCHED',
+    });
+    expect((await api.call('market-staff', 'POST', url, { requestId: randomUUID(), resourceCode: 'MKT-002' })).statusCode).toBe(404);
+
+    const requestId = randomUUID();
+    const made = await api.call('civil-staff', 'POST', url, { requestId, resourceCode: 'MKT-002' });
+    expect(made.statusCode).toBe(201);
+    // the demand's items MKT-002 holds (执行情况 it does not), with the demand's purpose and duty
+    expect(made.json()).toMatchObject({
+      status: 'pending',
+      resourceCode: 'MKT-002',
+      requesterDepartment: 'civil',
+      providerDepartment: 'market',
+      dataItems: ['处罚类别', '处罚日期'],
+      purpose: '社会组织登记审查',
+    });
+    const again = await api.call('civil-staff', 'POST', url, { requestId, resourceCode: 'MKT-002' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(made.json().id);
+    expect((await api.call('civil-staff', 'POST', url, { requestId: randomUUID(), resourceCode: 'MKT-002' })).json()).toMatchObject({
+      statusCode: 409,
+      code: 'DEMAND_ALREADY_REQUESTED',
+    });
+    const own = (await api.call('civil-staff', 'GET', '/v1/catalog/demands')).json().items;
+    expect(own.find((d: { id: number }) => d.id === matched.id)).toMatchObject({ sharingRequestId: made.json().id });
+  });
+});

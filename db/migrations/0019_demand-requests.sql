@@ -1,0 +1,1 @@
+ALTER TABLE "demand_items" ADD COLUMN "sharing_request_id" text;
