@@ -39,6 +39,7 @@ import findingsRoutes from './routes/findings.routes';
 import penaltyCasesRoutes from './routes/penalty-cases.routes';
 import penaltyRegistersRoutes from './routes/penalty-registers.routes';
 import sharedDirectoryRoutes from './routes/shared-directory.routes';
+import citySubmissionsRoutes from './routes/city-submissions.routes';
 import { ErrorResponse } from './schemas/common';
 import type { AppDeps } from './types';
 
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(penaltyRegistersRoutes);
       await v1.register(penaltyCasesRoutes);
       await v1.register(sharedDirectoryRoutes);
+      await v1.register(citySubmissionsRoutes);
     },
     { prefix: '/v1' },
   );

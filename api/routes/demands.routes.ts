@@ -3,11 +3,9 @@
 // for the authority, and the county-wide catalog list and demand list exported for the city.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { type CsvCell, toCsv } from '../../domain/csv';
-import { CATALOG_FIELDS } from '../../domain/catalog';
 import { beijingIso } from '../../domain/deadline';
 import { ownDepartment } from '../../domain/roles';
-import { getCatalogEntry, getDepartment, latestCatalogVersion, listEntries, toEntry } from '../../db/repositories/catalog.repo';
+import { getCatalogEntry, getDepartment } from '../../db/repositories/catalog.repo';
 import { type DemandRow, getDemand, insertDemand, linkDemand, listDemands } from '../../db/repositories/demands.repo';
 import { departmentNames, publishedDirectory } from '../../db/repositories/shared-directory.repo';
 import { getRequestByClientId, getSharingRequest } from '../../db/repositories/sharing.repo';
@@ -15,6 +13,7 @@ import type { DbOrTx } from '../../db/client';
 import { domainError } from '../../domain/errors';
 import { demandRequestItems, matchDemand } from '../../domain/shared-directory';
 import { fileSharingRequest } from '../sharing-start';
+import { countyList, demandRow } from '../county-lists';
 import { requestView } from '../views/sharing';
 import { SharingRequestView } from '../schemas/sharing.schema';
 import { domainRefusal, httpError, notFound } from '../errors';
@@ -25,7 +24,6 @@ import { errors, IntegerId } from '../schemas/common';
 const DEPT = ['department_staff', 'department_head'] as const;
 
 type Match = { code: string; name: string; departmentName: string };
-const demandRow = (d: DemandRow) => ({ ...d, createdAt: beijingIso(d.createdAt.getTime()) });
 const demandView = (d: DemandRow, matches: Match[]) => ({ ...demandRow(d), matches });
 
 /** Each demand with the published entries that may answer it (none before the first publication). */
@@ -40,20 +38,6 @@ async function withMatches(db: DbOrTx, rows: DemandRow[]) {
     return demandView(d, matches);
   });
 }
-
-// The export's columns: the entry's code and owner around its 第十五条 metadata, then its version.
-const CATALOG_COLUMNS = ['code', 'name', 'departmentCode', ...CATALOG_FIELDS.filter((f) => f !== 'name'), 'version'];
-const DEMAND_COLUMNS = [
-  'id',
-  'departmentCode',
-  'providerDepartmentCode',
-  'resourceCode',
-  'name',
-  'dataItems',
-  'purpose',
-  'duty',
-  'createdAt',
-] as const;
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
@@ -192,19 +176,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { list } = request.params;
       request.auditTarget = `export-${list}`;
-      const catalogVersion = await latestCatalogVersion(db);
-      const items =
-        list === 'catalog' ? (await listEntries(db, { status: 'active' })).map(toEntry) : (await listDemands(db)).map(demandRow);
+      const { catalogVersion, items, file } = await countyList(db, list);
       if (request.query.format === 'json') return { list, catalogVersion, exportedAt: beijingIso(Date.now()), items };
-      const columns: readonly string[] = list === 'catalog' ? CATALOG_COLUMNS : DEMAND_COLUMNS;
-      const csv = toCsv(
-        columns,
-        items.map((i) => columns.map((c) => (i as Record<string, CsvCell>)[c])),
-      );
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${list}-v${catalogVersion}.csv"`)
-        .send(`\uFEFF${csv}`);
+        .send(file);
     },
   );
 };

@@ -2,7 +2,7 @@ import { desc } from 'drizzle-orm';
 import { type DirectoryFilter, directoryEntries } from '../../domain/shared-directory';
 import type { DbOrTx } from '../client';
 import { catalogAt, listEntries } from './catalog.repo';
-import { departments, directoryPublications } from '../schema';
+import { citySubmissions, departments, directoryPublications } from '../schema';
 
 export type DirectoryPublicationRow = typeof directoryPublications.$inferSelect;
 
@@ -33,3 +33,12 @@ export async function publishedDirectory(db: DbOrTx, f: DirectoryFilter) {
   const [entries, active] = await Promise.all([catalogAt(db, published.catalogVersion), listEntries(db, { status: 'active' })]);
   return { published, entries: directoryEntries(entries, new Set(active.map((e) => e.code)), f) };
 }
+
+export type CitySubmissionRow = typeof citySubmissions.$inferSelect;
+
+export async function insertCitySubmission(db: DbOrTx, s: typeof citySubmissions.$inferInsert): Promise<CitySubmissionRow> {
+  const [row] = await db.insert(citySubmissions).values(s).returning();
+  return row!;
+}
+
+export const listCitySubmissions = (db: DbOrTx) => db.select().from(citySubmissions).orderBy(desc(citySubmissions.id));

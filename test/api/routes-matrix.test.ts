@@ -53,6 +53,8 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/catalog/demands': [...DEPT, 'authority_reviewer', 'auditor'],
   'GET /v1/shared-directory': [...DEPT, 'authority_reviewer', 'auditor'],
   'GET /v1/catalog/demands/unmatched': ['authority_reviewer', 'auditor'],
+  'POST /v1/catalog/city-submissions': ['authority_reviewer'],
+  'GET /v1/catalog/city-submissions': ['authority_reviewer', 'auditor'],
   'POST /v1/catalog/demands/{id}/sharing-request': DEPT,
   'GET /v1/shared-directory/entries/{code}': [...DEPT, 'authority_reviewer', 'auditor'],
   'GET /v1/shared-directory/publications': [...DEPT, 'authority_reviewer', 'auditor'],

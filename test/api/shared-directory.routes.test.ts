@@ -3,7 +3,7 @@
 // department then sees every department's published entries — metadata, never data — but not
 // an entry added since (unpublished) nor one withdrawn since; and a request started from an
 // entry runs to a grant whose data the requester reads.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, catalogEntries, directoryPublications } from '../../db/schema';
@@ -126,7 +126,11 @@ describe('demands (需求清单) against the 共享目录 (SPEC §3.7)', () => {
   };
 
   it('a matched demand becomes a sharing request in one step, once; an unmatched one is listed for the authority', async () => {
-    const matched = await demand({ providerDepartmentCode: 'market', name: '行政处罚信息', dataItems: ['处罚类别', '处罚日期', '执行情况'] });
+    const matched = await demand({
+      providerDepartmentCode: 'market',
+      name: '行政处罚信息',
+      dataItems: ['处罚类别', '处罚日期', '执行情况'],
+    });
     expect(matched.matches).toEqual([{ code: 'MKT-002', name: '行政处罚信息', departmentName: '县市场监督管理局' }]);
     const unmatched = await demand({ name: '不动产登记信息', dataItems: ['不动产单元号'] });
     expect(unmatched.matches).toEqual([]);
@@ -164,5 +168,36 @@ describe('demands (需求清单) against the 共享目录 (SPEC §3.7)', () => {
     });
     const own = (await api.call('civil-staff', 'GET', '/v1/catalog/demands')).json().items;
     expect(own.find((d: { id: number }) => d.id === matched.id)).toMatchObject({ sharingRequestId: made.json().id });
+  });
+});
+
+describe('the report to the city (第十六条)', () => {
+  it('records the catalog version, day, who and the SHA-256 of each file as downloaded; audited; departments may not', async () => {
+    const download = async (list: string) => {
+      const res = await api.call('reviewer', 'GET', `/v1/catalog/export/${list}?format=csv`);
+      expect(res.statusCode).toBe(200);
+      return { digest: createHash('sha256').update(res.rawPayload).digest('hex'), lines: res.body.trim().split('\n').length };
+    };
+    const [catalog, demands] = [await download('catalog'), await download('demand')];
+    // header + MKT-001, MKT-002, CIV-001 and the unpublished-but-active MKT-900; header + the two demands above
+    expect([catalog.lines, demands.lines]).toEqual([5, 3]);
+
+    expect((await api.call('civil-head', 'POST', '/v1/catalog/city-submissions', {})).statusCode).toBe(403);
+    const res = await api.call('reviewer', 'POST', '/v1/catalog/city-submissions', { note: '2026 年度报送' });
+    expect(res.statusCode).toBe(201);
+    const reviewer = (await api.call('reviewer', 'GET', '/v1/me')).json();
+    expect(res.json()).toMatchObject({
+      catalogVersion: 1,
+      submittedBy: reviewer.userId,
+      catalogDigest: catalog.digest,
+      catalogRows: 4,
+      demandDigest: demands.digest,
+      demandRows: 2,
+      note: '2026 年度报送',
+    });
+    expect(res.json().submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const [audited] = await api.database.db.select().from(auditLog).where(eq(auditLog.target, `city-submission-${res.json().id}`));
+    expect(audited).toMatchObject({ result: '201' });
+    expect((await api.call('auditor', 'GET', '/v1/catalog/city-submissions')).json().items).toHaveLength(1);
   });
 });
