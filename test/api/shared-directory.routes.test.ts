@@ -196,7 +196,10 @@ describe('the report to the city (第十六条)', () => {
       note: '2026 年度报送',
     });
     expect(res.json().submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const [audited] = await api.database.db.select().from(auditLog).where(eq(auditLog.target, `city-submission-${res.json().id}`));
+    const [audited] = await api.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.target, `city-submission-${res.json().id}`));
     expect(audited).toMatchObject({ result: '201' });
     expect((await api.call('auditor', 'GET', '/v1/catalog/city-submissions')).json().items).toHaveLength(1);
   });
