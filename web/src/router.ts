@@ -20,6 +20,7 @@ export const router = createRouter({
     { path: '/processes/:id', name: 'process', component: () => import('./pages/ProcessPage.vue'), props: true },
     { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue') },
     { path: '/shared-directory', name: 'shared-directory', component: () => import('./pages/SharedDirectoryPage.vue') },
+    { path: '/demands', name: 'demands', component: () => import('./pages/DemandsPage.vue') },
     { path: '/:rest(.*)*', redirect: '/inbox' },
   ],
 });

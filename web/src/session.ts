@@ -48,6 +48,10 @@ export const ADMITS = {
   auditVerify: ['auditor'],
   sharedDirectory: [...DEPT, 'authority_reviewer', 'auditor'],
   publishDirectory: ['authority_reviewer'],
+  turnDemand: DEPT,
+  unmatchedDemands: ['authority_reviewer', 'auditor'],
+  citySubmissions: ['authority_reviewer', 'auditor'],
+  submitToCity: ['authority_reviewer'],
 } satisfies Record<string, Role[]>;
 
 export const can = (action: keyof typeof ADMITS): boolean => !!session.me && (ADMITS[action] as readonly Role[]).includes(session.me.role);
