@@ -40,6 +40,8 @@ import violationsRoutes from './routes/violations.routes';
 import findingsRoutes from './routes/findings.routes';
 import penaltyCasesRoutes from './routes/penalty-cases.routes';
 import penaltyRegistersRoutes from './routes/penalty-registers.routes';
+import sharedDirectoryRoutes from './routes/shared-directory.routes';
+import citySubmissionsRoutes from './routes/city-submissions.routes';
 import { ErrorResponse } from './schemas/common';
 import type { AppDeps } from './types';
 
@@ -156,6 +158,8 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(penaltyCasesRoutes);
       await v1.register(catalogCompilationsRoutes);
       await v1.register(catalogImportRoutes);
+      await v1.register(sharedDirectoryRoutes);
+      await v1.register(citySubmissionsRoutes);
     },
     { prefix: '/v1' },
   );

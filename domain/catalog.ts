@@ -3,6 +3,7 @@
 // responsibility list (责任清单) derived from the catalog. No I/O: the API and the activities
 // load the rows and ask these functions.
 import { type DomainError, domainError } from './errors';
+import { nameProblem, TEXT_PROBLEM_MESSAGES } from './text';
 
 export const SHARING_TYPES = ['unconditional', 'conditional', 'not_shared'] as const;
 export type SharingType = (typeof SHARING_TYPES)[number];
@@ -78,16 +79,24 @@ export function checkMetadata(m: CatalogMetadata): DomainError | null {
     return domainError('BASE_DATA_MUST_BE_UNCONDITIONAL', `所属基础数据库 ${m.baseDatabase}`);
   }
   if (new Set(m.dataItems).size !== m.dataItems.length) return domainError('DATA_ITEMS_DUPLICATE');
+  const names = [{ what: '资源名称', name: m.name }, ...m.dataItems.map((name) => ({ what: `数据项“${name}”`, name }))];
+  for (const { what, name } of names) {
+    const problem = nameProblem(name);
+    if (problem) return domainError('NAME_INVALID', `${what}${TEXT_PROBLEM_MESSAGES[problem]}`);
+  }
   return null;
 }
+
+/** Catalog codes are one county-wide namespace compared without case (mkt-001 is MKT-001). */
+const sameCode = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /** An application's changes on their own: each rule, then no code twice. Returns the first breach with its index. */
 export function checkChanges(changes: readonly CatalogChange[]): (DomainError & { index: number }) | null {
   if (changes.length === 0) return { ...domainError('CHANGES_REQUIRED'), index: 0 };
   const seen = new Set<string>();
   for (const [index, c] of changes.entries()) {
-    if (seen.has(c.code)) return { ...domainError('CATALOG_CODE_DUPLICATE', `申请中 ${c.code} 出现多次`), index };
-    seen.add(c.code);
+    if (seen.has(c.code.toLowerCase())) return { ...domainError('CATALOG_CODE_DUPLICATE', `申请中 ${c.code} 出现多次`), index };
+    seen.add(c.code.toLowerCase());
     if (c.action === 'withdraw') {
       if (!c.reason.trim()) return { ...domainError('REASON_REQUIRED', `撤销 ${c.code} 须说明理由`), index };
       continue;
@@ -101,7 +110,8 @@ export function checkChanges(changes: readonly CatalogChange[]): (DomainError & 
 /**
  * The changes against the catalog as it stands: added codes must be new county-wide, changed
  * and withdrawn entries must exist, belong to the department, and still be at `baseVersion`.
- * `current` holds every entry named by the changes (any department, any status).
+ * `current` holds every entry named by the changes (any department, any status), codes
+ * matched without case.
  */
 export function checkAgainstCatalog(
   departmentCode: string,
@@ -111,7 +121,8 @@ export function checkAgainstCatalog(
   for (const [index, c] of changes.entries()) {
     const entry = current.get(c.code);
     if (c.action === 'add') {
-      if (entry) return { ...domainError('CATALOG_CODE_DUPLICATE', `目录中已有 ${c.code}`), index };
+      const taken = [...current.values()].find((e) => sameCode(e.code, c.code));
+      if (taken) return { ...domainError('CATALOG_CODE_DUPLICATE', `目录中已有 ${taken.code}`), index };
       continue;
     }
     if (!entry || entry.departmentCode !== departmentCode || entry.status !== 'active') {

@@ -4,9 +4,9 @@ import { EXTENSION_DAYS, withinBound } from './bounds';
 import type { IsoDate } from './working-days';
 import { type Deadline, isPast } from './deadline';
 import { type Actor, canReadDepartment, canWorkDepartment } from './roles';
-import { checkCreditCode, checkResidentId } from './identifiers';
+import { checkPartyDocument } from './identifiers';
 import { type DomainError, domainError } from './errors';
-import type { StageOf } from './vocabulary';
+import type { DocumentKind, StageOf } from './vocabulary';
 
 export const VERIFICATION_WORKING_DAYS = 10;
 export const MAX_EXTENSION_WORKING_DAYS = EXTENSION_DAYS.max;
@@ -154,7 +154,7 @@ export interface Filing {
   filerIdentity?: string | null;
   /** the authorisation an applicant filing about someone else acts under */
   agent?: { authorisation: string };
-  subject: { kind: 'person' | 'organisation'; idNumber: string };
+  subject: { kind: 'person' | 'organisation'; documentKind?: DocumentKind; idNumber: string };
   departmentCode: string;
   resourceCode: string;
   dataItems: string[];
@@ -173,8 +173,11 @@ const sameIdentity = (own: string | null | undefined, subject: string): boolean 
 
 /** A filing's own rules, in the order an official fixes them: the subject's number, the date, then what it names. */
 export function checkFiling(f: Filing, c: FilingContext): DomainError | null {
-  const id = f.subject.kind === 'person' ? checkResidentId(f.subject.idNumber) : checkCreditCode(f.subject.idNumber);
-  if (!id.ok) return refusal(id.code, id.message, 'subject.idNumber', id.message);
+  const id = checkPartyDocument(f.subject.kind === 'person', f.subject.documentKind, f.subject.idNumber);
+  if (!id.ok) {
+    const path = id.code === 'DOCUMENT_KIND_MISMATCH' ? 'subject.documentKind' : 'subject.idNumber';
+    return refusal(id.code, id.message, path, id.message);
+  }
   if (f.receivedOn > c.today) return refusal('RECEIVED_IN_FUTURE', `收到日期不得晚于今天（${c.today}）`, 'receivedOn', '不得晚于今天');
   if (f.filer.role === 'applicant' && f.receivedOn !== c.today)
     return refusal('RECEIVED_ON_NOT_ALLOWED', domainError('RECEIVED_ON_NOT_ALLOWED').message, 'receivedOn', '申请人不可指定');

@@ -45,6 +45,7 @@ export const DOMAIN_ERRORS = {
   SHARING_BASIS_REQUIRED: { status: 400, message: '有条件共享或不予共享的资源必须注明法律、行政法规或国家、市级政策依据（第三十条）' },
   BASE_DATA_MUST_BE_UNCONDITIONAL: { status: 400, message: '基础数据库的基础信息项应当无条件共享（第三十条）' },
   DATA_ITEMS_DUPLICATE: { status: 400, message: '数据项不得重复' },
+  NAME_INVALID: { status: 400, message: '名称不合法' },
   // 第四十六条 annual reports
   REPORT_ALREADY_SUBMITTED: { status: 409, message: '年度报告已提交' },
   REPORT_NOT_YET: { status: 409, message: '尚未到该报送环节' },
@@ -117,7 +118,10 @@ export const DOMAIN_ERRORS = {
   SHARING_PARTIAL_ITEMS: { status: 422, message: '部分同意须列明同意共享的数据项，且只能是所申请数据项的一部分' },
   NOT_PROVIDER: { status: 403, message: '只有数据提供部门（或主管部门撤销授权时）可以办理' },
   NOT_REQUESTER: { status: 403, message: '只有申请部门可以办理' },
-  DISPUTE_NOT_REFUSED: { status: 409, message: '只有被拒绝的共享申请可以提出异议（第三十二条）' },
+  DISPUTE_NOT_REFUSED: { status: 409, message: '只有不予共享或部分同意的共享申请可以提出异议（第三十二条）' },
+  // SPEC §3.7: a partial grant disputed is widened, never narrowed; an ordered grant is revoked by whoever ordered it
+  DISPUTE_ITEMS_NARROWER: { status: 422, message: '争议决定同意共享的数据项须包含已经同意的数据项' },
+  GRANT_ORDERED_BY_DISPUTE: { status: 403, message: '该授权由共享争议决定作出，只能由作出决定的机关撤销' },
   DISPUTE_EXISTS: { status: 409, message: '该共享申请已提出异议' },
   DISPUTE_STAGE: { status: 409, message: '共享争议不在该环节' },
   GRANT_REVOKED: { status: 403, message: '共享授权已撤销，不能再读取共享数据' },
@@ -134,12 +138,20 @@ export const DOMAIN_ERRORS = {
   UNKNOWN_DATA_ITEM: { status: 400, message: '资源没有该数据项' },
   DEPARTMENT_REQUIRED: { status: 400, message: '主管部门代为登记时须指明部门' },
   CHANGE_DATE_IN_FUTURE: { status: 400, message: '变更日期不得晚于今天' },
+  // 第三十一条: the 共享目录 (shared-directory.ts)
+  CATALOG_VERSION_UNKNOWN: { status: 400, message: '没有该目录版本' },
+  DIRECTORY_ALREADY_PUBLISHED: { status: 409, message: '该目录版本的共享目录已经发布' },
+  DEMAND_NOT_MATCHED: { status: 422, message: '该资源不在共享目录中与此需求对应的条目里' },
+  DEMAND_ALREADY_REQUESTED: { status: 409, message: '该需求已转为共享申请' },
   // GB 11643-1999 citizen ID numbers, GB 32100-2015 unified social credit codes (identifiers.ts)
   ID_FORMAT: { status: 400, message: '身份证号码格式不正确' },
   ID_BIRTH_DATE: { status: 400, message: '身份证号码中的出生日期无效' },
   ID_CHECK_DIGIT: { status: 400, message: '身份证号码校验位错误' },
   USCC_FORMAT: { status: 400, message: '统一社会信用代码格式不正确' },
   USCC_CHECK_DIGIT: { status: 400, message: '统一社会信用代码校验位错误' },
+  // 第五十五条: passports, 港澳台 permits and foreigners' residence cards (identifiers.ts)
+  IDENTIFIER_INVALID: { status: 400, message: '证件号码不正确' },
+  DOCUMENT_KIND_MISMATCH: { status: 400, message: '证件类型与当事人类型不符' },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

@@ -132,6 +132,8 @@ export interface DisputeState {
   requesterDepartment: string;
   providerDepartment: string;
   requestedItems: string[];
+  /** a disputed partial grant: the items the provider granted (absent for a refusal) */
+  grantedBefore?: string[];
   filedOn: IsoDate;
   stage: DisputeStage;
   deadline: Deadline;
@@ -139,14 +141,17 @@ export interface DisputeState {
   decided?: DisputeDecision & { by: string; role: DisputeDecider; at: string; grantedItems: string[] };
 }
 
-/** Only the requester disputes, only a refusal, once. */
+/** SPEC §3.7: a refusal and a partial grant are disputable alike (第三十二条 reads both as a refusal of what was asked). */
+export const DISPUTABLE_STATUSES: readonly SharingStatus[] = ['refused', 'granted_in_part'];
+
+/** Only the requester disputes, only a refusal or a partial grant, once. */
 export function checkDispute(
   r: { status: SharingStatus; requesterDepartment: string; disputed: boolean },
   actor: Actor,
   grounds: string,
 ): DomainError | null {
   if (!canWorkDepartment(actor, r.requesterDepartment)) return domainError('NOT_REQUESTER');
-  if (r.status !== 'refused') return domainError('DISPUTE_NOT_REFUSED');
+  if (!DISPUTABLE_STATUSES.includes(r.status)) return domainError('DISPUTE_NOT_REFUSED');
   if (r.disputed) return domainError('DISPUTE_EXISTS');
   if (!grounds.trim()) return domainError('REASON_REQUIRED', '请说明异议理由');
   return null;
@@ -170,6 +175,9 @@ export function checkDisputeDecision(s: DisputeState, actor: Actor, d: DisputeDe
   if (d.outcome === 'overturned' && d.dataItems?.length) {
     if (new Set(d.dataItems).size !== d.dataItems.length || d.dataItems.some((i) => !s.requestedItems.includes(i)))
       return domainError('SHARING_PARTIAL_ITEMS');
+    // An overturned partial grant widens what the provider granted; upholding it keeps it as it is.
+    const kept = (s.grantedBefore ?? []).filter((i) => !d.dataItems!.includes(i));
+    if (kept.length > 0) return domainError('DISPUTE_ITEMS_NARROWER', `须包含 ${kept.join('、')}`);
   }
   return null;
 }
@@ -184,9 +192,30 @@ export const canSeeSharing = (actor: Actor, r: { requesterDepartment: string; pr
 export const canSeeDispute = (actor: Actor, d: { requesterDepartment: string; providerDepartment: string; referred: boolean }): boolean =>
   canSeeSharing(actor, d) || (actor.role === 'county_government' && d.referred);
 
-/** A grant is revoked by its provider or by the authority, once, with a reason. */
-export function checkRevocation(g: { providerDepartment: string; revokedAt: unknown }, actor: Actor, reason: string): DomainError | null {
-  if (actor.role !== 'authority_reviewer' && !canWorkDepartment(actor, g.providerDepartment)) return domainError('NOT_PROVIDER');
+const DECIDER_NAMES: Record<DisputeDecider, string> = { authority_reviewer: '主管部门', county_government: '县人民政府' };
+
+/** The county government sees a grant it ordered (to revoke it), besides who sees the request. */
+export const canSeeGrant = (
+  actor: Actor,
+  g: { requesterDepartment: string; providerDepartment: string; orderedRole: string | null },
+): boolean => canSeeSharing(actor, g) || (actor.role === 'county_government' && g.orderedRole === 'county_government');
+
+/**
+ * A grant is revoked once, with a reason: by its provider or the authority; but a grant a
+ * dispute decision ordered (第三十二条) only by whoever ordered it (SPEC §3.7), else the
+ * provider could undo the decision that overruled it.
+ */
+export function checkRevocation(
+  g: { providerDepartment: string; revokedAt: unknown; orderedRole: DisputeDecider | null },
+  actor: Actor,
+  reason: string,
+): DomainError | null {
+  if (g.orderedRole && actor.role !== g.orderedRole) {
+    const by = DECIDER_NAMES[g.orderedRole];
+    return domainError('GRANT_ORDERED_BY_DISPUTE', `该授权由${by}在共享争议中决定，只能由${by}撤销`);
+  }
+  if (!g.orderedRole && actor.role !== 'authority_reviewer' && !canWorkDepartment(actor, g.providerDepartment))
+    return domainError('NOT_PROVIDER');
   if (g.revokedAt) return domainError('GRANT_ALREADY_REVOKED');
   if (!reason.trim()) return domainError('REASON_REQUIRED', '撤销共享须说明理由');
   return null;

@@ -555,3 +555,31 @@ const EVENT_LABELS: Record<EventKind, string> = {
 };
 
 export const eventLabel = labeller(EVENT_LABELS, '其他事项');
+
+// ---- identity documents (第二十条, 第五十五条; rules in identifiers.ts) ------------------------
+
+/** The identity documents an applicant or party may be named by (第二十条, 第五十五条). */
+export const DOCUMENT_KINDS = [
+  'resident_id',
+  'passport',
+  'hk_macao_permit',
+  'taiwan_permit',
+  'hmt_residence_permit',
+  'foreign_permanent_residence',
+  'credit_code',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** The kinds a natural person may hold (a credit code names an organisation). */
+export const PERSON_DOCUMENT_KINDS = DOCUMENT_KINDS.filter((k) => k !== 'credit_code');
+
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  resident_id: '居民身份证',
+  passport: '护照',
+  hk_macao_permit: '港澳居民来往内地通行证',
+  taiwan_permit: '台湾居民来往大陆通行证',
+  hmt_residence_permit: '港澳台居民居住证',
+  foreign_permanent_residence: '外国人永久居留身份证',
+  credit_code: '统一社会信用代码',
+};
+
+export const documentKindLabel = labeller(DOCUMENT_KIND_LABELS, '其他证件');

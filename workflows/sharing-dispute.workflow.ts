@@ -1,4 +1,5 @@
-// 第三十二条: a dispute of a refused sharing request. The authority coordinates with the
+// 第三十二条: a dispute of a refused sharing request, or of one granted only in part (SPEC §3.7:
+// upheld keeps the partial grant, overturned widens it into a grant the decider alone revokes). The authority coordinates with the
 // provider (10 working days from filing) and decides, or refers the case to the county
 // government (10 working days from the referral), whose decision closes it. Each step has its
 // owner and deadline in the registry; a passed deadline turns red and notifies the owner.
@@ -29,6 +30,8 @@ export interface SharingDisputeInput {
   requesterDepartment: string;
   providerDepartment: string;
   requestedItems: string[];
+  /** a disputed partial grant (SPEC §3.7): the items the provider granted; absent for a refusal */
+  grantedBefore?: string[];
   filedOn: IsoDate;
   filedBy: Actor;
 }
@@ -110,6 +113,7 @@ export async function sharingDisputeWorkflow(input: SharingDisputeInput): Promis
     requesterDepartment: input.requesterDepartment,
     providerDepartment: input.providerDepartment,
     requestedItems: input.requestedItems,
+    ...(input.grantedBefore && { grantedBefore: input.grantedBefore }),
     filedOn: input.filedOn,
     stage: 'dispute_coordinating',
     deadline: p.deadline,
@@ -131,6 +135,7 @@ export async function sharingDisputeWorkflow(input: SharingDisputeInput): Promis
       deadline: p.deadline,
     }),
   );
+  const disputed = input.grantedBefore ? `部分同意（仅同意 ${input.grantedBefore.join('、')}）` : '拒绝';
   await notify([
     {
       workflowId,
@@ -138,7 +143,7 @@ export async function sharingDisputeWorkflow(input: SharingDisputeInput): Promis
       kind: 'dispute_filed',
       departmentCode: null,
       role: 'authority_reviewer',
-      message: `部门 ${s.requesterDepartment} 对共享申请 ${s.requestId} 的拒绝提出异议，请会同 ${s.providerDepartment} 于 ${p.deadline.due} 前协调处理`,
+      message: `部门 ${s.requesterDepartment} 对共享申请 ${s.requestId} 的${disputed}提出异议，请会同 ${s.providerDepartment} 于 ${p.deadline.due} 前协调处理`,
     },
     {
       workflowId,
@@ -146,7 +151,7 @@ export async function sharingDisputeWorkflow(input: SharingDisputeInput): Promis
       kind: 'dispute_filed',
       departmentCode: s.providerDepartment,
       role: null,
-      message: `部门 ${s.requesterDepartment} 对共享申请 ${s.requestId} 的拒绝提出异议，主管部门将会同本部门协调处理`,
+      message: `部门 ${s.requesterDepartment} 对共享申请 ${s.requestId} 的${disputed}提出异议，主管部门将会同本部门协调处理`,
     },
   ]);
   state = s;
@@ -216,7 +221,7 @@ export async function sharingDisputeWorkflow(input: SharingDisputeInput): Promis
       kind: `dispute_${d.outcome}`,
       departmentCode,
       role: null,
-      message: `共享争议 ${s.disputeId}：${d.outcome === 'upheld' ? '维持不予共享' : `同意共享 ${d.grantedItems.join('、')}`}，理由：${d.reason}`,
+      message: `共享争议 ${s.disputeId}：${d.outcome === 'upheld' ? (input.grantedBefore ? '维持部分同意' : '维持不予共享') : `同意共享 ${d.grantedItems.join('、')}`}，理由：${d.reason}`,
     })),
   );
   finished = true;

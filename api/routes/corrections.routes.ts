@@ -5,6 +5,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { type CorrectionState, canSeeCorrection, checkFiling } from '../../domain/correction';
 import { domainError } from '../../domain/errors';
+import { partyDocumentKind } from '../../domain/identifiers';
 import { canWorkDepartment } from '../../domain/roles';
 import { beijingDate } from '../../domain/working-days';
 import { getCatalogEntry, getDepartment } from '../../db/repositories/catalog.repo';
@@ -102,6 +103,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             description: body.description,
             evidence: body.evidence,
             subjectKind: body.subject.kind,
+            subjectDocumentKind: partyDocumentKind(body.subject.kind === 'person', body.subject.documentKind),
             subjectIdNumber: body.subject.idNumber,
             subjectName: body.subject.name,
             contact: body.contact,

@@ -1,35 +1,43 @@
-// 第十六条: each department's demand list (需求清单), and the county-wide catalog list and demand
-// list the authority exports, as JSON or CSV, to report to the city.
+// 第十六条: each department's demand list (需求清单), each demand matched against the published
+// 共享目录 and turned into a sharing request in one step (SPEC §3.7), the unmatched ones listed
+// for the authority, and the county-wide catalog list and demand list exported for the city.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { type CsvCell, toCsv } from '../../domain/csv';
-import { CATALOG_FIELDS } from '../../domain/catalog';
 import { beijingIso } from '../../domain/deadline';
 import { ownDepartment } from '../../domain/roles';
-import { getCatalogEntry, getDepartment, latestCatalogVersion, listEntries, toEntry } from '../../db/repositories/catalog.repo';
-import { type DemandRow, insertDemand, listDemands } from '../../db/repositories/demands.repo';
-import { httpError } from '../errors';
+import { getCatalogEntry, getDepartment } from '../../db/repositories/catalog.repo';
+import { type DemandRow, getDemand, insertDemand, linkDemand, listDemands } from '../../db/repositories/demands.repo';
+import { departmentNames, publishedDirectory } from '../../db/repositories/shared-directory.repo';
+import { getRequestByClientId, getSharingRequest } from '../../db/repositories/sharing.repo';
+import type { DbOrTx } from '../../db/client';
+import { domainError } from '../../domain/errors';
+import { demandRequestItems, matchDemand } from '../../domain/shared-directory';
+import { fileSharingRequest } from '../sharing-start';
+import { countyList, demandRow } from '../county-lists';
+import { requestView } from '../views/sharing';
+import { SharingRequestView } from '../schemas/sharing.schema';
+import { domainRefusal, httpError, notFound } from '../errors';
 import { callerOf } from '../plugins/auth';
-import { DemandBody, DemandView, ExportParams, ExportQuery } from '../schemas/catalog.schema';
-import { errors } from '../schemas/common';
+import { DemandBody, DemandRequestBody, DemandView, ExportParams, ExportQuery } from '../schemas/catalog.schema';
+import { errors, IntegerId } from '../schemas/common';
 
 const DEPT = ['department_staff', 'department_head'] as const;
 
-const demandView = (d: DemandRow) => ({ ...d, createdAt: beijingIso(d.createdAt.getTime()) });
+type Match = { code: string; name: string; departmentName: string };
+const demandView = (d: DemandRow, matches: Match[]) => ({ ...demandRow(d), matches });
 
-// The export's columns: the entry's code and owner around its 第十五条 metadata, then its version.
-const CATALOG_COLUMNS = ['code', 'name', 'departmentCode', ...CATALOG_FIELDS.filter((f) => f !== 'name'), 'version'];
-const DEMAND_COLUMNS = [
-  'id',
-  'departmentCode',
-  'providerDepartmentCode',
-  'resourceCode',
-  'name',
-  'dataItems',
-  'purpose',
-  'duty',
-  'createdAt',
-] as const;
+/** Each demand with the published entries that may answer it (none before the first publication). */
+async function withMatches(db: DbOrTx, rows: DemandRow[]) {
+  const [found, names] = await Promise.all([publishedDirectory(db, {}), departmentNames(db)]);
+  return rows.map((d) => {
+    const matches = matchDemand(d, found?.entries ?? []).map((e) => ({
+      code: e.code,
+      name: e.name,
+      departmentName: names.get(e.departmentCode) ?? '',
+    }));
+    return demandView(d, matches);
+  });
+}
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
@@ -71,7 +79,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const row = await insertDemand(db, { ...body, departmentCode: user.departmentCode!, createdByUserId: user.userId });
       request.auditTarget = `demand-${row.id}`;
-      return reply.status(201).send(demandView(row));
+      return reply.status(201).send((await withMatches(db, [row]))[0]!);
     },
   );
 
@@ -86,7 +94,55 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      return { items: (await listDemands(db, ownDepartment(callerOf(request)))).map(demandView) };
+      return { items: await withMatches(db, await listDemands(db, ownDepartment(callerOf(request)))) };
+    },
+  );
+
+  app.get(
+    '/catalog/demands/unmatched',
+    {
+      config: { roles: ['authority_reviewer', 'auditor'] },
+      schema: {
+        summary: '共享目录中没有可对应条目、也未转为共享申请的需求（供主管部门协调）',
+        tags: ['catalog'],
+        response: { 200: Type.Object({ items: Type.Array(DemandView) }), ...errors() },
+      },
+    },
+    async () => {
+      const all = await withMatches(db, await listDemands(db));
+      return { items: all.filter((d) => d.matches.length === 0 && !d.sharingRequestId) };
+    },
+  );
+
+  app.post(
+    '/catalog/demands/:id/sharing-request',
+    {
+      config: { roles: DEPT, startsProcess: true },
+      schema: {
+        summary: '需求一步转为共享申请：用需求的用途和职能，申请共享目录中对应条目的数据项（SPEC §3.7）',
+        tags: ['catalog'],
+        params: Type.Object({ id: IntegerId() }, { additionalProperties: false }),
+        body: DemandRequestBody,
+        response: { 200: SharingRequestView, 201: SharingRequestView, ...errors(404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const demand = await getDemand(db, request.params.id);
+      if (!demand || demand.departmentCode !== callerOf(request).departmentCode) throw notFound('需求');
+      const found = await publishedDirectory(db, {});
+      const entry = matchDemand(demand, found?.entries ?? []).find((e) => e.code === request.body.resourceCode);
+      if (!entry) throw domainRefusal(domainError('DEMAND_NOT_MATCHED', request.body.resourceCode));
+      if (demand.sharingRequestId && demand.sharingRequestId !== (await getRequestByClientId(db, request.body.requestId))?.id)
+        throw domainRefusal(domainError('DEMAND_ALREADY_REQUESTED', demand.sharingRequestId));
+      const { row, created } = await fileSharingRequest(request, {
+        requestId: request.body.requestId,
+        resourceCode: entry.code,
+        dataItems: demandRequestItems(demand, entry),
+        purpose: demand.purpose,
+        duty: demand.duty,
+      });
+      await linkDemand(db, demand.id, row.id);
+      return reply.status(created ? 201 : 200).send(requestView((await getSharingRequest(db, row.id))!));
     },
   );
 
@@ -120,19 +176,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { list } = request.params;
       request.auditTarget = `export-${list}`;
-      const catalogVersion = await latestCatalogVersion(db);
-      const items =
-        list === 'catalog' ? (await listEntries(db, { status: 'active' })).map(toEntry) : (await listDemands(db)).map(demandView);
+      const { catalogVersion, items, file } = await countyList(db, list);
       if (request.query.format === 'json') return { list, catalogVersion, exportedAt: beijingIso(Date.now()), items };
-      const columns: readonly string[] = list === 'catalog' ? CATALOG_COLUMNS : DEMAND_COLUMNS;
-      const csv = toCsv(
-        columns,
-        items.map((i) => columns.map((c) => (i as Record<string, CsvCell>)[c])),
-      );
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${list}-v${catalogVersion}.csv"`)
-        .send(`\uFEFF${csv}`);
+        .send(file);
     },
   );
 };

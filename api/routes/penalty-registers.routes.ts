@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { type DomainError, domainError } from '../../domain/errors';
-import { checkCreditCode, checkResidentId, type IdCheck } from '../../domain/identifiers';
+import { checkCreditCode, checkPartyDocument, type IdCheck, partyDocumentKind } from '../../domain/identifiers';
 import { PENALTY_READERS, PENALTY_WRITERS } from '../../domain/penalty';
 import {
   getServiceUnit,
@@ -131,8 +131,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const b = request.body;
-      refuseId(b.kind === 'natural_person' ? checkResidentId(b.identifier) : checkCreditCode(b.identifier), 'identifier');
-      const row = await insertViolator(db, { ...b, recordedBy: callerOf(request).userId, recordedAt: new Date() });
+      const isPerson = b.kind === 'natural_person';
+      const id = checkPartyDocument(isPerson, b.documentKind, b.identifier);
+      refuseId(id, id.ok || id.code !== 'DOCUMENT_KIND_MISMATCH' ? 'identifier' : 'documentKind');
+      const documentKind = partyDocumentKind(isPerson, b.documentKind);
+      const row = await insertViolator(db, { ...b, documentKind, recordedBy: callerOf(request).userId, recordedAt: new Date() });
       if (!row) throw domainRefusal(domainError('VIOLATOR_EXISTS'));
       request.auditTarget = `violator-${row.id}`;
       return reply.status(201).send(violatorView(row));

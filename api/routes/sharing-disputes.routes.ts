@@ -1,4 +1,4 @@
-// 第三十二条: a requester disputes a refusal; the authority coordinates with the provider and
+// 第三十二条: a requester disputes a refusal or a partial grant (SPEC §3.7); the authority coordinates with the provider and
 // decides, or refers the case to the county government, which sees only what is referred to it.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -41,7 +41,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { roles: DEPT, startsProcess: true },
       schema: {
-        summary: '申请部门对不予共享提出异议（第三十二条）',
+        summary: '申请部门对不予共享或部分同意提出异议（第三十二条）',
         tags: ['sharing'],
         params: ProcessIdParams,
         body: DisputeBody,
@@ -49,7 +49,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { request: r, dispute } = await sharingRequestFor(request, request.params.id);
+      const { request: r, dispute, grant } = await sharingRequestFor(request, request.params.id);
       const actor = callerOf(request);
       const refused = checkDispute({ ...r, disputed: dispute !== null }, actor, request.body.grounds);
       if (refused) throw domainRefusal(refused);
@@ -81,6 +81,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
               requesterDepartment: d.requesterDepartment,
               providerDepartment: d.providerDepartment,
               requestedItems: r.dataItems,
+              ...(r.status === 'granted_in_part' && { grantedBefore: grant?.dataItems ?? [] }),
               filedOn: beijingDate(d.filedAt.getTime()),
               filedBy: actor,
             },

@@ -6,33 +6,25 @@ import { Type } from '@sinclair/typebox';
 import { beijingIso } from '../../domain/deadline';
 import { DOMAIN_ERRORS, domainError } from '../../domain/errors';
 import { canWorkDepartment, departmentScope } from '../../domain/roles';
-import { canSeeSharing, checkDecisionWorkingDays, checkRevocation, checkSharingRequest, initialAnswer } from '../../domain/sharing';
-import { beijingDate } from '../../domain/working-days';
+import { canSeeGrant, canSeeSharing, checkDecisionWorkingDays, checkRevocation } from '../../domain/sharing';
 import { appendAudit } from '../../db/repositories/audit.repo';
-import { getCatalogEntry, toEntry } from '../../db/repositories/catalog.repo';
+import { getCatalogEntry } from '../../db/repositories/catalog.repo';
 import {
   decisionWorkingDays,
   getGrant,
-  getRequestByClientId,
   getSharingRequest,
-  grantFor,
-  insertGrant,
-  insertRequestOnce,
   listGrants,
   listSharingRequests,
   revokeGrant,
   setDecisionWorkingDays,
-  type SharingRequestRow,
 } from '../../db/repositories/sharing.repo';
 import { decideSharing } from '../../workflows/messages';
-import { sharingRequestWorkflowId } from '../../workflows/options';
-import type { Inserted } from '../../db/insert-once';
 import { callerOf } from '../plugins/auth';
-import { domainRefusal, httpError, notFound } from '../errors';
+import { domainRefusal, notFound } from '../errors';
 import { sharingRequestFor } from '../lookups';
 import { grantView, requestView } from '../views/sharing';
 import { errors, ProcessIdParams } from '../schemas/common';
-import { mintCaseId, startProcess } from '../start-process';
+import { fileSharingRequest } from '../sharing-start';
 import {
   DecisionBody,
   GrantQuery,
@@ -92,71 +84,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const body = request.body;
-      const actor = callerOf(request);
-      /** 第二十九条: the request answered by the entry's sharing type; an unconditional one is granted with it. */
-      async function file(): Promise<Inserted<SharingRequestRow>> {
-        const row = await getCatalogEntry(db, body.resourceCode);
-        const entry = row ? toEntry(row) : null;
-        const refused = checkSharingRequest(entry, { requesterDepartment: actor.departmentCode!, ...body });
-        if (refused) throw domainRefusal(refused);
-        const answer = initialAnswer(entry!.sharingType, entry!.sharingBasis, body.dataItems);
-        const now = new Date();
-        const id = mintCaseId('GX', beijingDate(now.getTime()));
-        const workflowId = answer.status === 'pending' ? sharingRequestWorkflowId(id) : null;
-        request.auditTarget = workflowId ?? id;
-        return db.transaction(async (tx) => {
-          const inserted = await insertRequestOnce(tx, {
-            id,
-            requestId: body.requestId,
-            workflowId,
-            requesterDepartment: actor.departmentCode!,
-            providerDepartment: entry!.departmentCode,
-            resourceCode: entry!.code,
-            dataItems: body.dataItems,
-            purpose: body.purpose,
-            duty: body.duty,
-            sharingType: entry!.sharingType,
-            status: answer.status,
-            reason: answer.status === 'refused' ? answer.reason : null,
-            decisionWorkingDays: answer.status === 'pending' ? await decisionWorkingDays(tx) : null,
-            decidedAt: answer.status === 'pending' ? null : now,
-            createdBy: actor.userId,
-            createdAt: now,
-          });
-          if (inserted.created && answer.status === 'granted')
-            await insertGrant(tx, grantFor(inserted.row, answer.dataItems, 'unconditional', null, now.toISOString()));
-          return inserted;
-        });
-      }
-      const again = await getRequestByClientId(db, body.requestId);
-      const { row, created } = await startProcess<SharingRequestRow>(app.deps, {
-        insert: async () => (again ? { row: again, created: false } : file()),
-        onRepeat: (r) => {
-          if (r.requesterDepartment !== actor.departmentCode) throw httpError(409, 'REQUEST_ID_TAKEN', '该请求编号已被使用');
-        },
-        // 第三十一条: only a conditional request waits for its provider's decision.
-        workflow: (r) =>
-          r.workflowId
-            ? {
-                workflow: 'sharingRequestWorkflow',
-                workflowId: r.workflowId,
-                args: [
-                  {
-                    requestId: r.id,
-                    requesterDepartment: r.requesterDepartment,
-                    providerDepartment: r.providerDepartment,
-                    resourceCode: r.resourceCode,
-                    dataItems: r.dataItems,
-                    receivedOn: beijingDate(r.createdAt.getTime()),
-                    decisionWorkingDays: r.decisionWorkingDays!,
-                    requestedBy: actor,
-                  },
-                ],
-                process: { type: 'sharing_request', departmentCode: r.providerDepartment },
-              }
-            : null,
-      });
+      const { row, created } = await fileSharingRequest(request, request.body);
       return reply.status(created ? 201 : 200).send(requestView((await getSharingRequest(db, row.id))!));
     },
   );
@@ -299,19 +227,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sharing/grants/:id/revocation',
     {
-      config: { roles: [...DEPT, 'authority_reviewer'] },
+      config: { roles: [...DEPT, 'authority_reviewer', 'county_government'] },
       schema: {
-        summary: '提供部门或主管部门撤销共享授权',
+        summary: '提供部门或主管部门撤销共享授权；共享争议决定的授权只能由作出决定的机关撤销（第三十二条）',
         tags: ['sharing'],
         params: ProcessIdParams,
         body: ReasonBody,
-        response: { 200: GrantView, ...errors(404, 409, 422) },
+        response: { 200: GrantView, ...errors(403, 404, 409, 422) },
       },
     },
     async (request) => {
       const actor = callerOf(request);
       const grant = await getGrant(db, request.params.id);
-      if (!grant || !canSeeSharing(actor, grant)) throw notFound('共享授权');
+      if (!grant || !canSeeGrant(actor, grant)) throw notFound('共享授权');
       request.auditTarget = grant.id;
       const refused = checkRevocation(grant, actor, request.body.reason);
       if (refused) throw domainRefusal(refused);

@@ -216,7 +216,19 @@ export const DemandView = Type.Object({
   purpose: Type.String(),
   duty: Type.String(),
   createdAt: Type.String(),
+  /** SPEC §3.7: the sharing request it became, once it did */
+  sharingRequestId: Type.Union([Type.String(), Type.Null()]),
+  /** the published 共享目录 entries that may answer it, best first */
+  matches: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), departmentName: Type.String() })),
 });
+
+export const DemandRequestBody = Type.Object(
+  {
+    requestId: Type.String({ minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$', description: '客户端生成的请求号' }),
+    resourceCode: EntryCode,
+  },
+  { additionalProperties: false },
+);
 
 export const ExportQuery = Type.Object(
   { format: Type.Union([Type.Literal('json'), Type.Literal('csv')], { default: 'json' }) },

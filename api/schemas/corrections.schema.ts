@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { EXTENSION_DAYS } from '../../domain/bounds';
-import { Deadline, IsoDate, Level, workingDaysIn } from './common';
+import { DOCUMENT_KINDS } from '../../domain/vocabulary';
+import { codes, Deadline, IsoDate, Level, workingDaysIn } from './common';
 
 const Code = (description: string) => Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description });
 
@@ -25,7 +26,13 @@ export const CreateCorrectionBody = Type.Object(
     subject: Type.Object(
       {
         kind: Type.Union([Type.Literal('person'), Type.Literal('organisation')]),
-        idNumber: Type.String({ minLength: 1, maxLength: 32, description: '公民身份号码（GB 11643）或统一社会信用代码（GB 32100）' }),
+        documentKind: Type.Optional(codes(DOCUMENT_KINDS, '证件类型（第五十五条）；公民不填为居民身份证，组织为统一社会信用代码')),
+        idNumber: Type.String({
+          minLength: 1,
+          maxLength: 32,
+          description:
+            '证件号码：公民身份号码（GB 11643）、护照、港澳台通行证或居住证、外国人永久居留身份证，或统一社会信用代码（GB 32100）',
+        }),
         name: Type.String({ minLength: 1, maxLength: 100 }),
       },
       { additionalProperties: false },
@@ -106,7 +113,7 @@ export const CorrectionView = Type.Object({
   resourceCode: Type.String(),
   dataItems: Type.Array(Type.String()),
   description: Type.String(),
-  subject: Type.Object({ kind: Type.String(), name: Type.String(), idNumberMasked: Type.String() }),
+  subject: Type.Object({ kind: Type.String(), documentKind: Type.String(), name: Type.String(), idNumberMasked: Type.String() }),
   receivedOn: IsoDate,
   stage: Type.String({ description: 'verifying | extension_pending | overdue | completed | starting' }),
   level: Level,

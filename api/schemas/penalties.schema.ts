@@ -8,7 +8,7 @@ import {
   SERVICE_UNIT_DUTIES,
   VIOLATOR_KINDS,
 } from '../../domain/penalty';
-import { STAGES_OF } from '../../domain/vocabulary';
+import { DOCUMENT_KINDS, STAGES_OF } from '../../domain/vocabulary';
 import { MAX_INTEGER_ID } from '../../domain/bounds';
 import { BigintId, codes, Deadline, IsoDate, Level, Pagination, workingDaysIn } from './common';
 
@@ -51,7 +51,8 @@ export const ViolatorBody = Type.Object(
   {
     kind: codes(VIOLATOR_KINDS, 'natural_person：公民（居民身份证号码）；organisation：法人和其他组织（统一社会信用代码）'),
     name: text(200, '姓名或名称'),
-    identifier: Type.String({ minLength: 1, maxLength: 40, description: '居民身份证号码或统一社会信用代码' }),
+    documentKind: Type.Optional(codes(DOCUMENT_KINDS, '证件类型（第五十五条）；公民不填为居民身份证，组织为统一社会信用代码')),
+    identifier: Type.String({ minLength: 1, maxLength: 40, description: '证件号码或统一社会信用代码' }),
   },
   { additionalProperties: false },
 );
@@ -59,6 +60,7 @@ export const ViolatorView = Type.Object({
   id: Type.Integer(),
   kind: codes(VIOLATOR_KINDS, '当事人类别'),
   name: Type.String(),
+  documentKind: Type.String(),
   identifier: Type.String(),
   recordedBy: Type.String(),
   recordedAt: Type.String(),

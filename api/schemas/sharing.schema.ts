@@ -50,6 +50,8 @@ export const GrantView = Type.Object({
   dataItems: Type.Array(Type.String()),
   purpose: Type.String(),
   source: Type.String(),
+  /** a dispute's grant: who ordered it and alone may revoke it (authority_reviewer, county_government) */
+  orderedRole: Nullable(Type.String()),
   grantedAt: Type.String(),
   revokedAt: Nullable(Type.String()),
   revokeReason: Nullable(Type.String()),

@@ -19,7 +19,12 @@ export const correctionView = (
   resourceCode: row.resourceCode,
   dataItems: row.dataItems,
   description: row.description,
-  subject: { kind: row.subjectKind, name: row.subjectName, idNumberMasked: mask(row.subjectIdNumber) },
+  subject: {
+    kind: row.subjectKind,
+    documentKind: row.subjectDocumentKind,
+    name: row.subjectName,
+    idNumberMasked: mask(row.subjectIdNumber),
+  },
   receivedOn: row.receivedOn,
   stage: state?.stage ?? process?.stage ?? 'starting',
   level: process?.level ?? 'normal',

@@ -22,6 +22,7 @@ export const violatorView = (v: ViolatorRow) => ({
   id: v.id,
   kind: v.kind,
   name: v.name,
+  documentKind: v.documentKind,
   identifier: v.identifier,
   recordedBy: v.recordedBy,
   recordedAt: beijingIso(v.recordedAt.getTime()),

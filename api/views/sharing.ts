@@ -13,6 +13,7 @@ export const grantView = (g: SharingGrantRow) => ({
   dataItems: g.dataItems,
   purpose: g.purpose,
   source: g.source,
+  orderedRole: g.orderedRole,
   grantedAt: beijingIso(g.grantedAt.getTime()),
   revokedAt: iso(g.revokedAt),
   revokeReason: g.revokeReason,

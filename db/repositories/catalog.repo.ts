@@ -27,10 +27,14 @@ export async function getAuthorityDepartment(db: DbOrTx) {
 
 export const toEntry = ({ catalogVersion: _, ...e }: EntryRow): CatalogEntry => e;
 
-/** The entries named by `codes`, any department and status, by code. */
+/** The entries named by `codes` (matched without case, as the unique index), any department and status, by code. */
 export async function entriesByCode(db: DbOrTx, codes: string[]): Promise<Map<string, CatalogEntry>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.select().from(catalogEntries).where(inArray(catalogEntries.code, codes));
+  const lowered = codes.map((c) => c.toLowerCase());
+  const rows = await db
+    .select()
+    .from(catalogEntries)
+    .where(inArray(sql`lower(${catalogEntries.code})`, lowered));
   return new Map(rows.map((r) => [r.code, toEntry(r)]));
 }
 

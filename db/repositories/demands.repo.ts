@@ -1,4 +1,4 @@
-import { asc, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { demandItems } from '../schema';
 
@@ -16,3 +16,16 @@ export const listDemands = (db: DbOrTx, departments?: string[]) =>
     .from(demandItems)
     .where(departments ? inArray(demandItems.departmentCode, departments) : undefined)
     .orderBy(asc(demandItems.departmentCode), asc(demandItems.id));
+
+export async function getDemand(db: DbOrTx, id: number): Promise<DemandRow | null> {
+  const [row] = await db.select().from(demandItems).where(eq(demandItems.id, id));
+  return row ?? null;
+}
+
+/** The demand became this sharing request: set once, a retry with the same request finds it set. */
+export async function linkDemand(db: DbOrTx, id: number, sharingRequestId: string): Promise<void> {
+  await db
+    .update(demandItems)
+    .set({ sharingRequestId })
+    .where(and(eq(demandItems.id, id), isNull(demandItems.sharingRequestId)));
+}

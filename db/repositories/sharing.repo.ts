@@ -3,7 +3,7 @@
 // write decisions, each only once.
 import { and, desc, eq, inArray, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { DEFAULT_DECISION_WORKING_DAYS, DECISION_WORKING_DAYS_SETTING } from '../../domain/sharing';
+import { DEFAULT_DECISION_WORKING_DAYS, DECISION_WORKING_DAYS_SETTING, type DisputeDecider } from '../../domain/sharing';
 import type { DbOrTx } from '../client';
 import { type Inserted, insertOnce } from '../insert-once';
 import { processes, processSettings, sharingDisputes, sharingGrants, sharingRequests } from '../schema';
@@ -199,14 +199,14 @@ export async function referDispute(db: DbOrTx, id: string, r: { by: string; at: 
     .where(and(eq(sharingDisputes.id, id), eq(sharingDisputes.status, 'dispute_coordinating')));
 }
 
-/** The closing decision, once; an overturned refusal grants the resource. */
+/** The closing decision, once; an overturned refusal (or partial grant) grants the resource, as ordered by `role`. */
 export async function decideDispute(
   db: DbOrTx,
   d: {
     id: string;
     outcome: 'upheld' | 'overturned';
     by: string;
-    role: SharingDisputeRow['decidedRole'];
+    role: DisputeDecider;
     at: string;
     reason: string;
     grant?: NewGrant;
@@ -217,7 +217,19 @@ export async function decideDispute(
     .set({ status: d.outcome, decidedBy: d.by, decidedRole: d.role, decidedAt: new Date(d.at), decisionReason: d.reason })
     .where(and(eq(sharingDisputes.id, d.id), inArray(sharingDisputes.status, ['dispute_coordinating', 'dispute_referred'])))
     .returning({ id: sharingDisputes.id });
-  if (updated.length > 0 && d.grant) await insertGrant(db, d.grant);
+  if (updated.length > 0 && d.grant) await orderGrant(db, { ...d.grant, orderedRole: d.role });
+}
+
+/**
+ * A dispute's grant: new for a refusal; for a disputed partial grant, the provider's grant
+ * becomes the ordered one (its items widened), so one grant per request still holds.
+ */
+async function orderGrant(db: DbOrTx, g: NewGrant): Promise<void> {
+  const { dataItems, source, grantedBy, grantedAt, orderedRole } = g;
+  await db
+    .insert(sharingGrants)
+    .values(g)
+    .onConflictDoUpdate({ target: sharingGrants.sharingRequestId, set: { dataItems, source, grantedBy, grantedAt, orderedRole } });
 }
 
 /**

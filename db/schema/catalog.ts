@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CatalogChange, CatalogEntry, ResponsibilityItem } from '../../domain/catalog';
 import { BASE_DATABASES, SHARING_TYPES } from '../../domain/catalog';
 import { CHANGE_TRIGGERS } from '../../domain/catalog-update';
@@ -9,31 +9,36 @@ import { departments, users } from './identity';
 
 // 第十五条: the catalog as it stands now. Every approved change also writes the entry's new
 // version to catalog_entry_versions, so any past catalog version can be rebuilt.
-export const catalogEntries = pgTable('catalog_entries', {
-  code: text('code').primaryKey(),
-  name: text('name').notNull(),
-  departmentCode: text('department_code')
-    .notNull()
-    .references(() => departments.code),
-  dataItems: jsonb('data_items').$type<string[]>().notNull(),
-  status: text('status', { enum: ['active', 'withdrawn'] })
-    .notNull()
-    .default('active'),
-  summary: text('summary').notNull().default(''),
-  encodingFormat: text('encoding_format').notNull().default(''),
-  sharingType: text('sharing_type', { enum: SHARING_TYPES }).notNull().default('unconditional'),
-  sharingBasis: text('sharing_basis'),
-  sharingMethod: text('sharing_method').notNull().default(''),
-  updateFrequency: text('update_frequency').notNull().default(''),
-  securityLevel: text('security_level').notNull().default(''),
-  usageRequirements: text('usage_requirements').notNull().default(''),
-  updateCycle: text('update_cycle').notNull().default(''),
-  baseDatabase: text('base_database', { enum: BASE_DATABASES }),
-  /** the entry's own version, checked by approvals (optimistic concurrency) */
-  version: integer('version').notNull().default(1),
-  /** the catalog version that last changed this entry */
-  catalogVersion: integer('catalog_version').notNull().default(1),
-});
+export const catalogEntries = pgTable(
+  'catalog_entries',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
+    dataItems: jsonb('data_items').$type<string[]>().notNull(),
+    status: text('status', { enum: ['active', 'withdrawn'] })
+      .notNull()
+      .default('active'),
+    summary: text('summary').notNull().default(''),
+    encodingFormat: text('encoding_format').notNull().default(''),
+    sharingType: text('sharing_type', { enum: SHARING_TYPES }).notNull().default('unconditional'),
+    sharingBasis: text('sharing_basis'),
+    sharingMethod: text('sharing_method').notNull().default(''),
+    updateFrequency: text('update_frequency').notNull().default(''),
+    securityLevel: text('security_level').notNull().default(''),
+    usageRequirements: text('usage_requirements').notNull().default(''),
+    updateCycle: text('update_cycle').notNull().default(''),
+    baseDatabase: text('base_database', { enum: BASE_DATABASES }),
+    /** the entry's own version, checked by approvals (optimistic concurrency) */
+    version: integer('version').notNull().default(1),
+    /** the catalog version that last changed this entry */
+    catalogVersion: integer('catalog_version').notNull().default(1),
+  },
+  // Issue 14 item 7: codes are one namespace without case (mkt-001 beside MKT-001 is refused).
+  (t) => [uniqueIndex('catalog_entries_code_lower_idx').on(sql`lower(${t.code})`)],
+);
 
 // One row per catalog version: the baseline (1) and then one per approved application.
 export const catalogVersions = pgTable('catalog_versions', {
@@ -149,6 +154,8 @@ export const demandItems = pgTable(
     dataItems: jsonb('data_items').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     purpose: text('purpose').notNull(),
     duty: text('duty').notNull(),
+    /** SPEC §3.7: the sharing request this demand became (one step, once) */
+    sharingRequestId: text('sharing_request_id'),
     createdByUserId: uuid('created_by_user_id')
       .notNull()
       .references(() => users.id),

@@ -1,4 +1,5 @@
 import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { DocumentKind } from '../../domain/vocabulary';
 import { roleEnum } from './enums';
 import { catalogEntries } from './catalog';
 import { departments, users } from './identity';
@@ -19,6 +20,8 @@ export const corrections = pgTable('corrections', {
   description: text('description').notNull(),
   evidence: text('evidence'),
   subjectKind: text('subject_kind', { enum: ['person', 'organisation'] }).notNull(),
+  /** 第五十五条: the document the number belongs to (DOCUMENT_KINDS) */
+  subjectDocumentKind: text('subject_document_kind').$type<DocumentKind>().notNull(),
   subjectIdNumber: text('subject_id_number').notNull(),
   subjectName: text('subject_name').notNull(),
   contact: text('contact'),

@@ -10,7 +10,7 @@ import {
   VIOLATOR_KINDS,
   type ViolatorKind,
 } from '../../domain/penalty';
-import { STAGES_OF, type StageOf } from '../../domain/vocabulary';
+import { type DocumentKind, STAGES_OF, type StageOf } from '../../domain/vocabulary';
 import { users } from './identity';
 
 const quoted = (codes: readonly string[]) => sql.raw(codes.map((c) => `'${c}'`).join(', '));
@@ -39,7 +39,9 @@ export const violators = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     kind: text('kind').$type<ViolatorKind>().notNull(),
     name: text('name').notNull(),
-    /** the resident ID number of a natural person, the credit code of an organisation */
+    /** 第五十五条: the document the identifier belongs to (DOCUMENT_KINDS) */
+    documentKind: text('document_kind').$type<DocumentKind>().notNull(),
+    /** a natural person's document number (resident ID, passport, permit), an organisation's credit code */
     identifier: text('identifier').notNull(),
     recordedBy: uuid('recorded_by')
       .notNull()

@@ -78,6 +78,8 @@ export const sharingGrants = pgTable(
     source: text('source', { enum: ['unconditional', 'provider', 'dispute'] }).notNull(),
     grantedBy: text('granted_by'),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull(),
+    /** source dispute: who ordered it (第三十二条), the only one who may revoke it (SPEC §3.7) */
+    orderedRole: text('ordered_role', { enum: ['authority_reviewer', 'county_government'] }),
     revokedBy: text('revoked_by'),
     revokedRole: roleEnum('revoked_role'),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),

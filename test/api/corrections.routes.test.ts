@@ -120,6 +120,37 @@ describe('POST /v1/corrections', () => {
     expect(res.json().code).toBe('USCC_CHECK_DIGIT');
   });
 
+  it('第五十五条: a 港澳台居民居住证 holder is filed for and the kind kept; a bad passport answers 400 naming the kind', async () => {
+    // 810000 1994-08-23 002 + check '1' (weighted sum 253, mod 11 = 0 → '1')
+    const subject = { kind: 'person', documentKind: 'hmt_residence_permit', idNumber: '810000199408230021', name: '陈大文' };
+    const { id } = await file('applicant', { subject });
+    const [row] = await api.database.db.select().from(corrections).where(eq(corrections.id, id));
+    expect(row).toMatchObject({ subjectDocumentKind: 'hmt_residence_permit', subjectIdNumber: '810000199408230021' });
+    expect((await api.call('market-staff', 'GET', `/v1/corrections/${id}`)).json().subject).toMatchObject({
+      documentKind: 'hmt_residence_permit',
+      idNumberMasked: '8100**********0021',
+    });
+
+    const bad = await api.call(
+      'applicant',
+      'POST',
+      '/v1/corrections',
+      filing({ subject: { kind: 'person', documentKind: 'passport', idNumber: 'e1234567', name: 'John Smith' } }),
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'IDENTIFIER_INVALID', details: [{ path: 'body.subject.idNumber' }] });
+    expect(bad.json().message).toContain('护照号码不正确');
+
+    const mismatch = await api.call(
+      'applicant',
+      'POST',
+      '/v1/corrections',
+      filing({ subject: { kind: 'organisation', documentKind: 'passport', idNumber: 'E12345678', name: '某公司' } }),
+    );
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.json()).toMatchObject({ code: 'DOCUMENT_KIND_MISMATCH', details: [{ path: 'body.subject.documentKind' }] });
+  });
+
   it('400 for an impossible date, a future date, and a date an applicant may not choose', async () => {
     const bad = await api.call('market-staff', 'POST', '/v1/corrections', filing({ receivedOn: '2025-02-30' }));
     expect(bad.statusCode).toBe(400);

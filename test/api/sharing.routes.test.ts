@@ -157,9 +157,36 @@ describe("conditional requests, the authority's period, the provider's decision"
     expect(
       (await api.call('market-staff', 'POST', `/v1/sharing/requests/${created.id}/decision`, { decision: 'approve' })).json(),
     ).toMatchObject({ statusCode: 409, code: 'PROCESS_CLOSED' });
+
+    // SPEC §3.7: a partial grant is disputed like a refusal; the authority widens it; only it may revoke the ordered grant.
+    const filed = await api.call('civil-staff', 'POST', `/v1/sharing/requests/${created.id}/dispute`, {
+      grounds: '审查需要统一社会信用代码',
+    });
+    expect(filed.statusCode).toBe(201);
+    const dispute = filed.json();
+    await eventually(async () =>
+      expect((await api.call('reviewer', 'GET', `/v1/sharing/disputes/${dispute.id}`)).json().deadline).not.toBeNull(),
+    );
     expect(
-      (await api.call('civil-staff', 'POST', `/v1/sharing/requests/${created.id}/dispute`, { grounds: '部分同意不够' })).json(),
-    ).toMatchObject({ statusCode: 409, code: 'DISPUTE_NOT_REFUSED' });
+      (
+        await api.call('reviewer', 'POST', `/v1/sharing/disputes/${dispute.id}/decision`, {
+          outcome: 'overturned',
+          dataItems: ['统一社会信用代码'],
+          reason: '缩小',
+        })
+      ).json(),
+    ).toMatchObject({ statusCode: 422, code: 'DISPUTE_ITEMS_NARROWER' });
+    const overturned = await api.call('reviewer', 'POST', `/v1/sharing/disputes/${dispute.id}/decision`, {
+      outcome: 'overturned',
+      reason: '登记审查需要核验信用代码',
+    });
+    expect(overturned.json()).toMatchObject({ status: 'overturned', decidedRole: 'authority_reviewer' });
+    const { grant } = (await api.call('civil-staff', 'GET', `/v1/sharing/requests/${created.id}`)).json();
+    expect(grant).toMatchObject({ source: 'dispute', orderedRole: 'authority_reviewer', dataItems: ['统一社会信用代码', '处罚类别'] });
+    const byProvider = await api.call('market-head', 'POST', `/v1/sharing/grants/${grant.id}/revocation`, { reason: '不再提供' });
+    expect(byProvider.statusCode).toBe(403);
+    expect(byProvider.json()).toMatchObject({ code: 'GRANT_ORDERED_BY_DISPUTE', message: expect.stringContaining('只能由主管部门撤销') });
+    expect((await db.select().from(sharingGrants).where(eq(sharingGrants.id, grant.id)))[0]?.revokedAt).toBeNull();
   });
 });
 
@@ -276,6 +303,18 @@ describe('disputes (第三十二条): the county government sees only what is re
     expect(
       (await api.call('county', 'POST', `/v1/sharing/disputes/${dispute.id}/decision`, { outcome: 'upheld', reason: '改' })).json(),
     ).toMatchObject({ statusCode: 409, code: 'PROCESS_CLOSED' });
+
+    // SPEC §3.7: the county government ordered this grant; the provider and the authority may not revoke it, the county government may.
+    const { grant } = (await api.call('market-staff', 'GET', `/v1/sharing/requests/${refused.id}`)).json();
+    for (const who of ['civil-staff', 'reviewer']) {
+      const res = await api.call(who, 'POST', `/v1/sharing/grants/${grant.id}/revocation`, { reason: '不再提供' });
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'GRANT_ORDERED_BY_DISPUTE', message: expect.stringContaining('只能由县人民政府撤销') });
+    }
+    const revoked = await api.call('county', 'POST', `/v1/sharing/grants/${grant.id}/revocation`, { reason: '核验已完成' });
+    expect(revoked.statusCode).toBe(200);
+    expect(revoked.json()).toMatchObject({ orderedRole: 'county_government', revokeReason: '核验已完成' });
+    expect(revoked.json().revokedAt).not.toBeNull();
   });
 });
 

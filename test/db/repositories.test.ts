@@ -77,6 +77,7 @@ describe('idempotent writes', () => {
         dataItems: ['住所'],
         description: 'x',
         subjectKind: 'person',
+        subjectDocumentKind: 'resident_id',
         subjectIdNumber: '11010519491231002X',
         subjectName: '张三',
         filedByUserId: filer.userId,

@@ -16,6 +16,7 @@ export async function insertCorrection(db: Db, filedBy: Actor, receivedOn: strin
     dataItems: ['住所'],
     description: '登记住所与实际不符',
     subjectKind: 'organisation',
+    subjectDocumentKind: 'credit_code',
     subjectIdNumber: '91350100M000100Y43',
     subjectName: '某某商贸有限公司',
     filedByUserId: filedBy.userId,

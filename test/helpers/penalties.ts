@@ -37,6 +37,7 @@ export async function seedViolator(db: Db, by: Actor): Promise<number> {
   const row = await insertViolator(db, {
     kind: 'natural_person',
     name: '刘某',
+    documentKind: 'resident_id',
     identifier: VALID_RESIDENT_ID,
     recordedBy: by.userId,
     recordedAt: new Date('2025-09-20T10:00:00+08:00'),

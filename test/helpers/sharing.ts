@@ -5,12 +5,12 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { notifications } from '../../db/schema';
 import { insertConflictOnce } from '../../db/repositories/conflicts.repo';
-import { insertDisputeOnce, insertRequestOnce } from '../../db/repositories/sharing.repo';
+import { grantFor, insertDisputeOnce, insertGrant, insertRequestOnce } from '../../db/repositories/sharing.repo';
 import type { Actor } from '../../domain/roles';
 import { conflictWorkflowId, sharingDisputeWorkflowId, sharingRequestWorkflowId } from '../../workflows/options';
 
 /** civil asks market for its conditional MKT-002 (行政处罚信息). */
-export async function seedSharingRequest(db: Db, requester: Actor, status: 'pending' | 'refused' = 'pending') {
+export async function seedSharingRequest(db: Db, requester: Actor, status: 'pending' | 'refused' | 'granted_in_part' = 'pending') {
   const id = `GX-${randomUUID()}`;
   const { row } = await insertRequestOnce(db, {
     id,
@@ -27,6 +27,8 @@ export async function seedSharingRequest(db: Db, requester: Actor, status: 'pend
     reason: status === 'refused' ? '涉及未公开的处罚信息' : null,
     createdBy: requester.userId,
   });
+  // market granted only the credit code, as its partial approval writes it
+  if (status === 'granted_in_part') await insertGrant(db, grantFor(row, ['统一社会信用代码'], 'provider', null, new Date().toISOString()));
   return row;
 }
 

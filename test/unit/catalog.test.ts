@@ -240,3 +240,28 @@ describe('catalog update rules (第十八条)', () => {
     expect(turnOf({ ...submitted, stage: 'returned' })).toMatchObject({ key: 'submission', finding: 'catalog_submission_overdue' });
   });
 });
+
+describe('issue 14 item 7: codes without case, names without hidden characters', () => {
+  it('an added code equal but for case to one in the catalog, or to another in the application, is refused', () => {
+    const current = new Map([['MKT-001', entry('MKT-001')]]);
+    expect(checkAgainstCatalog('market', [{ action: 'add', code: 'mkt-001', entry: meta }], current)).toMatchObject({
+      code: 'CATALOG_CODE_DUPLICATE',
+      message: expect.stringContaining('MKT-001'),
+      index: 0,
+    });
+    const twice = checkChanges([
+      { action: 'add', code: 'MKT-009', entry: meta },
+      { action: 'add', code: 'mkt-009', entry: meta },
+    ]);
+    expect(twice).toMatchObject({ code: 'CATALOG_CODE_DUPLICATE', index: 1 });
+  });
+
+  it.each([
+    ['a right-to-left override in the name', { name: '市场\u202E主体' }, '资源名称'],
+    ['a zero-width space in the name', { name: '市场\u200B主体' }, '资源名称'],
+    ['a line break in a data item', { dataItems: ['名称', '住\n所'] }, '数据项'],
+    ['a tab in a data item', { dataItems: ['名称\t'] }, '数据项'],
+  ])('%s is refused as NAME_INVALID', (_, over, what) => {
+    expect(checkMetadata({ ...meta, ...over })).toMatchObject({ code: 'NAME_INVALID', message: expect.stringContaining(what) });
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { checkCreditCode, checkResidentId } from '../../domain/identifiers';
+import { checkCreditCode, checkIdentifier, checkPartyDocument, checkResidentId } from '../../domain/identifiers';
+import type { DocumentKind } from '../../domain/vocabulary';
 
 // Independent check-character calculators, written from the standards' definitions of the
 // weights (2^k mod 11 and 3^k mod 31) rather than from the module's weight tables.
@@ -184,5 +185,105 @@ describe('checkCreditCode (GB 32100-2015)', () => {
   it('is not a resident ID and vice versa', () => {
     expect(checkResidentId('91350100M000100Y43')).toMatchObject({ ok: false, code: 'ID_FORMAT' });
     expect(checkCreditCode('11010519491231002X')).toMatchObject({ ok: false, code: 'USCC_CHECK_DIGIT' });
+  });
+});
+
+// 第五十五条. Check characters below are worked out by hand with the GB 11643 weights
+// 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2 and the check alphabet 1 0 X 9 8 7 6 5 4 3 2 (by sum mod 11).
+describe('checkIdentifier: every document kind (第二十条, 第五十五条)', () => {
+  const refusedAs = (kind: DocumentKind, id: string, label: string) => {
+    const r = checkIdentifier(kind, id);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.code).toBe('IDENTIFIER_INVALID');
+    expect(r.message).toContain(label);
+  };
+
+  describe('港澳台居民居住证', () => {
+    it.each([
+      // 8·7+1·9+0+0+0+0+1·2+9·1+9·6+4·3+0·7+8·9+2·10+3·5+0+0+2·2 = 253; 253 mod 11 = 0 → '1'
+      '810000199408230021',
+      // 8·7+2·9+0+0+0+0+2·2+0+0+1·3+0+3·9+1·10+5·5+1·8+2·4+3·2 = 165; 165 mod 11 = 0 → '1'
+      '820000200103151231',
+      // 56+27+0+0+0+0+2+9+48+15+7+9+10+5+32+20+12 = 252; 252 mod 11 = 10 → '2'
+      '830000198511114562',
+    ])('accepts %s', (id) => {
+      expect(checkIdentifier('hmt_residence_permit', id)).toEqual({ ok: true });
+    });
+
+    it('refuses a wrong check digit, naming the kind and the right digit', () => {
+      refusedAs('hmt_residence_permit', '810000199408230022', '港澳台居民居住证号码不正确');
+      expect(checkIdentifier('hmt_residence_permit', '810000199408230022')).toMatchObject({ message: expect.stringContaining('应为 1') });
+    });
+    it('refuses a mainland address code (a resident ID is not a residence permit)', () => {
+      refusedAs('hmt_residence_permit', '11010519491231002X', '810000');
+    });
+    it('refuses 17 characters and an impossible birth date', () => {
+      refusedAs('hmt_residence_permit', '81000019940823002', '港澳台居民居住证');
+      refusedAs('hmt_residence_permit', '810000199402300021', '出生日期');
+    });
+  });
+
+  describe('外国人永久居留身份证', () => {
+    it.each([
+      // 2023 card, 9 + 31 (上海) + 840 + 19800101 + 001: 63+27+10+40+32+0+2+9+48+0+0+9+0+5+0+0+2 = 247;
+      // 247 mod 11 = 5 → '7'
+      '931840198001010017',
+      // 9 + 11 (北京) + 156 + 20000229 + 008: 63+9+10+5+40+24+4+0+0+0+0+18+20+45+0+0+16 = 254;
+      // 254 mod 11 = 1 → '0'
+      '911156200002290080',
+      // the 2017 card: USA, 31, born 1980-01-01 (800101), 2 sequence digits, sex, check
+      'USA318001010011',
+    ])('accepts %s', (id) => {
+      expect(checkIdentifier('foreign_permanent_residence', id)).toEqual({ ok: true });
+    });
+
+    it('refuses a 2023 card with a wrong check digit, one not beginning with 9, and a bad old card', () => {
+      refusedAs('foreign_permanent_residence', '931840198001010018', '校验位错误，应为 7');
+      // a valid resident ID (11010519491231002X) has the right digit but not the leading 9
+      refusedAs('foreign_permanent_residence', '11010519491231002X', '以 9 开头');
+      refusedAs('foreign_permanent_residence', 'usa318001010011', '外国人永久居留身份证');
+      refusedAs('foreign_permanent_residence', 'USA318013010011', '出生日期');
+      refusedAs('foreign_permanent_residence', 'USA31800101001', '实际为 14 位');
+    });
+  });
+
+  describe('护照 and the 港澳台 travel permits', () => {
+    it.each([
+      ['passport', 'E12345678'], // 中国普通护照 (2012)
+      ['passport', 'EA1234567'],
+      ['passport', 'C03005988'], // a foreign passport: 9 letters and digits
+      ['hk_macao_permit', 'H12345678'],
+      ['hk_macao_permit', 'M1234567801'], // the booklet with a 2-digit renewal count
+      ['taiwan_permit', '01234567'],
+      ['taiwan_permit', '0123456789'],
+    ] as const)('%s %s is accepted', (kind, id) => {
+      expect(checkIdentifier(kind, id)).toEqual({ ok: true });
+    });
+
+    it.each([
+      ['passport', 'e12345678', '护照'], // lower case
+      ['passport', 'ABCDEFGHI', '护照'], // no digit
+      ['passport', 'E123', '护照'], // under 5
+      ['passport', 'E1234567890', '护照'], // over 9
+      ['hk_macao_permit', 'K12345678', '港澳居民来往内地通行证'],
+      ['hk_macao_permit', 'H1234567', '港澳居民来往内地通行证'],
+      ['taiwan_permit', '1234567', '台湾居民来往大陆通行证'],
+      ['taiwan_permit', 'T1234567', '台湾居民来往大陆通行证'],
+    ] as const)('%s %s is refused naming %s', (kind, id, label) => {
+      refusedAs(kind, id, label);
+    });
+  });
+
+  describe('the party names a fitting document', () => {
+    it('a person without a kind is checked as a resident ID, an organisation as a credit code', () => {
+      expect(checkPartyDocument(true, undefined, '11010519491231002X')).toEqual({ ok: true });
+      expect(checkPartyDocument(true, undefined, 'E12345678')).toMatchObject({ ok: false, code: 'ID_FORMAT' });
+      expect(checkPartyDocument(true, 'passport', 'E12345678')).toEqual({ ok: true });
+    });
+    it('a person cannot be named by a credit code, nor an organisation by a passport', () => {
+      expect(checkPartyDocument(true, 'credit_code', '91350100M000100Y43')).toMatchObject({ ok: false, code: 'DOCUMENT_KIND_MISMATCH' });
+      expect(checkPartyDocument(false, 'passport', 'E12345678')).toMatchObject({ ok: false, code: 'DOCUMENT_KIND_MISMATCH' });
+    });
   });
 });

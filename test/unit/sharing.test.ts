@@ -13,6 +13,7 @@ import {
 import type { Deadline } from '../../domain/deadline';
 import type { Actor } from '../../domain/roles';
 import {
+  canSeeGrant,
   canSeeDispute,
   canSeeSharing,
   checkDecisionWorkingDays,
@@ -142,6 +143,20 @@ describe('sharing request (第二十九条, 第三十一条, 第四十九条(四
 });
 
 describe('disputes (第三十二条) and grants', () => {
+  it('SPEC §3.7: a partial grant is disputable; overturning it may only widen what was granted', () => {
+    const partial = { status: 'granted_in_part' as const, requesterDepartment: 'civil', disputed: false };
+    expect(checkDispute(partial, civil, '需要全部数据项')).toBeNull();
+    const widening = dispute({ grantedBefore: ['统一社会信用代码'] });
+    expect(
+      checkDisputeDecision(widening, reviewer, { outcome: 'overturned', dataItems: ['统一社会信用代码', '处罚类别'], reason: '应共享' }),
+    ).toBeNull();
+    expect(checkDisputeDecision(widening, reviewer, { outcome: 'overturned', dataItems: ['处罚类别'], reason: '应共享' })).toMatchObject({
+      code: 'DISPUTE_ITEMS_NARROWER',
+      message: expect.stringContaining('统一社会信用代码'),
+    });
+    expect(checkDisputeDecision(widening, reviewer, { outcome: 'upheld', reason: '维持部分同意' })).toBeNull();
+  });
+
   it('only the requester disputes, only a refusal, once, with grounds', () => {
     const refused = { status: 'refused' as const, requesterDepartment: 'civil', disputed: false };
     expect(checkDispute(refused, civil, '法定职责')).toBeNull();
@@ -182,12 +197,30 @@ describe('disputes (第三十二条) and grants', () => {
   });
 
   it('a grant is revoked by its provider or the authority, once, with a reason', () => {
-    const g = { providerDepartment: 'market', revokedAt: null };
+    const g = { providerDepartment: 'market', revokedAt: null, orderedRole: null };
     expect(checkRevocation(g, market, '用途已结束')).toBeNull();
     expect(checkRevocation(g, reviewer, '违规使用')).toBeNull();
     expect(code(checkRevocation(g, civil, '不要了'))).toBe('NOT_PROVIDER');
     expect(code(checkRevocation({ ...g, revokedAt: new Date() }, market, '再撤'))).toBe('GRANT_ALREADY_REVOKED');
     expect(code(checkRevocation(g, market, ' '))).toBe('REASON_REQUIRED');
+  });
+
+  it('SPEC §3.7: a grant ordered in a dispute is revoked only by whoever ordered it; the provider is told who', () => {
+    const byCounty = {
+      requesterDepartment: 'civil',
+      providerDepartment: 'market',
+      revokedAt: null,
+      orderedRole: 'county_government' as const,
+    };
+    const refusal = checkRevocation(byCounty, market, '不再提供');
+    expect(refusal).toMatchObject({ code: 'GRANT_ORDERED_BY_DISPUTE', message: expect.stringContaining('只能由县人民政府撤销') });
+    expect(code(checkRevocation(byCounty, reviewer, '违规使用'))).toBe('GRANT_ORDERED_BY_DISPUTE');
+    expect(checkRevocation(byCounty, county, '情况变化')).toBeNull();
+    const byAuthority = { ...byCounty, orderedRole: 'authority_reviewer' as const };
+    expect(checkRevocation(byAuthority, reviewer, '违规使用')).toBeNull();
+    expect(checkRevocation(byAuthority, market, '不再提供')).toMatchObject({ message: expect.stringContaining('只能由主管部门撤销') });
+    expect(canSeeGrant(county, byCounty)).toBe(true);
+    expect(canSeeGrant(county, { ...byAuthority })).toBe(false);
   });
 });
 

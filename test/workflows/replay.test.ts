@@ -11,6 +11,9 @@
 // through the resubmission period.
 // calendar-change-recount was recorded before the paged fan-out (issue 18): do not record it again
 // (finding-revision.workflow.test.ts would write a paged run under its name); calendar-change-paged is the new one.
+// sharing-dispute-partial-grant-widened (SPEC §3.7, issue 14) needs no patched(): a disputed partial
+// grant adds an optional input field, a validator rule and what the decision activity writes, not
+// a command; sharing-dispute-referred-overturned, recorded before, replays unchanged beside it.
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { patchesOf, recordedHistories } from '../helpers/history';

@@ -76,8 +76,8 @@ async function startRequest(taskQueue: string) {
   return Object.assign(handle, { requestId: row.id });
 }
 
-async function startDispute(taskQueue: string) {
-  const request = await seedSharingRequest(database.db, civil, 'refused');
+async function startDispute(taskQueue: string, disputed: 'refused' | 'granted_in_part' = 'refused') {
+  const request = await seedSharingRequest(database.db, civil, disputed);
   const row = await seedDispute(database.db, request.id, civil);
   const input: SharingDisputeInput = {
     disputeId: row.id,
@@ -85,6 +85,7 @@ async function startDispute(taskQueue: string) {
     requesterDepartment: 'civil',
     providerDepartment: 'market',
     requestedItems: request.dataItems,
+    ...(disputed === 'granted_in_part' && { grantedBefore: ['统一社会信用代码'] }),
     filedOn: RECEIVED_ON,
     filedBy: civil,
   };
@@ -277,6 +278,63 @@ describe('sharingDisputeWorkflow', () => {
       expect(await h.result()).toMatchObject({ outcome: 'upheld', decidedBy: 'authority_reviewer', grantedItems: [] });
       expect((await getSharingRequest(database.db, h.requestId))?.grant).toBeNull();
       expect((await getDispute(database.db, h.disputeId))?.dispute.status).toBe('upheld');
+    });
+  });
+});
+
+describe('sharingDisputeWorkflow: a disputed partial grant (SPEC §3.7)', () => {
+  it('market granted only 统一社会信用代码; civil disputes; the authority (due 2025-10-16) widens it on 2025-10-13 to all three items, a grant only it revokes', async () => {
+    await serve(async (taskQueue) => {
+      const h = await startDispute(taskQueue, 'granted_in_part');
+      // ten working days from Friday 2025-09-26 over the National Day holiday: Thursday 2025-10-16
+      expect((await h.query(getDisputeState))?.deadline.due).toBe('2025-10-16');
+      await eventually(async () => expect((await notices(h.workflowId)).map((n) => n.key)).toEqual(['filed', 'filed']));
+      // Narrowing the provider's partial grant is not an overturning.
+      expect(
+        await rejection(
+          h.executeUpdate(decideDispute, { args: [{ actor: reviewer, outcome: 'overturned', dataItems: ['处罚类别'], reason: '应共享' }] }),
+        ),
+      ).toBe('DISPUTE_ITEMS_NARROWER');
+
+      await advance('2025-10-13T10:00:00+08:00');
+      await h.executeUpdate(decideDispute, {
+        args: [{ actor: reviewer, outcome: 'overturned', reason: '社会组织登记审查需要处罚类别和日期' }],
+      });
+      expect(await h.result()).toEqual({
+        disputeId: h.disputeId,
+        outcome: 'overturned',
+        decidedBy: 'authority_reviewer',
+        grantedItems: ['统一社会信用代码', '处罚类别', '处罚日期'],
+      });
+      await recordHistory(h, 'sharing-dispute-partial-grant-widened');
+
+      // The one grant of the request is now the ordered one, widened, revocable by the authority alone.
+      expect((await getSharingRequest(database.db, h.requestId))?.grant).toMatchObject({
+        id: `GR-${h.requestId}`,
+        source: 'dispute',
+        orderedRole: 'authority_reviewer',
+        dataItems: ['统一社会信用代码', '处罚类别', '处罚日期'],
+        grantedBy: reviewer.userId,
+        revokedAt: null,
+      });
+      expect((await getDispute(database.db, h.disputeId))?.dispute).toMatchObject({
+        status: 'overturned',
+        decidedRole: 'authority_reviewer',
+      });
+      expect((await listEvents(database.db, h.workflowId)).map((e) => e.kind)).toEqual(['dispute_filed', 'dispute_overturned']);
+    });
+  });
+
+  it('upheld: the partial grant stands as the provider made it', async () => {
+    await serve(async (taskQueue) => {
+      const h = await startDispute(taskQueue, 'granted_in_part');
+      await h.executeUpdate(decideDispute, { args: [{ actor: reviewer, outcome: 'upheld', reason: '处罚类别涉及未公开信息' }] });
+      expect(await h.result()).toMatchObject({ outcome: 'upheld', grantedItems: [] });
+      expect((await getSharingRequest(database.db, h.requestId))?.grant).toMatchObject({
+        source: 'provider',
+        orderedRole: null,
+        dataItems: ['统一社会信用代码'],
+      });
     });
   });
 });

@@ -26,6 +26,8 @@ export const router = createRouter({
     { path: '/processes', name: 'processes', component: () => import('./pages/ProcessesPage.vue') },
     { path: '/processes/:id', name: 'process', component: () => import('./pages/ProcessPage.vue'), props: true },
     { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue') },
+    { path: '/shared-directory', name: 'shared-directory', component: () => import('./pages/SharedDirectoryPage.vue') },
+    { path: '/demands', name: 'demands', component: () => import('./pages/DemandsPage.vue') },
     { path: '/:rest(.*)*', redirect: '/inbox' },
   ],
 });

@@ -49,6 +49,12 @@ export const ADMITS = {
   violations: [...DEPT, 'authority_reviewer', 'auditor'],
   orderRectification: ['authority_reviewer'],
   auditVerify: ['auditor'],
+  sharedDirectory: [...DEPT, 'authority_reviewer', 'auditor'],
+  publishDirectory: ['authority_reviewer'],
+  turnDemand: DEPT,
+  unmatchedDemands: ['authority_reviewer', 'auditor'],
+  citySubmissions: ['authority_reviewer', 'auditor'],
+  submitToCity: ['authority_reviewer'],
 } satisfies Record<string, Role[]>;
 
 export const can = (action: keyof typeof ADMITS): boolean => !!session.me && (ADMITS[action] as readonly Role[]).includes(session.me.role);
