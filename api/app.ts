@@ -20,6 +20,7 @@ import catalogChangesRoutes from './routes/catalog-changes.routes';
 import catalogRoutes from './routes/catalog.routes';
 import correctionsRoutes from './routes/corrections.routes';
 import demandsRoutes from './routes/demands.routes';
+import departmentsRoutes from './routes/departments.routes';
 import healthRoutes from './routes/health.routes';
 import incidentsRoutes from './routes/incidents.routes';
 import meRoutes from './routes/me.routes';
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(incidentsRoutes);
       await v1.register(penaltyRegistersRoutes);
       await v1.register(penaltyCasesRoutes);
+      await v1.register(departmentsRoutes);
     },
     { prefix: '/v1' },
   );

@@ -22,6 +22,8 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/processes/{id}/history': ['auditor'],
   'GET /v1/inbox': [...ROLES],
   'GET /v1/calendar/deadline': [...ROLES],
+  'GET /v1/calendar/current': [...ROLES],
+  'GET /v1/departments': [...ROLES],
   'GET /v1/calendar/overrides': ['admin', 'auditor', 'authority_reviewer'],
   'PUT /v1/calendar/overrides/{date}': ['admin'],
   'DELETE /v1/calendar/overrides/{date}': ['admin'],

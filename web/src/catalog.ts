@@ -2,16 +2,28 @@
 // blank entry to fill in, and what an application changes against the catalog as it stands
 // (the entries the API returns now), field by field.
 import {
+  BASE_DATABASE_NAMES,
   BASE_DATABASES,
   CATALOG_FIELDS,
   type CatalogChange,
   type CatalogEntry,
   type CatalogField,
   type CatalogMetadata,
+  SHARING_TYPE_NAMES,
   SHARING_TYPES,
 } from '../../domain/catalog';
 
-export { BASE_DATABASES, CATALOG_FIELDS, SHARING_TYPES, type CatalogChange, type CatalogEntry, type CatalogField, type CatalogMetadata };
+export {
+  BASE_DATABASE_NAMES,
+  BASE_DATABASES,
+  CATALOG_FIELDS,
+  SHARING_TYPE_NAMES,
+  SHARING_TYPES,
+  type CatalogChange,
+  type CatalogEntry,
+  type CatalogField,
+  type CatalogMetadata,
+};
 
 export const FIELD_LABELS: Record<CatalogField, string> = {
   name: '资源名称',
@@ -26,19 +38,6 @@ export const FIELD_LABELS: Record<CatalogField, string> = {
   usageRequirements: '使用要求',
   updateCycle: '更新周期',
   baseDatabase: '所属基础数据库',
-};
-
-export const SHARING_TYPE_NAMES: Record<(typeof SHARING_TYPES)[number], string> = {
-  unconditional: '无条件共享',
-  conditional: '有条件共享',
-  not_shared: '不予共享',
-};
-
-export const BASE_DATABASE_NAMES: Record<(typeof BASE_DATABASES)[number], string> = {
-  natural_person: '人口基础信息库',
-  legal_person: '法人单位基础信息库',
-  natural_resources_geo: '自然资源和空间地理基础信息库',
-  e_license: '电子证照基础信息库',
 };
 
 export const CHANGE_ACTION_NAMES: Record<CatalogChange['action'], string> = { add: '新增', change: '变更', withdraw: '撤销' };
