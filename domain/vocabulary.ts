@@ -467,6 +467,7 @@ export const EVENT_KINDS = [
   'finding_confirmed',
   'finding_annulled',
   'finding_withdrawn',
+  'supervision_urged',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -534,6 +535,7 @@ const EVENT_LABELS: Record<EventKind, string> = {
   finding_confirmed: '认定违规',
   finding_annulled: '撤销违规',
   finding_withdrawn: '撤回违规（重新计算后未超期）',
+  supervision_urged: '督办',
 };
 
 export const eventLabel = labeller(EVENT_LABELS, '其他事项');

@@ -69,6 +69,8 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/circulars': [...DEPT, 'authority_reviewer', 'county_government', 'auditor'],
   'GET /v1/circulars/{id}': [...DEPT, 'authority_reviewer', 'county_government', 'auditor'],
   'GET /v1/deadlines': [...DEPT, 'authority_reviewer', 'auditor'],
+  'GET /v1/supervision/board': [...DEPT, 'authority_reviewer', 'auditor'],
+  'POST /v1/supervision/urges': ['authority_reviewer', 'county_government'],
   'GET /v1/evaluation': ['authority_reviewer', 'auditor', 'county_government', ...DEPT],
   'GET /v1/evaluation/indicators/{year}': ['authority_reviewer', 'auditor', 'county_government', ...DEPT],
   'PUT /v1/evaluation/indicators/{year}': ['authority_reviewer'],
