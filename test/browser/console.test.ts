@@ -93,6 +93,20 @@ describe('journey 1: department staff registers a correction at the counter', ()
       body: { resourceCode: 'MKT-001', dataItems: ['住所'], subject: { kind: 'organisation', name: '某某商贸有限公司' } },
     });
     expect(await receipt.textContent()).toContain(cnDate(view.body.deadline.due));
+    // the printed receipt (issue 15): department, applicant, matter, legal basis and period, clerk, seal area, QR code of the full address
+    const printed = await receipt.textContent();
+    for (const field of [
+      '县市场监督管理局',
+      '某某商贸有限公司',
+      '市场主体登记信息：住所',
+      '10 个工作日内予以校核',
+      '市场监管局 张科员',
+      '受理单位盖章',
+    ])
+      expect(printed).toContain(field);
+    expect(await page.locator('[data-test=receipt-url]').textContent()).toBe(`${url}/query?id=${id}`);
+    expect(await page.locator('[data-test=receipt-qr]').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await page.locator('[data-test=receipt-lapsed]').count()).toBe(0);
     expect((await call(null, 'GET', `/v1/public/corrections/${id}?queryCode=${queryCode}`)).status).toBe(200);
     await page.close();
   });
