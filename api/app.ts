@@ -22,6 +22,7 @@ import catalogImportRoutes from './routes/catalog-import.routes';
 import catalogRoutes from './routes/catalog.routes';
 import correctionsRoutes from './routes/corrections.routes';
 import demandsRoutes from './routes/demands.routes';
+import departmentsRoutes from './routes/departments.routes';
 import healthRoutes from './routes/health.routes';
 import incidentsRoutes from './routes/incidents.routes';
 import meRoutes from './routes/me.routes';
@@ -160,6 +161,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(catalogImportRoutes);
       await v1.register(sharedDirectoryRoutes);
       await v1.register(citySubmissionsRoutes);
+      await v1.register(departmentsRoutes);
     },
     { prefix: '/v1' },
   );

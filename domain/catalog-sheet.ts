@@ -4,7 +4,15 @@
 // message); a sheet with any error becomes nothing. Pure: the API reads the XLSX or CSV bytes
 // into rows of text and asks this module. The Chinese names of the fields live here too, for
 // the console (web/src/catalog.ts) and the template.
-import { type BaseDatabase, type CatalogChange, type CatalogField, type CatalogMetadata, checkMetadata, type SharingType } from './catalog';
+import {
+  BASE_DATABASE_NAMES,
+  type BaseDatabase,
+  type CatalogChange,
+  type CatalogField,
+  type CatalogMetadata,
+  checkMetadata,
+  SHARING_TYPE_NAMES,
+} from './catalog';
 
 export const FIELD_LABELS: Record<CatalogField, string> = {
   name: '资源名称',
@@ -19,19 +27,6 @@ export const FIELD_LABELS: Record<CatalogField, string> = {
   usageRequirements: '使用要求',
   updateCycle: '更新周期',
   baseDatabase: '所属基础数据库',
-};
-
-export const SHARING_TYPE_NAMES: Record<SharingType, string> = {
-  unconditional: '无条件共享',
-  conditional: '有条件共享',
-  not_shared: '不予共享',
-};
-
-export const BASE_DATABASE_NAMES: Record<BaseDatabase, string> = {
-  natural_person: '人口基础信息库',
-  legal_person: '法人单位基础信息库',
-  natural_resources_geo: '自然资源和空间地理基础信息库',
-  e_license: '电子证照基础信息库',
 };
 
 /** The sheet's columns in order: the code, the version a changed entry is based on, then 第十五条's fields. */

@@ -8,9 +8,22 @@ import { nameProblem, TEXT_PROBLEM_MESSAGES } from './text';
 export const SHARING_TYPES = ['unconditional', 'conditional', 'not_shared'] as const;
 export type SharingType = (typeof SHARING_TYPES)[number];
 
+export const SHARING_TYPE_NAMES: Record<SharingType, string> = {
+  unconditional: '无条件共享',
+  conditional: '有条件共享',
+  not_shared: '不予共享',
+};
+
 /** 第三十条(二): the base databases whose basic items every department needs. */
 export const BASE_DATABASES = ['natural_person', 'legal_person', 'natural_resources_geo', 'e_license'] as const;
 export type BaseDatabase = (typeof BASE_DATABASES)[number];
+
+export const BASE_DATABASE_NAMES: Record<BaseDatabase, string> = {
+  natural_person: '人口基础信息库',
+  legal_person: '法人单位基础信息库',
+  natural_resources_geo: '自然资源和空间地理基础信息库',
+  e_license: '电子证照基础信息库',
+};
 
 export const CATALOG_FIELDS = [
   'name',
@@ -73,10 +86,10 @@ const needsBasis = (m: CatalogMetadata): boolean => m.sharingType !== 'unconditi
 /** 第三十条: the sharing rules one entry's metadata must satisfy on its own. */
 export function checkMetadata(m: CatalogMetadata): DomainError | null {
   if (needsBasis(m) && !m.sharingBasis?.trim()) {
-    return domainError('SHARING_BASIS_REQUIRED', `共享类型为 ${m.sharingType}`);
+    return domainError('SHARING_BASIS_REQUIRED', `共享类型为${SHARING_TYPE_NAMES[m.sharingType]}`);
   }
   if (m.baseDatabase && m.sharingType !== 'unconditional') {
-    return domainError('BASE_DATA_MUST_BE_UNCONDITIONAL', `所属基础数据库 ${m.baseDatabase}`);
+    return domainError('BASE_DATA_MUST_BE_UNCONDITIONAL', `所属基础数据库为${BASE_DATABASE_NAMES[m.baseDatabase]}`);
   }
   if (new Set(m.dataItems).size !== m.dataItems.length) return domainError('DATA_ITEMS_DUPLICATE');
   const names = [{ what: '资源名称', name: m.name }, ...m.dataItems.map((name) => ({ what: `数据项“${name}”`, name }))];

@@ -78,6 +78,10 @@ export const DOMAIN_ERRORS = {
   REFERRAL_NOT_ALLOWED: { status: 409, message: '只有已通报批评或情节严重的，才能移送有权机关处分' },
   REFERRAL_DETAILS_REQUIRED: { status: 422, message: '移送处分须写明有权机关、责任人员及其职务和移送理由' },
   // 第四十九条, 第五十条, SPEC §3.6: findings, their statement (陈述申辩) and the supervisor's decision
+  // 督办 (SPEC §6): the supervisor urges the party holding an open process's turn
+  URGE_NO_HOLDER: { status: 409, message: '该事项当前环节没有可督办的责任主体（已办结，或处于当事人陈述申辩、改正期间）' },
+  URGE_NOT_SUPERVISOR: { status: 403, message: '只有责任主体的监督主体可以督办：政务部门由主管部门督办，主管部门由县人民政府督办' },
+  URGE_NOT_DUE: { status: 409, message: '只有黄色预警或红色超期的事项可以督办' },
   FINDING_TARGET_NOT_DEPARTMENT: { status: 422, message: '只能对在用的政务部门登记违规行为，主管部门不对本部门或县人民政府登记' },
   FINDING_FACTS_REQUIRED: { status: 422, message: '必须写明违规事实、证据和认定依据' },
   NOT_FINDING_PARTY: { status: 403, message: '只有被认定违规的部门可以提出陈述申辩' },

@@ -30,3 +30,15 @@ export function holidayName(date: IsoDate): string | undefined {
   // hasOwn: a lookup such as 'toString' must not reach Object.prototype
   return Object.hasOwn(holidays, date) ? holidays[date]?.split(',')[1] : undefined;
 }
+
+/** The latest year the package carries a State Council schedule for. */
+export const LATEST_OFFICIAL_YEAR = Math.max(...source.loadedYears);
+
+/**
+ * A calendar version as an official reads it (SPEC §2): the schedules it follows and how many
+ * days the administrators corrected, e.g. 国务院办公厅 2026 年安排，另有 2 处调整.
+ */
+export function describeCalendar(loadedYears: readonly number[], adjustments: number): string {
+  const years = [...new Set([LATEST_OFFICIAL_YEAR, ...loadedYears])].sort((a, b) => a - b).join('、');
+  return `国务院办公厅 ${years} 年安排${adjustments > 0 ? `，另有 ${adjustments} 处调整` : ''}`;
+}

@@ -482,6 +482,7 @@ export const EVENT_KINDS = [
   'compilation_submitted',
   'compilation_approved',
   'compilation_returned',
+  'supervision_urged',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -552,6 +553,7 @@ const EVENT_LABELS: Record<EventKind, string> = {
   compilation_submitted: '报送目录清单',
   compilation_approved: '批准目录清单',
   compilation_returned: '退回目录清单',
+  supervision_urged: '督办',
 };
 
 export const eventLabel = labeller(EVENT_LABELS, '其他事项');
@@ -583,3 +585,16 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
 };
 
 export const documentKindLabel = labeller(DOCUMENT_KIND_LABELS, '其他证件');
+// ---- roles (SPEC §1) ----------------------------------------------------------------------
+
+const ROLE_LABELS: Record<string, string> = {
+  department_staff: '部门工作人员',
+  department_head: '部门主要负责人',
+  authority_reviewer: '主管部门审核人员',
+  county_government: '县人民政府',
+  auditor: '审计人员',
+  applicant: '申请人',
+  admin: '系统管理员',
+};
+
+export const roleLabel = labeller(ROLE_LABELS, '未知角色');

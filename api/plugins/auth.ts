@@ -3,6 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor } from '../../domain/roles';
+import { roleLabel } from '../../domain/vocabulary';
 import { findUserByToken } from '../../db/repositories/identity.repo';
 import { httpError } from '../errors';
 
@@ -32,7 +33,7 @@ export default fp(
       const user = await findUserByToken(app.deps.db, match[1]!);
       if (!user) throw httpError(401, 'UNAUTHENTICATED', '令牌无效、已过期或已吊销');
       request.user = user;
-      if (!config.roles.includes(user.role)) throw httpError(403, 'FORBIDDEN_ROLE', `当前角色（${user.role}）无权执行此操作`);
+      if (!config.roles.includes(user.role)) throw httpError(403, 'FORBIDDEN_ROLE', `当前角色（${roleLabel(user.role)}）无权执行此操作`);
     });
   },
   { name: 'auth', dependencies: ['error-handler'] },

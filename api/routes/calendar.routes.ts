@@ -6,6 +6,7 @@ import { computeDeadline } from '../../domain/deadline';
 import { ROLES } from '../../domain/roles';
 import { DEFAULT_RECEIPT_POLICY, inNoticeRange } from '../../domain/working-days';
 import {
+  currentCalendar,
   deleteOverride,
   listLoadedYears,
   listOverrides,
@@ -50,6 +51,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       computeDeadline(await loadCalendar(db), request.query.from, request.query.workingDays, warningWorkingDays, receiptPolicy),
+  );
+
+  app.get(
+    '/calendar/current',
+    {
+      config: { roles: ROLES },
+      schema: {
+        summary: '现行工作日历的版本及其中文说明（所依据的国务院办公厅安排与调整处数）',
+        tags: ['calendar'],
+        response: { 200: Type.Object({ version: Type.String(), description: Type.String() }), ...errors() },
+      },
+    },
+    async () => currentCalendar(db),
   );
 
   app.get(

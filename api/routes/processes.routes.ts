@@ -6,12 +6,20 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { FastifyRequest } from 'fastify';
 import { beijingIso } from '../../domain/deadline';
 import { inboxRules } from '../../domain/inbox';
+import { addCalendarDays } from '../../domain/working-days';
 import { canReadDepartment, isDepartmentUser, type Role } from '../../domain/roles';
 import { conflictIdsAwaitingPosition } from '../../db/repositories/conflicts.repo';
 import { listCorrectionIdsFiledBy } from '../../db/repositories/corrections.repo';
-import { getProcess, listProcesses, listTimeline, listViolations, type ProcessRow } from '../../db/repositories/registry.repo';
-import { notFound } from '../errors';
-import { errors, ProcessIdParams } from '../schemas/common';
+import {
+  countProcesses,
+  getProcess,
+  listProcesses,
+  listTimeline,
+  listViolations,
+  type ProcessRow,
+} from '../../db/repositories/registry.repo';
+import { httpError, notFound } from '../errors';
+import { errors, pageOf, ProcessIdParams } from '../schemas/common';
 import { InboxItem, ProcessQuery, ProcessView, TimelineEvent, ViolationView } from '../schemas/processes.schema';
 
 const READERS: readonly Role[] = ['applicant', 'department_staff', 'department_head', 'authority_reviewer', 'auditor'];
@@ -72,22 +80,30 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: '按类型、部门、环节、期限状态列出流程（读流程登记表，不扫描 Temporal）',
         tags: ['processes'],
         querystring: ProcessQuery,
-        response: { 200: Type.Object({ items: Type.Array(ProcessView) }), ...errors() },
+        response: { 200: pageOf(ProcessView), ...errors() },
       },
     },
     async (request) => {
       const q = request.query;
-      const rows = await listProcesses(db, {
+      if (q.from && q.to && q.from > q.to) throw httpError(400, 'DATE_RANGE_INVERTED', '开始日期不能晚于结束日期');
+      const filter = {
         ...(await scope(request)),
         type: q.type,
         departmentCode: q.departmentCode,
         stages: q.stage ? [q.stage] : undefined,
         level: q.level,
         status: q.status,
+        number: q.number?.trim() || undefined,
+        applicant: q.applicant?.trim() || undefined,
+        // dates are Beijing days, both ends included
+        startedFrom: q.from ? new Date(`${q.from}T00:00:00+08:00`) : undefined,
+        startedBefore: q.to ? new Date(`${addCalendarDays(q.to, 1)}T00:00:00+08:00`) : undefined,
+        sort: q.sort ? { by: q.sort, order: q.order ?? 'asc' } : undefined,
         limit: q.limit,
         offset: q.offset,
-      });
-      return { items: rows.map(view) };
+      };
+      const [rows, total] = await Promise.all([listProcesses(db, filter), countProcesses(db, filter)]);
+      return { items: rows.map(view), total, limit: q.limit, offset: q.offset };
     },
   );
 

@@ -84,6 +84,15 @@ export const Pagination = {
   offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
 };
 
+/** One page of a list: its rows, how many match in all (no silent truncation), and the page asked for. */
+export const pageOf = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer({ description: '符合条件的总数' }),
+    limit: Type.Integer({ description: '每页条数（最多 500）' }),
+    offset: Type.Integer(),
+  });
+
 export const ProcessIdParams = Type.Object(
   { id: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' }) },
   { additionalProperties: false },

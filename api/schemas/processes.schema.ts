@@ -24,6 +24,16 @@ export const ProcessQuery = Type.Object(
     stage: Type.Optional(StageCode),
     level: Type.Optional(Level),
     status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
+    number: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: '受理编号或事项编号的一部分（不区分大小写）' })),
+    applicant: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: '申请人（数据校核的当事人）姓名或名称的一部分' })),
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('dueDate'), Type.Literal('startedAt')], {
+        description: '排序：期限日或开始日期；缺省为未办结的期限最近者在前',
+      }),
+    ),
+    order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' })),
     ...Pagination,
   },
   { additionalProperties: false },

@@ -150,4 +150,64 @@ export const DeadlineItem = Type.Object({
   provisional: Type.Boolean(),
   timeLeftSeconds: Type.Integer({ description: '距期限届满的秒数，已超期为负数' }),
   workingDaysLeft: Type.Integer({ description: '今天之后到期限日（含）的工作日数；已超期为 0' }),
+  overdueWorkingDays: Type.Integer({ description: '期限日之后到今天（含）的工作日数：已超期的工作日数，未超期为 0' }),
+  urged: Type.Union([Type.Object({ count: Type.Integer(), lastAt: Type.String() }), Type.Null()], {
+    description: '督办次数与最近一次督办时间',
+  }),
+  urgeable: Type.Boolean({ description: '调用者现在可以督办（是当前责任主体的监督主体，且为黄色预警或红色超期）' }),
+});
+
+// The supervision board (issue 15): totals by level, departments ranked by on-time rate, a trend, due dates by day.
+export const BoardQuery = Type.Object(
+  {
+    departmentCode: Type.Optional(DepartmentCode),
+    type: Type.Optional(ProcessTypeCode),
+    month: Type.Optional(Type.String({ pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$', description: '期限日历的月份 YYYY-MM，缺省为本月' })),
+  },
+  { additionalProperties: false },
+);
+
+const LevelCounts = { normal: Type.Integer(), warning: Type.Integer(), overdue: Type.Integer() };
+const Rate = Type.Union([Type.Number(), Type.Null()], { description: '按时办结率（%，一位小数）；没有办结的为 null' });
+
+export const BoardView = Type.Object({
+  now: Type.String(),
+  year: Type.Integer({ description: '按时办结率统计的年度（北京时间）' }),
+  totals: Type.Object(LevelCounts, { description: '未办结期限的绿（正常）、黄（预警）、红（超期）数' }),
+  departments: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      ...LevelCounts,
+      closed: Type.Integer({ description: '本年度办结数' }),
+      late: Type.Integer({ description: '其中经认定超期的' }),
+      onTimeRate: Rate,
+      rank: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+  ),
+  trend: Type.Array(Type.Object({ month: Type.String(), closed: Type.Integer(), late: Type.Integer(), onTimeRate: Rate })),
+  month: Type.String(),
+  dueByDay: Type.Array(Type.Object({ date: IsoDate, ...LevelCounts })),
+});
+
+export const UrgeBody = Type.Object(
+  {
+    requestId: Type.String({
+      minLength: 8,
+      maxLength: 64,
+      pattern: '^[A-Za-z0-9_-]+$',
+      description: '客户端生成的请求号：重复提交只督办一次',
+    }),
+    workflowId: Type.String({ minLength: 1, maxLength: 200 }),
+    note: Type.String({ minLength: 1, maxLength: 1000, description: '督办意见' }),
+  },
+  { additionalProperties: false },
+);
+
+export const UrgeView = Type.Object({
+  id: Type.Integer(),
+  workflowId: Type.String(),
+  holderKind: codes(PARTY_KINDS, '被督办的责任主体类别'),
+  departmentCode: Type.String({ description: '被督办（收到通知）的部门' }),
+  urgedAt: Type.String(),
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { asc, between, sql } from 'drizzle-orm';
 import { buildCalendar, type CalendarOverride, type IsoDate, type WorkingCalendar } from '../../domain/working-days';
-import { OFFICIAL_CALENDAR_PACKAGE, officialCalendarSource } from '../../domain/official-calendar';
+import { describeCalendar, OFFICIAL_CALENDAR_PACKAGE, officialCalendarSource } from '../../domain/official-calendar';
 import { STATUTORY_HOLIDAYS_BASIS } from '../../domain/statutory-holidays';
 import type { DbOrTx } from '../client';
 import { calendarOverrides, calendarYears } from '../schema';
@@ -59,6 +59,17 @@ export async function loadCalendar(db: DbOrTx): Promise<WorkingCalendar> {
   // Read after the fingerprint: a change in between is caught by the next call's fingerprint.
   cached = { fingerprint, calendar };
   return calendar;
+}
+
+/**
+ * The calendar in force in words. The days a loaded year's notice brought are part of that
+ * year's schedule; only the other overrides are counted as adjustments.
+ */
+export async function currentCalendar(db: DbOrTx): Promise<{ version: string; description: string }> {
+  const [calendar, overrides, years] = await Promise.all([loadCalendar(db), listOverrides(db), listLoadedYears(db)]);
+  const loaded = new Set(years.map((y) => y.year));
+  const adjustments = overrides.filter((o) => !loaded.has(Number(o.date.slice(0, 4)))).length;
+  return { version: calendar.version, description: describeCalendar([...loaded], adjustments) };
 }
 
 export async function upsertOverride(

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { ExtensionRequest } from '../../domain/correction';
 import { REVISABLE_STATUSES } from '../../domain/finding-revision';
 import { type FindingStatus, type PartyKind, responsibilityOf, type Supervisor } from '../../domain/responsibility';
@@ -7,7 +7,7 @@ import { beijingIso, type Deadline } from '../../domain/deadline';
 import type { ProcessType, Stage } from '../../domain/vocabulary';
 import type { DeadlineLevel } from '../../domain/working-days';
 import type { DbOrTx } from '../client';
-import { departments, processEvents, processes, users, violations } from '../schema';
+import { corrections, departments, processEvents, processes, users, violations } from '../schema';
 import { saveExtension } from './corrections.repo';
 
 export type ProcessRow = typeof processes.$inferSelect;
@@ -209,12 +209,23 @@ export interface ProcessFilter {
   subjectIds?: string[];
   /** only departments of these kinds (departments.kind) */
   departmentKinds?: PartyKind[];
+  /** part of the receipt or subject number (受理编号), any case */
+  number?: string;
+  /** part of a correction's applicant (subject) name */
+  applicant?: string;
+  /** started on or after this instant, and before `startedBefore` */
+  startedFrom?: Date;
+  startedBefore?: Date;
+  /** the order asked for; by default open deadlines first, soonest first */
+  sort?: { by: 'dueDate' | 'startedAt'; order: 'asc' | 'desc' };
   limit: number;
   offset: number;
 }
 
-/** Open deadlines first, soonest first; closed ones last. Served by processes_open_deadline_idx. */
-export function listProcesses(db: DbOrTx, f: ProcessFilter): Promise<ProcessRow[]> {
+/** `%text%` for ILIKE, with the pattern characters of the text itself escaped. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function processWhere(db: DbOrTx, f: ProcessFilter): SQL | undefined {
   const where: SQL[] = [];
   if (f.type) where.push(eq(processes.type, f.type));
   if (f.departmentCode) where.push(eq(processes.departmentCode, f.departmentCode));
@@ -231,13 +242,42 @@ export function listProcesses(db: DbOrTx, f: ProcessFilter): Promise<ProcessRow[
       ),
     );
   }
+  if (f.number) where.push(ilike(processes.subjectId, containing(f.number)));
+  if (f.applicant) {
+    where.push(
+      inArray(
+        processes.workflowId,
+        db
+          .select({ id: corrections.workflowId })
+          .from(corrections)
+          .where(ilike(corrections.subjectName, containing(f.applicant))),
+      ),
+    );
+  }
+  if (f.startedFrom) where.push(gte(processes.startedAt, f.startedFrom));
+  if (f.startedBefore) where.push(lt(processes.startedAt, f.startedBefore));
+  return and(...where);
+}
+
+/** Open deadlines first, soonest first; closed ones last (served by processes_open_deadline_idx), or the order asked for. */
+export function listProcesses(db: DbOrTx, f: ProcessFilter): Promise<ProcessRow[]> {
+  const column = f.sort?.by === 'startedAt' ? processes.startedAt : processes.dueDate;
+  const order = f.sort
+    ? [sql`${column} ${sql.raw(f.sort.order)} nulls last`, asc(processes.workflowId)]
+    : [asc(processes.status), sql`${processes.endsAt} asc nulls last`, asc(processes.workflowId)];
   return db
     .select()
     .from(processes)
-    .where(and(...where))
-    .orderBy(asc(processes.status), sql`${processes.endsAt} asc nulls last`, asc(processes.workflowId))
+    .where(processWhere(db, f))
+    .orderBy(...order)
     .limit(f.limit)
     .offset(f.offset);
+}
+
+/** How many processes the filter matches, whatever the page. */
+export async function countProcesses(db: DbOrTx, f: ProcessFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(processes).where(processWhere(db, f));
+  return row?.n ?? 0;
 }
 
 export async function getProcess(db: DbOrTx, workflowId: string): Promise<ProcessRow | null> {

@@ -85,8 +85,15 @@ export function listOpenDeadlines(db: DbOrTx, f: DeadlineFilter) {
     .offset(f.offset);
 }
 
+/** A confirmed finding against the department on the process: what makes it late (SPEC §3.6, 第四十五条). */
+export const confirmedAgainst = (workflowId: SQL | typeof processes.workflowId, departmentCode: SQL | typeof processes.departmentCode) =>
+  sql<boolean>`exists (select 1 from ${violations} where ${violations.workflowId} = ${workflowId} and ${violations.departmentCode} = ${departmentCode} and ${violations.partyKind} = 'department' and ${violations.status} = 'confirmed')`;
+
 /** [from, to) of a year in Beijing time. */
-const yearBounds = (year: number): [Date, Date] => [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)];
+export const yearBounds = (year: number): [Date, Date] => [
+  new Date(`${year}-01-01T00:00:00+08:00`),
+  new Date(`${year + 1}-01-01T00:00:00+08:00`),
+];
 
 /**
  * The raw counts the yearly evaluation (第四十五条) is computed from; domain/evaluation.ts does the
@@ -97,8 +104,6 @@ const yearBounds = (year: number): [Date, Date] => [new Date(`${year}-01-01T00:0
  */
 export async function evaluationFigures(db: DbOrTx, year: number, now: Date) {
   const [from, to] = yearBounds(year);
-  const confirmedAgainst = (workflowId: SQL | typeof processes.workflowId, departmentCode: SQL | typeof processes.departmentCode) =>
-    sql<boolean>`exists (select 1 from ${violations} where ${violations.workflowId} = ${workflowId} and ${violations.departmentCode} = ${departmentCode} and ${violations.partyKind} = 'department' and ${violations.status} = 'confirmed')`;
   const late = confirmedAgainst(processes.workflowId, processes.departmentCode);
   const sharingLate = confirmedAgainst(sql`${sharingRequests.workflowId}`, sql`${sharingRequests.providerDepartment}`);
   const [depts, closed, overdue, findings, open, criticized, reports, answered, overturned, requestsMade, security] = await Promise.all([

@@ -152,3 +152,25 @@ export const notifications = pgTable(
     index('notifications_department_idx').on(t.departmentCode, t.createdAt),
   ],
 );
+
+// 督办 (SPEC §6): a supervisor's urging of the party holding an open process's turn. The
+// request id makes a repeated click one record; the notice and the timeline event follow it.
+export const supervisionUrges = pgTable(
+  'supervision_urges',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    requestId: text('request_id').notNull().unique(),
+    workflowId: text('workflow_id').notNull(),
+    stage: text('stage').notNull(),
+    /** the party holding the turn (domain/responsibility.ts holderOf) and its department, notified */
+    holderKind: text('holder_kind').notNull(),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
+    note: text('note').notNull(),
+    urgedBy: text('urged_by').notNull(),
+    urgedByRole: roleEnum('urged_by_role').notNull(),
+    urgedAt: timestamp('urged_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('supervision_urges_workflow_idx').on(t.workflowId, t.urgedAt)],
+);

@@ -93,6 +93,20 @@ describe('journey 1: department staff registers a correction at the counter', ()
       body: { resourceCode: 'MKT-001', dataItems: ['住所'], subject: { kind: 'organisation', name: '某某商贸有限公司' } },
     });
     expect(await receipt.textContent()).toContain(cnDate(view.body.deadline.due));
+    // the printed receipt (issue 15): department, applicant, matter, legal basis and period, clerk, seal area, QR code of the full address
+    const printed = await receipt.textContent();
+    for (const field of [
+      '县市场监督管理局',
+      '某某商贸有限公司',
+      '市场主体登记信息：住所',
+      '10 个工作日内予以校核',
+      '市场监管局 张科员',
+      '受理单位盖章',
+    ])
+      expect(printed).toContain(field);
+    expect(await page.locator('[data-test=receipt-url]').textContent()).toBe(`${url}/query?id=${id}`);
+    expect(await page.locator('[data-test=receipt-qr]').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await page.locator('[data-test=receipt-lapsed]').count()).toBe(0);
     expect((await call(null, 'GET', `/v1/public/corrections/${id}?queryCode=${queryCode}`)).status).toBe(200);
     await page.close();
   });
@@ -179,8 +193,13 @@ describe('journey 4: the auditor follows a process and checks the audit log', ()
     const page = await browser.page();
     await signIn(page, url, 'auditor');
     await page.getByText('流程查询', { exact: true }).click();
-    await page.locator('[data-test=filter-department] input, input[data-test=filter-department]').first().fill('market');
+    // the department is picked by name; the receipt number searches on the server, and the search stays in the address
+    await page.locator('[data-test=filter-department]').click();
+    await page.getByRole('option', { name: '县市场监督管理局' }).click();
+    await page.locator('input[data-test=filter-number]').fill(c.id);
     await page.locator('[data-test=search]').click();
+    await page.locator('[data-test=pagination]').getByText('共 1 条').waitFor();
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ number: c.id, departmentCode: 'market' });
     await page.locator('[data-test=processes]').getByText(c.id, { exact: true }).click();
 
     await page.locator('[data-test=timeline]').getByText('受理登记').waitFor();

@@ -22,11 +22,12 @@ export async function apiStack(
   startAt = new Date().toISOString(),
   opts: { startQuotaPerMinute?: number; rateLimit?: number; trustProxy?: string[] } = {},
 ): Promise<ApiStack> {
+  // the engine's clock starts at startAt now, not once the stack is up
+  const startedAt = Date.now();
   const [env, database] = await Promise.all([timeSkippingEnvAt(startAt), testDatabase()]);
   const { worker, taskQueue } = await createTestWorker(env, database.db);
   const running = worker.run();
   // rules keyed on today's date read the test server's day, not the machine's
-  const startedAt = Date.now();
   const app = await buildApp(
     {
       db: database.db,

@@ -26,6 +26,18 @@ const FLAGS = [
 /** A stable code (snake_case) where an official should read Chinese. */
 export const CODE_SHOWN = /\b[a-z]+(_[a-z]+)+\b/g;
 
+/** English refusal or failure text where the API's Chinese message belongs (issue 15). */
+export const ENGLISH_ERROR_SHOWN =
+  /\b(Error|Failed|Bad Request|Unauthorized|Forbidden|Not Found|Internal Server|undefined|NaN|\[object Object\])\b/g;
+
+/** What a page shows that an official should not read: codes, department codes, English errors. */
+export function wrongTextIn(text: string, departmentCodes: readonly string[]): string[] {
+  const departmentCode = new RegExp(`(?<![A-Za-z0-9-])(${departmentCodes.join('|')})(?![A-Za-z0-9-])`, 'g');
+  return [
+    ...new Set([...(text.match(CODE_SHOWN) ?? []), ...(text.match(ENGLISH_ERROR_SHOWN) ?? []), ...(text.match(departmentCode) ?? [])]),
+  ];
+}
+
 export interface Browser {
   context: BrowserContext;
   /** a new tab at the given viewport */

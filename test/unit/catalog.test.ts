@@ -44,6 +44,15 @@ describe('checkMetadata (第三十条)', () => {
     expect(checkMetadata({ ...meta, sharingType: 'not_shared', sharingBasis: '《保守国家秘密法》' })).toBeNull();
   });
 
+  it('names the sharing type and the base database in Chinese, never by code (issue 15)', () => {
+    expect(checkMetadata({ ...meta, sharingType: 'conditional' })?.message).toBe(
+      '有条件共享或不予共享的资源必须注明法律、行政法规或国家、市级政策依据（第三十条）：共享类型为有条件共享',
+    );
+    expect(checkMetadata({ ...meta, baseDatabase: 'legal_person', sharingType: 'not_shared', sharingBasis: '某政策' })?.message).toBe(
+      '基础数据库的基础信息项应当无条件共享（第三十条）：所属基础数据库为法人单位基础信息库',
+    );
+  });
+
   it('base-database items are always unconditional, even with a basis', () => {
     expect(checkMetadata({ ...meta, baseDatabase: 'legal_person' })).toBeNull();
     expect(checkMetadata({ ...meta, baseDatabase: 'legal_person', sharingType: 'conditional', sharingBasis: '某政策' })?.code).toBe(

@@ -2,20 +2,32 @@
 // blank entry to fill in, and what an application changes against the catalog as it stands
 // (the entries the API returns now), field by field.
 import {
+  BASE_DATABASE_NAMES,
   BASE_DATABASES,
   CATALOG_FIELDS,
   type CatalogChange,
   type CatalogEntry,
   type CatalogField,
   type CatalogMetadata,
+  SHARING_TYPE_NAMES,
   SHARING_TYPES,
 } from '../../domain/catalog';
 
-export { BASE_DATABASES, CATALOG_FIELDS, SHARING_TYPES, type CatalogChange, type CatalogEntry, type CatalogField, type CatalogMetadata };
+export {
+  BASE_DATABASE_NAMES,
+  BASE_DATABASES,
+  CATALOG_FIELDS,
+  SHARING_TYPE_NAMES,
+  SHARING_TYPES,
+  type CatalogChange,
+  type CatalogEntry,
+  type CatalogField,
+  type CatalogMetadata,
+};
 
 // The Chinese names of the fields are the spreadsheet template's headers too (domain/catalog-sheet.ts).
-export { BASE_DATABASE_NAMES, FIELD_LABELS, SHARING_TYPE_NAMES } from '../../domain/catalog-sheet';
-import { BASE_DATABASE_NAMES, FIELD_LABELS, SHARING_TYPE_NAMES } from '../../domain/catalog-sheet';
+export { FIELD_LABELS } from '../../domain/catalog-sheet';
+import { FIELD_LABELS } from '../../domain/catalog-sheet';
 
 export const CHANGE_ACTION_NAMES: Record<CatalogChange['action'], string> = { add: '新增', change: '变更', withdraw: '撤销' };
 

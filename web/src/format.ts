@@ -1,7 +1,7 @@
 // Dates as officials read them: 2025年10月16日（星期四）, times in Beijing time whatever the
 // browser's zone; and the Chinese names of the console's own codes. Process types, stages,
 // tasks, findings and events are named by domain/vocabulary.ts.
-import { labeller } from '../../domain/vocabulary';
+import { labeller, roleLabel } from '../../domain/vocabulary';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -48,18 +48,8 @@ export const levelName = labeller({ normal: '正常', warning: '黄色预警', o
 export const levelTag = (level: string): 'success' | 'warning' | 'danger' =>
   level === 'overdue' ? 'danger' : level === 'warning' ? 'warning' : 'success';
 
-export const roleName = labeller(
-  {
-    department_staff: '部门工作人员',
-    department_head: '部门主要负责人',
-    authority_reviewer: '主管部门审核人员',
-    county_government: '县人民政府',
-    auditor: '审计人员',
-    applicant: '申请人',
-    admin: '系统管理员',
-  },
-  '未知角色',
-);
+/** A role's Chinese name (domain/vocabulary.ts, shared with the API's refusals). */
+export const roleName = roleLabel;
 
 export const rectificationStatusName = labeller({ open: '整改中', rectified: '已整改', criticized: '通报批评' }, '未知状态');
 

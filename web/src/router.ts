@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { get } from './api';
+import { ensureLookups } from './lookups';
 import { type Me, session } from './session';
 
 export const router = createRouter({
@@ -41,5 +42,6 @@ router.beforeEach(async (to) => {
       session.signOut();
     }
   }
+  if (session.me) await ensureLookups();
   return session.me ? true : { name: 'login', query: { next: to.fullPath } };
 });
