@@ -38,6 +38,7 @@ import violationsRoutes from './routes/violations.routes';
 import findingsRoutes from './routes/findings.routes';
 import penaltyCasesRoutes from './routes/penalty-cases.routes';
 import penaltyRegistersRoutes from './routes/penalty-registers.routes';
+import departmentsRoutes from './routes/departments.routes';
 import { ErrorResponse } from './schemas/common';
 import type { AppDeps } from './types';
 
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(incidentsRoutes);
       await v1.register(penaltyRegistersRoutes);
       await v1.register(penaltyCasesRoutes);
+      await v1.register(departmentsRoutes);
     },
     { prefix: '/v1' },
   );

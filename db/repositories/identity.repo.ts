@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Actor } from '../../domain/roles';
 import type { DbOrTx } from '../client';
-import { apiTokens, users } from '../schema';
+import { apiTokens, departments, users } from '../schema';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -41,3 +41,10 @@ export async function findUserByToken(db: DbOrTx, token: string): Promise<Authen
     ? { userId: row.id, username: row.username, displayName: row.displayName, role: row.role, departmentCode: row.departmentCode }
     : null;
 }
+
+/** Every department by code, name and kind, for clients that show names where views carry codes. */
+export const listDepartments = (db: DbOrTx) =>
+  db
+    .select({ code: departments.code, name: departments.name, kind: departments.kind, active: departments.active })
+    .from(departments)
+    .orderBy(asc(departments.code));

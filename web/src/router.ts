@@ -19,6 +19,10 @@ export const router = createRouter({
     { path: '/processes', name: 'processes', component: () => import('./pages/ProcessesPage.vue') },
     { path: '/processes/:id', name: 'process', component: () => import('./pages/ProcessPage.vue'), props: true },
     { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue') },
+    { path: '/sharing', name: 'sharing', component: () => import('./pages/SharingPage.vue') },
+    { path: '/sharing/requests/:id', name: 'sharing-request', component: () => import('./pages/SharingRequestPage.vue'), props: true },
+    { path: '/sharing/disputes/:id', name: 'sharing-dispute', component: () => import('./pages/DisputePage.vue'), props: true },
+    { path: '/notifications', name: 'notifications', component: () => import('./pages/NotificationsPage.vue') },
     { path: '/:rest(.*)*', redirect: '/inbox' },
   ],
 });

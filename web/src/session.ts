@@ -46,6 +46,16 @@ export const ADMITS = {
   violations: [...DEPT, 'authority_reviewer', 'auditor'],
   orderRectification: ['authority_reviewer'],
   auditVerify: ['auditor'],
+  readSharing: [...DEPT, 'authority_reviewer', 'auditor'],
+  requestSharing: DEPT,
+  decideSharing: DEPT,
+  readSharedData: DEPT,
+  revokeGrant: [...DEPT, 'authority_reviewer'],
+  sharingSettings: ['authority_reviewer'],
+  readDisputes: [...DEPT, 'authority_reviewer', 'auditor', 'county_government'],
+  fileDispute: DEPT,
+  referDispute: ['authority_reviewer'],
+  decideDispute: ['authority_reviewer', 'county_government'],
 } satisfies Record<string, Role[]>;
 
 export const can = (action: keyof typeof ADMITS): boolean => !!session.me && (ADMITS[action] as readonly Role[]).includes(session.me.role);
