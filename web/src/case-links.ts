@@ -7,9 +7,14 @@ const PAGES: Partial<Record<ProcessType, string>> = {
   catalog_update: '/catalog/changes',
   sharing_request: '/sharing/requests',
   sharing_dispute: '/sharing/disputes',
+  annual_report: '/annual-reports',
+  rectification: '/rectifications',
+  finding: '/findings',
 };
 
 export const casePage = (p: { type: ProcessType; subjectId: string; workflowId: string }): string => {
+  // A registered finding's registry row carries its case number (WG…), an automatic one its record id.
+  if (p.type === 'finding' && !/^\d+$/.test(p.subjectId)) return `/findings/process/${encodeURIComponent(p.workflowId)}`;
   const base = PAGES[p.type];
   return base ? `${base}/${encodeURIComponent(p.subjectId)}` : `/processes/${encodeURIComponent(p.workflowId)}`;
 };

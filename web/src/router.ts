@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { get } from './api';
+import { currentReportYear } from './format';
 import { type Me, session } from './session';
 
 export const router = createRouter({
@@ -22,6 +23,17 @@ export const router = createRouter({
     { path: '/sharing', name: 'sharing', component: () => import('./pages/SharingPage.vue') },
     { path: '/sharing/requests/:id', name: 'sharing-request', component: () => import('./pages/SharingRequestPage.vue'), props: true },
     { path: '/sharing/disputes/:id', name: 'sharing-dispute', component: () => import('./pages/DisputePage.vue'), props: true },
+    { path: '/annual-reports', redirect: () => `/annual-reports/${currentReportYear()}` },
+    {
+      path: '/annual-reports/:year(\\d{4})',
+      name: 'annual-reports',
+      component: () => import('./pages/AnnualReportsPage.vue'),
+      props: true,
+    },
+    { path: '/rectifications/:id', name: 'rectification', component: () => import('./pages/RectificationPage.vue'), props: true },
+    { path: '/findings/new', name: 'finding-new', component: () => import('./pages/FindingNewPage.vue') },
+    { path: '/findings/:id(\\d+)', name: 'finding', component: () => import('./pages/FindingPage.vue'), props: true },
+    { path: '/findings/process/:workflowId', name: 'finding-process', component: () => import('./pages/FindingPage.vue'), props: true },
     { path: '/notifications', name: 'notifications', component: () => import('./pages/NotificationsPage.vue') },
     { path: '/:rest(.*)*', redirect: '/inbox' },
   ],

@@ -56,6 +56,16 @@ export const ADMITS = {
   fileDispute: DEPT,
   referDispute: ['authority_reviewer'],
   decideDispute: ['authority_reviewer', 'county_government'],
+  readAnnualReports: [...DEPT, 'authority_reviewer', 'auditor', 'county_government'],
+  annualReportFigures: ['authority_reviewer', 'auditor', 'county_government'],
+  fileAnnualReport: [...DEPT, 'authority_reviewer'],
+  submitCountyReport: ['authority_reviewer'],
+  submitToCity: ['county_government'],
+  startAnnualReport: ['admin'],
+  reportRectification: DEPT,
+  acceptRectification: ['authority_reviewer'],
+  referRectification: ['authority_reviewer'],
+  registerFinding: ['authority_reviewer'],
 } satisfies Record<string, Role[]>;
 
 export const can = (action: keyof typeof ADMITS): boolean => !!session.me && (ADMITS[action] as readonly Role[]).includes(session.me.role);
