@@ -10,6 +10,7 @@ const PAGES: Partial<Record<ProcessType, string>> = {
   annual_report: '/annual-reports',
   rectification: '/rectifications',
   finding: '/findings',
+  conflict: '/conflicts',
 };
 
 export const casePage = (p: { type: ProcessType; subjectId: string; workflowId: string }): string => {

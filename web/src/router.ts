@@ -35,6 +35,11 @@ export const router = createRouter({
     { path: '/findings/:id(\\d+)', name: 'finding', component: () => import('./pages/FindingPage.vue'), props: true },
     { path: '/findings/process/:workflowId', name: 'finding-process', component: () => import('./pages/FindingPage.vue'), props: true },
     { path: '/notifications', name: 'notifications', component: () => import('./pages/NotificationsPage.vue') },
+    { path: '/calendar', name: 'calendar', component: () => import('./pages/CalendarPage.vue') },
+    { path: '/evaluation', name: 'evaluation', component: () => import('./pages/EvaluationPage.vue') },
+    { path: '/conflicts', name: 'conflicts', component: () => import('./pages/ConflictsPage.vue') },
+    { path: '/conflicts/:id', name: 'conflict', component: () => import('./pages/ConflictPage.vue'), props: true },
+    { path: '/incidents', name: 'incidents', component: () => import('./pages/IncidentsPage.vue') },
     { path: '/:rest(.*)*', redirect: '/inbox' },
   ],
 });

@@ -66,6 +66,20 @@ export const ADMITS = {
   acceptRectification: ['authority_reviewer'],
   referRectification: ['authority_reviewer'],
   registerFinding: ['authority_reviewer'],
+  readCalendar: ['admin', 'auditor', 'authority_reviewer'],
+  adminCalendar: ['admin'],
+  readEvaluation: [...DEPT, 'authority_reviewer', 'county_government', 'auditor'],
+  setIndicators: ['authority_reviewer'],
+  submitEvaluation: ['authority_reviewer'],
+  readSubmissions: ['authority_reviewer', 'county_government', 'auditor'],
+  readSecurityRecords: [...DEPT, 'authority_reviewer', 'auditor'],
+  registerSecurityRecord: DEPT,
+  readConflicts: [...DEPT, 'authority_reviewer', 'auditor'],
+  registerConflict: [...DEPT, 'authority_reviewer'],
+  conflictPosition: DEPT,
+  decideConflict: ['authority_reviewer'],
+  readIncidents: ['admin', 'auditor'],
+  workIncidents: ['admin'],
 } satisfies Record<string, Role[]>;
 
 export const can = (action: keyof typeof ADMITS): boolean => !!session.me && (ADMITS[action] as readonly Role[]).includes(session.me.role);
