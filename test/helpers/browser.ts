@@ -112,7 +112,7 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.goto(`${baseUrl}/login`);
   await page.locator('[data-test=token]').fill(tokenOf(username));
   await page.locator('[data-test=sign-in]').click();
-  await page.locator('[data-test=menu]').waitFor();
+  await page.locator('[data-test=who]').waitFor();
 }
 
 /** Saves the page, once its rendered text shows no code. */
@@ -129,3 +129,26 @@ export const menuOf = async (page: Page): Promise<string[]> =>
 /** The page fits the window's width: nothing to scroll sideways (1366×768 desktops, phones). */
 export const fitsWidth = async (page: Page): Promise<boolean> =>
   (await page.evaluate<number>('document.documentElement.scrollWidth')) <= page.viewportSize()!.width;
+
+/** Accepts the confirmation the console asks before an irreversible action. */
+export async function confirmDialog(page: Page): Promise<void> {
+  await page.locator('.el-message-box').getByRole('button', { name: '确定' }).click();
+}
+
+/** Opens the inbox (afresh) and follows the 办理 that leads to `href` (the case's own page). */
+export async function openFromInbox(page: Page, href: string): Promise<void> {
+  await page.goto(new URL('/inbox', page.url()).href);
+  await page.locator(`[data-test=inbox] a[href="${href}"]`).click();
+  await page.waitForURL((u) => u.pathname === href);
+}
+
+/** Types each value into a multiple select that allows new entries, and adds it. */
+export async function addTags(page: Page, select: string, values: string[]): Promise<void> {
+  const input = page.locator(`${select} input`);
+  for (const value of values) {
+    await page.locator(select).click();
+    await input.fill(value);
+    await page.getByRole('option', { name: value, exact: true }).click();
+    await page.locator(`${select} .el-tag`, { hasText: value }).waitFor();
+  }
+}

@@ -1,7 +1,7 @@
 // Dates as officials read them: 2025年10月16日（星期四）, times in Beijing time whatever the
 // browser's zone; and the Chinese names of the console's own codes. Process types, stages,
 // tasks, findings and events are named by domain/vocabulary.ts.
-import { labeller, roleLabel } from '../../domain/vocabulary';
+import { labeller, roleLabel, stageLabel } from '../../domain/vocabulary';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -55,3 +55,20 @@ export const rectificationStatusName = labeller({ open: '整改中', rectified: 
 
 export const extensionStatusName = labeller({ pending: '待审批', approved: '已批准', refused: '不同意', lapsed: '已失效' }, '未知状态');
 export const outcomeName = labeller({ corrected: '已更正', confirmed: '确认无误', partially_corrected: '部分更正' }, '未知结果');
+
+/** A sharing request's status by the stage it names (a pending one waits for its provider, 第三十一条). */
+export const sharingStatusName = (status: string): string => stageLabel(status === 'pending' ? 'awaiting_sharing_decision' : status);
+export const grantSourceName = labeller({ unconditional: '无条件共享即时授权', provider: '提供部门同意', dispute: '争议决定共享' }, '其他');
+
+/** A due day as a deadline: it ends at 24:00 Beijing time, the next day's 00:00 (+08:00). */
+export const dayDeadline = (due: string, provisional = false) => ({
+  due,
+  endsAt: new Date(Date.parse(`${due}T00:00:00+08:00`) + 86_400_000).toISOString(),
+  provisional,
+});
+
+/** The reporting year officials work now (第四十六条): the past one during January, when the county reports are due. */
+export function currentReportYear(): number {
+  const beijing = new Date(Date.now() + 8 * 3600_000);
+  return beijing.getUTCMonth() === 0 ? beijing.getUTCFullYear() - 1 : beijing.getUTCFullYear();
+}

@@ -52,3 +52,7 @@ export function calendarName(version: string | null | undefined): string {
   if (lookups.calendar && version === lookups.calendar.version) return lookups.calendar.description;
   return '调整前的工作日历（此后日历已更新）';
 }
+
+/** The active departments of one kind (department, authority, county_government), for pickers. */
+export const departmentsOfKind = (kind: Department['kind']) =>
+  lookups.departments.filter((d) => d.active && d.kind === kind).map(({ code, name }) => ({ code, name }));

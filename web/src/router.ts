@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { get } from './api';
 import { ensureLookups } from './lookups';
+import { currentReportYear } from './format';
 import { type Me, session } from './session';
 
 export const router = createRouter({
@@ -29,6 +30,26 @@ export const router = createRouter({
     { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue') },
     { path: '/shared-directory', name: 'shared-directory', component: () => import('./pages/SharedDirectoryPage.vue') },
     { path: '/demands', name: 'demands', component: () => import('./pages/DemandsPage.vue') },
+    { path: '/sharing', name: 'sharing', component: () => import('./pages/SharingPage.vue') },
+    { path: '/sharing/requests/:id', name: 'sharing-request', component: () => import('./pages/SharingRequestPage.vue'), props: true },
+    { path: '/sharing/disputes/:id', name: 'sharing-dispute', component: () => import('./pages/DisputePage.vue'), props: true },
+    { path: '/annual-reports', redirect: () => `/annual-reports/${currentReportYear()}` },
+    {
+      path: '/annual-reports/:year(\\d{4})',
+      name: 'annual-reports',
+      component: () => import('./pages/AnnualReportsPage.vue'),
+      props: true,
+    },
+    { path: '/rectifications/:id', name: 'rectification', component: () => import('./pages/RectificationPage.vue'), props: true },
+    { path: '/findings/new', name: 'finding-new', component: () => import('./pages/FindingNewPage.vue') },
+    { path: '/findings/:id(\\d+)', name: 'finding', component: () => import('./pages/FindingPage.vue'), props: true },
+    { path: '/findings/process/:workflowId', name: 'finding-process', component: () => import('./pages/FindingPage.vue'), props: true },
+    { path: '/notifications', name: 'notifications', component: () => import('./pages/NotificationsPage.vue') },
+    { path: '/calendar', name: 'calendar', component: () => import('./pages/CalendarPage.vue') },
+    { path: '/evaluation', name: 'evaluation', component: () => import('./pages/EvaluationPage.vue') },
+    { path: '/conflicts', name: 'conflicts', component: () => import('./pages/ConflictsPage.vue') },
+    { path: '/conflicts/:id', name: 'conflict', component: () => import('./pages/ConflictPage.vue'), props: true },
+    { path: '/incidents', name: 'incidents', component: () => import('./pages/IncidentsPage.vue') },
     { path: '/:rest(.*)*', redirect: '/inbox' },
   ],
 });

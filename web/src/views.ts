@@ -30,13 +30,3 @@ export interface ExtensionView {
   decidedAt?: string;
   decisionReason?: string;
 }
-
-/** Where a process is worked: its own page for corrections and catalog updates, else its timeline. */
-export const caseLink = (p: Pick<ProcessView, 'type' | 'subjectId' | 'workflowId'>): string =>
-  p.type === 'correction'
-    ? `/corrections/${p.subjectId}`
-    : p.type === 'catalog_update'
-      ? `/catalog/changes/${p.subjectId}`
-      : p.type === 'catalog_compilation'
-        ? `/catalog/compilations/${p.subjectId}`
-        : `/processes/${p.workflowId}`;
