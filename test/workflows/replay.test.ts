@@ -38,6 +38,7 @@ describe('replay of recorded histories', () => {
         'penaltyCaseWorkflow',
         'calendarChangeWorkflow',
         'calendarReminderWorkflow',
+        'historyArchiveWorkflow',
       ]),
     );
   });
