@@ -17,6 +17,7 @@ import { reportingYearOn } from './domain/annual-report';
 import { beijingDate } from './domain/working-days';
 import { type Env, readEnv } from './env';
 import { isMain } from './is-main';
+import { dataConverterFor } from './payload-codec';
 import {
   ANNUAL_REPORT_SCHEDULE_ID,
   annualReportWorkflowId,
@@ -136,10 +137,12 @@ async function createScheduleOnce(client: Client, options: ScheduleOptions): Pro
 }
 
 export async function startWorker(env: Env, database: Database): Promise<RunningWorker> {
+  // Before any connection: no key, no start (the codec refuses an empty key list).
+  const dataConverter = dataConverterFor(env.payloadKeys);
   const connection = await NativeConnection.connect({ address: env.temporalAddress, tls: env.temporalTls });
   // Activities signal workflows (calendar changes) through an ordinary client.
   const clientConnection = await Connection.connect({ address: env.temporalAddress, tls: env.temporalTls });
-  const client = new Client({ connection: clientConnection, namespace: env.temporalNamespace });
+  const client = new Client({ connection: clientConnection, namespace: env.temporalNamespace, dataConverter });
   await ensureAnnualReportSchedule(client, env.taskQueue);
   await ensureCurrentYearOpen(client, database.db, env.taskQueue);
   await ensureCalendarReminderSchedule(client, env.taskQueue);
@@ -157,6 +160,7 @@ export async function startWorker(env: Env, database: Database): Promise<Running
     }),
     interceptors: { activity: [incidentInterceptors(database.db)] },
     shutdownGraceTime: '10 seconds',
+    dataConverter,
   });
   const done = worker.run().finally(async () => {
     await clientConnection.close();

@@ -12,6 +12,7 @@
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { patchesOf, recordedHistories } from '../helpers/history';
+import { TEST_DATA_CONVERTER } from '../helpers/codec';
 import { WORKFLOW_BUNDLE } from '../helpers/paths';
 import { quietRuntime } from '../helpers/temporal';
 
@@ -95,6 +96,6 @@ describe('replay of recorded histories', () => {
   });
 
   it.each(histories.map((h) => [h.name, h.history] as const))('%s', async (name, history) => {
-    await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE } }, history, name);
+    await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE }, dataConverter: TEST_DATA_CONVERTER }, history, name);
   });
 });
