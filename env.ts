@@ -49,6 +49,8 @@ export interface Env {
   receiptPolicy: ReceiptPolicy;
   /** SPEC §5: the payload encryption keys (PAYLOAD_KEYS), the newest first; the API and the worker refuse to start without one */
   payloadKeys: PayloadKey[];
+  /** SPEC §5: origins (the Temporal UI's) that may call the codec endpoint from a browser */
+  codecCorsOrigins: string[];
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -106,5 +108,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       .filter(Boolean),
     receiptPolicy: receiptPolicy(source.RECEIPT_POLICY),
     payloadKeys: parsePayloadKeys(source.PAYLOAD_KEYS),
+    codecCorsOrigins: (source.CODEC_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   };
 }

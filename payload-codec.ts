@@ -106,3 +106,10 @@ export const payloadToJson = (p: Payload): JsonPayload => ({
   metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? []).toString('base64')])),
   data: Buffer.from(p.data ?? []).toString('base64'),
 });
+
+/** Decoding as the client does it: the codecs in reverse order of encoding. */
+export async function decodeWith(codecs: readonly PayloadCodec[], payloads: Payload[]): Promise<Payload[]> {
+  let out = payloads;
+  for (const codec of [...codecs].reverse()) out = await codec.decode(out);
+  return out;
+}

@@ -38,6 +38,7 @@ import violationsRoutes from './routes/violations.routes';
 import findingsRoutes from './routes/findings.routes';
 import penaltyCasesRoutes from './routes/penalty-cases.routes';
 import penaltyRegistersRoutes from './routes/penalty-registers.routes';
+import codecRoutes from './routes/codec.routes';
 import { ErrorResponse } from './schemas/common';
 import type { AppDeps } from './types';
 
@@ -56,6 +57,8 @@ export interface AppOptions {
   hsts?: boolean;
   /** the reverse proxies trusted to name the caller in X-Forwarded-For (env TRUST_PROXY); default none */
   trustProxy?: string[];
+  /** SPEC §5: browser origins (the Temporal UI's) allowed to call /v1/codec/decode; default none */
+  codecCorsOrigins?: string[];
 }
 
 export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -152,6 +155,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(incidentsRoutes);
       await v1.register(penaltyRegistersRoutes);
       await v1.register(penaltyCasesRoutes);
+      await v1.register(codecRoutes, { corsOrigins: opts.codecCorsOrigins ?? [] });
     },
     { prefix: '/v1' },
   );

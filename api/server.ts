@@ -36,6 +36,7 @@ export async function startApi(env: Env, database: Database): Promise<{ url: str
       hsts: env.publicHttps,
       startQuotaPerMinute: env.startQuotaPerMinute,
       trustProxy: env.trustProxy,
+      codecCorsOrigins: env.codecCorsOrigins,
     },
   );
   await app.listen({ host: env.host, port: env.port });

@@ -13,6 +13,7 @@ import { listCorrectionIdsFiledBy } from '../../db/repositories/corrections.repo
 import { readHistoryArchive } from '../../db/repositories/history-archives.repo';
 import { getProcess, listProcesses, listTimeline, listViolations, type ProcessRow } from '../../db/repositories/registry.repo';
 import { httpError, notFound } from '../errors';
+import { decodeHistoryPayloads } from '../history-payloads';
 import { errors, ProcessIdParams } from '../schemas/common';
 import { InboxItem, ProcessQuery, ProcessView, TemporalHistory, TimelineEvent, ViolationView } from '../schemas/processes.schema';
 
@@ -49,6 +50,7 @@ const goneFromEngine = (err: unknown) => err instanceof WorkflowNotFoundError ||
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, temporal } = app.deps;
+  const codecs = temporal.options.loadedDataConverter.payloadCodecs;
 
   /**
    * SPEC §5: the engine's history while it has one; after its retention (or a deletion) the
@@ -178,7 +180,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           dueDate: v.dueDate,
           occurredAt: beijingIso(v.occurredAt.getTime()),
         })),
-        temporalHistory: history,
+        // SPEC §5: auditors read the values, decoded with the client's own codec.
+        temporalHistory: { ...history, events: (await decodeHistoryPayloads(history.events, codecs)) as unknown[] },
       };
     },
   );
