@@ -5,10 +5,12 @@
 // encryption sample. A PayloadCodec runs outside the workflow sandbox, in the worker's main thread.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { type DataConverter, METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+// A CommonJS package: Node's ESM loader sees its default export only (its named exports are not detected).
+import proto from '@temporalio/proto';
 
 export const ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
+const { Payload: PayloadProto } = proto.temporal.api.common.v1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -60,7 +62,7 @@ export class EncryptionCodec implements PayloadCodec {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       // The whole payload, its own metadata (encoding) included, is what is sealed.
-      const sealed = Buffer.concat([cipher.update(temporal.api.common.v1.Payload.encode(p).finish()), cipher.final()]);
+      const sealed = Buffer.concat([cipher.update(PayloadProto.encode(p).finish()), cipher.final()]);
       return {
         metadata: { [METADATA_ENCODING_KEY]: Buffer.from(ENCODING), [KEY_ID_METADATA]: Buffer.from(id) },
         data: Buffer.concat([iv, sealed, cipher.getAuthTag()]),
@@ -80,7 +82,7 @@ export class EncryptionCodec implements PayloadCodec {
         const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
         decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
         const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
-        return temporal.api.common.v1.Payload.decode(plain) as Payload;
+        return PayloadProto.decode(plain) as Payload;
       } catch {
         throw new PayloadDecryptionError('PAYLOAD_UNREADABLE', `载荷（密钥 ${id}）解密失败：内容已被改动或密钥不符`);
       }
