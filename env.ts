@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_RECEIPT_POLICY, RECEIPT_POLICIES, type ReceiptPolicy } from './domain/working-days';
+import { type PayloadKey, parsePayloadKeys } from './payload-codec';
 
 /**
  * Mutual TLS to the Temporal frontend (issue 16): the API and the worker present a client
@@ -46,6 +47,10 @@ export interface Env {
   trustProxy: string[];
   /** SPEC §2: how a receipt on a weekend or holiday starts a period (domain/working-days.ts RECEIPT_POLICIES) */
   receiptPolicy: ReceiptPolicy;
+  /** SPEC §5: the payload encryption keys (PAYLOAD_KEYS), the newest first; the API and the worker refuse to start without one */
+  payloadKeys: PayloadKey[];
+  /** SPEC §5: origins (the Temporal UI's) that may call the codec endpoint from a browser */
+  codecCorsOrigins: string[];
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -102,5 +107,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       .map((p) => p.trim())
       .filter(Boolean),
     receiptPolicy: receiptPolicy(source.RECEIPT_POLICY),
+    payloadKeys: parsePayloadKeys(source.PAYLOAD_KEYS),
+    codecCorsOrigins: (source.CODEC_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   };
 }

@@ -5,6 +5,7 @@ import {
   Connection,
   ScheduleAlreadyRunning,
   ScheduleOverlapPolicy,
+  type ScheduleOptions,
   WorkflowExecutionAlreadyStartedError,
 } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -16,11 +17,14 @@ import { reportingYearOn } from './domain/annual-report';
 import { beijingDate } from './domain/working-days';
 import { type Env, readEnv } from './env';
 import { isMain } from './is-main';
+import { dataConverterFor } from './payload-codec';
 import {
   ANNUAL_REPORT_SCHEDULE_ID,
   annualReportWorkflowId,
   CALENDAR_REMINDER_SCHEDULE_ID,
   CALENDAR_REMINDER_WORKFLOW_ID,
+  HISTORY_ARCHIVE_SCHEDULE_ID,
+  HISTORY_ARCHIVE_WORKFLOW_ID,
 } from './workflows/options';
 
 export interface RunningWorker {
@@ -107,14 +111,42 @@ export async function ensureCalendarReminderSchedule(client: Client, taskQueue: 
   }
 }
 
+/**
+ * SPEC §5, 第四十八条: every 15 minutes the archiver stores the histories of processes closed
+ * since, well inside any namespace retention (the dev server's included).
+ */
+export async function ensureHistoryArchiveSchedule(client: Client, taskQueue: string): Promise<'created' | 'exists'> {
+  return createScheduleOnce(client, {
+    scheduleId: HISTORY_ARCHIVE_SCHEDULE_ID,
+    spec: { intervals: [{ every: '15 minutes' }] },
+    action: { type: 'startWorkflow', workflowType: 'historyArchiveWorkflow', args: [], taskQueue, workflowId: HISTORY_ARCHIVE_WORKFLOW_ID },
+    // A round still running when the next is due is enough: the next one finds what is left.
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
+  });
+}
+
+/** A schedule with a fixed id, created once however many workers start. */
+async function createScheduleOnce(client: Client, options: ScheduleOptions): Promise<'created' | 'exists'> {
+  try {
+    await client.schedule.create(options);
+    return 'created';
+  } catch (err) {
+    if (err instanceof ScheduleAlreadyRunning) return 'exists';
+    throw err;
+  }
+}
+
 export async function startWorker(env: Env, database: Database): Promise<RunningWorker> {
+  // Before any connection: no key, no start (the codec refuses an empty key list).
+  const dataConverter = dataConverterFor(env.payloadKeys);
   const connection = await NativeConnection.connect({ address: env.temporalAddress, tls: env.temporalTls });
   // Activities signal workflows (calendar changes) through an ordinary client.
   const clientConnection = await Connection.connect({ address: env.temporalAddress, tls: env.temporalTls });
-  const client = new Client({ connection: clientConnection, namespace: env.temporalNamespace });
+  const client = new Client({ connection: clientConnection, namespace: env.temporalNamespace, dataConverter });
   await ensureAnnualReportSchedule(client, env.taskQueue);
   await ensureCurrentYearOpen(client, database.db, env.taskQueue);
   await ensureCalendarReminderSchedule(client, env.taskQueue);
+  await ensureHistoryArchiveSchedule(client, env.taskQueue);
   const worker = await Worker.create({
     connection,
     namespace: env.temporalNamespace,
@@ -128,6 +160,7 @@ export async function startWorker(env: Env, database: Database): Promise<Running
     }),
     interceptors: { activity: [incidentInterceptors(database.db)] },
     shutdownGraceTime: '10 seconds',
+    dataConverter,
   });
   const done = worker.run().finally(async () => {
     await clientConnection.close();

@@ -8,6 +8,7 @@ import { createRegistryActivities } from './registry.activities';
 import { createSharingActivities } from './sharing.activities';
 import { createFindingActivities } from './finding.activities';
 import { createPenaltyActivities } from './penalty.activities';
+import { createHistoryArchiveActivities } from './history-archive.activities';
 
 export type ActivityDeps = CalendarDeps;
 
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSharingActivities(deps),
     ...createFindingActivities(deps),
     ...createPenaltyActivities(deps),
+    ...createHistoryArchiveActivities(deps),
   };
 }
 

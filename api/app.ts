@@ -43,6 +43,7 @@ import penaltyCasesRoutes from './routes/penalty-cases.routes';
 import penaltyRegistersRoutes from './routes/penalty-registers.routes';
 import sharedDirectoryRoutes from './routes/shared-directory.routes';
 import citySubmissionsRoutes from './routes/city-submissions.routes';
+import codecRoutes from './routes/codec.routes';
 import { ErrorResponse } from './schemas/common';
 import type { AppDeps } from './types';
 
@@ -61,6 +62,8 @@ export interface AppOptions {
   hsts?: boolean;
   /** the reverse proxies trusted to name the caller in X-Forwarded-For (env TRUST_PROXY); default none */
   trustProxy?: string[];
+  /** SPEC §5: browser origins (the Temporal UI's) allowed to call /v1/codec/decode; default none */
+  codecCorsOrigins?: string[];
 }
 
 export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -162,6 +165,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(sharedDirectoryRoutes);
       await v1.register(citySubmissionsRoutes);
       await v1.register(departmentsRoutes);
+      await v1.register(codecRoutes, { corsOrigins: opts.codecCorsOrigins ?? [] });
     },
     { prefix: '/v1' },
   );

@@ -4,18 +4,20 @@ import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor }
 import { createDatabase, type Database } from '../db/client';
 import { type Env, readEnv } from '../env';
 import { isMain } from '../is-main';
+import { dataConverterFor } from '../payload-codec';
 import { buildApp } from './app';
 import { requireQueryCodeSecret } from './query-code';
 
 export async function startApi(env: Env, database: Database): Promise<{ url: string; close(): Promise<void> }> {
   // A caller over HTTP is waiting: three quick attempts (~0.5 s) ride out a blip, then the error
   // handler answers 503 with Retry-After. The SDK's default, 10 attempts, holds a request ~20 s.
+  const dataConverter = dataConverterFor(env.payloadKeys);
   const connection = await Connection.connect({
     address: env.temporalAddress,
     tls: env.temporalTls,
     interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3 }))],
   });
-  const temporal = new Client({ connection, namespace: env.temporalNamespace });
+  const temporal = new Client({ connection, namespace: env.temporalNamespace, dataConverter });
   const app = await buildApp(
     {
       db: database.db,
@@ -34,6 +36,7 @@ export async function startApi(env: Env, database: Database): Promise<{ url: str
       hsts: env.publicHttps,
       startQuotaPerMinute: env.startQuotaPerMinute,
       trustProxy: env.trustProxy,
+      codecCorsOrigins: env.codecCorsOrigins,
     },
   );
   await app.listen({ host: env.host, port: env.port });

@@ -23,6 +23,7 @@ import { eventually } from '../test/helpers/wait';
 import type { CorrectionInput } from '../workflows/correction.workflow';
 import { correctionWorkflowId } from '../workflows/options';
 import { mergeResults, pool, round } from './stats';
+import { BENCH_SECRETS, benchDataConverter } from './secrets';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const url = process.env.BENCH_DATABASE_URL;
@@ -38,7 +39,7 @@ const measured: { open: number; seconds: number; signalled: number }[] = [];
 try {
   const connection = await server.ready();
   await engine.prepare(connection);
-  const client = new Client({ connection });
+  const client = new Client({ connection, dataConverter: benchDataConverter() });
   await database.migrate();
   await seedDemo(database.db);
   await database.db.execute(sql`truncate calendar_overrides`);
@@ -49,7 +50,7 @@ try {
     TEMPORAL_TASK_QUEUE: `bench-calendar-${randomUUID()}`,
     PORT: String(await freePort()),
     LOG_LEVEL: 'error',
-    QUERY_CODE_SECRET: 'bench-query-code-secret-0123456789abcdef',
+    ...BENCH_SECRETS,
     START_QUOTA_PER_MINUTE: '100000',
     DATABASE_URL: url,
   };

@@ -33,6 +33,7 @@ import { decideExtension, recordVerification, requestExtension } from '../workfl
 import { correctionWorkflowId } from '../workflows/options';
 import { startWorker } from '../worker';
 import { interleave, median, mergeResults, percentile, pool, round, timed } from './stats';
+import { BENCH_SECRETS, benchDataConverter } from './secrets';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ROUNDS = 5;
@@ -52,6 +53,7 @@ function report(r: Omit<Row, 'ratio'>): void {
 }
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'bench-'));
+/** The API, the worker and the raw client share one bench-only key. */
 const onServer = process.env.BENCH_TEMPORAL === 'server';
 if (onServer && !process.env.BENCH_DATABASE_URL)
   throw new Error('BENCH_TEMPORAL=server 需要 BENCH_DATABASE_URL (BENCH_DATABASE_URL_REQUIRED)');
@@ -66,7 +68,8 @@ let stackDatabase = 'PGlite';
 try {
   const connection = await server.ready();
   await engine.prepare(connection);
-  const client = new Client({ connection });
+  // The raw client encrypts like the API's: the ratio compares the API's overhead, not the codec's.
+  const client = new Client({ connection, dataConverter: benchDataConverter() });
   const open = async (url?: string) => {
     const db = await createDatabase(url ? { url, poolSize: 10 } : { dataDir: 'memory://' });
     databases.push(db);
@@ -85,7 +88,7 @@ try {
     TEMPORAL_TASK_QUEUE: 'bench',
     PORT: String(await freePort()),
     LOG_LEVEL: 'error',
-    QUERY_CODE_SECRET: 'bench-query-code-secret-0123456789abcdef',
+    ...BENCH_SECRETS,
     // The load is one user's: measure the system, not the per-user start quota.
     START_QUOTA_PER_MINUTE: '100000',
   };

@@ -13,15 +13,17 @@ import { eventually } from '../test/helpers/wait';
 import type { CorrectionInput } from '../workflows/correction.workflow';
 import { correctionWorkflowId } from '../workflows/options';
 import { startWorker } from '../worker';
+import { BENCH_SECRETS } from './secrets';
 import { pool } from './stats';
+import { dataConverterFor } from '../payload-codec';
 
 const n = Number(process.env.BENCH_WORKFLOWS ?? 500);
-const env = { ...readEnv(), taskQueue: `bench-memory-${randomUUID()}` };
+const env = { ...readEnv({ PAYLOAD_KEYS: BENCH_SECRETS.PAYLOAD_KEYS, ...process.env }), taskQueue: `bench-memory-${randomUUID()}` };
 const database = await createDatabase({ url: env.databaseUrl, dataDir: 'memory://' });
 await database.migrate();
 await seedDemo(database.db);
 const connection = await Connection.connect({ address: env.temporalAddress });
-const client = new Client({ connection });
+const client = new Client({ connection, dataConverter: dataConverterFor(env.payloadKeys) });
 const worker = await startWorker(env, database);
 const applicant = await actorOf(database.db, 'applicant');
 

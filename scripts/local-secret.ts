@@ -11,3 +11,6 @@ export function localSecret(dataDir: string, name: string): string {
   }
   return readFileSync(file, 'utf8').trim();
 }
+
+/** PAYLOAD_KEYS for a local run that sets none: one key, kept beside the data like the other local secrets. */
+export const localPayloadKeys = (dataDir: string): string => `local:${localSecret(dataDir, 'payload-key')}`;

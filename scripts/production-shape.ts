@@ -13,7 +13,7 @@ import { seedDemo } from '../db/seed';
 import { readEnv } from '../env';
 import type { DevServer } from './dev-server';
 import { type EntryProcess, spawnEntry } from './entry-process';
-import { localSecret } from './local-secret';
+import { localPayloadKeys, localSecret } from './local-secret';
 import { searchAttributesReady } from './search-attributes';
 import {
   DEFAULT_PORTS,
@@ -229,6 +229,7 @@ async function main(): Promise<void> {
     TEMPORAL_NAMESPACE: env.temporalNamespace,
     TEMPORAL_TASK_QUEUE: env.taskQueue,
     LOG_LEVEL: env.logLevel,
+    PAYLOAD_KEYS: process.env.PAYLOAD_KEYS || localPayloadKeys(home),
   };
   checkStop();
   say('执行数据库迁移 (db/migrate.ts)', 'DB_MIGRATE');

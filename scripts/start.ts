@@ -11,7 +11,8 @@ import { DEMO_USERS, seedDemo } from '../db/seed';
 import { type Env, readEnv } from '../env';
 import { type RunningWorker, startWorker } from '../worker';
 import { type DevServer, portFrom, probeTemporal, spawnDevServer } from './dev-server';
-import { localSecret } from './local-secret';
+import { localPayloadKeys, localSecret } from './local-secret';
+import { parsePayloadKeys } from '../payload-codec';
 import { registerSearchAttributes } from './search-attributes';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -212,6 +213,7 @@ async function main(): Promise<void> {
   // npm start is the local run: demo departments, users and tokens, whatever SEED_DEMO says.
   await step('DB_SEED', '写入演示数据（仅供本地演示）', () => seedDemo(database.db));
   env = { ...env, seedDemo: true, queryCodeSecret: env.queryCodeSecret ?? localSecret(env.dataDir, 'query-code-secret') };
+  if (env.payloadKeys.length === 0) env = { ...env, payloadKeys: parsePayloadKeys(localPayloadKeys(env.dataDir)) };
 
   const worker = await step('WORKER_START', '启动工作节点', () => startWorker(env, database));
   started.worker = worker;

@@ -60,3 +60,15 @@ export const SA_DEPARTMENT = defineSearchAttributeKey('DepartmentCode', SearchAt
 export const SA_STAGE = defineSearchAttributeKey('ProcessStage', SearchAttributeType.KEYWORD);
 export const SA_DUE = defineSearchAttributeKey('DueDate', SearchAttributeType.DATETIME);
 export const SEARCH_ATTRIBUTES = [SA_PROCESS_TYPE, SA_DEPARTMENT, SA_STAGE, SA_DUE];
+
+/**
+ * SPEC §5: the archiver of closed processes' histories. A round reads the engine's histories one
+ * by one: heartbeats, and a longer timeout than a database write.
+ */
+export const HISTORY_ARCHIVE_SCHEDULE_ID = 'history-archive';
+export const HISTORY_ARCHIVE_WORKFLOW_ID = 'history-archive';
+export const archiveActivity: ActivityOptions = {
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: dbActivity.retry,
+};

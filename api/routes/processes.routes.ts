@@ -2,6 +2,7 @@
 // history: the domain timeline joined with the workflow's Temporal event history.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { FastifyRequest } from 'fastify';
 import { beijingIso } from '../../domain/deadline';
@@ -10,6 +11,7 @@ import { addCalendarDays } from '../../domain/working-days';
 import { canReadDepartment, isDepartmentUser, type Role } from '../../domain/roles';
 import { conflictIdsAwaitingPosition } from '../../db/repositories/conflicts.repo';
 import { listCorrectionIdsFiledBy } from '../../db/repositories/corrections.repo';
+import { readHistoryArchive } from '../../db/repositories/history-archives.repo';
 import {
   countProcesses,
   getProcess,
@@ -19,8 +21,9 @@ import {
   type ProcessRow,
 } from '../../db/repositories/registry.repo';
 import { httpError, notFound } from '../errors';
+import { decodeHistoryPayloads } from '../history-payloads';
 import { errors, pageOf, ProcessIdParams } from '../schemas/common';
-import { InboxItem, ProcessQuery, ProcessView, TimelineEvent, ViolationView } from '../schemas/processes.schema';
+import { InboxItem, ProcessQuery, ProcessView, TemporalHistory, TimelineEvent, ViolationView } from '../schemas/processes.schema';
 
 const READERS: readonly Role[] = ['applicant', 'department_staff', 'department_head', 'authority_reviewer', 'auditor'];
 
@@ -51,8 +54,41 @@ const timeline = (rows: Awaited<ReturnType<typeof listTimeline>>) =>
     detail: e.detail,
   }));
 
+const goneFromEngine = (err: unknown) => err instanceof WorkflowNotFoundError || (isGrpcServiceError(err) && err.code === 5);
+
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, temporal } = app.deps;
+  const codecs = temporal.options.loadedDataConverter.payloadCodecs;
+
+  /**
+   * SPEC §5: the engine's history while it has one; after its retention (or a deletion) the
+   * archive, served only when it matches the digest the audit log recorded.
+   */
+  async function engineHistory(workflowId: string) {
+    try {
+      const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
+      return { ...(JSON.parse(historyToJSON(history)) as { events: unknown[] }), source: 'engine' as const, archive: null };
+    } catch (err) {
+      if (!goneFromEngine(err)) throw err;
+    }
+    const archived = await readHistoryArchive(db, workflowId);
+    if (!archived) throw httpError(404, 'HISTORY_NOT_ARCHIVED', '流程引擎已不再保存该流程的事件历史，且没有归档');
+    if (!archived.ok) {
+      throw httpError(
+        500,
+        archived.reason === 'DIGEST_NOT_RECORDED' ? 'HISTORY_ARCHIVE_DIGEST_NOT_RECORDED' : 'HISTORY_ARCHIVE_DIGEST_MISMATCH',
+        archived.reason === 'DIGEST_NOT_RECORDED'
+          ? '归档的事件历史在审计日志中没有摘要记录，无法核验，未予提供'
+          : '归档的事件历史与审计日志记录的摘要不符，可能已被改动，未予提供',
+      );
+    }
+    const { row } = archived;
+    return {
+      ...(JSON.parse(archived.json) as { events: unknown[] }),
+      source: 'archive' as const,
+      archive: { algorithm: row.algorithm, digest: row.digest, archivedAt: beijingIso(row.archivedAt.getTime()), verified: true as const },
+    };
+  }
 
   /** Applicants see the processes of their own filings; departments their own; the authority and auditors all. */
   async function scope(request: FastifyRequest): Promise<{ departments?: string[]; subjectIds?: string[] }> {
@@ -137,9 +173,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             process: ProcessView,
             timeline: Type.Array(TimelineEvent),
             violations: Type.Array(ViolationView),
-            temporalHistory: Type.Object({ events: Type.Array(Type.Unknown()) }),
+            temporalHistory: TemporalHistory,
           }),
-          ...errors(404),
+          ...errors(404, 500),
         },
       },
     },
@@ -148,7 +184,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const [events, violations, history] = await Promise.all([
         listTimeline(db, row.workflowId),
         listViolations(db, row.workflowId),
-        temporal.workflow.getHandle(row.workflowId).fetchHistory(),
+        engineHistory(row.workflowId),
       ]);
       return {
         process: view(row),
@@ -160,7 +196,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           dueDate: v.dueDate,
           occurredAt: beijingIso(v.occurredAt.getTime()),
         })),
-        temporalHistory: JSON.parse(historyToJSON(history)) as { events: unknown[] },
+        // SPEC §5: auditors read the values, decoded with the client's own codec.
+        temporalHistory: { ...history, events: (await decodeHistoryPayloads(history.events, codecs)) as unknown[] },
       };
     },
   );

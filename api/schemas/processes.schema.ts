@@ -61,3 +61,18 @@ export const InboxItem = Type.Object({
   action: TaskKindCode,
   process: ProcessView,
 });
+
+/** SPEC §5: the engine's event history, or its archive once the engine no longer keeps it. */
+export const TemporalHistory = Type.Object({
+  events: Type.Array(Type.Unknown()),
+  source: Type.Union([Type.Literal('engine'), Type.Literal('archive')], { description: 'engine：流程引擎；archive：办结时归档的副本' }),
+  archive: Type.Union([
+    Type.Null(),
+    Type.Object({
+      algorithm: Type.String(),
+      digest: Type.String({ description: '归档内容的摘要，与审计日志中的记录核对一致' }),
+      archivedAt: Type.String(),
+      verified: Type.Literal(true),
+    }),
+  ]),
+});

@@ -11,3 +11,4 @@ export * from './incidents';
 export * from './evaluation';
 export * from './penalties';
 export * from './catalog-record';
+export * from './archives';

@@ -29,6 +29,7 @@ const MATRIX: Record<string, Role[]> = {
   'DELETE /v1/calendar/overrides/{date}': ['admin'],
   'PUT /v1/calendar/years/{year}': ['admin'],
   'GET /v1/audit/verify': ['auditor'],
+  'POST /v1/codec/decode': ['auditor'],
   'POST /v1/annual-reports/{year}/start': ['admin'],
   'GET /v1/annual-reports/{year}': ['authority_reviewer', 'auditor', 'county_government', ...DEPT],
   // the authority's reviewers file the authority's own department report (第四十六条第一款)

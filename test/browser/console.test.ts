@@ -219,6 +219,8 @@ describe('journey 4: the auditor follows a process and checks the audit log', ()
 
     await page.getByText(/Temporal 原始事件历史/).click();
     await page.getByText('WORKFLOW_EXECUTION_STARTED', { exact: true }).waitFor();
+    // SPEC §5: the history says where it came from (the engine here; the archive after its retention).
+    expect(await page.locator('[data-test=history-source]').textContent()).toContain('来源：流程引擎');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export-process]').click()]);
     const csv = await readFile((await download.path())!, 'utf8');

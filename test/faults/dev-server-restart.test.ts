@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corrections, processEvents } from '../../db/schema';
 import { type HttpResult, type ServedStack, servedStack, type Stack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
+import { TEST_DATA_CONVERTER } from '../helpers/codec';
 
 let stack: Stack;
 let client: Client;
@@ -25,6 +26,7 @@ beforeAll(async () => {
     connection,
     taskQueue: napQueue,
     workflowsPath: new URL('./workflows/nap.workflow.ts', import.meta.url).pathname,
+    dataConverter: TEST_DATA_CONVERTER,
   });
   napRun = napWorker.run().finally(() => connection.close());
 });

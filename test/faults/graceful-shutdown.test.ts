@@ -12,6 +12,7 @@ import { freePort } from '../helpers/ports';
 import { httpCaller, requirePostgres, type ServedStack, servedStack, type Stack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 import { correctionFiling } from '../helpers/corrections';
+import { TEST_PAYLOAD_KEYS } from '../helpers/codec';
 
 /** The major version in a start line's `Node.js vNN.x.y`. */
 const nodeMajorIn = (line: string): number => Number(/Node\.js v(\d+)\./.exec(line)?.[1] ?? Number.NaN);
@@ -97,6 +98,7 @@ describe('SIGTERM to the API process under load', () => {
         PORT: String(port),
         LOG_LEVEL: 'warn',
         QUERY_CODE_SECRET: TEST_QUERY_CODE_SECRET,
+        PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
         START_QUOTA_PER_MINUTE: '100000',
       },
       stdio: ['ignore', 'pipe', 'ignore'],

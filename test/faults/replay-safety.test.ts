@@ -18,6 +18,7 @@ import { actorOf } from '../helpers/actors';
 import { insertCorrection } from '../helpers/corrections';
 import { ROOT, WORKFLOW_BUNDLE } from '../helpers/paths';
 import { devStack, type Stack } from '../helpers/stack';
+import { TEST_DATA_CONVERTER } from '../helpers/codec';
 
 let stack: Stack;
 let client: Client;
@@ -45,7 +46,7 @@ describe('correction histories', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const history = JSON.parse(await readFile(path.join(HISTORIES, file), 'utf8'));
-      await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE } }, history, file);
+      await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE }, dataConverter: TEST_DATA_CONVERTER }, history, file);
     }
   });
 
@@ -57,6 +58,7 @@ describe('correction histories', () => {
       connection,
       taskQueue,
       workflowBundle: { codePath: WORKFLOW_BUNDLE },
+      dataConverter: TEST_DATA_CONVERTER,
       activities: createActivities({ db, client, warningWorkingDays: 2 }),
       // No cache: each activation rebuilds the workflow by replaying its history from the start.
       maxCachedWorkflows: 0,
@@ -83,7 +85,11 @@ describe('correction histories', () => {
       'verified',
     ]);
     // And the history this run wrote replays like the checked-in one.
-    await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE } }, await handle.fetchHistory(), row.workflowId);
+    await Worker.runReplayHistory(
+      { workflowBundle: { codePath: WORKFLOW_BUNDLE }, dataConverter: TEST_DATA_CONVERTER },
+      await handle.fetchHistory(),
+      row.workflowId,
+    );
   });
 });
 
@@ -96,6 +102,7 @@ describe('a reordered workflow and patched()', () => {
       connection,
       taskQueue,
       workflowsPath: orderWorkflows('v1'),
+      dataConverter: TEST_DATA_CONVERTER,
       activities: { stepA: async () => 'a', stepB: async () => 'b' },
     });
     const workflowId = `order-v1-${randomUUID()}`;
@@ -104,12 +111,16 @@ describe('a reordered workflow and patched()', () => {
   });
 
   it('v2 without patched() fails replay of the v1 history with a determinism error', async () => {
-    await expect(Worker.runReplayHistory({ workflowsPath: orderWorkflows('v2-unpatched') }, v1History, 'order-v1')).rejects.toBeInstanceOf(
-      DeterminismViolationError,
-    );
+    await expect(
+      Worker.runReplayHistory({ workflowsPath: orderWorkflows('v2-unpatched'), dataConverter: TEST_DATA_CONVERTER }, v1History, 'order-v1'),
+    ).rejects.toBeInstanceOf(DeterminismViolationError);
   });
 
   it('v2 behind patched() replays the v1 history', async () => {
-    await Worker.runReplayHistory({ workflowsPath: orderWorkflows('v2-patched') }, v1History, 'order-v1');
+    await Worker.runReplayHistory(
+      { workflowsPath: orderWorkflows('v2-patched'), dataConverter: TEST_DATA_CONVERTER },
+      v1History,
+      'order-v1',
+    );
   });
 });

@@ -20,7 +20,7 @@ export interface ApiStack {
 /** buildApp over a real database and a time-skipping Temporal server with a running worker. */
 export async function apiStack(
   startAt = new Date().toISOString(),
-  opts: { startQuotaPerMinute?: number; rateLimit?: number; trustProxy?: string[] } = {},
+  opts: { startQuotaPerMinute?: number; rateLimit?: number; trustProxy?: string[]; codecCorsOrigins?: string[] } = {},
 ): Promise<ApiStack> {
   // the engine's clock starts at startAt now, not once the stack is up
   const startedAt = Date.now();
@@ -42,7 +42,12 @@ export async function apiStack(
       clock: () => Date.parse(startAt) + (Date.now() - startedAt),
     },
     // Tests file many cases as one user: limits off unless a test sets its own.
-    { rateLimit: opts.rateLimit ?? 100_000, startQuotaPerMinute: opts.startQuotaPerMinute ?? 100_000, trustProxy: opts.trustProxy },
+    {
+      rateLimit: opts.rateLimit ?? 100_000,
+      startQuotaPerMinute: opts.startQuotaPerMinute ?? 100_000,
+      trustProxy: opts.trustProxy,
+      codecCorsOrigins: opts.codecCorsOrigins,
+    },
   );
   const stopWorker = async () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();

@@ -84,3 +84,26 @@ export async function expectOneProcessEach(stack: Stack, client: Client, request
     expect([...runs.values()].every((n) => n === 1)).toBe(true);
   }, 60_000);
 }
+
+/**
+ * A correction filed over HTTP and verified as corrected by market staff, its workflow completed:
+ * a closed process with personal data in its history (ID number, name, summary, before/after).
+ */
+export async function closedCorrection(
+  call: ServedStack['call'],
+  client: Client,
+  over: { subject?: { kind: 'person'; idNumber: string; name: string }; summary?: string; change?: { before: string; after: string } } = {},
+): Promise<{ id: string; workflowId: string }> {
+  const filed = await call('applicant', 'POST', '/v1/corrections', correctionFiling(over.subject ? { subject: over.subject } : {}));
+  expect(filed.status).toBe(201);
+  const { id, workflowId } = filed.body as { id: string; workflowId: string };
+  await eventually(async () => expect((await call('market-staff', 'GET', `/v1/corrections/${id}`)).body.deadline).not.toBeNull());
+  const done = await call('market-staff', 'POST', `/v1/corrections/${id}/verification`, {
+    outcome: 'corrected',
+    summary: over.summary ?? '已更正',
+    changes: [{ item: '住所', ...(over.change ?? { before: '旧住所', after: '新住所' }) }],
+  });
+  expect(done).toMatchObject({ status: 200, body: { stage: 'completed' } });
+  await client.workflow.getHandle(workflowId).result();
+  return { id, workflowId };
+}

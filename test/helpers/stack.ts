@@ -31,6 +31,7 @@ import { TEMPORAL_CLI } from './paths';
 import { quietRuntime } from './temporal';
 import { freePort, freeSmallintPort } from './ports';
 import { TEST_QUERY_CODE_SECRET } from './api';
+import { TEST_DATA_CONVERTER, TEST_PAYLOAD_KEYS } from './codec';
 
 export type WorkerProcess = EntryProcess;
 
@@ -147,6 +148,7 @@ export async function devStack(opts: StackOptions = {}): Promise<Stack> {
     TEMPORAL_TASK_QUEUE: `stack-${randomUUID()}`,
     LOG_LEVEL: 'warn',
     QUERY_CODE_SECRET: TEST_QUERY_CODE_SECRET,
+    PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
     // Tests file many cases as one user (50 at once in the fault tests): no start quota.
     START_QUOTA_PER_MINUTE: '100000',
   });
@@ -188,6 +190,7 @@ export async function devStack(opts: StackOptions = {}): Promise<Stack> {
           TEMPORAL_ADDRESS: env.temporalAddress,
           TEMPORAL_TASK_QUEUE: env.taskQueue,
           DATABASE_URL: database!.url,
+          PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
           LOG_LEVEL: 'warn',
         },
       });
@@ -204,7 +207,7 @@ export async function devStack(opts: StackOptions = {}): Promise<Stack> {
     async client() {
       const connection = await Connection.connect({ address: env.temporalAddress });
       closers.push(() => connection.close());
-      return new Client({ connection });
+      return new Client({ connection, dataConverter: TEST_DATA_CONVERTER });
     },
     async close() {
       // Last started, first stopped; every step runs even when an earlier one fails.

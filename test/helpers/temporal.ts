@@ -8,6 +8,7 @@ import { incidentInterceptors } from '../../activities/incidents';
 import { createActivities } from '../../activities';
 import type { Db } from '../../db/client';
 import { registerSearchAttributes } from '../../scripts/search-attributes';
+import { TEST_DATA_CONVERTER } from './codec';
 import { libfaketimePath } from './faketime';
 import { TEMPORAL_TEST_SERVER, WORKFLOW_BUNDLE } from './paths';
 
@@ -36,7 +37,10 @@ export async function timeSkippingEnvAt(startAt: string): Promise<TestWorkflowEn
   const utc = new Date(startAt).toISOString().replace('T', ' ').slice(0, 19);
   await writeFile(wrapper, `#!/bin/sh\nexec env LD_PRELOAD=${libfaketimePath()} FAKETIME="@${utc}" TZ=UTC ${TEMPORAL_TEST_SERVER} "$@"\n`);
   await chmod(wrapper, 0o755);
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: wrapper } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: wrapper } },
+    client: { dataConverter: TEST_DATA_CONVERTER },
+  });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;
 }
@@ -51,6 +55,7 @@ export async function createTestWorker(env: TestWorkflowEnvironment, db: Db, opt
     workflowBundle: { codePath: WORKFLOW_BUNDLE },
     activities: createActivities({ db, client: env.client, warningWorkingDays: opts.warningWorkingDays ?? 2 }),
     interceptors: { activity: [incidentInterceptors(db)] },
+    dataConverter: TEST_DATA_CONVERTER,
   });
   return { worker, taskQueue };
 }

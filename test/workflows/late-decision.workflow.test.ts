@@ -25,6 +25,7 @@ import { testDatabase } from '../helpers/db';
 import { TEMPORAL_CLI, WORKFLOW_BUNDLE } from '../helpers/paths';
 import { quietRuntime, updateRefusal } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
+import { TEST_DATA_CONVERTER } from '../helpers/codec';
 
 let env: TestWorkflowEnvironment;
 let database: Database;
@@ -34,7 +35,10 @@ let head: Actor;
 beforeEach(async () => {
   quietRuntime();
   [env, database] = await Promise.all([
-    TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: TEMPORAL_CLI } } }),
+    TestWorkflowEnvironment.createLocal({
+      server: { executable: { type: 'existing-path', path: TEMPORAL_CLI } },
+      client: { dataConverter: TEST_DATA_CONVERTER },
+    }),
     testDatabase(),
   ]);
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
@@ -64,6 +68,7 @@ describe('a late decision while the worker is down', () => {
         connection: env.nativeConnection,
         taskQueue,
         workflowBundle: { codePath: WORKFLOW_BUNDLE },
+        dataConverter: TEST_DATA_CONVERTER,
         activities: {
           ...createActivities({ db: database.db, client: env.client, warningWorkingDays: 2 }),
           computeDeadline: async () => deadline,

@@ -17,6 +17,7 @@
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { patchesOf, recordedHistories } from '../helpers/history';
+import { TEST_DATA_CONVERTER } from '../helpers/codec';
 import { WORKFLOW_BUNDLE } from '../helpers/paths';
 import { quietRuntime } from '../helpers/temporal';
 
@@ -44,6 +45,7 @@ describe('replay of recorded histories', () => {
         'calendarChangeWorkflow',
         'calendarReminderWorkflow',
         'catalogCompilationWorkflow',
+        'historyArchiveWorkflow',
       ]),
     );
   });
@@ -112,6 +114,6 @@ describe('replay of recorded histories', () => {
   });
 
   it.each(histories.map((h) => [h.name, h.history] as const))('%s', async (name, history) => {
-    await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE } }, history, name);
+    await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE }, dataConverter: TEST_DATA_CONVERTER }, history, name);
   });
 });
