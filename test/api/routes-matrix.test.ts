@@ -12,6 +12,13 @@ const READERS: Role[] = ['applicant', ...DEPT, 'authority_reviewer', 'auditor'];
 /** method and OpenAPI path → the roles admitted. Calls carry no valid body: nothing changes. */
 const MATRIX: Record<string, Role[]> = {
   'GET /v1/me': [...ROLES],
+  // issue 17: one's own account
+  'DELETE /v1/session': [...ROLES],
+  'PUT /v1/me/password': [...ROLES],
+  'GET /v1/me/sessions': [...ROLES],
+  'DELETE /v1/me/sessions/{id}': [...ROLES],
+  'GET /v1/me/tokens': [...ROLES],
+  'DELETE /v1/me/tokens/{id}': [...ROLES],
   'POST /v1/corrections': ['applicant', ...DEPT],
   'GET /v1/corrections/{id}': READERS,
   'POST /v1/corrections/{id}/extensions': DEPT,
@@ -118,7 +125,7 @@ const MATRIX: Record<string, Role[]> = {
 };
 
 /** Routes that answer without a token: the applicant's receipt lookup (第二十三条第三款). */
-const PUBLIC = ['GET /v1/public/corrections/{id}'];
+const PUBLIC = ['GET /v1/public/corrections/{id}', 'POST /v1/session'];
 
 // Out-of-range values where a valid one would act (a year before 2019 starts no annual report).
 const SAMPLE: Record<string, string> = {

@@ -97,6 +97,7 @@ describe('SIGTERM to the API process under load', () => {
         PORT: String(port),
         LOG_LEVEL: 'warn',
         QUERY_CODE_SECRET: TEST_QUERY_CODE_SECRET,
+        SESSION_SECRET: TEST_QUERY_CODE_SECRET,
         START_QUOTA_PER_MINUTE: '100000',
       },
       stdio: ['ignore', 'pipe', 'ignore'],

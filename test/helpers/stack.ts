@@ -147,6 +147,7 @@ export async function devStack(opts: StackOptions = {}): Promise<Stack> {
     TEMPORAL_TASK_QUEUE: `stack-${randomUUID()}`,
     LOG_LEVEL: 'warn',
     QUERY_CODE_SECRET: TEST_QUERY_CODE_SECRET,
+    SESSION_SECRET: TEST_QUERY_CODE_SECRET,
     // Tests file many cases as one user (50 at once in the fault tests): no start quota.
     START_QUOTA_PER_MINUTE: '100000',
   });
