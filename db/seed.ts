@@ -46,7 +46,9 @@ export const DEMO_USERS: DemoUser[] = [
   user('auditor', '县审计局 审计员', 'auditor', null),
   // 张三 as the identity platform verified him: he files about his own data, or as an agent with an authorisation.
   { ...user('applicant', '申请人 张三', 'applicant', null), identityNumber: '11010519491231002X' },
-  user('admin', '系统管理员', 'admin', null),
+  user('admin', '系统管理员', 'system_admin', null),
+  user('security-admin', '安全管理员', 'security_admin', null),
+  user('audit-admin', '审计管理员', 'audit_admin', null),
 ];
 
 const meta = {
