@@ -1,5 +1,6 @@
-// The console's only way to the system: the public HTTP API, with the signed-in user's bearer
-// token. Errors carry the API's own Chinese message and stable code.
+// The console's only way to the system: the public HTTP API, with the session cookie the browser
+// sends by itself and the session's CSRF token on every change. Errors carry the API's own
+// Chinese message and stable code.
 import { session } from './session';
 
 export class ApiError extends Error {
@@ -15,13 +16,13 @@ export class ApiError extends Error {
 // biome-ignore lint/suspicious/noExplicitAny: a page names the shape it reads; untyped calls keep JSON's
 export async function api<T = any>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
-  if (session.token) headers.authorization = `Bearer ${session.token}`;
+  if (method !== 'GET' && session.me?.csrfToken) headers['x-csrf-token'] = session.me.csrfToken;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) {
-    if (res.status === 401 && session.token) session.onUnauthenticated();
+    if (res.status === 401 && session.me) session.onUnauthenticated();
     throw new ApiError(res.status, data?.code ?? 'HTTP_ERROR', data?.message ?? `请求失败（${res.status}）`);
   }
   return data as T;
@@ -29,6 +30,10 @@ export async function api<T = any>(method: string, url: string, body?: unknown):
 
 // biome-ignore lint/suspicious/noExplicitAny: as api()
 export const get = <T = any>(url: string) => api<T>('GET', url);
+// biome-ignore lint/suspicious/noExplicitAny: as api()
+export const put = <T = any>(url: string, body: unknown) => api<T>('PUT', url, body);
+// biome-ignore lint/suspicious/noExplicitAny: as api()
+export const del = <T = any>(url: string) => api<T>('DELETE', url);
 // biome-ignore lint/suspicious/noExplicitAny: as api()
 export const post = <T = any>(url: string, body: unknown) => api<T>('POST', url, body);
 

@@ -56,7 +56,9 @@ export const roleName = labeller(
     county_government: '县人民政府',
     auditor: '审计人员',
     applicant: '申请人',
-    admin: '系统管理员',
+    system_admin: '系统管理员',
+    security_admin: '安全管理员',
+    audit_admin: '审计管理员',
   },
   '未知角色',
 );

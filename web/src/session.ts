@@ -1,8 +1,18 @@
 // The signed-in user, as GET /v1/me tells it. The role only chooses which actions a page shows;
-// the API decides what is allowed.
+// the API decides what is allowed. The console signs in with the session cookie (httpOnly: the
+// page never sees it) and sends the session's CSRF token on every change.
 import { reactive } from 'vue';
 
-export type Role = 'department_staff' | 'department_head' | 'authority_reviewer' | 'county_government' | 'auditor' | 'applicant' | 'admin';
+export type Role =
+  | 'department_staff'
+  | 'department_head'
+  | 'authority_reviewer'
+  | 'county_government'
+  | 'auditor'
+  | 'applicant'
+  | 'system_admin'
+  | 'security_admin'
+  | 'audit_admin';
 
 export interface Me {
   userId: string;
@@ -10,23 +20,19 @@ export interface Me {
   displayName: string;
   role: Role;
   departmentCode: string | null;
+  mustChangePassword: boolean;
+  previousSignIn: { at: string; ip: string | null } | null;
+  csrfToken: string | null;
 }
 
-const KEY = 'county-console-token';
-
 export const session = reactive({
-  token: sessionStorage.getItem(KEY) as string | null,
   me: null as Me | null,
   onUnauthenticated: () => {},
-  signIn(token: string, me: Me) {
-    this.token = token;
+  signIn(me: Me) {
     this.me = me;
-    sessionStorage.setItem(KEY, token);
   },
   signOut() {
-    this.token = null;
     this.me = null;
-    sessionStorage.removeItem(KEY);
   },
 });
 
@@ -46,6 +52,7 @@ export const ADMITS = {
   violations: [...DEPT, 'authority_reviewer', 'auditor'],
   orderRectification: ['authority_reviewer'],
   auditVerify: ['auditor'],
+  administerAccounts: ['security_admin'],
 } satisfies Record<string, Role[]>;
 
 export const can = (action: keyof typeof ADMITS): boolean => !!session.me && (ADMITS[action] as readonly Role[]).includes(session.me.role);
