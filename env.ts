@@ -2,6 +2,7 @@
 // db/migrate.ts, scripts/). Library code receives values, never reads process.env.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_LOCKOUT, DEFAULT_SESSION_IDLE_MINUTES, type LockoutPolicy } from './domain/accounts';
 import { DEFAULT_RECEIPT_POLICY, RECEIPT_POLICIES, type ReceiptPolicy } from './domain/working-days';
 import { type PayloadKey, parsePayloadKeys } from './payload-codec';
 
@@ -51,6 +52,14 @@ export interface Env {
   payloadKeys: PayloadKey[];
   /** SPEC §5: origins (the Temporal UI's) that may call the codec endpoint from a browser */
   codecCorsOrigins: string[];
+  /** signs the console's session cookie; ≥ 32 characters, the same in every API process */
+  sessionSecret: string | undefined;
+  /** GB/T 22239-2019 8.1.4.1 b): minutes after which an unused console session ends */
+  sessionIdleMinutes: number;
+  /** GB/T 22239-2019 8.1.4.1 b): consecutive failed sign-ins that lock an account, and the minutes it stays locked */
+  lockout: LockoutPolicy;
+  /** ms an API process reuses a token, session or user lookup (issue 18); changes made through another process show after at most this */
+  authCacheTtlMs: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -112,5 +121,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    sessionSecret: source.SESSION_SECRET || undefined,
+    sessionIdleMinutes: integer('SESSION_IDLE_MINUTES', source.SESSION_IDLE_MINUTES, DEFAULT_SESSION_IDLE_MINUTES, 1, 24 * 60),
+    lockout: {
+      maxFailures: integer('SIGN_IN_MAX_FAILURES', source.SIGN_IN_MAX_FAILURES, DEFAULT_LOCKOUT.maxFailures, 1, 100),
+      lockMinutes: integer('SIGN_IN_LOCK_MINUTES', source.SIGN_IN_LOCK_MINUTES, DEFAULT_LOCKOUT.lockMinutes, 1, 24 * 60),
+    },
+    authCacheTtlMs: integer('AUTH_CACHE_TTL_MS', source.AUTH_CACHE_TTL_MS, 5_000, 0, 60_000),
   };
 }

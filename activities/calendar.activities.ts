@@ -126,7 +126,7 @@ export function createCalendarActivities(deps: CalendarDeps) {
           workflowId: CALENDAR_REMINDER_WORKFLOW_ID,
           key: `calendar-year-${reminder.year}-${date}`,
           departmentCode: null,
-          role: 'admin',
+          role: 'system_admin',
           kind: reminder.kind,
           message: reminder.message,
         },

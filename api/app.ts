@@ -6,6 +6,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import audit from './plugins/audit';
 import auth from './plugins/auth';
+import { AuthCache } from './auth-cache';
+import session from './plugins/session';
+import sessionRoutes from './routes/session.routes';
+import accountsAdminRoutes from './routes/accounts-admin.routes';
+import tokensAdminRoutes from './routes/tokens-admin.routes';
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_LOCKOUT, DEFAULT_SESSION_IDLE_MINUTES, type LockoutPolicy } from '../domain/accounts';
 import { httpError } from './errors';
 import errorHandler from './plugins/error-handler';
 import startQuota from './plugins/start-quota';
@@ -64,6 +71,14 @@ export interface AppOptions {
   trustProxy?: string[];
   /** SPEC §5: browser origins (the Temporal UI's) allowed to call /v1/codec/decode; default none */
   codecCorsOrigins?: string[];
+  /** signs the session cookie (SESSION_SECRET, ≥ 32 characters); default: random per process, so sessions end with it */
+  sessionSecret?: string;
+  /** GB/T 22239-2019 8.1.4.1 b): minutes after which an unused session ends; default 30 */
+  sessionIdleMinutes?: number;
+  /** GB/T 22239-2019 8.1.4.1 b): failures that lock an account, and for how long; default 5 and 15 minutes */
+  lockout?: LockoutPolicy;
+  /** ms a token, session or user lookup is reused by this process (issue 18); default 5 000, 0: none */
+  authCacheTtlMs?: number;
 }
 
 export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -129,7 +144,16 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
     errorResponseBuilder: (_request, context) =>
       httpError(429, 'RATE_LIMITED', `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`),
   });
-  await app.register(auth);
+  const authCache = new AuthCache(opts.authCacheTtlMs ?? 5_000);
+  app.decorate('authCache', authCache);
+  const idleMinutes = opts.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES;
+  await app.register(session, {
+    secret: opts.sessionSecret ?? randomBytes(32).toString('hex'),
+    secure: !!opts.hsts,
+    idleMinutes,
+    cache: authCache,
+  });
+  await app.register(auth, { cache: authCache, idleMinutes });
   await app.register(audit);
 
   await app.register(healthRoutes);
@@ -137,6 +161,9 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
   await app.register(
     async (v1) => {
       await v1.register(meRoutes);
+      await v1.register(sessionRoutes, { lockout: opts.lockout ?? DEFAULT_LOCKOUT });
+      await v1.register(accountsAdminRoutes);
+      await v1.register(tokensAdminRoutes);
       await v1.register(correctionsRoutes);
       await v1.register(publicRoutes);
       await v1.register(catalogChangesRoutes);

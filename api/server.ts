@@ -6,7 +6,14 @@ import { type Env, readEnv } from '../env';
 import { isMain } from '../is-main';
 import { dataConverterFor } from '../payload-codec';
 import { buildApp } from './app';
-import { requireQueryCodeSecret } from './query-code';
+import { MIN_SECRET_LENGTH, requireQueryCodeSecret } from './query-code';
+
+function requireSessionSecret(env: Env): string {
+  if (!env.sessionSecret || env.sessionSecret.length < MIN_SECRET_LENGTH) {
+    throw new Error(`配置错误 (CONFIG_INVALID): 必须设置 SESSION_SECRET，至少 ${MIN_SECRET_LENGTH} 个字符（会话 Cookie 的签名密钥）`);
+  }
+  return env.sessionSecret;
+}
 
 export async function startApi(env: Env, database: Database): Promise<{ url: string; close(): Promise<void> }> {
   // A caller over HTTP is waiting: three quick attempts (~0.5 s) ride out a blip, then the error
@@ -37,6 +44,10 @@ export async function startApi(env: Env, database: Database): Promise<{ url: str
       startQuotaPerMinute: env.startQuotaPerMinute,
       trustProxy: env.trustProxy,
       codecCorsOrigins: env.codecCorsOrigins,
+      sessionSecret: requireSessionSecret(env),
+      sessionIdleMinutes: env.sessionIdleMinutes,
+      lockout: env.lockout,
+      authCacheTtlMs: env.authCacheTtlMs,
     },
   );
   await app.listen({ host: env.host, port: env.port });

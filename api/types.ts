@@ -3,6 +3,8 @@ import type { Role } from '../domain/roles';
 import type { ReceiptPolicy } from '../domain/working-days';
 import type { Db } from '../db/client';
 import type { AuthenticatedUser } from '../db/repositories/identity.repo';
+import type { AuthCache } from './auth-cache';
+import type { Account } from '../db/repositories/accounts.repo';
 
 export interface AppDeps {
   db: Db;
@@ -29,13 +31,21 @@ declare module 'fastify' {
     auditRead?: boolean;
     /** starts a workflow: counted against the caller's start quota (api/plugins/start-quota.ts) */
     startsProcess?: boolean;
+    /** callable by a session whose password must be changed first (sign-out, who am I, the change itself) */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     user: AuthenticatedUser | null;
     /** the object a request acted on, for the audit log */
     auditTarget?: string;
+    /** how the caller signed in: a personal access token, or the console's session cookie */
+    authVia?: 'token' | 'session';
+    /** the caller's account as the auth plugin found it */
+    account?: Account;
   }
   interface FastifyInstance {
     deps: AppDeps;
+    /** what the auth plugin has looked up lately; whatever changes an account forgets its entry */
+    authCache: AuthCache;
   }
 }

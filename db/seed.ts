@@ -1,9 +1,12 @@
 // Demo departments, users, tokens and catalog entries for local runs and tests only:
-// `npm start` sets SEED_DEMO=true; production never does.
+// `npm start` sets SEED_DEMO=true; production never does. Every demo user signs in with the
+// same well-known password, printed at start-up, and must change it at the first sign-in;
+// tests seed their own password without the forced change.
 import type { Role } from '../domain/roles';
 import type { Db } from './client';
 import { recordBaseline } from './repositories/catalog.repo';
 import { and, eq, isNull } from 'drizzle-orm';
+import { hashPassword } from './passwords';
 import { hashToken } from './repositories/identity.repo';
 import { apiTokens, catalogEntries, departments, users } from './schema';
 
@@ -43,7 +46,9 @@ export const DEMO_USERS: DemoUser[] = [
   user('auditor', '县审计局 审计员', 'auditor', null),
   // 张三 as the identity platform verified him: he files about his own data, or as an agent with an authorisation.
   { ...user('applicant', '申请人 张三', 'applicant', null), identityNumber: '11010519491231002X' },
-  user('admin', '系统管理员', 'admin', null),
+  user('admin', '系统管理员', 'system_admin', null),
+  user('security-admin', '安全管理员', 'security_admin', null),
+  user('audit-admin', '审计管理员', 'audit_admin', null),
 ];
 
 const meta = {
@@ -94,13 +99,32 @@ export const DEMO_CATALOG = [
   },
 ];
 
+/** The demo users' initial password (`npm start`): public on purpose, changed at the first sign-in. */
+export const DEMO_PASSWORD = 'Yunyang#2026';
+
+// One argon2id hash per password and process: every seeded user shares it.
+const hashes = new Map<string, Promise<string>>();
+const hashOnce = (password: string) => hashes.get(password) ?? hashes.set(password, hashPassword(password)).get(password)!;
+
+export interface SeedOptions {
+  password?: string;
+  /** the first sign-in must choose a new password; default true */
+  mustChangePassword?: boolean;
+}
+
 /** Idempotent: a second start finds the rows and leaves them alone. */
-export async function seedDemo(db: Db): Promise<void> {
+export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<void> {
+  const passwordHash = await hashOnce(opts.password ?? DEMO_PASSWORD);
+  const mustChangePassword = opts.mustChangePassword ?? true;
   await db.transaction(async (tx) => {
     await tx.insert(departments).values(DEMO_DEPARTMENTS).onConflictDoNothing();
     for (const u of DEMO_USERS) {
       const { token, ...profile } = u;
-      const [row] = await tx.insert(users).values(profile).onConflictDoNothing().returning({ id: users.id });
+      const [row] = await tx
+        .insert(users)
+        .values({ ...profile, passwordHash, mustChangePassword })
+        .onConflictDoNothing()
+        .returning({ id: users.id });
       if (row) await tx.insert(apiTokens).values({ tokenHash: hashToken(token), userId: row.id, label: '演示令牌' });
       // a demo database seeded before applicants carried their identity gets it now
       else if (u.identityNumber)

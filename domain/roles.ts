@@ -7,14 +7,21 @@ export const ROLES = [
   'county_government',
   'auditor',
   'applicant',
-  'admin',
+  // 三权分立 (GB/T 22239-2019 8.1.4.2 访问控制, 8.1.10.1 系统管理/审计管理/安全管理): the one
+  // `admin` of earlier versions became these three; none may do another's work.
+  /** calendar, settings, incidents: the running of the system */
+  'system_admin',
+  /** departments, accounts, roles, tokens */
+  'security_admin',
+  /** reads the system's own operation log: what the administrators did */
+  'audit_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Actor {
   userId: string;
   role: Role;
-  /** null for applicants, auditors and admins, who belong to no department */
+  /** null for applicants, auditors and administrators, who belong to no department */
   departmentCode: string | null;
 }
 
@@ -40,6 +47,9 @@ export function canWorkDepartment(actor: Pick<Actor, 'role' | 'departmentCode'>,
 export const ownDepartment = (actor: Actor): string[] | undefined => (isDepartmentUser(actor) ? [actor.departmentCode!] : undefined);
 
 /** The departments a county-wide or department user may list; undefined: every department. */
+/** The three administrator roles (三权分立). */
+export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+
 export function departmentScope(actor: Actor): string[] | undefined {
   if (COUNTY_WIDE.includes(actor.role)) return undefined;
   return actor.departmentCode ? [actor.departmentCode] : [];

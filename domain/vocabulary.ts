@@ -585,16 +585,20 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
 };
 
 export const documentKindLabel = labeller(DOCUMENT_KIND_LABELS, '其他证件');
+
 // ---- roles (SPEC §1) ----------------------------------------------------------------------
 
-const ROLE_LABELS: Record<string, string> = {
+/** Each role's Chinese name, for the API's messages and the console. */
+export const ROLE_LABELS: Readonly<Record<string, string>> = {
   department_staff: '部门工作人员',
   department_head: '部门主要负责人',
   authority_reviewer: '主管部门审核人员',
   county_government: '县人民政府',
   auditor: '审计人员',
   applicant: '申请人',
-  admin: '系统管理员',
+  system_admin: '系统管理员',
+  security_admin: '安全管理员',
+  audit_admin: '审计管理员',
 };
 
 export const roleLabel = labeller(ROLE_LABELS, '未知角色');

@@ -275,6 +275,7 @@ async function main(): Promise<void> {
       HOST: env.host,
       PORT: String(env.port),
       QUERY_CODE_SECRET: env.queryCodeSecret ?? localSecret(home, 'query-code-secret'),
+      SESSION_SECRET: env.sessionSecret ?? localSecret(home, 'session-secret'),
     },
     detached: true,
   });

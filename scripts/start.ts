@@ -7,7 +7,7 @@ import type { Connection } from '@temporalio/client';
 import { DefaultLogger, type LogLevel, Runtime } from '@temporalio/worker';
 import { startApi } from '../api/server';
 import { createDatabase, type Database } from '../db/client';
-import { DEMO_USERS, seedDemo } from '../db/seed';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../db/seed';
 import { type Env, readEnv } from '../env';
 import { type RunningWorker, startWorker } from '../worker';
 import { type DevServer, portFrom, probeTemporal, spawnDevServer } from './dev-server';
@@ -212,7 +212,12 @@ async function main(): Promise<void> {
   await step('DB_MIGRATE', '执行数据库迁移', () => database.migrate());
   // npm start is the local run: demo departments, users and tokens, whatever SEED_DEMO says.
   await step('DB_SEED', '写入演示数据（仅供本地演示）', () => seedDemo(database.db));
-  env = { ...env, seedDemo: true, queryCodeSecret: env.queryCodeSecret ?? localSecret(env.dataDir, 'query-code-secret') };
+  env = {
+    ...env,
+    seedDemo: true,
+    queryCodeSecret: env.queryCodeSecret ?? localSecret(env.dataDir, 'query-code-secret'),
+    sessionSecret: env.sessionSecret ?? localSecret(env.dataDir, 'session-secret'),
+  };
   if (env.payloadKeys.length === 0) env = { ...env, payloadKeys: parsePayloadKeys(localPayloadKeys(env.dataDir)) };
 
   const worker = await step('WORKER_START', '启动工作节点', () => startWorker(env, database));
@@ -252,7 +257,7 @@ async function main(): Promise<void> {
     ...(temporalUi ? [`  Temporal UI:    ${temporalUi}`] : []),
     `  数据库:         ${databaseWhere(env, database)}`,
     '',
-    '演示用户（演示数据，令牌公开，仅供本地使用）:',
+    `演示用户（演示数据，令牌与初始密码公开，仅供本地使用）：控制台用用户名和初始密码 ${DEMO_PASSWORD} 登录，首次登录须修改密码`,
     `  ${pad('用户名', 14)}${pad('姓名', 22)}${pad('角色', 20)}令牌`,
     ...DEMO_USERS.map((u) => `  ${pad(u.username, 14)}${pad(u.displayName, 22)}${pad(u.role, 20)}${u.token}`),
     '',

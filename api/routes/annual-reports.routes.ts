@@ -53,7 +53,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/annual-reports/:year/start',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ['system_admin'] },
       schema: {
         summary: '手动开始某年度报告流程（通常由每年 12 月 1 日的计划任务自动开始）',
         tags: ['annual-reports'],

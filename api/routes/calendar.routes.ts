@@ -69,7 +69,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/calendar/overrides',
     {
-      config: { roles: ['admin', 'auditor', 'authority_reviewer'] },
+      config: { roles: ['system_admin', 'auditor', 'authority_reviewer'] },
       schema: {
         summary: '管理员维护的日历调整与已载入年份',
         tags: ['calendar'],
@@ -96,7 +96,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/calendar/overrides/:date',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ['system_admin'] },
       schema: {
         summary: '更正某一天为休息日或工作日',
         tags: ['calendar'],
@@ -114,7 +114,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/calendar/overrides/:date',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ['system_admin'] },
       schema: {
         summary: '撤销某一天的更正',
         tags: ['calendar'],
@@ -131,7 +131,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/calendar/years/:year',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ['system_admin'] },
       schema: {
         summary: '载入某年国务院办公厅公布的放假与调休安排（该年期限不再为“暂定”）',
         tags: ['calendar'],

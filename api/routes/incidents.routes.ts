@@ -57,7 +57,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/incidents',
     {
-      config: { roles: ['admin', 'auditor'] },
+      config: { roles: ['system_admin', 'auditor'] },
       schema: {
         summary: '故障事件：连续失败或重试无效的后台步骤（最新在前）',
         tags: ['incidents'],
@@ -81,7 +81,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/incidents/:id/retry',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ['system_admin'] },
       schema: {
         summary: '立即重试失败的后台步骤（修正数据或排除故障之后）',
         tags: ['incidents'],
@@ -112,7 +112,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/incidents/:id/termination',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ['system_admin'] },
       schema: {
         summary: '终止无法继续的流程（须说明理由）',
         tags: ['incidents'],

@@ -12,6 +12,28 @@ const READERS: Role[] = ['applicant', ...DEPT, 'authority_reviewer', 'auditor'];
 /** method and OpenAPI path → the roles admitted. Calls carry no valid body: nothing changes. */
 const MATRIX: Record<string, Role[]> = {
   'GET /v1/me': [...ROLES],
+  // issue 17: one's own account
+  'DELETE /v1/session': [...ROLES],
+  'PUT /v1/me/password': [...ROLES],
+  'GET /v1/me/sessions': [...ROLES],
+  'DELETE /v1/me/sessions/{id}': [...ROLES],
+  'GET /v1/me/tokens': [...ROLES],
+  'DELETE /v1/me/tokens/{id}': [...ROLES],
+  // 三权分立: accounts are the security administrator's alone, the operation log the audit administrator's.
+  'GET /v1/admin/departments': ['security_admin'],
+  'POST /v1/admin/departments': ['security_admin'],
+  'PATCH /v1/admin/departments/{code}': ['security_admin'],
+  'GET /v1/admin/users': ['security_admin'],
+  'POST /v1/admin/users': ['security_admin'],
+  'PATCH /v1/admin/users/{id}': ['security_admin'],
+  'POST /v1/admin/users/{id}/password-reset': ['security_admin'],
+  'POST /v1/admin/users/{id}/tokens': ['security_admin'],
+  'GET /v1/admin/tokens': ['security_admin'],
+  'DELETE /v1/admin/tokens/{id}': ['security_admin'],
+  'GET /v1/admin/deputies': ['security_admin'],
+  'POST /v1/admin/departments/{code}/deputies': ['security_admin'],
+  'DELETE /v1/admin/deputies/{id}': ['security_admin'],
+  'GET /v1/admin/operation-log': ['audit_admin'],
   'POST /v1/corrections': ['applicant', ...DEPT],
   'GET /v1/corrections/{id}': READERS,
   'POST /v1/corrections/{id}/extensions': DEPT,
@@ -24,13 +46,13 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/calendar/deadline': [...ROLES],
   'GET /v1/calendar/current': [...ROLES],
   'GET /v1/departments': [...ROLES],
-  'GET /v1/calendar/overrides': ['admin', 'auditor', 'authority_reviewer'],
-  'PUT /v1/calendar/overrides/{date}': ['admin'],
-  'DELETE /v1/calendar/overrides/{date}': ['admin'],
-  'PUT /v1/calendar/years/{year}': ['admin'],
+  'GET /v1/calendar/overrides': ['system_admin', 'auditor', 'authority_reviewer'],
+  'PUT /v1/calendar/overrides/{date}': ['system_admin'],
+  'DELETE /v1/calendar/overrides/{date}': ['system_admin'],
+  'PUT /v1/calendar/years/{year}': ['system_admin'],
   'GET /v1/audit/verify': ['auditor'],
   'POST /v1/codec/decode': ['auditor'],
-  'POST /v1/annual-reports/{year}/start': ['admin'],
+  'POST /v1/annual-reports/{year}/start': ['system_admin'],
   'GET /v1/annual-reports/{year}': ['authority_reviewer', 'auditor', 'county_government', ...DEPT],
   // the authority's reviewers file the authority's own department report (第四十六条第一款)
   'GET /v1/annual-reports/{year}/departments/{code}/draft': [...DEPT, 'authority_reviewer'],
@@ -114,9 +136,9 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/conflicts/{id}': [...DEPT, 'authority_reviewer', 'auditor'],
   'POST /v1/conflicts/{id}/positions': DEPT,
   'POST /v1/conflicts/{id}/decision': ['authority_reviewer'],
-  'GET /v1/incidents': ['admin', 'auditor'],
-  'POST /v1/incidents/{id}/retry': ['admin'],
-  'POST /v1/incidents/{id}/termination': ['admin'],
+  'GET /v1/incidents': ['system_admin', 'auditor'],
+  'POST /v1/incidents/{id}/retry': ['system_admin'],
+  'POST /v1/incidents/{id}/termination': ['system_admin'],
   // 第五十二条, 第五十三条: the authority writes, auditors read, nobody else.
   'POST /v1/service-units': ['authority_reviewer'],
   'GET /v1/service-units': ['authority_reviewer', 'auditor'],
@@ -138,7 +160,7 @@ const MATRIX: Record<string, Role[]> = {
 };
 
 /** Routes that answer without a token: the applicant's receipt lookup (第二十三条第三款). */
-const PUBLIC = ['GET /v1/public/corrections/{id}'];
+const PUBLIC = ['GET /v1/public/corrections/{id}', 'POST /v1/session'];
 
 // Out-of-range values where a valid one would act (a year before 2019 starts no annual report).
 const SAMPLE: Record<string, string> = {

@@ -52,7 +52,7 @@ describe('remindMissingCalendarYear (the activity)', () => {
       workflowId: 'calendar-year-reminder',
       key: 'calendar-year-2027-2026-11-01',
       departmentCode: null,
-      role: 'admin',
+      role: 'system_admin',
       kind: 'calendar_year_missing',
     });
     expect(rows[0]!.message).toContain('2027年节假日安排尚未载入');

@@ -46,7 +46,7 @@ describe('calendar reminder schedule', () => {
     const rows = await stack.database.db.select().from(notifications).where(eq(notifications.workflowId, CALENDAR_REMINDER_WORKFLOW_ID));
     if (today.slice(5) >= '11-01') {
       expect(result).toEqual({ year: next, date: today });
-      expect(rows.map((r) => [r.key, r.role])).toEqual([[`calendar-year-${next}-${today}`, 'admin']]);
+      expect(rows.map((r) => [r.key, r.role])).toEqual([[`calendar-year-${next}-${today}`, 'system_admin']]);
     } else {
       expect(result).toBeNull();
       expect(rows).toHaveLength(0);

@@ -99,6 +99,7 @@ describe('SIGTERM to the API process under load', () => {
         LOG_LEVEL: 'warn',
         QUERY_CODE_SECRET: TEST_QUERY_CODE_SECRET,
         PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
+        SESSION_SECRET: TEST_QUERY_CODE_SECRET,
         START_QUOTA_PER_MINUTE: '100000',
       },
       stdio: ['ignore', 'pipe', 'ignore'],

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { tokenOf } from './actors';
+import { TEST_PASSWORD } from './db';
 import { OUTPUT_DIR } from './paths';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -107,11 +107,17 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
-/** Signs in through the login form with the demo user's token; waits for the menu. */
-export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+/** Fills and sends the login form (user name and password). */
+export async function submitSignIn(page: Page, baseUrl: string, username: string, password = TEST_PASSWORD): Promise<void> {
   await page.goto(`${baseUrl}/login`);
-  await page.locator('[data-test=token]').fill(tokenOf(username));
+  await page.locator('[data-test=username]').fill(username);
+  await page.locator('[data-test=password]').fill(password);
   await page.locator('[data-test=sign-in]').click();
+}
+
+/** Signs in through the login form with the seeded user's password; waits for the header (the menu is a drawer on phones). */
+export async function signIn(page: Page, baseUrl: string, username: string, password = TEST_PASSWORD): Promise<void> {
+  await submitSignIn(page, baseUrl, username, password);
   await page.locator('[data-test=who]').waitFor();
 }
 

@@ -1,6 +1,9 @@
 import { createDatabase, type Database, type Db } from '../../db/client';
 import { seedDemo } from '../../db/seed';
 
+/** The password of every seeded user in tests (not the demo one `npm start` prints). */
+export const TEST_PASSWORD = 'Test-Passw0rd';
+
 /**
  * A migrated, seeded database: real PostgreSQL when TEST_DATABASE_URL is set (a fresh
  * database per call, dropped on close), otherwise an in-memory PGlite.
@@ -26,7 +29,7 @@ export async function testDatabase(): Promise<Database & { url?: string }> {
     database = await createDatabase({ dataDir: 'memory://' });
   }
   await database.migrate();
-  await seedDemo(database.db);
+  await seedDemo(database.db, { password: TEST_PASSWORD, mustChangePassword: false });
   return database;
 }
 

@@ -136,6 +136,8 @@ export async function realServerEngine(dir: string, postgresUrl = requirePostgre
 export interface StackOptions {
   /** TEST_TEMPORAL=server only: the PostgreSQL of the Temporal server, when not the application's */
   temporalPostgresUrl?: string;
+  /** settings of this stack's API and worker beside the test defaults (e.g. SESSION_IDLE_MINUTES) */
+  env?: Record<string, string>;
 }
 
 export async function devStack(opts: StackOptions = {}): Promise<Stack> {
@@ -149,8 +151,10 @@ export async function devStack(opts: StackOptions = {}): Promise<Stack> {
     LOG_LEVEL: 'warn',
     QUERY_CODE_SECRET: TEST_QUERY_CODE_SECRET,
     PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
+    SESSION_SECRET: TEST_QUERY_CODE_SECRET,
     // Tests file many cases as one user (50 at once in the fault tests): no start quota.
     START_QUOTA_PER_MINUTE: '100000',
+    ...opts.env,
   });
   const closers: (() => Promise<unknown>)[] = [];
   const children = new Set<ChildProcess>();

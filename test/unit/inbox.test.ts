@@ -63,6 +63,6 @@ describe('inboxRules', () => {
   it('gives auditors, applicants and admins no rules', () => {
     expect(inboxRules(actor('auditor', null))).toEqual([]);
     expect(inboxRules(actor('applicant', null))).toEqual([]);
-    expect(inboxRules(actor('admin', null))).toEqual([]);
+    expect(inboxRules(actor('system_admin', null))).toEqual([]);
   });
 });

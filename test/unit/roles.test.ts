@@ -16,7 +16,7 @@ const reviewer = actor('authority_reviewer', 'authority');
 const auditor = actor('auditor');
 const county = actor('county_government');
 const applicant = actor('applicant');
-const admin = actor('admin');
+const admin = actor('system_admin');
 
 describe('isDepartmentUser', () => {
   it('is true for a department’s staff and head only', () => {

@@ -34,7 +34,7 @@ describe('calendarReminderWorkflow', () => {
     });
     const rows = await database.db.select().from(notifications);
     expect(rows.map((r) => ({ key: r.key, role: r.role, departmentCode: r.departmentCode, kind: r.kind }))).toEqual([
-      { key: 'calendar-year-2027-2026-11-01', role: 'admin', departmentCode: null, kind: 'calendar_year_missing' },
+      { key: 'calendar-year-2027-2026-11-01', role: 'system_admin', departmentCode: null, kind: 'calendar_year_missing' },
     ]);
   });
 });

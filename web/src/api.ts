@@ -1,5 +1,6 @@
-// The console's only way to the system: the public HTTP API, with the signed-in user's bearer
-// token. Errors carry the API's own Chinese message and stable code.
+// The console's only way to the system: the public HTTP API, with the session cookie the browser
+// sends by itself and the session's CSRF token on every change. Errors carry the API's own
+// Chinese message and stable code.
 import { session } from './session';
 
 export class ApiError extends Error {
@@ -14,16 +15,18 @@ export class ApiError extends Error {
   }
 }
 
+/** The session's CSRF token, which every state-changing request carries beside the cookie. */
+const csrfHeader = (): Record<string, string> => (session.me?.csrfToken ? { 'x-csrf-token': session.me.csrfToken } : {});
+
 // biome-ignore lint/suspicious/noExplicitAny: a page names the shape it reads; untyped calls keep JSON's
 export async function api<T = any>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (session.token) headers.authorization = `Bearer ${session.token}`;
+  const headers = method === 'GET' ? {} : csrfHeader();
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) {
-    if (res.status === 401 && session.token) session.onUnauthenticated();
+    if (res.status === 401 && session.me) session.onUnauthenticated();
     throw new ApiError(res.status, data?.code ?? 'HTTP_ERROR', data?.message ?? `请求失败（${res.status}）`, data?.errors);
   }
   return data as T;
@@ -32,7 +35,7 @@ export async function api<T = any>(method: string, url: string, body?: unknown):
 /** A multipart form (a file upload): the browser sets its content type and boundary. */
 // biome-ignore lint/suspicious/noExplicitAny: as api()
 export async function postForm<T = any>(url: string, form: FormData): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: session.token ? { authorization: `Bearer ${session.token}` } : {}, body: form });
+  const res = await fetch(url, { method: 'POST', headers: csrfHeader(), body: form });
   const data = await res.json().catch(() => null);
   if (!res.ok) throw new ApiError(res.status, data?.code ?? 'HTTP_ERROR', data?.message ?? `请求失败（${res.status}）`, data?.errors);
   return data as T;
@@ -40,7 +43,7 @@ export async function postForm<T = any>(url: string, form: FormData): Promise<T>
 
 /** A file the API serves (a template), saved under `filename`. */
 export async function download(url: string, filename: string): Promise<void> {
-  const res = await fetch(url, { headers: session.token ? { authorization: `Bearer ${session.token}` } : {} });
+  const res = await fetch(url);
   if (!res.ok) throw new ApiError(res.status, 'HTTP_ERROR', `下载失败（${res.status}）`);
   const href = URL.createObjectURL(await res.blob());
   const a = Object.assign(document.createElement('a'), { href, download: filename });
@@ -50,6 +53,10 @@ export async function download(url: string, filename: string): Promise<void> {
 
 // biome-ignore lint/suspicious/noExplicitAny: as api()
 export const get = <T = any>(url: string) => api<T>('GET', url);
+// biome-ignore lint/suspicious/noExplicitAny: as api()
+export const put = <T = any>(url: string, body: unknown) => api<T>('PUT', url, body);
+// biome-ignore lint/suspicious/noExplicitAny: as api()
+export const del = <T = any>(url: string) => api<T>('DELETE', url);
 // biome-ignore lint/suspicious/noExplicitAny: as api()
 export const post = <T = any>(url: string, body: unknown) => api<T>('POST', url, body);
 

@@ -50,19 +50,25 @@ export const router = createRouter({
     { path: '/conflicts', name: 'conflicts', component: () => import('./pages/ConflictsPage.vue') },
     { path: '/conflicts/:id', name: 'conflict', component: () => import('./pages/ConflictPage.vue'), props: true },
     { path: '/incidents', name: 'incidents', component: () => import('./pages/IncidentsPage.vue') },
+    { path: '/password', name: 'password', component: () => import('./pages/PasswordPage.vue') },
+    { path: '/account', name: 'account', component: () => import('./pages/AccountPage.vue') },
+    { path: '/admin/users', name: 'admin-users', component: () => import('./pages/AdminUsersPage.vue') },
     { path: '/:rest(.*)*', redirect: '/inbox' },
   ],
 });
 
 router.beforeEach(async (to) => {
   if (to.meta.public) return true;
-  if (!session.me && session.token) {
+  if (!session.me) {
     try {
-      session.me = await get<Me>('/v1/me');
+      session.signIn(await get<Me>('/v1/me'));
     } catch {
       session.signOut();
     }
   }
-  if (session.me) await ensureLookups();
-  return session.me ? true : { name: 'login', query: { next: to.fullPath } };
+  if (!session.me) return { name: 'login', query: { next: to.fullPath } };
+  // GB/T 22239-2019 8.1.4.1: a password set by someone else is changed before anything else
+  if (session.me.mustChangePassword && to.name !== 'password') return { name: 'password' };
+  await ensureLookups();
+  return true;
 });

@@ -1,8 +1,18 @@
 // The signed-in user, as GET /v1/me tells it. The role only chooses which actions a page shows;
-// the API decides what is allowed.
+// the API decides what is allowed. The console signs in with the session cookie (httpOnly: the
+// page never sees it) and sends the session's CSRF token on every change.
 import { reactive } from 'vue';
 
-export type Role = 'department_staff' | 'department_head' | 'authority_reviewer' | 'county_government' | 'auditor' | 'applicant' | 'admin';
+export type Role =
+  | 'department_staff'
+  | 'department_head'
+  | 'authority_reviewer'
+  | 'county_government'
+  | 'auditor'
+  | 'applicant'
+  | 'system_admin'
+  | 'security_admin'
+  | 'audit_admin';
 
 export interface Me {
   userId: string;
@@ -10,23 +20,19 @@ export interface Me {
   displayName: string;
   role: Role;
   departmentCode: string | null;
+  mustChangePassword: boolean;
+  previousSignIn: { at: string; ip: string | null } | null;
+  csrfToken: string | null;
 }
 
-const KEY = 'county-console-token';
-
 export const session = reactive({
-  token: sessionStorage.getItem(KEY) as string | null,
   me: null as Me | null,
   onUnauthenticated: () => {},
-  signIn(token: string, me: Me) {
-    this.token = token;
+  signIn(me: Me) {
     this.me = me;
-    sessionStorage.setItem(KEY, token);
   },
   signOut() {
-    this.token = null;
     this.me = null;
-    sessionStorage.removeItem(KEY);
   },
 });
 
@@ -70,13 +76,13 @@ export const ADMITS = {
   fileAnnualReport: [...DEPT, 'authority_reviewer'],
   submitCountyReport: ['authority_reviewer'],
   submitToCity: ['county_government'],
-  startAnnualReport: ['admin'],
+  startAnnualReport: ['system_admin'],
   reportRectification: DEPT,
   acceptRectification: ['authority_reviewer'],
   referRectification: ['authority_reviewer'],
   registerFinding: ['authority_reviewer'],
-  readCalendar: ['admin', 'auditor', 'authority_reviewer'],
-  adminCalendar: ['admin'],
+  readCalendar: ['system_admin', 'auditor', 'authority_reviewer'],
+  adminCalendar: ['system_admin'],
   readEvaluation: [...DEPT, 'authority_reviewer', 'county_government', 'auditor'],
   setIndicators: ['authority_reviewer'],
   submitEvaluation: ['authority_reviewer'],
@@ -87,8 +93,9 @@ export const ADMITS = {
   registerConflict: [...DEPT, 'authority_reviewer'],
   conflictPosition: DEPT,
   decideConflict: ['authority_reviewer'],
-  readIncidents: ['admin', 'auditor'],
-  workIncidents: ['admin'],
+  readIncidents: ['system_admin', 'auditor'],
+  workIncidents: ['system_admin'],
+  administerAccounts: ['security_admin'],
 } satisfies Record<string, Role[]>;
 
 export const can = (action: keyof typeof ADMITS): boolean => !!session.me && (ADMITS[action] as readonly Role[]).includes(session.me.role);

@@ -1,0 +1,85 @@
+import { Type } from '@sinclair/typebox';
+import { IsoDate } from './common';
+import { Password, RoleName, Username } from './accounts.schema';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const DepartmentKind = Type.Union([Type.Literal('department'), Type.Literal('authority'), Type.Literal('county_government')]);
+export const DepartmentCode = Type.String({
+  minLength: 1,
+  maxLength: 40,
+  pattern: '^[a-z0-9-]+$',
+  description: '部门代码：小写字母、数字、连字符',
+});
+const DisplayName = Type.String({ minLength: 1, maxLength: 60 });
+
+export const Department = Type.Object({ code: Type.String(), name: Type.String(), kind: DepartmentKind, active: Type.Boolean() });
+export const NewDepartment = Type.Object({ code: DepartmentCode, name: DisplayName, kind: DepartmentKind });
+export const DepartmentChange = Type.Object(
+  { name: Type.Optional(DisplayName), kind: Type.Optional(DepartmentKind), active: Type.Optional(Type.Boolean()) },
+  { minProperties: 1 },
+);
+
+export const UserView = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: RoleName,
+  departmentCode: Nullable(Type.String()),
+  active: Type.Boolean(),
+  mustChangePassword: Type.Boolean(),
+  lockedUntil: Nullable(Type.String()),
+  lastSignInAt: Nullable(Type.String()),
+});
+export const NewUser = Type.Object({
+  username: Username,
+  displayName: DisplayName,
+  role: RoleName,
+  departmentCode: Nullable(DepartmentCode),
+  /** the initial password, changed at the first sign-in */
+  password: Password,
+});
+export const UserChange = Type.Object(
+  {
+    displayName: Type.Optional(DisplayName),
+    role: Type.Optional(RoleName),
+    departmentCode: Type.Optional(Nullable(DepartmentCode)),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { minProperties: 1 },
+);
+export const PasswordReset = Type.Object({ password: Password });
+
+export const Deputy = Type.Object({
+  id: Type.Integer(),
+  departmentCode: Type.String(),
+  userId: Type.String(),
+  displayName: Type.String(),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+});
+export const NewDeputy = Type.Object({ userId: Type.String({ format: 'uuid' }), startsOn: IsoDate, endsOn: IsoDate });
+
+/** SPEC §7: tokens expire; a year at most. */
+export const TOKEN_MAX_DAYS = 365;
+export const NewToken = Type.Object({
+  label: Type.String({ minLength: 1, maxLength: 60 }),
+  roles: Type.Array(RoleName, { minItems: 1, uniqueItems: true }),
+  expiresInDays: Type.Integer({ minimum: 1, maximum: TOKEN_MAX_DAYS }),
+});
+export const IssuedToken = Type.Object({
+  id: Type.String(),
+  /** shown this once: only its hash is kept */
+  token: Type.String(),
+  expiresAt: Type.String(),
+});
+
+export const OperationEntry = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  userId: Nullable(Type.String()),
+  role: Nullable(Type.String()),
+  action: Type.String(),
+  target: Type.String(),
+  result: Type.String(),
+});
