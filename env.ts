@@ -2,6 +2,7 @@
 // db/migrate.ts, scripts/). Library code receives values, never reads process.env.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { AUDIT_HASHES, type AuditHashAlgorithm, DEFAULT_AUDIT_HASH, MIN_AUDIT_RETENTION_MONTHS } from './domain/audit-log';
 import { DEFAULT_RECEIPT_POLICY, RECEIPT_POLICIES, type ReceiptPolicy } from './domain/working-days';
 
 /**
@@ -46,6 +47,14 @@ export interface Env {
   trustProxy: string[];
   /** SPEC §2: how a receipt on a weekend or holiday starts a period (domain/working-days.ts RECEIPT_POLICIES) */
   receiptPolicy: ReceiptPolicy;
+  /** SPEC §5: the audit log's tree hash, 国密 SM3 unless AUDIT_HASH=sha256 */
+  auditHash: AuditHashAlgorithm;
+  /** the Ed25519 key (PKCS#8 PEM) that signs tree heads: a file, never the database; created on first start */
+  auditSigningKeyFile: string;
+  /** seconds between two signed heads (the longest an entry waits for its leaf) */
+  auditHeadIntervalSeconds: number;
+  /** 第二十七条: months the audit log is kept; under 6 is refused at start */
+  auditRetentionMonths: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -61,6 +70,12 @@ function receiptPolicy(value: string | undefined): ReceiptPolicy {
   if (value === undefined || value === '') return DEFAULT_RECEIPT_POLICY;
   if ((RECEIPT_POLICIES as readonly string[]).includes(value)) return value as ReceiptPolicy;
   throw new Error(`配置错误 (CONFIG_INVALID): RECEIPT_POLICY=${value} 应为 ${RECEIPT_POLICIES.join(' 或 ')}`);
+}
+
+function auditHash(value: string | undefined): AuditHashAlgorithm {
+  if (value === undefined || value === '') return DEFAULT_AUDIT_HASH;
+  if ((AUDIT_HASHES as readonly string[]).includes(value)) return value as AuditHashAlgorithm;
+  throw new Error(`配置错误 (CONFIG_INVALID): AUDIT_HASH=${value} 应为 ${AUDIT_HASHES.join(' 或 ')}`);
 }
 
 function temporalTls(source: NodeJS.ProcessEnv): TemporalTls | undefined {
@@ -102,5 +117,16 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       .map((p) => p.trim())
       .filter(Boolean),
     receiptPolicy: receiptPolicy(source.RECEIPT_POLICY),
+    auditHash: auditHash(source.AUDIT_HASH),
+    auditSigningKeyFile: path.resolve(source.AUDIT_SIGNING_KEY_FILE || path.join(source.DATA_DIR || 'data', 'audit-signing-key.pem')),
+    auditHeadIntervalSeconds: integer('AUDIT_HEAD_INTERVAL_SECONDS', source.AUDIT_HEAD_INTERVAL_SECONDS, 60, 1, 3600),
+    // 第二十七条: a retention under 6 months is refused here, before anything starts
+    auditRetentionMonths: integer(
+      'AUDIT_RETENTION_MONTHS',
+      source.AUDIT_RETENTION_MONTHS,
+      MIN_AUDIT_RETENTION_MONTHS,
+      MIN_AUDIT_RETENTION_MONTHS,
+      1200,
+    ),
   };
 }

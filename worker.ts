@@ -10,6 +10,7 @@ import {
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from './activities';
 import { incidentInterceptors } from './activities/incidents';
+import { loadOrCreateSigner } from './db/audit-keys';
 import { createDatabase, type Database, type Db } from './db/client';
 import { listYear } from './db/repositories/annual-reports.repo';
 import { reportingYearOn } from './domain/annual-report';
@@ -18,6 +19,9 @@ import { type Env, readEnv } from './env';
 import { isMain } from './is-main';
 import {
   ANNUAL_REPORT_SCHEDULE_ID,
+  AUDIT_PURGE_SCHEDULE_ID,
+  AUDIT_PURGE_WORKFLOW_ID,
+  AUDIT_SEAL_WORKFLOW_ID,
   annualReportWorkflowId,
   CALENDAR_REMINDER_SCHEDULE_ID,
   CALENDAR_REMINDER_WORKFLOW_ID,
@@ -107,6 +111,50 @@ export async function ensureCalendarReminderSchedule(client: Client, taskQueue: 
   }
 }
 
+/**
+ * SPEC §5: the one long-running workflow that signs a head every `intervalSeconds` and keeps it
+ * in its history. Started at every worker start; a second start finds the first running.
+ */
+export async function ensureAuditSealWorkflow(client: Client, taskQueue: string, intervalSeconds: number): Promise<'started' | 'exists'> {
+  try {
+    await client.workflow.start('auditSealWorkflow', {
+      taskQueue,
+      workflowId: AUDIT_SEAL_WORKFLOW_ID,
+      args: [{ interval: `${intervalSeconds} seconds` }],
+    });
+    return 'started';
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return 'exists';
+    throw err;
+  }
+}
+
+/**
+ * 第二十七条: every day at 03:00 Beijing time (outside office hours) the purge removes what is
+ * older than the retention. The retention travels in the schedule's arguments; a schedule made
+ * with another retention keeps its own until an admin updates it (`temporal schedule update`).
+ */
+export async function ensureAuditPurgeSchedule(client: Client, taskQueue: string, retentionMonths: number): Promise<'created' | 'exists'> {
+  try {
+    await client.schedule.create({
+      scheduleId: AUDIT_PURGE_SCHEDULE_ID,
+      spec: { calendars: [{ hour: 3, minute: 0 }], timezone: 'Asia/Shanghai' },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'auditPurgeWorkflow',
+        args: [{ retentionMonths }],
+        taskQueue,
+        workflowId: AUDIT_PURGE_WORKFLOW_ID,
+      },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+    });
+    return 'created';
+  } catch (err) {
+    if (err instanceof ScheduleAlreadyRunning) return 'exists';
+    throw err;
+  }
+}
+
 export async function startWorker(env: Env, database: Database): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address: env.temporalAddress, tls: env.temporalTls });
   // Activities signal workflows (calendar changes) through an ordinary client.
@@ -115,6 +163,8 @@ export async function startWorker(env: Env, database: Database): Promise<Running
   await ensureAnnualReportSchedule(client, env.taskQueue);
   await ensureCurrentYearOpen(client, database.db, env.taskQueue);
   await ensureCalendarReminderSchedule(client, env.taskQueue);
+  await ensureAuditPurgeSchedule(client, env.taskQueue, env.auditRetentionMonths);
+  await ensureAuditSealWorkflow(client, env.taskQueue, env.auditHeadIntervalSeconds);
   const worker = await Worker.create({
     connection,
     namespace: env.temporalNamespace,
@@ -125,6 +175,7 @@ export async function startWorker(env: Env, database: Database): Promise<Running
       client,
       warningWorkingDays: env.warningWorkingDays,
       receiptPolicy: env.receiptPolicy,
+      audit: { hash: env.auditHash, signer: loadOrCreateSigner(env.auditSigningKeyFile) },
     }),
     interceptors: { activity: [incidentInterceptors(database.db)] },
     shutdownGraceTime: '10 seconds',

@@ -1,4 +1,5 @@
 import { createAnnualReportActivities } from './annual-report.activities';
+import { type AuditDeps, createAuditActivities } from './audit.activities';
 import { createCalendarActivities, type CalendarDeps } from './calendar.activities';
 import { createCatalogActivities } from './catalog.activities';
 import { createCorrectionActivities } from './correction.activities';
@@ -9,7 +10,7 @@ import { createSharingActivities } from './sharing.activities';
 import { createFindingActivities } from './finding.activities';
 import { createPenaltyActivities } from './penalty.activities';
 
-export type ActivityDeps = CalendarDeps;
+export type ActivityDeps = CalendarDeps & AuditDeps;
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSharingActivities(deps),
     ...createFindingActivities(deps),
     ...createPenaltyActivities(deps),
+    ...createAuditActivities(deps),
   };
 }
 

@@ -10,3 +10,4 @@ export { sharingDisputeWorkflow } from './sharing-dispute.workflow';
 export { conflictWorkflow } from './conflict.workflow';
 export { findingWorkflow } from './finding.workflow';
 export { penaltyCaseWorkflow } from './penalty-case.workflow';
+export { auditSealWorkflow, auditPurgeWorkflow } from './audit.workflow';

@@ -38,6 +38,8 @@ describe('replay of recorded histories', () => {
         'penaltyCaseWorkflow',
         'calendarChangeWorkflow',
         'calendarReminderWorkflow',
+        'auditSealWorkflow',
+        'auditPurgeWorkflow',
       ]),
     );
   });
