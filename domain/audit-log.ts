@@ -41,7 +41,7 @@ export const AUDIT_PURGE_ACTION = 'AUDIT_PURGE';
 /** The roles' Chinese names, as the log's pages and exports show them (SPEC §1). */
 export const AUDIT_ROLE_LABELS: Readonly<Record<string, string>> = {
   department_staff: '部门工作人员',
-  department_head: '部门负责人',
+  department_head: '部门主要负责人',
   authority_reviewer: '主管部门审核人员',
   county_government: '县人民政府',
   auditor: '审计人员',

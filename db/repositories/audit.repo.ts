@@ -7,7 +7,7 @@ import { AUDIT_FINDINGS, AUDIT_PURGE_ACTION, type AuditFinding, type AuditHashAl
 import { leafHash, MerkleTree } from '../../domain/merkle';
 import { type AuditKeys, hashOf, verifySignature } from '../audit-keys';
 import type { DbOrTx } from '../client';
-import { auditHead, auditLeaf, auditLog } from '../schema';
+import { auditHead, auditLeaf, auditLog, departments, users } from '../schema';
 
 export interface AuditEntry {
   userId: string | null;
@@ -370,7 +370,8 @@ const aboutDepartment = (code: string) => sql`(
   or ${auditLog.target} in (select id::text from sharing_grants where requester_department = ${code} or provider_department = ${code})
 )`;
 
-export type AuditEntryRow = AuditRow & { seq: number | null };
+/** An entry with its leaf index and the names a page shows instead of ids and codes. */
+export type AuditEntryRow = AuditRow & { seq: number | null; userName: string | null; departmentName: string | null };
 
 /** Newest first, `limit` after the entry `before` (its id: the cursor); `scope` a department's own view. */
 export async function listAuditEntries(
@@ -392,11 +393,13 @@ export async function listAuditEntries(
     opts.seq !== undefined ? eq(auditLeaf.seq, opts.seq) : undefined,
   );
   const rows = await db
-    .select({ entry: auditLog, seq: auditLeaf.seq })
+    .select({ entry: auditLog, seq: auditLeaf.seq, userName: users.displayName, departmentName: departments.name })
     .from(auditLog)
     .leftJoin(auditLeaf, eq(auditLeaf.entryId, auditLog.id))
+    .leftJoin(users, sql`${users.id}::text = ${auditLog.userId}`)
+    .leftJoin(departments, eq(departments.code, auditLog.departmentCode))
     .where(where)
     .orderBy(desc(auditLog.id))
     .limit(opts.limit);
-  return rows.map((r) => ({ ...r.entry, seq: r.seq }));
+  return rows.map((r) => ({ ...r.entry, seq: r.seq, userName: r.userName, departmentName: r.departmentName }));
 }
