@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_LOCKOUT, DEFAULT_SESSION_IDLE_MINUTES, type LockoutPolicy } from './domain/accounts';
+import { AUDIT_HASHES, type AuditHashAlgorithm, DEFAULT_AUDIT_HASH, MIN_AUDIT_RETENTION_MONTHS } from './domain/audit-log';
 import { DEFAULT_RECEIPT_POLICY, RECEIPT_POLICIES, type ReceiptPolicy } from './domain/working-days';
 import { type PayloadKey, parsePayloadKeys } from './payload-codec';
 
@@ -60,6 +61,14 @@ export interface Env {
   lockout: LockoutPolicy;
   /** ms an API process reuses a token, session or user lookup (issue 18); changes made through another process show after at most this */
   authCacheTtlMs: number;
+  /** SPEC §5: the audit log's tree hash, 国密 SM3 unless AUDIT_HASH=sha256 */
+  auditHash: AuditHashAlgorithm;
+  /** the Ed25519 key (PKCS#8 PEM) that signs tree heads: a file, never the database; created on first start */
+  auditSigningKeyFile: string;
+  /** seconds between two signed heads (the longest an entry waits for its leaf) */
+  auditHeadIntervalSeconds: number;
+  /** 第二十七条: months the audit log is kept; under 6 is refused at start */
+  auditRetentionMonths: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -75,6 +84,12 @@ function receiptPolicy(value: string | undefined): ReceiptPolicy {
   if (value === undefined || value === '') return DEFAULT_RECEIPT_POLICY;
   if ((RECEIPT_POLICIES as readonly string[]).includes(value)) return value as ReceiptPolicy;
   throw new Error(`配置错误 (CONFIG_INVALID): RECEIPT_POLICY=${value} 应为 ${RECEIPT_POLICIES.join(' 或 ')}`);
+}
+
+function auditHash(value: string | undefined): AuditHashAlgorithm {
+  if (value === undefined || value === '') return DEFAULT_AUDIT_HASH;
+  if ((AUDIT_HASHES as readonly string[]).includes(value)) return value as AuditHashAlgorithm;
+  throw new Error(`配置错误 (CONFIG_INVALID): AUDIT_HASH=${value} 应为 ${AUDIT_HASHES.join(' 或 ')}`);
 }
 
 function temporalTls(source: NodeJS.ProcessEnv): TemporalTls | undefined {
@@ -128,5 +143,16 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       lockMinutes: integer('SIGN_IN_LOCK_MINUTES', source.SIGN_IN_LOCK_MINUTES, DEFAULT_LOCKOUT.lockMinutes, 1, 24 * 60),
     },
     authCacheTtlMs: integer('AUTH_CACHE_TTL_MS', source.AUTH_CACHE_TTL_MS, 5_000, 0, 60_000),
+    auditHash: auditHash(source.AUDIT_HASH),
+    auditSigningKeyFile: path.resolve(source.AUDIT_SIGNING_KEY_FILE || path.join(source.DATA_DIR || 'data', 'audit-signing-key.pem')),
+    auditHeadIntervalSeconds: integer('AUDIT_HEAD_INTERVAL_SECONDS', source.AUDIT_HEAD_INTERVAL_SECONDS, 60, 1, 3600),
+    // 第二十七条: a retention under 6 months is refused here, before anything starts
+    auditRetentionMonths: integer(
+      'AUDIT_RETENTION_MONTHS',
+      source.AUDIT_RETENTION_MONTHS,
+      MIN_AUDIT_RETENTION_MONTHS,
+      MIN_AUDIT_RETENTION_MONTHS,
+      1200,
+    ),
   };
 }

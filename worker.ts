@@ -11,6 +11,7 @@ import {
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from './activities';
 import { incidentInterceptors } from './activities/incidents';
+import { loadOrCreateSigner } from './db/audit-keys';
 import { createDatabase, type Database, type Db } from './db/client';
 import { listYear } from './db/repositories/annual-reports.repo';
 import { reportingYearOn } from './domain/annual-report';
@@ -20,6 +21,9 @@ import { isMain } from './is-main';
 import { dataConverterFor } from './payload-codec';
 import {
   ANNUAL_REPORT_SCHEDULE_ID,
+  AUDIT_PURGE_SCHEDULE_ID,
+  AUDIT_PURGE_WORKFLOW_ID,
+  AUDIT_SEAL_WORKFLOW_ID,
   annualReportWorkflowId,
   CALENDAR_REMINDER_SCHEDULE_ID,
   CALENDAR_REMINDER_WORKFLOW_ID,
@@ -38,19 +42,13 @@ export interface RunningWorker {
  * at every worker start with a fixed id, so it exists once however many workers start.
  */
 export async function ensureAnnualReportSchedule(client: Client, taskQueue: string): Promise<'created' | 'exists'> {
-  try {
-    await client.schedule.create({
-      scheduleId: ANNUAL_REPORT_SCHEDULE_ID,
-      spec: { calendars: [{ month: 'DECEMBER', dayOfMonth: 1, hour: 0, minute: 0 }], timezone: 'Asia/Shanghai' },
-      action: { type: 'startWorkflow', workflowType: 'annualReportWorkflow', args: [{}], taskQueue, workflowId: 'annual-report' },
-      // A missed start (the cluster down on 1 December) still runs within the week.
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '7 days' },
-    });
-    return 'created';
-  } catch (err) {
-    if (err instanceof ScheduleAlreadyRunning) return 'exists';
-    throw err;
-  }
+  return createScheduleOnce(client, {
+    scheduleId: ANNUAL_REPORT_SCHEDULE_ID,
+    spec: { calendars: [{ month: 'DECEMBER', dayOfMonth: 1, hour: 0, minute: 0 }], timezone: 'Asia/Shanghai' },
+    action: { type: 'startWorkflow', workflowType: 'annualReportWorkflow', args: [{}], taskQueue, workflowId: 'annual-report' },
+    // A missed start (the cluster down on 1 December) still runs within the week.
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '7 days' },
+  });
 }
 
 /**
@@ -90,25 +88,19 @@ export async function ensureCurrentYearOpen(
  * reminds the admins. Daily all year: the rule, not the schedule, knows the date (domain/calendar-reminder.ts).
  */
 export async function ensureCalendarReminderSchedule(client: Client, taskQueue: string): Promise<'created' | 'exists'> {
-  try {
-    await client.schedule.create({
-      scheduleId: CALENDAR_REMINDER_SCHEDULE_ID,
-      spec: { calendars: [{ hour: 8, minute: 30 }], timezone: 'Asia/Shanghai' },
-      action: {
-        type: 'startWorkflow',
-        workflowType: 'calendarReminderWorkflow',
-        args: [],
-        taskQueue,
-        workflowId: CALENDAR_REMINDER_WORKFLOW_ID,
-      },
-      // One reminder a day is enough: a missed day is not caught up beyond the day itself.
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-    });
-    return 'created';
-  } catch (err) {
-    if (err instanceof ScheduleAlreadyRunning) return 'exists';
-    throw err;
-  }
+  return createScheduleOnce(client, {
+    scheduleId: CALENDAR_REMINDER_SCHEDULE_ID,
+    spec: { calendars: [{ hour: 8, minute: 30 }], timezone: 'Asia/Shanghai' },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'calendarReminderWorkflow',
+      args: [],
+      taskQueue,
+      workflowId: CALENDAR_REMINDER_WORKFLOW_ID,
+    },
+    // One reminder a day is enough: a missed day is not caught up beyond the day itself.
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+  });
 }
 
 /**
@@ -122,6 +114,44 @@ export async function ensureHistoryArchiveSchedule(client: Client, taskQueue: st
     action: { type: 'startWorkflow', workflowType: 'historyArchiveWorkflow', args: [], taskQueue, workflowId: HISTORY_ARCHIVE_WORKFLOW_ID },
     // A round still running when the next is due is enough: the next one finds what is left.
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
+  });
+}
+
+/**
+ * SPEC §5: the one long-running workflow that signs a head every `intervalSeconds` and keeps it
+ * in its history. Started at every worker start; a second start finds the first running.
+ */
+export async function ensureAuditSealWorkflow(client: Client, taskQueue: string, intervalSeconds: number): Promise<'started' | 'exists'> {
+  try {
+    await client.workflow.start('auditSealWorkflow', {
+      taskQueue,
+      workflowId: AUDIT_SEAL_WORKFLOW_ID,
+      args: [{ interval: `${intervalSeconds} seconds` }],
+    });
+    return 'started';
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return 'exists';
+    throw err;
+  }
+}
+
+/**
+ * 第二十七条: every day at 03:00 Beijing time (outside office hours) the purge removes what is
+ * older than the retention. The retention travels in the schedule's arguments; a schedule made
+ * with another retention keeps its own until an admin updates it (`temporal schedule update`).
+ */
+export async function ensureAuditPurgeSchedule(client: Client, taskQueue: string, retentionMonths: number): Promise<'created' | 'exists'> {
+  return createScheduleOnce(client, {
+    scheduleId: AUDIT_PURGE_SCHEDULE_ID,
+    spec: { calendars: [{ hour: 3, minute: 0 }], timezone: 'Asia/Shanghai' },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'auditPurgeWorkflow',
+      args: [{ retentionMonths }],
+      taskQueue,
+      workflowId: AUDIT_PURGE_WORKFLOW_ID,
+    },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
   });
 }
 
@@ -147,6 +177,8 @@ export async function startWorker(env: Env, database: Database): Promise<Running
   await ensureCurrentYearOpen(client, database.db, env.taskQueue);
   await ensureCalendarReminderSchedule(client, env.taskQueue);
   await ensureHistoryArchiveSchedule(client, env.taskQueue);
+  await ensureAuditPurgeSchedule(client, env.taskQueue, env.auditRetentionMonths);
+  await ensureAuditSealWorkflow(client, env.taskQueue, env.auditHeadIntervalSeconds);
   const worker = await Worker.create({
     connection,
     namespace: env.temporalNamespace,
@@ -157,6 +189,7 @@ export async function startWorker(env: Env, database: Database): Promise<Running
       client,
       warningWorkingDays: env.warningWorkingDays,
       receiptPolicy: env.receiptPolicy,
+      audit: { hash: env.auditHash, signer: loadOrCreateSigner(env.auditSigningKeyFile) },
     }),
     interceptors: { activity: [incidentInterceptors(database.db)] },
     shutdownGraceTime: '10 seconds',

@@ -1,4 +1,5 @@
 import { createAnnualReportActivities } from './annual-report.activities';
+import { type AuditDeps, createAuditActivities } from './audit.activities';
 import { createCalendarActivities, type CalendarDeps } from './calendar.activities';
 import { createCatalogActivities } from './catalog.activities';
 import { createCorrectionActivities } from './correction.activities';
@@ -10,7 +11,7 @@ import { createFindingActivities } from './finding.activities';
 import { createPenaltyActivities } from './penalty.activities';
 import { createHistoryArchiveActivities } from './history-archive.activities';
 
-export type ActivityDeps = CalendarDeps;
+export type ActivityDeps = CalendarDeps & AuditDeps;
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -25,6 +26,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createFindingActivities(deps),
     ...createPenaltyActivities(deps),
     ...createHistoryArchiveActivities(deps),
+    ...createAuditActivities(deps),
   };
 }
 

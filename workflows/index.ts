@@ -12,3 +12,4 @@ export { findingWorkflow } from './finding.workflow';
 export { penaltyCaseWorkflow } from './penalty-case.workflow';
 export { catalogCompilationWorkflow } from './catalog-compilation.workflow';
 export { historyArchiveWorkflow } from './history-archive.workflow';
+export { auditSealWorkflow, auditPurgeWorkflow } from './audit.workflow';

@@ -12,6 +12,7 @@ import type { DisputeDecision, DisputeState, ProviderDecision, SharingRequestSta
 import type { ConflictState } from '../domain/conflict';
 import type { FindingState } from '../domain/finding';
 import type { PenaltyCaseState } from '../domain/penalty';
+import type { SignedHead } from '../domain/audit-log';
 
 /** Every message that changes something carries the authenticated caller, set by the API. */
 export interface ActorInput {
@@ -193,3 +194,6 @@ export const decidePenaltyFine = defineUpdate<PenaltyCaseState, [DecidePenaltyFi
 export const concludePenaltyCase = defineUpdate<PenaltyCaseState, [ConcludePenaltyCaseInput]>('concludePenaltyCase');
 export const referPenaltyCase = defineUpdate<PenaltyCaseState, [ReferPenaltyCaseInput]>('referPenaltyCase');
 export const getPenaltyCaseState = defineQuery<PenaltyCaseState | null>('getPenaltyCaseState');
+
+/** SPEC §5: the signed heads auditSealWorkflow holds in its history, oldest first (the latest ones, carried over continue-as-new). */
+export const getSealedHeads = defineQuery<SignedHead[]>('getSealedHeads');

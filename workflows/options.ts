@@ -36,6 +36,12 @@ export const ANNUAL_REPORT_SCHEDULE_ID = 'annual-report';
 export const CALENDAR_REMINDER_SCHEDULE_ID = 'calendar-year-reminder';
 export const CALENDAR_REMINDER_WORKFLOW_ID = 'calendar-year-reminder';
 
+/** SPEC §5: the one workflow that seals the audit log's signed heads in its history. */
+export const AUDIT_SEAL_WORKFLOW_ID = 'audit-seal';
+/** 第二十七条: the schedule of the daily audit purge, and the workflow id it starts. */
+export const AUDIT_PURGE_SCHEDULE_ID = 'audit-purge';
+export const AUDIT_PURGE_WORKFLOW_ID = 'audit-purge';
+
 /** 第三十一条: a conditional sharing request waits for its provider; 第三十二条: one dispute per refused request. */
 export const sharingRequestWorkflowId = (id: string): string => `sharing-request-${id}`;
 export const sharingDisputeWorkflowId = (id: string): string => `sharing-dispute-${id}`;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getSealedHeads } from '../../workflows/messages';
 import { auditLog } from '../../db/schema';
 import { apiStack, type ApiStack } from '../helpers/api';
 import { eventually } from '../helpers/wait';
@@ -129,14 +130,22 @@ describe('GET /v1/audit/verify', () => {
     await expect(db.update(auditLog).set({ result: '200' }).where(eq(auditLog.id, 1))).rejects.toThrow();
     await expect(db.delete(auditLog).where(eq(auditLog.id, 1))).rejects.toThrow();
 
+    // The seal workflow gives the entries their leaves and signs a head over them (SPEC §5).
+    const { temporal, taskQueue } = api.app.deps;
+    const seal = await temporal.workflow.start('auditSealWorkflow', {
+      taskQueue,
+      workflowId: `audit-seal-processes-${process.pid}`,
+      args: [{ interval: '1 day' }],
+    });
+    await eventually(async () => expect(await seal.query(getSealedHeads)).toHaveLength(1));
+    await seal.terminate('test over');
     // Someone with the table owner's rights switches the guard off and rewrites entry 2.
     await db.execute('alter table audit_log disable trigger audit_log_append_only');
     await db.update(auditLog).set({ result: '403' }).where(eq(auditLog.id, 2));
     await db.execute('alter table audit_log enable trigger audit_log_append_only');
-    expect((await api.call('auditor', 'GET', '/v1/audit/verify')).json()).toMatchObject({
-      ok: false,
-      firstBrokenId: 2,
-      reason: 'CONTENT_CHANGED',
-    });
+    const broken = (await api.call('auditor', 'GET', '/v1/audit/verify')).json();
+    expect(broken.ok).toBe(false);
+    // entries are sequenced in id order from leaf 0: entry 2 is leaf 1
+    expect(broken.problems).toEqual([{ reason: 'ENTRY_EDITED', message: '审计记录内容被修改', firstSeq: 1, count: 1 }]);
   });
 });

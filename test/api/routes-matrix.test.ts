@@ -52,6 +52,11 @@ const MATRIX: Record<string, Role[]> = {
   'PUT /v1/calendar/years/{year}': ['system_admin'],
   'GET /v1/audit/verify': ['auditor'],
   'POST /v1/codec/decode': ['auditor'],
+  // 第二十七条: departments read the entries about their own data (scoped by the route)
+  'GET /v1/audit/entries': ['auditor', ...DEPT],
+  'GET /v1/audit/entries/export': ['auditor', ...DEPT],
+  'GET /v1/audit/entries/{seq}/proof': ['auditor', ...DEPT],
+  'GET /v1/audit/heads/latest': ['auditor', ...DEPT],
   'POST /v1/annual-reports/{year}/start': ['system_admin'],
   'GET /v1/annual-reports/{year}': ['authority_reviewer', 'auditor', 'county_government', ...DEPT],
   // the authority's reviewers file the authority's own department report (第四十六条第一款)
@@ -171,6 +176,7 @@ const SAMPLE: Record<string, string> = {
   version: '1',
   departmentCode: 'market',
   list: 'catalog',
+  seq: '0',
 };
 const userOf = (role: Role) => DEMO_USERS.find((u) => u.role === role)!.username;
 

@@ -230,10 +230,14 @@ describe('journey 4: the auditor follows a process and checks the audit log', ()
     await screenshot(page, 'journey4-auditor-process');
 
     await page.getByText('审计日志校验', { exact: true }).click();
+    // the auditor's own reads are entries too: the list shows them with Chinese role names
+    await page.locator('[data-test=audit-entries]').getByText('审计人员').first().waitFor();
+    const [auditCsv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=audit-export-csv]').click()]);
+    expect(await readFile((await auditCsv.path())!, 'utf8')).toContain('序号,时间,操作人,角色,部门,操作,对象,结果');
     await page.locator('[data-test=verify-audit]').click();
     await page
       .locator('[data-test=audit-result]')
-      .getByText(/完整：共 \d+ 条记录/)
+      .getByText(/完整：树中 \d+ 条记录，与签名树头一致/)
       .waitFor();
     await screenshot(page, 'journey4-auditor-audit-verify');
     await page.close();

@@ -4,11 +4,12 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
-import { appendAudit, verifyAuditChain } from '../../db/repositories/audit.repo';
+import { ephemeralSigner } from '../../db/audit-keys';
+import { appendAudit, makeHead, verifyAuditLog } from '../../db/repositories/audit.repo';
 import { insertCorrectionOnce, listExtensions } from '../../db/repositories/corrections.repo';
 import { findUserByToken, hashToken } from '../../db/repositories/identity.repo';
 import { applyStep, listEvents, listProcesses, recordViolation, registerProcess } from '../../db/repositories/registry.repo';
-import { apiTokens, auditLog, correctionExtensions, corrections, processes } from '../../db/schema';
+import { apiTokens, auditLeaf, correctionExtensions, corrections, processes } from '../../db/schema';
 import { actorOf } from '../helpers/actors';
 import { insertCorrection } from '../helpers/corrections';
 import { testDatabase } from '../helpers/db';
@@ -29,8 +30,9 @@ const deadline = {
 };
 
 describe('audit log', () => {
-  it('50 concurrent writers leave one contiguous chain that verifies', async () => {
-    const before = (await verifyAuditChain(database.db)).entries;
+  it('50 concurrent writers: 50 consecutive leaves, one signed head over them that verifies', async () => {
+    const keys = { hash: 'sm3' as const, signer: ephemeralSigner() };
+    const before = (await makeHead(database.db, keys)).treeSize;
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         appendAudit(database.db, {
@@ -44,10 +46,15 @@ describe('audit log', () => {
         }),
       ),
     );
-    const rows = await database.db.select().from(auditLog);
-    expect(rows).toHaveLength(before + 50);
-    expect(new Set(rows.map((r) => r.prevHash)).size).toBe(rows.length);
-    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, entries: before + 50 });
+    const head = await makeHead(database.db, keys);
+    expect(head.treeSize).toBe(before + 50);
+    const seqs = (await database.db.select({ seq: auditLeaf.seq }).from(auditLeaf)).map((r) => r.seq).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: before + 50 }, (_, i) => i));
+    expect(await verifyAuditLog(database.db, { publicKeyPem: keys.signer.publicKeyPem })).toMatchObject({
+      ok: true,
+      treeSize: before + 50,
+      problems: [],
+    });
   });
 });
 

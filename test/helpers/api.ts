@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../api/app';
+import { ephemeralSigner } from '../../db/audit-keys';
 import type { Database } from '../../db/client';
 import { tokenOf } from './actors';
 
@@ -25,7 +26,9 @@ export async function apiStack(
   // the engine's clock starts at startAt now, not once the stack is up
   const startedAt = Date.now();
   const [env, database] = await Promise.all([timeSkippingEnvAt(startAt), testDatabase()]);
-  const { worker, taskQueue } = await createTestWorker(env, database.db);
+  // one key: the worker signs the audit log's heads, the API checks them
+  const audit = { hash: 'sm3' as const, signer: ephemeralSigner() };
+  const { worker, taskQueue } = await createTestWorker(env, database.db, { audit });
   const running = worker.run();
   // rules keyed on today's date read the test server's day, not the machine's
   const app = await buildApp(
@@ -40,6 +43,7 @@ export async function apiStack(
         return true;
       },
       clock: () => Date.parse(startAt) + (Date.now() - startedAt),
+      auditPublicKeyPem: audit.signer.publicKeyPem,
     },
     // Tests file many cases as one user: limits off unless a test sets its own.
     {

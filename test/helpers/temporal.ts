@@ -6,6 +6,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger, Worker } from '@temporalio/worker';
 import { incidentInterceptors } from '../../activities/incidents';
 import { createActivities } from '../../activities';
+import type { AuditKeys } from '../../db/audit-keys';
 import type { Db } from '../../db/client';
 import { registerSearchAttributes } from '../../scripts/search-attributes';
 import { TEST_DATA_CONVERTER } from './codec';
@@ -47,13 +48,17 @@ export async function timeSkippingEnvAt(startAt: string): Promise<TestWorkflowEn
 
 let queues = 0;
 /** A worker on its own task queue with the real activities over `db`. */
-export async function createTestWorker(env: TestWorkflowEnvironment, db: Db, opts: { warningWorkingDays?: number } = {}) {
+export async function createTestWorker(
+  env: TestWorkflowEnvironment,
+  db: Db,
+  opts: { warningWorkingDays?: number; audit?: AuditKeys } = {},
+) {
   const taskQueue = `test-${process.pid}-${++queues}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: WORKFLOW_BUNDLE },
-    activities: createActivities({ db, client: env.client, warningWorkingDays: opts.warningWorkingDays ?? 2 }),
+    activities: createActivities({ db, client: env.client, warningWorkingDays: opts.warningWorkingDays ?? 2, audit: opts.audit }),
     interceptors: { activity: [incidentInterceptors(db)] },
     dataConverter: TEST_DATA_CONVERTER,
   });

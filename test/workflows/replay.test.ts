@@ -46,6 +46,8 @@ describe('replay of recorded histories', () => {
         'calendarReminderWorkflow',
         'catalogCompilationWorkflow',
         'historyArchiveWorkflow',
+        'auditSealWorkflow',
+        'auditPurgeWorkflow',
       ]),
     );
   });

@@ -41,10 +41,13 @@ export async function postForm<T = any>(url: string, form: FormData): Promise<T>
   return data as T;
 }
 
-/** A file the API serves (a template), saved under `filename`. */
+/** A file the API serves (a template, an export), saved under `filename`; the session cookie goes with it. */
 export async function download(url: string, filename: string): Promise<void> {
   const res = await fetch(url);
-  if (!res.ok) throw new ApiError(res.status, 'HTTP_ERROR', `下载失败（${res.status}）`);
+  if (!res.ok) {
+    const data = await res.json().catch(() => null);
+    throw new ApiError(res.status, data?.code ?? 'HTTP_ERROR', data?.message ?? `下载失败（${res.status}）`);
+  }
   const href = URL.createObjectURL(await res.blob());
   const a = Object.assign(document.createElement('a'), { href, download: filename });
   a.click();
