@@ -5,8 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { type CatalogChange, checkAgainstCatalog, checkChanges } from '../../domain/catalog';
 import { checkRegistration, checkResubmissionWorkingDays, registeringDepartment } from '../../domain/catalog-update';
-import { type DomainError, domainError } from '../../domain/errors';
-import { canReadDepartment, canWorkDepartment } from '../../domain/roles';
+import type { DomainError } from '../../domain/errors';
 import { beijingDate } from '../../domain/working-days';
 import {
   type CatalogChangeRow,
@@ -21,7 +20,8 @@ import { getProcess } from '../../db/repositories/registry.repo';
 import { reviewCatalogApplication, submitCatalogApplication } from '../../workflows/messages';
 import { catalogUpdateWorkflowId } from '../../workflows/options';
 import { callerOf } from '../plugins/auth';
-import { domainRefusal, notFound } from '../errors';
+import { departmentCaseFor } from '../lookups';
+import { domainRefusal } from '../errors';
 import {
   CatalogSettingsBody,
   CatalogSettingsView,
@@ -45,21 +45,8 @@ const READERS = [...DEPT, 'authority_reviewer', 'auditor'] as const;
 const refused = (err: DomainError & { index: number }) =>
   domainRefusal({ code: err.code, message: err.message, fields: [{ path: `changes.${err.index}`, message: err.message }] });
 
-/**
- * 404 for what the caller may not see, 403 for what it sees but may not work; 409 to act on a
- * process the registry shows closed (its workflow has ended and no longer answers updates).
- */
-async function changeFor(request: FastifyRequest, id: string, mode: 'read' | 'work' | 'review'): Promise<CatalogChangeRow> {
-  const { db } = request.server.deps;
-  const row = await getChange(db, id);
-  const actor = callerOf(request);
-  if (!row || !canReadDepartment(actor, row.departmentCode)) throw notFound('目录更新事项');
-  request.auditTarget = row.workflowId;
-  if (mode === 'read') return row;
-  if (mode === 'work' && !canWorkDepartment(actor, row.departmentCode)) throw domainRefusal(domainError('FORBIDDEN_DEPARTMENT'));
-  if ((await getProcess(db, row.workflowId))?.status === 'closed') throw domainRefusal(domainError('PROCESS_CLOSED'));
-  return row;
-}
+const changeFor = async (request: FastifyRequest, id: string, mode: 'read' | 'work' | 'review'): Promise<CatalogChangeRow> =>
+  departmentCaseFor(request, await getChange(request.server.deps.db, id), '目录更新事项', mode);
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, temporal } = app.deps;

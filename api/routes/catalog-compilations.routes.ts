@@ -4,16 +4,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { CatalogChange } from '../../domain/catalog';
-import { domainError } from '../../domain/errors';
-import { canReadDepartment, canWorkDepartment, departmentScope } from '../../domain/roles';
+import { departmentScope } from '../../domain/roles';
 import { listApplications } from '../../db/repositories/catalog-changes.repo';
 import { getCompilation, listCompilations, type NamedCompilationRow } from '../../db/repositories/catalog-compilations.repo';
 import { getProcess, registryDeadline } from '../../db/repositories/registry.repo';
 import { beijingIso } from '../../domain/deadline';
 import { reviewCatalogCompilation, submitCatalogCompilation } from '../../workflows/messages';
 import { changeRefusal, compilationRefusal, startCompilation } from '../catalog-compilation';
-import { domainRefusal, notFound } from '../errors';
 import { callerOf } from '../plugins/auth';
+import { departmentCaseFor } from '../lookups';
 import { CompilationBody, CompilationList, CompilationView, CreatedCompilation } from '../schemas/catalog-compilation.schema';
 import { ReviewBody, ReviewResult, SubmissionView, SubmitApplicationBody } from '../schemas/catalog.schema';
 import { errors, ProcessIdParams } from '../schemas/common';
@@ -33,18 +32,8 @@ const summaryOf = (r: NamedCompilationRow) => ({
   catalogVersion: r.catalogVersion,
 });
 
-/** 404 for what the caller may not see, 403 for what it sees but may not work, 409 once closed. */
-async function compilationFor(request: FastifyRequest, id: string, mode: 'read' | 'work' | 'review'): Promise<NamedCompilationRow> {
-  const { db } = request.server.deps;
-  const row = await getCompilation(db, id);
-  const actor = callerOf(request);
-  if (!row || !canReadDepartment(actor, row.departmentCode)) throw notFound('目录清单编制事项');
-  request.auditTarget = row.workflowId;
-  if (mode === 'read') return row;
-  if (mode === 'work' && !canWorkDepartment(actor, row.departmentCode)) throw domainRefusal(domainError('FORBIDDEN_DEPARTMENT'));
-  if ((await getProcess(db, row.workflowId))?.status === 'closed') throw domainRefusal(domainError('PROCESS_CLOSED'));
-  return row;
-}
+const compilationFor = async (request: FastifyRequest, id: string, mode: 'read' | 'work' | 'review'): Promise<NamedCompilationRow> =>
+  departmentCaseFor(request, await getCompilation(request.server.deps.db, id), '目录清单编制事项', mode);
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, temporal } = app.deps;
