@@ -31,6 +31,14 @@ import { FIELD_LABELS } from '../../domain/catalog-sheet';
 
 export const CHANGE_ACTION_NAMES: Record<CatalogChange['action'], string> = { add: '新增', change: '变更', withdraw: '撤销' };
 
+/** What an application (第十六条 or 第十八条) changes, in one line: "新增 MKT-003、撤销 MKT-001". */
+export const changedCodes = (a: { changes: CatalogChange[] }): string =>
+  a.changes.map((c) => `${CHANGE_ACTION_NAMES[c.action]} ${c.code}`).join('、');
+
+/** The authority's decision on an application, in words. */
+export const decisionName = (a: { decision: 'approved' | 'returned' | null }): string =>
+  a.decision === 'approved' ? '已批准' : a.decision === 'returned' ? '已退回' : '待审核';
+
 export const TRIGGER_NAMES: Record<string, string> = { law_amended: '法律法规修改', functions_changed: '职能变更' };
 
 /** A field's value as an official reads it. */
