@@ -8,6 +8,9 @@ export const ROLES = [
   'auditor',
   'applicant',
   'admin',
+  // 第四十七条: 发展改革部门 approves an IT project's 立项, 财政部门 budgets it (SPEC §1, §3.8).
+  'development_reform',
+  'finance',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

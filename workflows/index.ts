@@ -11,3 +11,4 @@ export { conflictWorkflow } from './conflict.workflow';
 export { findingWorkflow } from './finding.workflow';
 export { penaltyCaseWorkflow } from './penalty-case.workflow';
 export { catalogCompilationWorkflow } from './catalog-compilation.workflow';
+export { itProjectWorkflow } from './it-project.workflow';

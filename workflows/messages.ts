@@ -12,6 +12,7 @@ import type { DisputeDecision, DisputeState, ProviderDecision, SharingRequestSta
 import type { ConflictState } from '../domain/conflict';
 import type { FindingState } from '../domain/finding';
 import type { PenaltyCaseState } from '../domain/penalty';
+import type { ItProjectState } from '../domain/it-project';
 
 /** Every message that changes something carries the authenticated caller, set by the API. */
 export interface ActorInput {
@@ -193,3 +194,22 @@ export const decidePenaltyFine = defineUpdate<PenaltyCaseState, [DecidePenaltyFi
 export const concludePenaltyCase = defineUpdate<PenaltyCaseState, [ConcludePenaltyCaseInput]>('concludePenaltyCase');
 export const referPenaltyCase = defineUpdate<PenaltyCaseState, [ReferPenaltyCaseInput]>('referPenaltyCase');
 export const getPenaltyCaseState = defineQuery<PenaltyCaseState | null>('getPenaltyCaseState');
+
+// 第四十七条: IT projects.
+export interface ReviewItProjectInput extends ActorInput {
+  passed: boolean;
+  opinion: string;
+}
+export interface ApproveItProjectInput extends ActorInput {
+  approved: boolean;
+  reason?: string;
+}
+export interface FundItProjectInput extends ActorInput {
+  budgeted: boolean;
+  reason?: string;
+}
+export const reviewItProject = defineUpdate<ItProjectState, [ReviewItProjectInput]>('reviewItProject');
+export const approveItProject = defineUpdate<ItProjectState, [ApproveItProjectInput]>('approveItProject');
+export const fundItProject = defineUpdate<ItProjectState, [FundItProjectInput]>('fundItProject');
+export const acceptItProject = defineUpdate<ItProjectState, [ActorInput]>('acceptItProject');
+export const getItProjectState = defineQuery<ItProjectState | null>('getItProjectState');

@@ -41,6 +41,7 @@ describe('replay of recorded histories', () => {
         'calendarChangeWorkflow',
         'calendarReminderWorkflow',
         'catalogCompilationWorkflow',
+        'itProjectWorkflow',
       ]),
     );
   });
