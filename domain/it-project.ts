@@ -109,3 +109,6 @@ export function checkApproval(s: ItProjectState, actor: Actor): DomainError | nu
 /** A negative decision needs its reason (opinion or refusal). */
 export const checkReason = (positive: boolean, reason: string | undefined): DomainError | null =>
   !positive && !reason?.trim() ? domainError('REASON_REQUIRED') : null;
+
+/** 发展改革部门 and 财政部门 act on every department's projects; the others by the department rule. */
+export const readsEveryProject = (actor: Pick<Actor, 'role'>): boolean => actor.role === 'development_reform' || actor.role === 'finance';

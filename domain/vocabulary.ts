@@ -132,7 +132,8 @@ export const STAGES_OF = {
     'penalty_referred',
   ],
   catalog_compilation: ['under_review', 'returned', 'approved'],
-  // 评审评估 is the authority's review (under_review), 验收 closes it as completed.
+  // 评审评估 is the authority's review (under_review); 验收 closes the project as 已办结 (completed).
+  // Two shared codes: one more stage breaks the TypeBox stage union (TS2589), see README.
   it_project: ['under_review', 'project_approving', 'project_funding', 'project_building', 'completed', 'project_stopped'],
 } as const satisfies Record<ProcessType, readonly Stage[]>;
 export type StageOf<T extends ProcessType> = (typeof STAGES_OF)[T][number];
@@ -187,7 +188,7 @@ const STAGE_LABELS: Record<Stage | typeof STARTING, string> = {
   project_approving: '发展改革部门立项审批中',
   project_funding: '财政部门资金安排中',
   project_building: '建设中（待验收）',
-  project_stopped: '未获通过，项目终止',
+  project_stopped: '未获通过（项目终止）',
 };
 
 export const stageLabel = labeller(STAGE_LABELS, '未知环节');
@@ -217,6 +218,9 @@ export const TASK_KINDS = [
   'record_penalty_rectification',
   'decide_penalty',
   'follow',
+  'approve_it_project',
+  'fund_it_project',
+  'accept_it_project',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -226,6 +230,9 @@ export const TASK_INFO: Record<TaskKind, { label: string; article: string }> = {
   supervise_overdue: { label: '督办超期事项', article: '第四十五条' },
   submit_catalog_application: { label: '提交目录更新申请', article: '第十八条' },
   review_catalog_application: { label: '审核目录更新申请', article: '第十八条' },
+  approve_it_project: { label: '审批政务信息化项目立项', article: '第四十七条' },
+  fund_it_project: { label: '安排政务信息化项目资金', article: '第四十七条' },
+  accept_it_project: { label: '验收政务信息化项目', article: '第四十七条' },
   report_rectification: { label: '报送整改情况', article: '第五十一条' },
   accept_rectification: { label: '验收整改情况', article: '第五十一条' },
   submit_county_report: { label: '报送县级年度报告', article: '第四十六条' },

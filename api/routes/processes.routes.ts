@@ -153,7 +153,17 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/inbox',
     {
       config: {
-        roles: ['department_staff', 'department_head', 'authority_reviewer', 'applicant', 'auditor', 'county_government', 'admin'],
+        roles: [
+          'department_staff',
+          'department_head',
+          'authority_reviewer',
+          'applicant',
+          'auditor',
+          'county_government',
+          'admin',
+          'development_reform',
+          'finance',
+        ],
       },
       schema: {
         summary: '待办：当前角色需要处理的事项，按期限先后排列',

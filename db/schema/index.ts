@@ -10,3 +10,4 @@ export * from './sharing';
 export * from './incidents';
 export * from './evaluation';
 export * from './penalties';
+export * from './it-projects';
