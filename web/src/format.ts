@@ -57,6 +57,8 @@ export const roleName = labeller(
     auditor: '审计人员',
     applicant: '申请人',
     admin: '系统管理员',
+    development_reform: '发展改革部门',
+    finance: '财政部门',
   },
   '未知角色',
 );

@@ -2,7 +2,16 @@
 // the API decides what is allowed.
 import { reactive } from 'vue';
 
-export type Role = 'department_staff' | 'department_head' | 'authority_reviewer' | 'county_government' | 'auditor' | 'applicant' | 'admin';
+export type Role =
+  | 'department_staff'
+  | 'department_head'
+  | 'authority_reviewer'
+  | 'county_government'
+  | 'auditor'
+  | 'applicant'
+  | 'admin'
+  | 'development_reform'
+  | 'finance';
 
 export interface Me {
   userId: string;
@@ -49,6 +58,13 @@ export const ADMITS = {
   violations: [...DEPT, 'authority_reviewer', 'auditor'],
   orderRectification: ['authority_reviewer'],
   auditVerify: ['auditor'],
+  // 第四十七条: IT projects — the department files, the authority reviews and accepts, 发展改革 approves 立项, 财政 budgets.
+  itProjects: [...DEPT, 'authority_reviewer', 'auditor', 'development_reform', 'finance'],
+  fileItProject: DEPT,
+  reviewItProject: ['authority_reviewer'],
+  approveItProject: ['development_reform'],
+  fundItProject: ['finance'],
+  acceptItProject: ['authority_reviewer'],
 } satisfies Record<string, Role[]>;
 
 export const can = (action: keyof typeof ADMITS): boolean => !!session.me && (ADMITS[action] as readonly Role[]).includes(session.me.role);
