@@ -15,7 +15,7 @@ export const DEMO_DEPARTMENTS = [
   // 第四十七条: 政务部门 in law, but seeded as 'project_approval' so that they act in IT projects
   // only and are not (yet) counted among the departments that file annual reports, hold a
   // catalog or are evaluated; SPEC §3.8 names them only as approvers. A reading, see README.
-  { code: 'dev-reform', name: '县发展和改革委员会', kind: 'project_approval' as const },
+  { code: 'dev-reform', name: '县发展改革委员会', kind: 'project_approval' as const },
   { code: 'finance', name: '县财政局', kind: 'project_approval' as const },
 ];
 
