@@ -23,6 +23,12 @@ export interface CatalogDeps {
 
 export function createCatalogActivities({ db }: CatalogDeps) {
   return {
+    /** 第四十七条: which of these codes are active entries of the county catalog now. */
+    async activeCatalogCodes(codes: string[]): Promise<string[]> {
+      const found = await entriesByCode(db, codes);
+      return codes.filter((c) => found.get(c)?.status === 'active');
+    },
+
     /** 第十八条: an application as received, with the timeline step that starts its review. */
     async saveCatalogApplication(a: ReceivedApplication, step: ProcessStep): Promise<void> {
       await withStep(db, step, (tx) => saveApplication(tx, a));

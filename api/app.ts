@@ -25,6 +25,7 @@ import auditRoutes from './routes/audit.routes';
 import calendarRoutes from './routes/calendar.routes';
 import catalogChangesRoutes from './routes/catalog-changes.routes';
 import catalogCompilationsRoutes from './routes/catalog-compilations.routes';
+import itProjectsRoutes from './routes/it-projects.routes';
 import catalogImportRoutes from './routes/catalog-import.routes';
 import catalogRoutes from './routes/catalog.routes';
 import correctionsRoutes from './routes/corrections.routes';
@@ -188,6 +189,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(penaltyRegistersRoutes);
       await v1.register(penaltyCasesRoutes);
       await v1.register(catalogCompilationsRoutes);
+      await v1.register(itProjectsRoutes);
       await v1.register(catalogImportRoutes);
       await v1.register(sharedDirectoryRoutes);
       await v1.register(citySubmissionsRoutes);

@@ -15,6 +15,11 @@ export const DEMO_DEPARTMENTS = [
   { code: 'county-gov', name: '县人民政府', kind: 'county_government' as const },
   { code: 'market', name: '县市场监督管理局', kind: 'department' as const },
   { code: 'civil', name: '县民政局', kind: 'department' as const },
+  // 第四十七条: 政务部门 in law, but seeded as 'project_approval' so that they act in IT projects
+  // only and are not (yet) counted among the departments that file annual reports, hold a
+  // catalog or are evaluated; SPEC §3.8 names them only as approvers. A reading, see README.
+  { code: 'dev-reform', name: '县发展改革委员会', kind: 'project_approval' as const },
+  { code: 'finance', name: '县财政局', kind: 'project_approval' as const },
 ];
 
 export interface DemoUser {
@@ -43,6 +48,8 @@ export const DEMO_USERS: DemoUser[] = [
   user('civil-head', '民政局 赵局长', 'department_head', 'civil'),
   user('reviewer', '大数据发展局 审核员', 'authority_reviewer', 'county-data'),
   user('county', '县政府 办公室', 'county_government', 'county-gov'),
+  user('dev-reform', '县发展改革委 项目审批科', 'development_reform', 'dev-reform'),
+  user('finance', '县财政局 预算科', 'finance', 'finance'),
   user('auditor', '县审计局 审计员', 'auditor', null),
   // 张三 as the identity platform verified him: he files about his own data, or as an agent with an authorisation.
   { ...user('applicant', '申请人 张三', 'applicant', null), identityNumber: '11010519491231002X' },

@@ -156,6 +156,16 @@ export const DOMAIN_ERRORS = {
   // 第五十五条: passports, 港澳台 permits and foreigners' residence cards (identifiers.ts)
   IDENTIFIER_INVALID: { status: 400, message: '证件号码不正确' },
   DOCUMENT_KIND_MISMATCH: { status: 400, message: '证件类型与当事人类型不符' },
+  // 第四十七条: IT projects (domain/it-project.ts).
+  PROJECT_CATALOG_LIST_REQUIRED: { status: 400, message: '项目申报必须附政务数据资源目录清单（至少一项）' },
+  PROJECT_CATALOG_LIST_DUPLICATE: { status: 400, message: '项目目录清单中的目录代码不得重复' },
+  PROJECT_CATALOG_ENTRY_UNKNOWN: { status: 422, message: '以下目录条目不在县政务数据资源目录中，请核对代码或标注为新增' },
+  PROJECT_CATALOG_ENTRY_EXISTS: { status: 422, message: '以下标注为新增的目录条目已在目录中，请标注为已有' },
+  PROJECT_CATALOG_INCOMPLETE: { status: 422, message: '项目目录清单尚未完成，以下目录条目仍未纳入县政务数据资源目录，验收不予通过' },
+  PROJECT_NOT_IN_STAGE: { status: 409, message: '该项目当前不在此办理环节' },
+  PROJECT_REVIEW_MISSING: { status: 409, message: '项目尚未经主管部门评审评估，不能审批立项' },
+  PROJECT_REVIEW_NOT_PASSED: { status: 422, message: '项目未通过主管部门评审评估，不能审批立项' },
+  PROJECT_ROLE_REQUIRED: { status: 403, message: '只有本环节的主管部门、发展改革部门或财政部门可以办理' },
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

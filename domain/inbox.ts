@@ -51,6 +51,8 @@ export function inboxRules(actor: Actor): InboxRule[] {
         { stages: ['conflict_coordinating'], action: 'decide_conflict' },
         // 第五十一条: reported rectifications wait for its acceptance.
         { stages: ['awaiting_acceptance'], action: 'accept_rectification' },
+        // 第四十七条: IT projects awaiting 验收 (评审评估 shares under_review with catalog reviews).
+        { stages: ['project_building'], action: 'accept_it_project' },
         // SPEC §3.6: findings against 政务部门 once stated or their period passed; its own are the county government's.
         { stages: ['awaiting_finding_decision'], partyKinds: ['department'], action: 'decide_finding' },
         ...statementRules(own),
@@ -69,6 +71,11 @@ export function inboxRules(actor: Actor): InboxRule[] {
         { stages: ['awaiting_finding_decision'], partyKinds: ['authority'], action: 'decide_finding' },
         ...statementRules(own),
       ];
+    // 第四十七条: 立项 and budget of every department's IT projects.
+    case 'development_reform':
+      return [{ stages: ['project_approving'], action: 'approve_it_project' }];
+    case 'finance':
+      return [{ stages: ['project_funding'], action: 'fund_it_project' }];
     default:
       return [];
   }

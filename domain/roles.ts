@@ -1,5 +1,12 @@
 // SPEC §1. The roles and the one rule every route and workflow shares: which department's
 // records a user may see.
+/**
+ * Kinds of department (SPEC §1): 政务部门, the authority, the county government, and
+ * project_approval for 发展改革部门 and 财政部门 in their 第四十七条 part (see db/seed.ts).
+ */
+export const DEPARTMENT_KINDS = ['department', 'authority', 'county_government', 'project_approval'] as const;
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+
 export const ROLES = [
   'department_staff',
   'department_head',
@@ -15,6 +22,9 @@ export const ROLES = [
   'security_admin',
   /** reads the system's own operation log: what the administrators did */
   'audit_admin',
+  // 第四十七条: 发展改革部门 approves an IT project's 立项, 财政部门 budgets it (SPEC §1, §3.8).
+  'development_reform',
+  'finance',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -31,6 +31,7 @@ export const PROCESS_TYPES = [
   'finding',
   'penalty_case',
   'catalog_compilation',
+  'it_project',
 ] as const;
 export type ProcessType = (typeof PROCESS_TYPES)[number];
 
@@ -45,6 +46,7 @@ export const PROCESS_TYPE_INFO: Record<ProcessType, { label: string; article: st
   finding: { label: '违规认定', article: '第四十九条' },
   penalty_case: { label: '行政处罚案件', article: '第五十二条、第五十三条' },
   catalog_compilation: { label: '目录清单编制', article: '第十六条' },
+  it_project: { label: '政务信息化项目', article: '第四十七条' },
 };
 
 export const processTypeLabel = labeller(labelsOf(PROCESS_TYPE_INFO), '未知流程');
@@ -94,6 +96,10 @@ export const STAGES = [
   'penalty_concluded',
   'penalty_fined',
   'penalty_referred',
+  'project_approving',
+  'project_funding',
+  'project_building',
+  'project_stopped',
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -126,6 +132,9 @@ export const STAGES_OF = {
     'penalty_referred',
   ],
   catalog_compilation: ['under_review', 'returned', 'approved'],
+  // 评审评估 is the authority's review (under_review); 验收 closes the project as 已办结 (completed).
+  // Two shared codes: one more stage breaks the TypeBox stage union (TS2589), see README.
+  it_project: ['under_review', 'project_approving', 'project_funding', 'project_building', 'completed', 'project_stopped'],
 } as const satisfies Record<ProcessType, readonly Stage[]>;
 export type StageOf<T extends ProcessType> = (typeof STAGES_OF)[T][number];
 
@@ -176,6 +185,10 @@ const STAGE_LABELS: Record<Stage | typeof STARTING, string> = {
   penalty_concluded: '警告后结案',
   penalty_fined: '已作出罚款决定',
   penalty_referred: '已移送司法机关',
+  project_approving: '发展改革部门立项审批中',
+  project_funding: '财政部门资金安排中',
+  project_building: '建设中（待验收）',
+  project_stopped: '未获通过（项目终止）',
 };
 
 export const stageLabel = labeller(STAGE_LABELS, '未知环节');
@@ -205,6 +218,9 @@ export const TASK_KINDS = [
   'record_penalty_rectification',
   'decide_penalty',
   'follow',
+  'approve_it_project',
+  'fund_it_project',
+  'accept_it_project',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -214,6 +230,9 @@ export const TASK_INFO: Record<TaskKind, { label: string; article: string }> = {
   supervise_overdue: { label: '督办超期事项', article: '第四十五条' },
   submit_catalog_application: { label: '提交目录更新申请', article: '第十八条' },
   review_catalog_application: { label: '审核目录更新申请', article: '第十八条' },
+  approve_it_project: { label: '审批政务信息化项目立项', article: '第四十七条' },
+  fund_it_project: { label: '安排政务信息化项目资金', article: '第四十七条' },
+  accept_it_project: { label: '验收政务信息化项目', article: '第四十七条' },
   report_rectification: { label: '报送整改情况', article: '第五十一条' },
   accept_rectification: { label: '验收整改情况', article: '第五十一条' },
   submit_county_report: { label: '报送县级年度报告', article: '第四十六条' },
@@ -483,6 +502,14 @@ export const EVENT_KINDS = [
   'compilation_approved',
   'compilation_returned',
   'supervision_urged',
+  'project_filed',
+  'project_reviewed',
+  'project_approved',
+  'project_not_approved',
+  'project_funded',
+  'project_not_funded',
+  'project_acceptance_refused',
+  'project_accepted',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -554,6 +581,14 @@ const EVENT_LABELS: Record<EventKind, string> = {
   compilation_approved: '批准目录清单',
   compilation_returned: '退回目录清单',
   supervision_urged: '督办',
+  project_filed: '申报政务信息化项目',
+  project_reviewed: '主管部门评审评估',
+  project_approved: '发展改革部门批准立项',
+  project_not_approved: '发展改革部门不予立项',
+  project_funded: '财政部门纳入预算',
+  project_not_funded: '财政部门不予纳入预算',
+  project_acceptance_refused: '验收不通过（目录清单未完成）',
+  project_accepted: '项目通过验收',
 };
 
 export const eventLabel = labeller(EVENT_LABELS, '其他事项');
@@ -599,6 +634,8 @@ export const ROLE_LABELS: Readonly<Record<string, string>> = {
   system_admin: '系统管理员',
   security_admin: '安全管理员',
   audit_admin: '审计管理员',
+  development_reform: '发展改革部门',
+  finance: '财政部门',
 };
 
 export const roleLabel = labeller(ROLE_LABELS, '未知角色');

@@ -13,3 +13,4 @@ export { penaltyCaseWorkflow } from './penalty-case.workflow';
 export { catalogCompilationWorkflow } from './catalog-compilation.workflow';
 export { historyArchiveWorkflow } from './history-archive.workflow';
 export { auditSealWorkflow, auditPurgeWorkflow } from './audit.workflow';
+export { itProjectWorkflow } from './it-project.workflow';

@@ -13,6 +13,7 @@ import type { ConflictState } from '../domain/conflict';
 import type { FindingState } from '../domain/finding';
 import type { PenaltyCaseState } from '../domain/penalty';
 import type { SignedHead } from '../domain/audit-log';
+import type { ItProjectState } from '../domain/it-project';
 
 /** Every message that changes something carries the authenticated caller, set by the API. */
 export interface ActorInput {
@@ -197,3 +198,21 @@ export const getPenaltyCaseState = defineQuery<PenaltyCaseState | null>('getPena
 
 /** SPEC §5: the signed heads auditSealWorkflow holds in its history, oldest first (the latest ones, carried over continue-as-new). */
 export const getSealedHeads = defineQuery<SignedHead[]>('getSealedHeads');
+// 第四十七条: IT projects.
+export interface ReviewItProjectInput extends ActorInput {
+  passed: boolean;
+  opinion: string;
+}
+export interface ApproveItProjectInput extends ActorInput {
+  approved: boolean;
+  reason?: string;
+}
+export interface FundItProjectInput extends ActorInput {
+  budgeted: boolean;
+  reason?: string;
+}
+export const reviewItProject = defineUpdate<ItProjectState, [ReviewItProjectInput]>('reviewItProject');
+export const approveItProject = defineUpdate<ItProjectState, [ApproveItProjectInput]>('approveItProject');
+export const fundItProject = defineUpdate<ItProjectState, [FundItProjectInput]>('fundItProject');
+export const acceptItProject = defineUpdate<ItProjectState, [ActorInput]>('acceptItProject');
+export const getItProjectState = defineQuery<ItProjectState | null>('getItProjectState');

@@ -23,6 +23,9 @@ export const catalogUpdateWorkflowId = (requestId: string): string => `catalog-u
 
 export const catalogCompilationWorkflowId = (requestId: string): string => `catalog-compilation-${requestId}`;
 
+/** 第四十七条: one IT project per filing request. */
+export const itProjectWorkflowId = (requestId: string): string => `it-project-${requestId}`;
+
 /** 第五十一条: one rectification order per violation. */
 export const rectificationWorkflowId = (orderId: string): string => `rectification-${orderId}`;
 

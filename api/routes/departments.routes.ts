@@ -4,12 +4,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ROLES } from '../../domain/roles';
 import { listDepartments } from '../../db/repositories/identity.repo';
-import { errors } from '../schemas/common';
+import { DepartmentKindCode, errors } from '../schemas/common';
 
 const DepartmentView = Type.Object({
   code: Type.String(),
   name: Type.String(),
-  kind: Type.Union([Type.Literal('department'), Type.Literal('authority'), Type.Literal('county_government')]),
+  kind: DepartmentKindCode,
   active: Type.Boolean(),
 });
 

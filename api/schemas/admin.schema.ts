@@ -1,10 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { IsoDate } from './common';
+import { DepartmentKindCode, IsoDate } from './common';
 import { Password, RoleName, Username } from './accounts.schema';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-export const DepartmentKind = Type.Union([Type.Literal('department'), Type.Literal('authority'), Type.Literal('county_government')]);
 export const DepartmentCode = Type.String({
   minLength: 1,
   maxLength: 40,
@@ -13,10 +12,10 @@ export const DepartmentCode = Type.String({
 });
 const DisplayName = Type.String({ minLength: 1, maxLength: 60 });
 
-export const Department = Type.Object({ code: Type.String(), name: Type.String(), kind: DepartmentKind, active: Type.Boolean() });
-export const NewDepartment = Type.Object({ code: DepartmentCode, name: DisplayName, kind: DepartmentKind });
+export const Department = Type.Object({ code: Type.String(), name: Type.String(), kind: DepartmentKindCode, active: Type.Boolean() });
+export const NewDepartment = Type.Object({ code: DepartmentCode, name: DisplayName, kind: DepartmentKindCode });
 export const DepartmentChange = Type.Object(
-  { name: Type.Optional(DisplayName), kind: Type.Optional(DepartmentKind), active: Type.Optional(Type.Boolean()) },
+  { name: Type.Optional(DisplayName), kind: Type.Optional(DepartmentKindCode), active: Type.Optional(Type.Boolean()) },
   { minProperties: 1 },
 );
 

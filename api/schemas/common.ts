@@ -1,4 +1,5 @@
 import { type Static, type TLiteral, type TSchema, type TUnion, Type } from '@sinclair/typebox';
+import { DEPARTMENT_KINDS } from '../../domain/roles';
 import { PROCESS_TYPES, STAGES, TASK_KINDS } from '../../domain/vocabulary';
 import { DATE_RANGE, MAX_BIGINT_ID, MAX_INTEGER_ID, type WorkingDaysBound } from '../../domain/bounds';
 import { RECEIPT_POLICIES } from '../../domain/working-days';
@@ -76,6 +77,7 @@ export const codes = <const T extends readonly string[]>(values: T, description:
 export const ProcessTypeCode = codes(PROCESS_TYPES, '流程类型代码');
 export const StageCode = codes(STAGES, '环节代码');
 export const TaskKindCode = codes(TASK_KINDS, '待办事项代码');
+export const DepartmentKindCode = codes(DEPARTMENT_KINDS, '部门类别代码');
 
 export const Level = Type.Union([Type.Literal('normal'), Type.Literal('warning'), Type.Literal('overdue')]);
 

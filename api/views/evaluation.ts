@@ -14,9 +14,10 @@ import { evaluationFigures } from '../../db/repositories/supervision.repo';
  * Rectification is itself the supervision measure, counted as open orders and criticisms; a
  * finding's own process (SPEC §3.6) is the finding's lifecycle, not a duty done on time; penalty
  * cases (第五十二条, 第五十三条) are the authority's measures against parties outside the county's
- * departments. None is a duty a department is evaluated on.
+ * departments. None is a duty a department is evaluated on. An IT project (第四十七条) has no
+ * period the regulation sets: its periods are the authority's settings, not duties.
  */
-const NOT_EVALUATED: readonly string[] = ['rectification', 'finding', 'penalty_case'];
+const NOT_EVALUATED: readonly string[] = ['rectification', 'finding', 'penalty_case', 'it_project'];
 export const EVALUATED_TYPES = PROCESS_TYPES.filter((t) => !NOT_EVALUATED.includes(t));
 
 const iso = (d: Date | null): string | null => (d ? beijingIso(d.getTime()) : null);

@@ -12,3 +12,4 @@ export * from './evaluation';
 export * from './penalties';
 export * from './catalog-record';
 export * from './archives';
+export * from './it-projects';

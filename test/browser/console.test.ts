@@ -336,6 +336,7 @@ describe('journey 6: a provider reads its sharing and conflict tasks in Chinese'
       '违规认定',
       '行政处罚案件',
       '目录清单编制',
+      '政务信息化项目',
     ]);
     await page.getByRole('option', { name: '数据冲突' }).click();
     await page.locator('[data-test=search]').click();

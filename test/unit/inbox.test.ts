@@ -36,6 +36,8 @@ describe('inboxRules', () => {
       { stages: ['dispute_coordinating'], action: 'coordinate_sharing_dispute' },
       { stages: ['conflict_coordinating'], action: 'decide_conflict' },
       { stages: ['awaiting_acceptance'], action: 'accept_rectification' },
+      // 第四十七条: an IT project built waits for its 验收.
+      { stages: ['project_building'], action: 'accept_it_project' },
       // SPEC §3.6: it decides findings against 政务部门 only; its own findings' statements are its own to file.
       { stages: ['awaiting_finding_decision'], partyKinds: ['department'], action: 'decide_finding' },
       { departments: ['authority'], stages: ['statement_period'], action: 'file_finding_statement' },
@@ -44,6 +46,13 @@ describe('inboxRules', () => {
       { stages: ['penalty_rectifying'], action: 'record_penalty_rectification' },
       { stages: ['penalty_warned'], action: 'decide_penalty' },
     ]);
+  });
+
+  it("gives 发展改革部门 the 立项 and 财政部门 the budget of every department's IT projects (第四十七条)", () => {
+    expect(inboxRules(actor('development_reform', 'dev-reform'))).toEqual([
+      { stages: ['project_approving'], action: 'approve_it_project' },
+    ]);
+    expect(inboxRules(actor('finance', 'finance'))).toEqual([{ stages: ['project_funding'], action: 'fund_it_project' }]);
   });
 
   it('gives the county government the report to the city and the disputes referred to it (第三十二条)', () => {

@@ -48,6 +48,7 @@ describe('replay of recorded histories', () => {
         'historyArchiveWorkflow',
         'auditSealWorkflow',
         'auditPurgeWorkflow',
+        'itProjectWorkflow',
       ]),
     );
   });

@@ -23,6 +23,8 @@ export const router = createRouter({
       component: () => import('./pages/CatalogCompilationPage.vue'),
       props: true,
     },
+    { path: '/it-projects', name: 'it-projects', component: () => import('./pages/ItProjectsPage.vue') },
+    { path: '/it-projects/:id', name: 'it-project', component: () => import('./pages/ItProjectPage.vue'), props: true },
     { path: '/violations', name: 'violations', component: () => import('./pages/ViolationsPage.vue') },
     { path: '/deadlines', name: 'deadlines', component: () => import('./pages/DeadlinesPage.vue') },
     { path: '/processes', name: 'processes', component: () => import('./pages/ProcessesPage.vue') },

@@ -12,7 +12,9 @@ export type Role =
   | 'applicant'
   | 'system_admin'
   | 'security_admin'
-  | 'audit_admin';
+  | 'audit_admin'
+  | 'development_reform'
+  | 'finance';
 
 export interface Me {
   userId: string;
@@ -96,6 +98,13 @@ export const ADMITS = {
   readIncidents: ['system_admin', 'auditor'],
   workIncidents: ['system_admin'],
   administerAccounts: ['security_admin'],
+  // 第四十七条: IT projects — the department files, the authority reviews and accepts, 发展改革 approves 立项, 财政 budgets.
+  itProjects: [...DEPT, 'authority_reviewer', 'auditor', 'development_reform', 'finance'],
+  fileItProject: DEPT,
+  reviewItProject: ['authority_reviewer'],
+  approveItProject: ['development_reform'],
+  fundItProject: ['finance'],
+  acceptItProject: ['authority_reviewer'],
 } satisfies Record<string, Role[]>;
 
 export const can = (action: keyof typeof ADMITS): boolean => !!session.me && (ADMITS[action] as readonly Role[]).includes(session.me.role);
