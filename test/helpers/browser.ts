@@ -1,7 +1,6 @@
 // Debian's chromium driven by playwright-core (`npx playwright install` cannot download here):
-// headless, a new empty profile per run, and the flags that keep it off the closed network.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+// headless, a fresh context (cookies, storage) per tab, and the flags that keep it off the closed network.
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { TEST_PASSWORD } from './db';
@@ -39,8 +38,7 @@ export function wrongTextIn(text: string, departmentCodes: readonly string[]): s
 }
 
 export interface Browser {
-  context: BrowserContext;
-  /** a new tab at the given viewport */
+  /** a new tab at the given viewport, in a context (cookies, storage) of its own */
   page(viewport?: { width: number; height: number }): Promise<Page>;
   /** Fails naming every code any page of this browser has shown since the last call. */
   expectNoCodesShown(): void;
@@ -73,27 +71,23 @@ const codesMessage = (shown: { url: string; codes: string[] }[]) =>
   `pages show codes instead of Chinese labels:\n${shown.map((s) => `  ${s.url}: ${s.codes.join(', ')}`).join('\n')}`;
 
 export async function launchBrowser(): Promise<Browser> {
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'chromium-profile-'));
   await mkdir(SCREENSHOTS, { recursive: true });
-  // The browser's zone is not Beijing on purpose: the console must show Beijing time anyway.
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: DESKTOP,
-    locale: 'zh-CN',
-    timezoneId: 'UTC',
-    acceptDownloads: true,
-  });
+  const chromiumBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const contexts: BrowserContext[] = [];
   let shown: { url: string; codes: string[] }[] = [];
-  await context.exposeBinding('__codesShown', ({ page }, codes: string[]) => void shown.push({ url: new URL(page.url()).pathname, codes }));
-  await context.addInitScript(WATCH_FOR_CODES);
   return {
-    context,
+    // Each tab its own context: its own cookie jar, so two officials can be signed in side by side
+    // (as each tab kept its own token before sessions were cookies).
     async page(viewport = DESKTOP) {
-      const page = await context.newPage();
-      await page.setViewportSize(viewport);
-      return page;
+      // The browser's zone is not Beijing on purpose: the console must show Beijing time anyway.
+      const context = await chromiumBrowser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'UTC', acceptDownloads: true });
+      contexts.push(context);
+      await context.exposeBinding(
+        '__codesShown',
+        ({ page }, codes: string[]) => void shown.push({ url: new URL(page.url()).pathname, codes }),
+      );
+      await context.addInitScript(WATCH_FOR_CODES);
+      return context.newPage();
     },
     expectNoCodesShown() {
       const seen = shown;
@@ -101,8 +95,8 @@ export async function launchBrowser(): Promise<Browser> {
       if (seen.length) throw new Error(codesMessage(seen));
     },
     async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
+      for (const context of contexts) await context.close();
+      await chromiumBrowser.close();
     },
   };
 }
