@@ -7,7 +7,13 @@ import { listYear } from '../../db/repositories/annual-reports.repo';
 import { getProcess } from '../../db/repositories/registry.repo';
 import { reportingYearOn } from '../../domain/annual-report';
 import { beijingDate } from '../../domain/working-days';
-import { ANNUAL_REPORT_SCHEDULE_ID, annualReportWorkflowId, CALENDAR_REMINDER_SCHEDULE_ID } from '../../workflows/options';
+import {
+  ANNUAL_REPORT_SCHEDULE_ID,
+  AUDIT_PURGE_SCHEDULE_ID,
+  annualReportWorkflowId,
+  CALENDAR_REMINDER_SCHEDULE_ID,
+  HISTORY_ARCHIVE_SCHEDULE_ID,
+} from '../../workflows/options';
 import { ensureAnnualReportSchedule } from '../../worker';
 import { devStack, type Stack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
@@ -27,8 +33,10 @@ describe('annual report schedule', () => {
     expect(await ensureAnnualReportSchedule(client, stack.env.taskQueue)).toBe('exists');
     const ids: string[] = [];
     for await (const s of client.schedule.list()) ids.push(s.scheduleId);
-    // The calendar reminder's schedule (SPEC §2) is the worker's other one.
-    expect(ids.sort()).toEqual([ANNUAL_REPORT_SCHEDULE_ID, CALENDAR_REMINDER_SCHEDULE_ID].sort());
+    // The worker's others: the calendar reminder (SPEC §2), the audit purge and the history archiver (SPEC §5).
+    expect(ids.sort()).toEqual(
+      [ANNUAL_REPORT_SCHEDULE_ID, CALENDAR_REMINDER_SCHEDULE_ID, AUDIT_PURGE_SCHEDULE_ID, HISTORY_ARCHIVE_SCHEDULE_ID].sort(),
+    );
 
     const handle = client.schedule.getHandle(ANNUAL_REPORT_SCHEDULE_ID);
     const description = await handle.describe();
