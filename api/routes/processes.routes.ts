@@ -59,7 +59,6 @@ const goneFromEngine = (err: unknown) => err instanceof WorkflowNotFoundError ||
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, temporal } = app.deps;
-  const codecs = temporal.options.loadedDataConverter.payloadCodecs;
 
   /**
    * SPEC §5: the engine's history while it has one; after its retention (or a deletion) the
@@ -200,7 +199,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           occurredAt: beijingIso(v.occurredAt.getTime()),
         })),
         // SPEC §5: auditors read the values, decoded with the client's own codec.
-        temporalHistory: { ...history, events: (await decodeHistoryPayloads(history.events, codecs)) as unknown[] },
+        temporalHistory: {
+          ...history,
+          events: (await decodeHistoryPayloads(history.events, temporal.options.loadedDataConverter.payloadCodecs)) as unknown[],
+        },
       };
     },
   );

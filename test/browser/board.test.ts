@@ -69,8 +69,10 @@ describe('the supervision board', () => {
     await row.getByText('已督办 1 次').waitFor();
     await screenshot(page, 'board-authority');
 
+    // the row opens the case's own page (a conflict's), and the 督办 stands on the process timeline
     await row.getByRole('link', { name: overdue }).click();
-    await page.waitForURL(`**/processes/${overdue}`);
+    await page.waitForURL(`**/conflicts/${overdue}`);
+    await page.goto(`${url}/processes/${overdue}`);
     await page.locator('[data-test=timeline]').getByText('督办', { exact: true }).waitFor();
     expect(await page.locator('h2').textContent()).toBe(`数据冲突 ${overdue}`);
     await page.close();

@@ -12,6 +12,7 @@ const PAGES: Partial<Record<ProcessType, string>> = {
   rectification: '/rectifications',
   finding: '/findings',
   conflict: '/conflicts',
+  it_project: '/it-projects',
 };
 
 export const casePage = (p: { type: ProcessType; subjectId: string; workflowId: string }): string => {
