@@ -20,8 +20,6 @@ const JsonPayload = Type.Object(
 const Payloads = Type.Object({ payloads: Type.Array(JsonPayload, { maxItems: MAX_PAYLOADS }) }, { additionalProperties: false });
 
 const routes: FastifyPluginAsyncTypebox<{ corsOrigins: readonly string[] }> = async (app, { corsOrigins }) => {
-  const codecs = app.deps.temporal.options.loadedDataConverter.payloadCodecs;
-
   function cors(request: FastifyRequest, reply: FastifyReply) {
     const origin = request.headers.origin;
     if (!origin || !corsOrigins.includes(origin)) return;
@@ -55,7 +53,10 @@ const routes: FastifyPluginAsyncTypebox<{ corsOrigins: readonly string[] }> = as
     },
     async (request) => {
       try {
-        const decoded = await decodeWith(codecs, request.body.payloads.map(payloadFromJson));
+        const decoded = await decodeWith(
+          app.deps.temporal.options.loadedDataConverter.payloadCodecs,
+          request.body.payloads.map(payloadFromJson),
+        );
         return { payloads: decoded.map(payloadToJson) };
       } catch (err) {
         if (err instanceof PayloadDecryptionError) throw httpError(422, err.code, err.message);
