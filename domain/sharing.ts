@@ -205,11 +205,14 @@ export const canSeeGrant = (
  * dispute decision ordered (第三十二条) only by whoever ordered it (SPEC §3.7), else the
  * provider could undo the decision that overruled it.
  */
-export function checkRevocation(
-  g: { providerDepartment: string; revokedAt: unknown; orderedRole: DisputeDecider | null },
-  actor: Actor,
-  reason: string,
-): DomainError | null {
+export function checkRevocation(g: RevocableGrant, actor: Actor, reason: string): DomainError | null {
+  return revocationRefusal(g, actor) ?? (reason.trim() ? null : domainError('REASON_REQUIRED', '撤销共享须说明理由'));
+}
+
+type RevocableGrant = { providerDepartment: string; revokedAt: unknown; orderedRole: DisputeDecider | null };
+
+/** Whether `actor` may revoke the grant at all (the console offers the action only then). */
+export function revocationRefusal(g: RevocableGrant, actor: Actor): DomainError | null {
   if (g.orderedRole && actor.role !== g.orderedRole) {
     const by = DECIDER_NAMES[g.orderedRole];
     return domainError('GRANT_ORDERED_BY_DISPUTE', `该授权由${by}在共享争议中决定，只能由${by}撤销`);
@@ -217,6 +220,5 @@ export function checkRevocation(
   if (!g.orderedRole && actor.role !== 'authority_reviewer' && !canWorkDepartment(actor, g.providerDepartment))
     return domainError('NOT_PROVIDER');
   if (g.revokedAt) return domainError('GRANT_ALREADY_REVOKED');
-  if (!reason.trim()) return domainError('REASON_REQUIRED', '撤销共享须说明理由');
   return null;
 }

@@ -145,17 +145,21 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sharing/grants',
     {
-      config: { roles: READERS, auditRead: true },
+      config: { roles: [...READERS, 'county_government'], auditRead: true },
       schema: {
-        summary: '共享授权：部门只看本部门获得或提供的',
+        summary: '共享授权：部门只看本部门获得或提供的；县人民政府只看它在共享争议中决定的',
         tags: ['sharing'],
         querystring: GrantQuery,
         response: { 200: Type.Object({ items: Type.Array(GrantView) }), ...errors() },
       },
     },
-    async (request) => ({
-      items: (await listGrants(db, { departments: departmentScope(callerOf(request)), ...request.query })).map(grantView),
-    }),
+    async (request) => {
+      const actor = callerOf(request);
+      // the county government sees the grants it ordered (第三十二条), to revoke them, and no others
+      const scope =
+        actor.role === 'county_government' ? { orderedRole: 'county_government' as const } : { departments: departmentScope(actor) };
+      return { items: (await listGrants(db, { ...scope, ...request.query })).map(grantView) };
+    },
   );
 
   app.get(

@@ -132,8 +132,13 @@ export async function getGrant(db: DbOrTx, id: string): Promise<SharingGrantRow 
   return row ?? null;
 }
 
-export function listGrants(db: DbOrTx, f: { departments?: string[]; active?: boolean; limit: number; offset: number }) {
+/** `orderedRole`: only the grants a dispute decision by that role ordered (SPEC §3.7). */
+export function listGrants(
+  db: DbOrTx,
+  f: { departments?: string[]; orderedRole?: SharingGrantRow['orderedRole']; active?: boolean; limit: number; offset: number },
+) {
   const where: (SQL | undefined)[] = [partyOf(f.departments, sharingGrants.requesterDepartment, sharingGrants.providerDepartment)];
+  if (f.orderedRole) where.push(eq(sharingGrants.orderedRole, f.orderedRole));
   if (f.active) where.push(isNull(sharingGrants.revokedAt));
   return db
     .select()

@@ -137,7 +137,7 @@ const MATRIX: Record<string, Role[]> = {
   'GET /v1/sharing/requests/{id}': [...DEPT, 'authority_reviewer', 'auditor'],
   'POST /v1/sharing/requests/{id}/decision': DEPT,
   'POST /v1/sharing/requests/{id}/dispute': DEPT,
-  'GET /v1/sharing/grants': [...DEPT, 'authority_reviewer', 'auditor'],
+  'GET /v1/sharing/grants': [...DEPT, 'authority_reviewer', 'auditor', 'county_government'],
   'GET /v1/sharing/grants/{id}/data': DEPT,
   'POST /v1/sharing/grants/{id}/revocation': [...DEPT, 'authority_reviewer', 'county_government'],
   'GET /v1/sharing/disputes': [...DEPT, 'authority_reviewer', 'auditor', 'county_government'],

@@ -116,7 +116,9 @@ describe('sharing: request, refusal, dispute, referral, county decision, revocat
     await confirmDialog(county);
     await county.locator('[data-test=dispute-stage]').getByText('决定共享').waitFor();
 
-    // The grant is 民政局's; 市场监管局 revokes it, with a reason, after confirming.
+    // The grant is 民政局's and the county government ordered it (第三十二条, SPEC §3.7): 市场监管局,
+    // the provider overruled, is offered no revocation; the county government revokes it, with a
+    // reason, after confirming.
     const grant = await eventually(async () => {
       const res = await call('civil-staff', 'GET', `/v1/sharing/requests/${id}`);
       expect(res.body.grant).not.toBeNull();
@@ -125,13 +127,17 @@ describe('sharing: request, refusal, dispute, referral, county decision, revocat
     expect(grant).toMatchObject({ requesterDepartment: 'civil', dataItems: ['统一社会信用代码', '处罚类别'], revokedAt: null });
     await market.getByText('数据共享', { exact: true }).click();
     await market.getByRole('tab', { name: '共享授权' }).click();
-    const row = market.locator('[data-test=sharing-grants] tr', { hasText: id });
+    await market.locator('[data-test=sharing-grants] tr', { hasText: id }).waitFor();
+    expect(await market.locator('[data-test=sharing-grants] tr', { hasText: id }).locator('[data-test=revoke-grant]').count()).toBe(0);
+    await county.getByText('数据共享', { exact: true }).click();
+    await county.getByRole('tab', { name: '共享授权' }).click();
+    const row = county.locator('[data-test=sharing-grants] tr', { hasText: id });
     await row.locator('[data-test=revoke-grant]').click();
-    expect(await market.locator('[data-test=confirm-revoke]').isDisabled()).toBe(true);
-    await market.locator('[data-test=revoke-reason]').fill('处罚信息已依法公开，改由公开渠道取得');
-    await market.locator('[data-test=confirm-revoke]').click();
+    expect(await county.locator('[data-test=confirm-revoke]').isDisabled()).toBe(true);
+    await county.locator('[data-test=revoke-reason]').fill('处罚信息已依法公开，改由公开渠道取得');
+    await county.locator('[data-test=confirm-revoke]').click();
     await row.getByText(/已撤销/).waitFor();
-    await screenshot(market, 'sharing-grants-revoked');
+    await screenshot(county, 'sharing-grants-revoked');
     expect((await call('civil-staff', 'GET', `/v1/sharing/grants/${grant.id}/data`)).body.code).toBe('GRANT_REVOKED');
     for (const p of [civil, market, reviewer, county]) await p.close();
   }, 240_000);
