@@ -48,8 +48,8 @@ export const DEMO_USERS: DemoUser[] = [
   user('civil-head', '民政局 赵局长', 'department_head', 'civil'),
   user('reviewer', '大数据发展局 审核员', 'authority_reviewer', 'county-data'),
   user('county', '县政府 办公室', 'county_government', 'county-gov'),
-  user('dev-reform', '县发展改革委 项目审批科', 'development_reform', 'dev-reform'),
-  user('finance', '县财政局 预算科', 'finance', 'finance'),
+  user('dev-reform-staff', '县发展改革委 项目审批科', 'development_reform', 'dev-reform'),
+  user('finance-staff', '县财政局 预算科', 'finance', 'finance'),
   user('auditor', '县审计局 审计员', 'auditor', null),
   // 张三 as the identity platform verified him: he files about his own data, or as an agent with an authorisation.
   { ...user('applicant', '申请人 张三', 'applicant', null), identityNumber: '11010519491231002X' },

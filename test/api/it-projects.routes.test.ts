@@ -46,13 +46,13 @@ describe('/v1/it-projects', () => {
       code: 'PROJECT_CATALOG_LIST_DUPLICATE',
     });
     expect((await file('market-staff', [])).statusCode).toBe(400);
-    expect((await file('dev-reform', [MKT_001])).statusCode).toBe(403);
+    expect((await file('dev-reform-staff', [MKT_001])).statusCode).toBe(403);
     expect(await api.database.db.select().from(itProjects)).toHaveLength(before);
   });
 
   it('a negative review ends the project: 立项 answers 422 PROJECT_REVIEW_NOT_PASSED', async () => {
     const id = await filed([MKT_001]);
-    expect((await api.call('dev-reform', 'POST', `/v1/it-projects/${id}/approval`, { approved: true })).json()).toMatchObject({
+    expect((await api.call('dev-reform-staff', 'POST', `/v1/it-projects/${id}/approval`, { approved: true })).json()).toMatchObject({
       statusCode: 409,
       code: 'PROJECT_REVIEW_MISSING',
     });
@@ -61,7 +61,7 @@ describe('/v1/it-projects', () => {
       opinion: '与已建系统重复，不符合集约建设要求',
     });
     expect(reviewed.json()).toEqual({ stage: 'project_stopped' });
-    expect((await api.call('dev-reform', 'POST', `/v1/it-projects/${id}/approval`, { approved: true })).json()).toMatchObject({
+    expect((await api.call('dev-reform-staff', 'POST', `/v1/it-projects/${id}/approval`, { approved: true })).json()).toMatchObject({
       statusCode: 422,
       code: 'PROJECT_REVIEW_NOT_PASSED',
     });
@@ -70,25 +70,27 @@ describe('/v1/it-projects', () => {
   it('reviewed, approved, budgeted; 验收 422 while MKT-030 is missing, then accepted; seen by the approvers, not by another department', async () => {
     const id = await filed([MKT_001, MKT_030]);
     expect((await api.call('civil-staff', 'GET', `/v1/it-projects/${id}`)).statusCode).toBe(404);
-    expect((await api.call('finance', 'GET', '/v1/it-projects')).json().items.map((i: { id: string }) => i.id)).toContain(id);
-    const view = (await api.call('dev-reform', 'GET', `/v1/it-projects/${id}`)).json();
+    expect((await api.call('finance-staff', 'GET', '/v1/it-projects')).json().items.map((i: { id: string }) => i.id)).toContain(id);
+    const view = (await api.call('dev-reform-staff', 'GET', `/v1/it-projects/${id}`)).json();
     expect(view).toMatchObject({
       departmentName: '县市场监督管理局',
       periods: { review: 15, approval: 20, funding: 20, basis: '本系统设置，非条例规定' },
     });
 
-    expect((await api.call('finance', 'POST', `/v1/it-projects/${id}/review`, { passed: true, opinion: '同意' })).statusCode).toBe(403);
+    expect((await api.call('finance-staff', 'POST', `/v1/it-projects/${id}/review`, { passed: true, opinion: '同意' })).statusCode).toBe(
+      403,
+    );
     expect((await api.call('reviewer', 'POST', `/v1/it-projects/${id}/review`, { passed: true, opinion: '同意' })).json()).toEqual({
       stage: 'project_approving',
     });
-    expect((await api.call('dev-reform', 'POST', `/v1/it-projects/${id}/approval`, { approved: true })).json()).toEqual({
+    expect((await api.call('dev-reform-staff', 'POST', `/v1/it-projects/${id}/approval`, { approved: true })).json()).toEqual({
       stage: 'project_funding',
     });
-    expect((await api.call('finance', 'POST', `/v1/it-projects/${id}/funding`, { budgeted: false })).json()).toMatchObject({
+    expect((await api.call('finance-staff', 'POST', `/v1/it-projects/${id}/funding`, { budgeted: false })).json()).toMatchObject({
       statusCode: 422,
       code: 'REASON_REQUIRED',
     });
-    expect((await api.call('finance', 'POST', `/v1/it-projects/${id}/funding`, { budgeted: true })).json()).toEqual({
+    expect((await api.call('finance-staff', 'POST', `/v1/it-projects/${id}/funding`, { budgeted: true })).json()).toEqual({
       stage: 'project_building',
     });
 

@@ -54,8 +54,8 @@ describe('第四十七条: an IT project from filing to 验收 in the console', 
       await p.close();
     };
     await act('reviewer', '发展改革部门立项审批中', '符合集约建设要求');
-    await act('dev-reform', '财政部门资金安排中');
-    await act('finance', '建设中（待验收）');
+    await act('dev-reform-staff', '财政部门资金安排中');
+    await act('finance-staff', '建设中（待验收）');
 
     const reviewer = await browser.page();
     await signIn(reviewer, served.url, 'reviewer');

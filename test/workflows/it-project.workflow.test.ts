@@ -34,7 +34,12 @@ let finance: Actor;
 beforeEach(async () => {
   [env, database] = await Promise.all([timeSkippingEnvAt('2025-03-03T10:00:00+08:00'), testDatabase()]);
   const as = (username: string) => actorOf(database.db, username);
-  [staff, reviewer, devReform, finance] = await Promise.all([as('market-staff'), as('reviewer'), as('dev-reform'), as('finance')]);
+  [staff, reviewer, devReform, finance] = await Promise.all([
+    as('market-staff'),
+    as('reviewer'),
+    as('dev-reform-staff'),
+    as('finance-staff'),
+  ]);
 });
 
 afterEach(async () => {

@@ -257,7 +257,15 @@ describe('rectificationWorkflow: 通报批评', () => {
 
       const circularNotices = (await noticesOf(database.db, h.workflowId)).filter((n) => n.kind === 'circular');
       // Every department of the seed: the authority, the county government, market and civil.
-      expect(circularNotices.map((n) => n.departmentCode).sort()).toEqual(['civil', 'county-data', 'county-gov', 'market']);
+      // every department: 发展改革委 and 财政局 are 政务部门 too, whatever their part in 第四十七条
+      expect(circularNotices.map((n) => n.departmentCode).sort()).toEqual([
+        'civil',
+        'county-data',
+        'county-gov',
+        'dev-reform',
+        'finance',
+        'market',
+      ]);
       expect(circularNotices.every((n) => n.role === null)).toBe(true);
 
       // Closed: a late report is refused.
