@@ -32,6 +32,8 @@ export default fp(
         });
       } catch (err) {
         request.log.error({ err }, '审计日志写入失败 (AUDIT_UNAVAILABLE)');
+        // A server error carries no data and names its own cause (the database down, say): it stays.
+        if (reply.statusCode >= 500) return payload;
         reply.code(503).header('retry-after', '5').removeHeader('content-disposition').type('application/json; charset=utf-8');
         return JSON.stringify(UNAVAILABLE);
       }

@@ -57,12 +57,18 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (!request.isMultipart()) throw httpError(415, 'MULTIPART_REQUIRED', '请以 multipart/form-data 上传表格文件');
       const fields: Record<string, string> = {};
       let file: { name: string; bytes: Buffer } | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === 'field') fields[part.fieldname] = String(part.value);
-        else if (part.fieldname === 'file') {
-          const bytes = await part.toBuffer();
-          file = { name: part.filename, bytes };
-        } else await part.toBuffer();
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'field') fields[part.fieldname] = String(part.value);
+          else if (part.fieldname === 'file') {
+            const bytes = await part.toBuffer();
+            file = { name: part.filename, bytes };
+          } else await part.toBuffer();
+        }
+      } catch (err) {
+        // the plugin's own limits (file too large) keep their 4xx; a body that is not multipart at all is a 400
+        if ((err as { statusCode?: number }).statusCode) throw err;
+        throw httpError(400, 'MULTIPART_INVALID', '上传内容不是有效的 multipart/form-data（缺少分隔符或格式错误）');
       }
       if (!Value.Check(ImportFields, fields)) {
         const details = [...Value.Errors(ImportFields, fields)].map((e) => ({

@@ -22,7 +22,7 @@ import { hashPassword, passwordMatches } from '../../db/passwords';
 import { signedIn } from '../plugins/auth';
 import { meOf, tokenView } from '../views/account';
 import { sessionIdHash } from '../plugins/session';
-import { Done, IdParam, Me, PasswordChange, SessionView, SignIn, TokenView } from '../schemas/accounts.schema';
+import { Done, IdParam, Me, PasswordChange, SessionView, SignIn, TokenIdParam, TokenView } from '../schemas/accounts.schema';
 import { errors } from '../schemas/common';
 import { Type } from '@sinclair/typebox';
 
@@ -156,7 +156,7 @@ const routes: FastifyPluginAsyncTypebox<{ lockout: LockoutPolicy }> = async (app
     '/me/tokens/:id',
     {
       config: { roles: ROLES },
-      schema: { summary: '吊销本人的访问令牌', tags: ['identity'], params: IdParam, response: { 200: Done, ...errors(404) } },
+      schema: { summary: '吊销本人的访问令牌', tags: ['identity'], params: TokenIdParam, response: { 200: Done, ...errors(404) } },
     },
     async (request) => {
       const hash = await revokeToken(db, request.params.id, now(), request.user!.userId);

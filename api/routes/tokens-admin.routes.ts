@@ -9,7 +9,7 @@ import { issueToken, revokeToken, tokensOf } from '../../db/repositories/account
 import { appointDeputy, findUser, listDeputies, operationLog, revokeDeputy } from '../../db/repositories/admin.repo';
 import { tokenKey, userKey } from '../auth-cache';
 import { httpError, notFound } from '../errors';
-import { Done, IdParam, TokenView } from '../schemas/accounts.schema';
+import { Done, TokenIdParam, TokenView } from '../schemas/accounts.schema';
 import { Deputy, IssuedToken, NewDeputy, NewToken, OperationEntry } from '../schemas/admin.schema';
 import { errors, IntegerId } from '../schemas/common';
 import { tokenView } from '../views/account';
@@ -70,7 +70,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/admin/tokens/:id',
-    { config: SECURITY, schema: { summary: '吊销访问令牌', tags: ['admin'], params: IdParam, response: { 200: Done, ...errors(404) } } },
+    {
+      config: SECURITY,
+      schema: { summary: '吊销访问令牌', tags: ['admin'], params: TokenIdParam, response: { 200: Done, ...errors(404) } },
+    },
     async (request) => {
       const hash = await revokeToken(db, request.params.id, now());
       if (!hash) throw notFound('令牌');

@@ -54,5 +54,7 @@ export const TokenView = Type.Object({
 });
 
 export const IdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[0-9a-f-]+$' }) });
+/** A token's id is a UUID: anything else is a 400, never a query the database refuses. */
+export const TokenIdParam = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 export const Done = Type.Object({ ok: Type.Literal(true) });

@@ -136,6 +136,8 @@ describe('personal access tokens', () => {
     const s = await sessionOf(app, 'civil-staff');
     const [mine] = (await s.call('GET', '/v1/me/tokens')).json().items;
     expect(mine).toMatchObject({ label: '演示令牌', revokedAt: null });
+    // a token id that is no UUID is a 400 naming the parameter, not a query the database refuses
+    expect((await s.call('DELETE', '/v1/me/tokens/0')).json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
     expect((await s.call('DELETE', `/v1/me/tokens/${mine.id}`)).statusCode).toBe(200);
     const after = await app.inject({ method: 'GET', url: '/v1/me', headers: bearer('demo-civil-staff') });
     expect(after.statusCode).toBe(401);

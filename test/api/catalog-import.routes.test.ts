@@ -153,6 +153,18 @@ describe('POST /v1/catalog/compilations/import', () => {
     );
   });
 
+  it('a body announced as multipart without its boundary is a 400, and nothing is written', async () => {
+    const before = await counts();
+    const res = await api.app.inject({
+      method: 'POST',
+      url: '/v1/catalog/compilations/import',
+      payload: 'not a form',
+      headers: { authorization: `Bearer ${tokenOf('market-staff')}`, 'content-type': 'multipart/form-data' },
+    });
+    expect(res.json()).toMatchObject({ statusCode: 400, code: 'MULTIPART_INVALID' });
+    expect(await counts()).toEqual(before);
+  });
+
   it('two bad rows: 422 with both errors by row, column and code; nothing written', async () => {
     const before = await counts();
     const bytes = await xlsx([row('MKT-031', { 资源名称: '' }), row('MKT-032'), row('MKT-033', { 共享类型: '部分共享' })]);
