@@ -11,6 +11,7 @@ import { type ServedStack, servedStack } from '../helpers/stack';
 const TOOLS = path.join(ROOT, '.tools/schemathesis');
 /** control characters, bidi overrides and formula prefixes in every body and query (issue 16) */
 const HOOKS = path.join(ROOT, 'test/faults/schemathesis-hooks.py');
+const RUN_LIMIT_MS = 240_000;
 
 let served: ServedStack;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ function schemathesis(args: string[]): Promise<{ code: number | null; output: st
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, output });
@@ -35,39 +36,44 @@ function schemathesis(args: string[]): Promise<{ code: number | null; output: st
 }
 
 describe('schemathesis over /docs/json, with hostile text in every body and query', () => {
-  it.each(['reviewer', 'market-staff'])('no 5xx for any generated request as %s', async (user) => {
-    expect(existsSync(path.join(TOOLS, 'bin/schemathesis')), '请用 npm run test:faults 运行（会安装 schemathesis）').toBe(true);
-    const run = await schemathesis([
-      'run',
-      `${served.url}/docs/json`,
-      '--url',
-      served.url,
-      '--checks',
-      'not_a_server_error',
-      '--phases',
-      'coverage,fuzzing',
-      '--max-examples',
-      '10',
-      // One worker: with two threads, hypothesis 6.170's lambda-source cache raised its own
-      // runtime error ("AST constructor recursion depth mismatch") in CI, a tool fault, not ours.
-      '--workers',
-      '1',
-      '--generation-deterministic',
-      // NUL bytes too: PostgreSQL cannot store them, so each must be refused before it reaches a workflow.
-      '--generation-allow-x00',
-      'true',
-      '--request-timeout',
-      '10',
-      '--header',
-      `Authorization: Bearer demo-${user}`,
-      '--report',
-      'junit',
-      '--report-dir',
-      path.join(OUTPUT_DIR, `schemathesis-${user}`),
-    ]);
-    // The whole report, for reading a failure: the assertion message holds only its end.
-    await writeFile(path.join(OUTPUT_DIR, `schemathesis-${user}.log`), run.output);
-    expect(run.output).toMatch(/operations?/i);
-    expect(run.code, run.output.slice(-4000)).toBe(0);
-  });
+  it.each(['reviewer', 'market-staff'])(
+    'no 5xx for any generated request as %s',
+    async (user) => {
+      expect(existsSync(path.join(TOOLS, 'bin/schemathesis')), '请用 npm run test:faults 运行（会安装 schemathesis）').toBe(true);
+      const run = await schemathesis([
+        'run',
+        `${served.url}/docs/json`,
+        '--url',
+        served.url,
+        '--checks',
+        'not_a_server_error',
+        '--phases',
+        'coverage,fuzzing',
+        '--max-examples',
+        '10',
+        // One worker: with two threads, hypothesis 6.170's lambda-source cache raised its own
+        // runtime error ("AST constructor recursion depth mismatch") in CI, a tool fault, not ours.
+        '--workers',
+        '1',
+        '--generation-deterministic',
+        // NUL bytes too: PostgreSQL cannot store them, so each must be refused before it reaches a workflow.
+        '--generation-allow-x00',
+        'true',
+        '--request-timeout',
+        '10',
+        '--header',
+        `Authorization: Bearer demo-${user}`,
+        '--report',
+        'junit',
+        '--report-dir',
+        path.join(OUTPUT_DIR, `schemathesis-${user}`),
+      ]);
+      // The whole report, for reading a failure: the assertion message holds only its end.
+      await writeFile(path.join(OUTPUT_DIR, `schemathesis-${user}.log`), run.output);
+      expect(run.output).toMatch(/operations?/i);
+      expect(run.code, run.output.slice(-4000)).toBe(0);
+    },
+    // Outlasts the run's own kill, so a slow run fails with its report rather than a vitest timeout.
+    RUN_LIMIT_MS + 60_000,
+  );
 });
