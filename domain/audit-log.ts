@@ -1,5 +1,6 @@
-// SPEC §5 (第二十七条, 第四十八条): the rules of the audit log. Pure and import-free: the
-// console compiles it too, for the Chinese labels of what verification finds.
+// SPEC §5 (第二十七条, 第四十八条): the rules of the audit log. Pure: the console compiles it
+// too, for the Chinese labels of what verification finds and of the log's results.
+import { roleLabel } from './vocabulary';
 
 /** 第二十七条: logs are kept at least 6 months; the system refuses a shorter retention. */
 export const MIN_AUDIT_RETENTION_MONTHS = 6;
@@ -37,20 +38,75 @@ export type AuditFinding = keyof typeof AUDIT_FINDINGS;
 
 /** The purge's own entry (the purge is itself logged). */
 export const AUDIT_PURGE_ACTION = 'AUDIT_PURGE';
+/** A closed process's history archived in the database (SPEC §5). */
+export const HISTORY_ARCHIVED_ACTION = 'ARCHIVE process-history';
+/** A read of shared data through a grant (第二十七条: the provider reads who obtained what). */
+export const READ_SHARED_DATA_ACTION = 'READ_SHARED_DATA';
 
-/** The roles' Chinese names, as the log's pages and exports show them (SPEC §1). */
-export const AUDIT_ROLE_LABELS: Readonly<Record<string, string>> = {
-  department_staff: '部门工作人员',
-  department_head: '部门主要负责人',
-  authority_reviewer: '主管部门审核人员',
-  county_government: '县人民政府',
-  auditor: '审计人员',
-  applicant: '申请人',
-  admin: '系统管理员',
+/** The actions the system and its activities write; a request's action is its route's summary. */
+export const AUDIT_SYSTEM_ACTIONS: Readonly<Record<string, string>> = {
+  [AUDIT_PURGE_ACTION]: '依保存期清除审计日志',
+  [HISTORY_ARCHIVED_ACTION]: '归档已结束流程的历史',
+  [READ_SHARED_DATA_ACTION]: '读取共享数据',
 };
 
-/** A role's Chinese name; 系统 for the system's own entries (no role), 未知角色 for a code it does not know. */
-export const auditRoleLabel = (role: string | null): string => (!role ? '系统' : (AUDIT_ROLE_LABELS[role] ?? '未知角色'));
+/**
+ * An entry's action in words: the system's own by name, a request's by what its route does
+ * (`routeSummary`, from the route table); the raw action when neither knows it.
+ */
+export const auditActionLabel = (action: string, routeSummary: (action: string) => string | undefined): string =>
+  AUDIT_SYSTEM_ACTIONS[action] ?? routeSummary(action) ?? action;
+
+/** Roles that entries written before 三权分立 still carry: the log is never rewritten. */
+const LEGACY_ROLE_LABELS: Readonly<Record<string, string>> = { admin: '管理员（三权分立前的角色）' };
+
+/** A role's Chinese name; 系统 for the system's own entries (no role). */
+export const auditRoleLabel = (role: string | null): string => (role ? (LEGACY_ROLE_LABELS[role] ?? roleLabel(role)) : '系统');
+
+/**
+ * The result of the entry a state-changing request writes before it acts (write-ahead, SPEC §5:
+ * "if the log cannot be written the action fails"); the entry with its outcome follows it.
+ */
+export const AUDIT_ATTEMPT = 'attempt';
+
+/** What an HTTP answer means to the person reading the log. */
+const STATUS_LABELS: Readonly<Record<string, string>> = {
+  '200': '成功',
+  '201': '已创建',
+  '202': '已受理',
+  '204': '成功',
+  '400': '输入有误',
+  '401': '未登录或登录已失效',
+  '403': '无权办理',
+  '404': '不存在',
+  '409': '状态冲突',
+  '413': '内容过大',
+  '415': '格式不支持',
+  '422': '不符合规定',
+  '423': '账号已锁定',
+  '429': '请求过于频繁',
+};
+/** The results the system's own entries carry. */
+const SYSTEM_RESULT_LABELS: Readonly<Record<string, string>> = {
+  [AUDIT_ATTEMPT]: '已受理，结果见随后一条',
+  archived: '已归档',
+  ok: '已完成',
+};
+
+/** An entry's result in words: 成功（200）, 无权办理（403）, 系统故障（503）, 已归档 … */
+export function auditResultLabel(result: string): string {
+  const system = SYSTEM_RESULT_LABELS[result];
+  if (system) return system;
+  if (!/^[1-5][0-9]{2}$/.test(result)) return result;
+  const word = STATUS_LABELS[result] ?? (result >= '500' ? '系统故障' : result >= '400' ? '被拒绝' : '成功');
+  return `${word}（${result}）`;
+}
+
+/** The results the log's filter offers, in words. */
+export const AUDIT_RESULT_OPTIONS = [...Object.keys(STATUS_LABELS), '500', '503', ...Object.keys(SYSTEM_RESULT_LABELS)].map((value) => ({
+  value,
+  label: auditResultLabel(value),
+}));
 
 /** The tree's hash: 国密 SM3 (what a 密评 asks for) or SHA-256, by configuration (env AUDIT_HASH). */
 export const AUDIT_HASHES = ['sm3', 'sha256'] as const;

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static, Type } from '@sinclair/typebox';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { AUDIT_FINDINGS, type AuditFinding, auditRoleLabel, type SignedHead } from '../../domain/audit-log';
+import { AUDIT_FINDINGS, type AuditFinding, auditResultLabel, auditRoleLabel, type SignedHead } from '../../domain/audit-log';
 import { isDepartmentUser, ROLES } from '../../domain/roles';
 import { type AuditEntryRow, inclusionProof, latestHead, listAuditEntries, verifyAuditLog } from '../../db/repositories/audit.repo';
 import { getSealedHeads } from '../../workflows/messages';
@@ -35,9 +35,11 @@ const Entry = Type.Object({
   role: Type.Union([Type.String(), Type.Null()]),
   departmentCode: Type.Union([Type.String(), Type.Null()]),
   departmentName: Type.Union([Type.String(), Type.Null()], { description: '部门名称' }),
-  action: Type.String(),
+  action: Type.String({ description: '操作代码：请求为“方法 路由”，系统操作为其名称' }),
+  actionLabel: Type.String({ description: '操作（中文）' }),
   target: Type.String(),
-  result: Type.String(),
+  result: Type.String({ description: 'HTTP 状态码，或 attempt（执行前写入的记录）等系统结果' }),
+  resultLabel: Type.String({ description: '结果（中文）' }),
   detail: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
 });
 
@@ -60,24 +62,30 @@ const ListQuery = Type.Composite([
 ]);
 const ExportQuery = Type.Composite([Filters, Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]) })]);
 
-/** The export's columns and their Chinese headers, in order. */
-const COLUMNS: [keyof ReturnType<typeof view>, string][] = [
+/** The export's columns and their Chinese headers, in order: what a person reads, in words. */
+const COLUMNS: [keyof Static<typeof Entry>, string][] = [
   ['seq', '序号'],
   ['at', '时间'],
   ['userName', '操作人'],
   ['role', '角色'],
   ['departmentName', '部门'],
-  ['action', '操作'],
+  ['actionLabel', '操作'],
   ['target', '对象'],
-  ['result', '结果'],
+  ['resultLabel', '结果'],
+  ['action', '操作代码'],
 ];
 /** Rows one export may hold: a larger period is exported in parts (narrow the time range). */
 const EXPORT_LIMIT = 50_000;
 
-const view = (r: AuditEntryRow) => ({ ...r, at: new Date(r.at).toISOString(), detail: r.detail ?? null });
-
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.deps;
+  const view = (r: AuditEntryRow): Static<typeof Entry> => ({
+    ...r,
+    at: new Date(r.at).toISOString(),
+    actionLabel: app.auditActionLabel(r.action),
+    resultLabel: auditResultLabel(r.result),
+    detail: r.detail ?? null,
+  });
   const publicKeyPem = () => {
     const key = app.deps.auditPublicKeyPem;
     if (!key) throw httpError(503, 'AUDIT_KEY_UNAVAILABLE', '未配置审计树头签名公钥');
@@ -164,6 +172,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    '/audit/actions',
+    {
+      config: { roles: AUDIT_READERS },
+      schema: {
+        summary: '审计日志记载的各种操作及其中文名称（供筛选）',
+        tags: ['audit'],
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ action: Type.String(), label: Type.String() })) }), ...errors() },
+      },
+    },
+    async () => ({ items: app.auditActions() }),
+  );
+
+  app.get(
     '/audit/entries/export',
     {
       config: { roles: AUDIT_READERS, auditRead: true },
@@ -188,7 +209,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const { format, ...filters } = request.query;
       request.auditTarget = 'audit-log-export';
       const rows = (await listAuditEntries(db, filters, { scope: scopeOf(request), limit: EXPORT_LIMIT })).map(view);
-      const cells = rows.map((r) => COLUMNS.map(([k]) => (k === 'role' ? auditRoleLabel(r.role) : (r[k] ?? ''))));
+      const cells = rows.map((r) => COLUMNS.map(([k]) => (k === 'role' ? auditRoleLabel(r.role) : (r[k] ?? ''))) as (string | number)[]);
       const name = `audit-log-${new Date().toISOString().slice(0, 10)}`;
       if (format === 'csv') {
         const csv = stringify([COLUMNS.map(([, h]) => h), ...cells]);

@@ -3,6 +3,7 @@
 // revocation, and reads of shared data through a grant — each read written to the audit log.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { READ_SHARED_DATA_ACTION } from '../../domain/audit-log';
 import { beijingIso } from '../../domain/deadline';
 import { DOMAIN_ERRORS, domainError } from '../../domain/errors';
 import { canWorkDepartment, departmentScope } from '../../domain/roles';
@@ -183,7 +184,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           userId: actor.userId,
           role: actor.role,
           departmentCode: actor.departmentCode,
-          action: 'READ_SHARED_DATA',
+          action: READ_SHARED_DATA_ACTION,
           target: grant.id,
           result,
           detail: {

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { auditResultLabel } from '../../domain/audit-log';
 import { ADMIN_ROLES, type Role } from '../../domain/roles';
 import { issueToken, revokeToken, tokensOf } from '../../db/repositories/accounts.repo';
 import { appointDeputy, findUser, listDeputies, operationLog, revokeDeputy } from '../../db/repositories/admin.repo';
@@ -153,7 +154,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(OperationEntry) }), ...errors() },
       },
     },
-    async (request) => ({ items: await operationLog(db, ADMIN_ROLES, request.query.limit ?? 100) }),
+    async (request) => ({
+      items: (await operationLog(db, ADMIN_ROLES, request.query.limit ?? 100)).map((e) => ({
+        ...e,
+        actionLabel: app.auditActionLabel(e.action),
+        resultLabel: auditResultLabel(e.result),
+      })),
+    }),
   );
 };
 

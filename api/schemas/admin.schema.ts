@@ -79,6 +79,8 @@ export const OperationEntry = Type.Object({
   userId: Nullable(Type.String()),
   role: Nullable(Type.String()),
   action: Type.String(),
+  actionLabel: Type.String({ description: '操作（中文）' }),
   target: Type.String(),
   result: Type.String(),
+  resultLabel: Type.String({ description: '结果（中文）' }),
 });

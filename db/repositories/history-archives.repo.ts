@@ -6,10 +6,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client';
 import { processes, processHistoryArchives } from '../schema';
+import { HISTORY_ARCHIVED_ACTION } from '../../domain/audit-log';
 import { appendAudit, listAuditForTarget } from './audit.repo';
 
-/** The audit entry of an archive; its detail carries the digest. */
-export const HISTORY_ARCHIVED = 'ARCHIVE process-history';
+/** The digest of an archive, carried on its row and in the detail of its audit entry. */
 export const ARCHIVE_DIGEST_ALGORITHM = 'sha256';
 
 const digestOf = (json: string) => createHash(ARCHIVE_DIGEST_ALGORITHM).update(json, 'utf8').digest('hex');
@@ -50,7 +50,7 @@ export async function saveHistoryArchive(db: Db, a: { workflowId: string; runId:
       userId: null,
       role: null,
       departmentCode: null,
-      action: HISTORY_ARCHIVED,
+      action: HISTORY_ARCHIVED_ACTION,
       target: a.workflowId,
       result: 'archived',
       detail: { runId: a.runId, events: a.events, algorithm: ARCHIVE_DIGEST_ALGORITHM, digest },
@@ -68,7 +68,7 @@ export type ArchiveReading =
 export async function readHistoryArchive(db: DbOrTx, workflowId: string): Promise<ArchiveReading | null> {
   const [row] = await db.select().from(processHistoryArchives).where(eq(processHistoryArchives.workflowId, workflowId));
   if (!row) return null;
-  const recorded = (await listAuditForTarget(db, workflowId)).find((e) => e.action === HISTORY_ARCHIVED)?.detail?.digest;
+  const recorded = (await listAuditForTarget(db, workflowId)).find((e) => e.action === HISTORY_ARCHIVED_ACTION)?.detail?.digest;
   if (typeof recorded !== 'string') return { ok: false, reason: 'DIGEST_NOT_RECORDED', row };
   let json: string;
   try {

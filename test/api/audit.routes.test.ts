@@ -1,13 +1,16 @@
 // SPEC §5 (第二十七条): reads of personal data are logged whatever the role, and fail closed;
 // auditors read, filter and export the log; a department reads only the entries about its own
 // data; an entry's inclusion proof comes with the signed head it is against.
+import { WorkflowNotFoundError } from '@temporalio/client';
 import ExcelJS from 'exceljs';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { corrections } from '../../db/schema';
+import { correctionWorkflowId } from '../../workflows/options';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSealedHeads } from '../../workflows/messages';
 import { apiStack, type ApiStack } from '../helpers/api';
 import { actorOf } from '../helpers/actors';
-import { insertCorrection } from '../helpers/corrections';
+import { correctionFiling, insertCorrection } from '../helpers/corrections';
 import { eventually } from '../helpers/wait';
 
 let api: ApiStack;
@@ -22,7 +25,14 @@ const entries = async (username: string, query: string) => {
   const res = await api.call(username, 'GET', `/v1/audit/entries?${query}`);
   expect(res.statusCode).toBe(200);
   return res.json() as {
-    items: { action: string; target: string; role: string; departmentCode: string | null; result: string }[];
+    items: {
+      action: string;
+      target: string;
+      role: string;
+      departmentCode: string | null;
+      result: string;
+      detail: { requestId?: string } | null;
+    }[];
     nextCursor: number | null;
   };
 };
@@ -59,6 +69,55 @@ describe('reads of personal data, any role', () => {
   });
 });
 
+describe('writes: the entry comes before the act', () => {
+  it('the log cannot be written: a filing is refused with 503 before anything is done, no row, no process', async () => {
+    const db = api.database.db;
+    const filing = correctionFiling();
+    await db.execute(
+      sql.raw(`create function refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'test: audit log down'; end $$`),
+    );
+    await db.execute(sql.raw('create trigger refuse_audit before insert on audit_log for each row execute function refuse_audit()'));
+    try {
+      const res = await api.call('market-staff', 'POST', '/v1/corrections', filing);
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.json()).toMatchObject({ code: 'AUDIT_UNAVAILABLE', message: '审计日志暂时无法写入，本次操作未完成，请稍后重试' });
+    } finally {
+      await db.execute(sql.raw('drop trigger refuse_audit on audit_log'));
+      await db.execute(sql.raw('drop function refuse_audit()'));
+    }
+    expect(await db.select().from(corrections).where(eq(corrections.requestId, filing.requestId))).toEqual([]);
+    const handle = api.app.deps.temporal.workflow.getHandle(correctionWorkflowId(filing.requestId));
+    await expect(handle.describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+  });
+
+  it('a filing writes its attempt, then its outcome, under one request id, each in words', async () => {
+    const filing = correctionFiling();
+    const res = await api.call('market-staff', 'POST', '/v1/corrections', filing);
+    expect(res.statusCode).toBe(201);
+    const { items } = await entries('auditor', 'action=POST%20%2Fv1%2Fcorrections&role=department_staff&limit=10');
+    const [outcome, attempt] = items;
+    expect(outcome).toMatchObject({ result: '201', resultLabel: '已创建（201）', actionLabel: '提出数据校核异议（第二十三条）' });
+    expect(attempt).toMatchObject({ result: 'attempt', resultLabel: '已受理，结果见随后一条', target: '/v1/corrections' });
+    expect(outcome!.detail?.requestId).toBe(attempt!.detail?.requestId);
+    expect(outcome!.detail?.requestId).toBeTruthy();
+  });
+
+  it('the actions to filter by, in words: the filing among them, and the system’s own', async () => {
+    const res = await api.call('auditor', 'GET', '/v1/audit/actions');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual(
+      expect.arrayContaining([
+        { action: 'POST /v1/corrections', label: '提出数据校核异议（第二十三条）' },
+        { action: 'GET /v1/corrections/:id', label: '查看异议事项的状态与期限' },
+        { action: 'AUDIT_PURGE', label: '依保存期清除审计日志' },
+      ]),
+    );
+    // a read of nothing personal is not audited, so it is no action of the log
+    expect(res.json().items.map((i: { action: string }) => i.action)).not.toContain('GET /v1/departments');
+  });
+});
+
 describe('GET /v1/audit/entries', () => {
   it('filters by action and result, newest first, with a cursor to the next page', async () => {
     for (let i = 0; i < 3; i++) await api.call('market-staff', 'GET', `/v1/corrections/${marketCorrection.id}`);
@@ -85,8 +144,10 @@ describe('exports', () => {
     const res = await api.call('auditor', 'GET', `/v1/audit/entries/export?format=csv&target=${marketCorrection.workflowId}`);
     expect(res.statusCode).toBe(200);
     const [header, row] = res.body.replace(/^\uFEFF/, '').split('\n');
-    expect(header).toBe('序号,时间,操作人,角色,部门,操作,对象,结果');
+    expect(header).toBe('序号,时间,操作人,角色,部门,操作,对象,结果,操作代码');
     expect(row).toContain('部门工作人员');
+    expect(row).toContain('查看异议事项的状态与期限');
+    expect(row).toContain('成功（200）');
     expect(row).not.toContain('department_staff');
   });
 
@@ -96,7 +157,7 @@ describe('exports', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as never);
     const sheet = book.getWorksheet('审计日志')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '时间', '操作人', '角色', '部门', '操作', '对象', '结果']);
+    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '时间', '操作人', '角色', '部门', '操作', '对象', '结果', '操作代码']);
     expect(sheet.rowCount).toBeGreaterThan(1);
   });
 });

@@ -54,6 +54,7 @@ const MATRIX: Record<string, Role[]> = {
   'POST /v1/codec/decode': ['auditor'],
   // 第二十七条: departments read the entries about their own data (scoped by the route)
   'GET /v1/audit/entries': ['auditor', ...DEPT],
+  'GET /v1/audit/actions': ['auditor', ...DEPT],
   'GET /v1/audit/entries/export': ['auditor', ...DEPT],
   'GET /v1/audit/entries/{seq}/proof': ['auditor', ...DEPT],
   'GET /v1/audit/heads/latest': ['auditor', ...DEPT],

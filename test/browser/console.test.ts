@@ -232,6 +232,15 @@ describe('journey 4: the auditor follows a process and checks the audit log', ()
     await page.getByText('审计日志校验', { exact: true }).click();
     // the auditor's own reads are entries too: the list shows them with Chinese role names
     await page.locator('[data-test=audit-entries]').getByText('审计人员').first().waitFor();
+    // what was done and how it ended, in words: the route's own summary, never `GET /v1/…`
+    await page.locator('[data-test=audit-action-filter]').click();
+    await page.getByRole('option', { name: '审计：业务时间线、违规记录与 Temporal 完整事件历史' }).click();
+    await page.locator('[data-test=audit-search]').click();
+    await page.locator('[data-test=audit-entries]').getByText(c.workflowId).first().waitFor();
+    const entriesText = await page.locator('[data-test=audit-entries]').textContent();
+    expect(entriesText).toContain('审计：业务时间线、违规记录与 Temporal 完整事件历史');
+    expect(entriesText).toContain('成功（200）');
+    expect(entriesText).not.toContain('GET /v1');
     const [auditCsv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=audit-export-csv]').click()]);
     expect(await readFile((await auditCsv.path())!, 'utf8')).toContain('序号,时间,操作人,角色,部门,操作,对象,结果');
     await page.locator('[data-test=verify-audit]').click();
