@@ -35,7 +35,9 @@ COPY scripts ./scripts
 # Served at / by the API (api/plugins/web-console.ts reads web/dist).
 COPY --from=web /app/web/dist ./web/dist
 
-# The code stays owned by root and read-only to the process; tsx caches in /tmp.
+# The code stays owned by root and read-only to the process; tsx caches in /tmp. The audit
+# signing key's volume starts owned by the process, so the first start can write the key.
+RUN mkdir -p /var/lib/county/audit && chown node:node /var/lib/county/audit
 USER node
 
 CMD ["node", "--import", "tsx", "api/server.ts"]

@@ -65,6 +65,8 @@ export interface Env {
   auditHash: AuditHashAlgorithm;
   /** the Ed25519 key (PKCS#8 PEM) that signs tree heads: a file, never the database; created on first start */
   auditSigningKeyFile: string;
+  /** public keys (SPKI PEM, one after another) of signing keys rotated out: the heads they signed still verify */
+  auditRetiredKeysFile: string;
   /** seconds between two signed heads (the longest an entry waits for its leaf) */
   auditHeadIntervalSeconds: number;
   /** 第二十七条: months the audit log is kept; under 6 is refused at start */
@@ -145,6 +147,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     authCacheTtlMs: integer('AUTH_CACHE_TTL_MS', source.AUTH_CACHE_TTL_MS, 5_000, 0, 60_000),
     auditHash: auditHash(source.AUDIT_HASH),
     auditSigningKeyFile: path.resolve(source.AUDIT_SIGNING_KEY_FILE || path.join(source.DATA_DIR || 'data', 'audit-signing-key.pem')),
+    auditRetiredKeysFile: path.resolve(source.AUDIT_RETIRED_KEYS_FILE || path.join(source.DATA_DIR || 'data', 'audit-retired-keys.pem')),
     auditHeadIntervalSeconds: integer('AUDIT_HEAD_INTERVAL_SECONDS', source.AUDIT_HEAD_INTERVAL_SECONDS, 60, 1, 3600),
     // 第二十七条: a retention under 6 months is refused here, before anything starts
     auditRetentionMonths: integer(

@@ -1,7 +1,7 @@
 // The API process: env → database, Temporal client → buildApp → listen; closes gracefully.
 // Alone: `node --import tsx api/server.ts`; `npm start` calls startApi() in its own process.
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
-import { loadOrCreateSigner } from '../db/audit-keys';
+import { loadOrCreateSigner, loadRetiredKeys } from '../db/audit-keys';
 import { createDatabase, type Database } from '../db/client';
 import { type Env, readEnv } from '../env';
 import { isMain } from '../is-main';
@@ -34,8 +34,8 @@ export async function startApi(env: Env, database: Database): Promise<{ url: str
       warningWorkingDays: env.warningWorkingDays,
       receiptPolicy: env.receiptPolicy,
       queryCodeSecret: requireQueryCodeSecret(env),
-      // the API only needs the public half; the same file the worker signs with
-      auditPublicKeyPem: loadOrCreateSigner(env.auditSigningKeyFile).publicKeyPem,
+      // the API only needs the public halves: the file the worker signs with, and the keys rotated out
+      auditPublicKeys: [loadOrCreateSigner(env.auditSigningKeyFile).publicKeyPem, ...loadRetiredKeys(env.auditRetiredKeysFile)],
       temporalReady: async () => {
         await connection.workflowService.getSystemInfo({});
         return true;

@@ -20,8 +20,8 @@ export interface AppDeps {
   temporalReady(): Promise<boolean>;
   /** the wall clock (ms) for rules keyed on today's date; Date.now unless a test runs on the engine's time */
   clock?: () => number;
-  /** SPEC §5: the public key (SPKI PEM) that checks the audit log's signed heads */
-  auditPublicKeyPem?: string;
+  /** SPEC §5: the public keys (SPKI PEM) that check the audit log's signed heads: the current signing key's first, then the retired ones */
+  auditPublicKeys?: readonly string[];
 }
 
 declare module 'fastify' {

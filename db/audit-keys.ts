@@ -1,9 +1,10 @@
 // SPEC §5: the hash of the audit log's Merkle tree (国密 SM3 by default, SHA-256 by
 // configuration: env AUDIT_HASH) and the Ed25519 key that signs its tree heads. The private key
 // lives in a file (env AUDIT_SIGNING_KEY_FILE), never in the database: whoever can rewrite the
-// database cannot sign a head over the rewritten log.
+// database cannot sign a head over the rewritten log. A rotated key's public half moves to the
+// retired-keys file (env AUDIT_RETIRED_KEYS_FILE), so the heads it signed still verify.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditHashAlgorithm } from '../domain/audit-log';
 import type { Hash } from '../domain/merkle';
@@ -61,6 +62,35 @@ export function loadOrCreateSigner(file: string): AuditSigner {
   }
   return signerFromPrivateKey(createPrivateKey(readFileSync(file)));
 }
+
+/** The public keys (SPKI PEM) of the signing keys rotated out, in the order they were retired; none when the file is absent. */
+export function loadRetiredKeys(file: string): string[] {
+  if (!existsSync(file)) return [];
+  return (readFileSync(file, 'utf8').match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----\n?/g) ?? []).map((pem) =>
+    // normalised, and refused at start when one is no key
+    createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString(),
+  );
+}
+
+/**
+ * Rotates the signing key: the current key's public half is appended to `retiredFile`, then a
+ * new key replaces the one in `signingFile` (written aside and renamed, so a crash leaves one
+ * whole key). Heads signed before keep verifying under the retired key. Restart the worker and
+ * the API afterwards.
+ */
+export function rotateSigningKey(signingFile: string, retiredFile: string): { retiredKeyId: string; keyId: string } {
+  const old = loadOrCreateSigner(signingFile);
+  if (!loadRetiredKeys(retiredFile).includes(old.publicKeyPem)) appendFileSync(retiredFile, old.publicKeyPem, { mode: 0o644 });
+  const next = generateKeyPairSync('ed25519').privateKey;
+  const aside = `${signingFile}.new`;
+  writeFileSync(aside, next.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  renameSync(aside, signingFile);
+  return { retiredKeyId: old.keyId, keyId: signerFromPrivateKey(next).keyId };
+}
+
+/** The keys a head may be signed with, by key id: the current one and every retired one. */
+export const keyring = (publicKeyPems: readonly string[]): Map<string, string> =>
+  new Map(publicKeyPems.map((pem) => [keyIdOf(createPublicKey(pem)), pem]));
 
 export const verifySignature = (publicKeyPem: string, message: string, signature: string): boolean => {
   try {

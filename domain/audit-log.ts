@@ -30,7 +30,7 @@ export const AUDIT_FINDINGS = {
   ENTRY_EDITED: '审计记录内容被修改',
   LEAF_MISSING: '默克尔树叶子缺失',
   TREE_REWRITTEN: '默克尔树被改写，与签名树头不符',
-  HEAD_SIGNATURE_INVALID: '树头签名无效',
+  HEAD_SIGNATURE_INVALID: '树头签名无效，或所用密钥既不是当前的也不是已轮换的审计签名密钥',
   HEAD_NOT_IN_DATABASE: '封存的树头在数据库中被删除或改写',
 } as const;
 

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { AUDIT_FINDINGS, type AuditFinding, auditResultLabel, auditRoleLabel, type SignedHead } from '../../domain/audit-log';
 import { isDepartmentUser, ROLES } from '../../domain/roles';
 import { type AuditEntryRow, inclusionProof, latestHead, listAuditEntries, verifyAuditLog } from '../../db/repositories/audit.repo';
+import { keyring } from '../../db/audit-keys';
 import { getSealedHeads } from '../../workflows/messages';
 import { AUDIT_SEAL_WORKFLOW_ID } from '../../workflows/options';
 import { httpError, notFound } from '../errors';
@@ -86,10 +87,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     resultLabel: auditResultLabel(r.result),
     detail: r.detail ?? null,
   });
-  const publicKeyPem = () => {
-    const key = app.deps.auditPublicKeyPem;
-    if (!key) throw httpError(503, 'AUDIT_KEY_UNAVAILABLE', '未配置审计树头签名公钥');
-    return key;
+  const publicKeys = () => {
+    const keys = app.deps.auditPublicKeys;
+    if (!keys?.length) throw httpError(503, 'AUDIT_KEY_UNAVAILABLE', '未配置审计树头签名公钥');
+    return keys;
   };
   /** The heads kept in the seal workflow's history; null when the engine cannot be asked. */
   const sealedHeads = async (): Promise<SignedHead[] | null> => {
@@ -134,7 +135,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async () => verifyAuditLog(db, { publicKeyPem: publicKeyPem(), sealedHeads: await sealedHeads() }),
+    async () => verifyAuditLog(db, { publicKeys: publicKeys(), sealedHeads: await sealedHeads() }),
   );
 
   app.get(
@@ -142,12 +143,29 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { roles: AUDIT_READERS },
       schema: {
-        summary: '最新的签名树头及验签公钥',
+        summary: '最新的签名树头及验签公钥（含已轮换的签名密钥的公钥）',
         tags: ['audit'],
-        response: { 200: Type.Object({ head: Type.Union([Head, Type.Null()]), publicKeyPem: Type.String() }), ...errors() },
+        response: {
+          200: Type.Object({
+            head: Type.Union([Head, Type.Null()]),
+            publicKeyPem: Type.String({ description: '最新树头所用密钥的公钥（尚无树头时为当前密钥的）' }),
+            publicKeys: Type.Array(
+              Type.Object({
+                keyId: Type.String(),
+                publicKeyPem: Type.String(),
+                current: Type.Boolean({ description: '是否为当前签名密钥' }),
+              }),
+            ),
+          }),
+          ...errors(),
+        },
       },
     },
-    async () => ({ head: await latestHead(db), publicKeyPem: publicKeyPem() }),
+    async () => {
+      const head = await latestHead(db);
+      const keys = [...keyring(publicKeys())].map(([keyId, publicKeyPem], i) => ({ keyId, publicKeyPem, current: i === 0 }));
+      return { head, publicKeyPem: (keys.find((k) => k.keyId === head?.keyId) ?? keys[0]!).publicKeyPem, publicKeys: keys };
+    },
   );
 
   app.get(

@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { AUDIT_FINDINGS, AUDIT_PURGE_ACTION, type AuditFinding, type AuditHashAlgorithm, type SignedHead } from '../../domain/audit-log';
 import { leafHash, MerkleTree } from '../../domain/merkle';
-import { type AuditKeys, hashOf, verifySignature } from '../audit-keys';
+import { type AuditKeys, hashOf, keyring, verifySignature } from '../audit-keys';
 import type { DbOrTx } from '../client';
 import { auditHead, auditLeaf, auditLog, departments, users } from '../schema';
 
@@ -226,16 +226,20 @@ const runs = (seqs: number[]): { first: number; count: number }[] => {
  * the seal workflow keeps in its history (what the database cannot rewrite). Every body must
  * hash to its leaf; every leaf from the last purge on must have its body; the tree must hold as
  * many leaves as the largest head and hash to each head's root; every head's signature must
- * hold under `publicKeyPem`.
+ * hold under the key its key id names, one of `publicKeys` (the current key and the retired ones).
  */
 export async function verifyAuditLog(
   db: DbOrTx,
-  opts: { publicKeyPem: string; sealedHeads?: SignedHead[] | null },
+  opts: { publicKeys: readonly string[]; sealedHeads?: SignedHead[] | null },
 ): Promise<AuditVerification> {
   const problems: AuditProblem[] = [];
   const dbHeads = (await db.select().from(auditHead).orderBy(asc(auditHead.id))).map(headOf);
   const sealed = opts.sealedHeads ?? [];
-  const signed = (h: SignedHead) => verifySignature(opts.publicKeyPem, headMessage(h), h.signature);
+  const keys = keyring(opts.publicKeys);
+  const signed = (h: SignedHead) => {
+    const pem = keys.get(h.keyId);
+    return !!pem && verifySignature(pem, headMessage(h), h.signature);
+  };
   const heads = [...dbHeads, ...sealed].filter((h) => {
     if (signed(h)) return true;
     problems.push(problem('HEAD_SIGNATURE_INVALID', undefined, h.treeSize));

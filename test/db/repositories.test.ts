@@ -50,7 +50,7 @@ describe('audit log', () => {
     expect(head.treeSize).toBe(before + 50);
     const seqs = (await database.db.select({ seq: auditLeaf.seq }).from(auditLeaf)).map((r) => r.seq).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: before + 50 }, (_, i) => i));
-    expect(await verifyAuditLog(database.db, { publicKeyPem: keys.signer.publicKeyPem })).toMatchObject({
+    expect(await verifyAuditLog(database.db, { publicKeys: [keys.signer.publicKeyPem] })).toMatchObject({
       ok: true,
       treeSize: before + 50,
       problems: [],

@@ -69,7 +69,7 @@ describe('audit log against its signed heads', () => {
     expect(await purgeAudit(db(), { cutoff, retentionMonths: 6 })).toEqual({ purgedBelow: before + 3, removed: 3 });
     const after = await makeHead(db(), keys);
     expect(after.treeSize).toBe(head.treeSize + 1); // the purge is itself an entry
-    const result = await verifyAuditLog(db(), { publicKeyPem, sealedHeads: [head, after] });
+    const result = await verifyAuditLog(db(), { publicKeys: [publicKeyPem], sealedHeads: [head, after] });
     expect(result).toMatchObject({ ok: true, treeSize: head.treeSize + 1, purgedBelow: before + 3, problems: [] });
     const [purge] = await db().select().from(auditLog).where(sql`action = 'AUDIT_PURGE'`);
     expect(purge?.detail).toMatchObject({ removed: 3, retentionMonths: 6, cutoff: '2026-06-02T05:00:00.000Z' });
@@ -88,7 +88,7 @@ describe('audit log against its signed heads', () => {
       .innerJoin(auditLog, eq(auditLog.id, auditLeaf.entryId))
       .where(eq(auditLog.target, 'correction-105'));
     expect(at).toBeGreaterThanOrEqual(before);
-    const result = await verifyAuditLog(db(), { publicKeyPem });
+    const result = await verifyAuditLog(db(), { publicKeys: [publicKeyPem] });
     expect(result.ok).toBe(false);
     expect(result.problems).toEqual([{ reason: 'ENTRY_EDITED', message: '审计记录内容被修改', firstSeq: at, count: 1 }]);
   });
@@ -98,7 +98,7 @@ describe('audit log against its signed heads', () => {
     await tamper(`delete from audit_log where id in (select entry_id from audit_leaf where seq >= ${head.treeSize - 4})`);
     await tamper(`delete from audit_leaf where seq >= ${head.treeSize - 4}`);
     await tamper('delete from audit_head');
-    const result = await verifyAuditLog(db(), { publicKeyPem, sealedHeads: [head] });
+    const result = await verifyAuditLog(db(), { publicKeys: [publicKeyPem], sealedHeads: [head] });
     expect(result.problems).toEqual(
       expect.arrayContaining([{ reason: 'TAIL_DELETED', message: '最新的若干条审计记录被删除', firstSeq: head.treeSize - 4, count: 4 }]),
     );
@@ -108,7 +108,7 @@ describe('audit log against its signed heads', () => {
   it('TRUNCATE of the log, its leaves and its heads: named TRUNCATED against the sealed head', async () => {
     const { head } = await log();
     await tamper('truncate audit_log, audit_leaf, audit_head');
-    const result = await verifyAuditLog(db(), { publicKeyPem, sealedHeads: [head] });
+    const result = await verifyAuditLog(db(), { publicKeys: [publicKeyPem], sealedHeads: [head] });
     expect(result.problems).toEqual(
       expect.arrayContaining([
         { reason: 'TRUNCATED', message: '审计日志被整表清空（签名树头记载的记录已全部不在）', firstSeq: 0, count: head.treeSize },

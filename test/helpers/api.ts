@@ -43,7 +43,7 @@ export async function apiStack(
         return true;
       },
       clock: () => Date.parse(startAt) + (Date.now() - startedAt),
-      auditPublicKeyPem: audit.signer.publicKeyPem,
+      auditPublicKeys: [audit.signer.publicKeyPem],
     },
     // Tests file many cases as one user: limits off unless a test sets its own.
     {

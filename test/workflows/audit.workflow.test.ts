@@ -61,7 +61,7 @@ describe('auditSealWorkflow', () => {
       });
       expect(heads[1]!.treeSize).toBe(first!.treeSize + 2);
       expect(heads[1]!.hashAlgorithm).toBe('sm3');
-      const result = await verifyAuditLog(database.db, { publicKeyPem: audit.signer.publicKeyPem, sealedHeads: heads });
+      const result = await verifyAuditLog(database.db, { publicKeys: [audit.signer.publicKeyPem], sealedHeads: heads });
       expect(result).toMatchObject({ ok: true, sealed: true, treeSize: first!.treeSize + 2, problems: [] });
       await h.terminate('test over');
       await recordHistory(h, 'audit-seal-two-heads');
@@ -83,7 +83,7 @@ describe('auditPurgeWorkflow', () => {
       const result = await h.result();
       expect(result.removed).toBe(2);
       await recordHistory(h, 'audit-purge-six-months');
-      const verified = await verifyAuditLog(database.db, { publicKeyPem: audit.signer.publicKeyPem, sealedHeads: [result.head] });
+      const verified = await verifyAuditLog(database.db, { publicKeys: [audit.signer.publicKeyPem], sealedHeads: [result.head] });
       expect(verified).toMatchObject({ ok: true, purgedBelow: result.purgedBelow, problems: [] });
       expect(result.head.purgedBelow).toBe(result.purgedBelow);
     });
