@@ -1,7 +1,8 @@
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { type NoticeNames, noticeCodes, renderNotice } from '../../domain/notice-text';
 import type { Actor, Role } from '../../domain/roles';
 import type { DbOrTx } from '../client';
-import { notifications } from '../schema';
+import { catalogEntries, departments, notifications } from '../schema';
 
 export interface NewNotification {
   workflowId: string;
@@ -10,11 +11,32 @@ export interface NewNotification {
   departmentCode: string | null;
   role: Role | null;
   kind: string;
+  /** as written, with codes and ISO days: stored as people read it (domain/notice-text.ts) */
   message: string;
 }
 
+/** The registry's names of the codes these texts hold. */
+async function namesIn(db: DbOrTx, texts: string[]): Promise<NoticeNames> {
+  const codes = noticeCodes(texts);
+  if (codes.length === 0) return { departments: new Map(), resources: new Map() };
+  const [depts, entries] = await Promise.all([
+    db.select({ code: departments.code, name: departments.name }).from(departments).where(inArray(departments.code, codes)),
+    db.select({ code: catalogEntries.code, name: catalogEntries.name }).from(catalogEntries).where(inArray(catalogEntries.code, codes)),
+  ]);
+  return { departments: new Map(depts.map((d) => [d.code, d.name])), resources: new Map(entries.map((e) => [e.code, e.name])) };
+}
+
+/** Every notice is written here, its text rendered for people (issue 15: no codes, no ISO dates). */
 export async function addNotifications(db: DbOrTx, rows: NewNotification[]): Promise<void> {
-  if (rows.length > 0) await db.insert(notifications).values(rows).onConflictDoNothing();
+  if (rows.length === 0) return;
+  const names = await namesIn(
+    db,
+    rows.map((r) => r.message),
+  );
+  await db
+    .insert(notifications)
+    .values(rows.map((r) => ({ ...r, message: renderNotice(r.message, names) })))
+    .onConflictDoNothing();
 }
 
 /** Addressed to this user: its department (any role or its own), or county-wide to its role. */
