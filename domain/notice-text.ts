@@ -29,7 +29,7 @@ export function noticeCodes(texts: readonly string[]): string[] {
   return [...codes];
 }
 
-/** The text for people: ISO days in Chinese, known department and catalog codes by name; other tokens as written. */
+/** The text for people: ISO days in Chinese, known department and catalog codes by name; other tokens as written. Rendering twice changes nothing. */
 export function renderNotice(text: string, names: NoticeNames): string {
   return text.replace(TOKEN, (whole, word: string | undefined, token: string, at: number) => {
     const prefix = word ?? '';
@@ -37,9 +37,11 @@ export function renderNotice(text: string, names: NoticeNames): string {
     const department = names.departments.get(token);
     if (department) return department;
     const resource = names.resources.get(token);
-    if (!resource) return whole;
+    const before = text.slice(0, at + prefix.length);
+    // Named already (a text rendered before is rendered again the same): as written.
+    if (!resource || before.endsWith(`${resource}（`) || before.endsWith(`${resource} `)) return whole;
     // Already in brackets (共享申请 GX-1（MKT-001）): the name joins the code inside them.
-    const bracketed = text[at + prefix.length - 1] === '（' && text[at + whole.length] === '）';
+    const bracketed = before.endsWith('（') && text[at + whole.length] === '）';
     return prefix + (bracketed ? `${resource} ${token}` : `${resource}（${token}）`);
   });
 }

@@ -15,9 +15,9 @@ export interface NewNotification {
   message: string;
 }
 
-/** The registry's names of the codes these texts hold. */
-async function namesIn(db: DbOrTx, texts: string[]): Promise<NoticeNames> {
-  const codes = noticeCodes(texts);
+/** The registry's names of the codes these notices' texts hold. */
+async function namesIn(db: DbOrTx, rows: readonly { message: string }[]): Promise<NoticeNames> {
+  const codes = noticeCodes(rows.map((r) => r.message));
   if (codes.length === 0) return { departments: new Map(), resources: new Map() };
   const [depts, entries] = await Promise.all([
     db.select({ code: departments.code, name: departments.name }).from(departments).where(inArray(departments.code, codes)),
@@ -29,10 +29,7 @@ async function namesIn(db: DbOrTx, texts: string[]): Promise<NoticeNames> {
 /** Every notice is written here, its text rendered for people (issue 15: no codes, no ISO dates). */
 export async function addNotifications(db: DbOrTx, rows: NewNotification[]): Promise<void> {
   if (rows.length === 0) return;
-  const names = await namesIn(
-    db,
-    rows.map((r) => r.message),
-  );
+  const names = await namesIn(db, rows);
   await db
     .insert(notifications)
     .values(rows.map((r) => ({ ...r, message: renderNotice(r.message, names) })))
@@ -49,8 +46,17 @@ function addressedTo(actor: Actor) {
   );
 }
 
-export const listNotificationsFor = (db: DbOrTx, actor: Actor, limit: number) =>
-  db.select().from(notifications).where(addressedTo(actor)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit);
+/** Newest first, each text as people read it: rows written before the outbox rendered them are rendered here. */
+export async function listNotificationsFor(db: DbOrTx, actor: Actor, limit: number) {
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(addressedTo(actor))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit);
+  const names = await namesIn(db, rows);
+  return rows.map((r) => ({ ...r, message: renderNotice(r.message, names) }));
+}
 
 /** Marks as read by the user; false when the notification is not addressed to the user. */
 export async function markRead(db: DbOrTx, actor: Actor, id: number): Promise<boolean> {

@@ -41,6 +41,13 @@ describe('renderNotice', () => {
     );
   });
 
+  it('a text rendered once reads the same rendered again (rows written before names were rendered are read through it)', () => {
+    for (const raw of ['部门 market 申请共享 MKT-001，请于 2026-12-10 前作出决定', '共享申请 GX-7（MKT-001）：同意共享 名称']) {
+      const once = renderNotice(raw, names);
+      expect(renderNotice(once, names)).toBe(once);
+    }
+  });
+
   it('the codes to look up: tokens that are not days, once each', () => {
     expect(noticeCodes(['部门 market 申请共享 MKT-001，请于 2026-12-10 前', '请与 market、civil 协商'])).toEqual([
       'market',
