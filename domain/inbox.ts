@@ -1,9 +1,11 @@
 // What awaits each role now (the inbox): supervisors find their approvals here.
 import type { PartyKind } from './responsibility';
 import type { Actor } from './roles';
-import type { Stage, TaskKind } from './vocabulary';
+import type { ProcessType, Stage, TaskKind } from './vocabulary';
 
 export interface InboxRule {
+  /** only processes of this type: a stage some types share (under_review) is a task of each its own */
+  type?: ProcessType;
   /** undefined: every department */
   departments?: string[];
   stages: Stage[];
@@ -42,8 +44,11 @@ export function inboxRules(actor: Actor): InboxRule[] {
       // 第四十五条: the authority supervises every overdue process county-wide.
       return [
         { stages: ['overdue'], action: 'supervise_overdue' },
-        // 第十八条: every application received and not yet reviewed, county-wide.
-        { stages: ['under_review'], action: 'review_catalog_application' },
+        // 第十八条: every application received and not yet reviewed, county-wide; 第十六条 the
+        // compilations and 第四十七条 the projects (评审评估) under its review, each its own task.
+        { type: 'catalog_update', stages: ['under_review'], action: 'review_catalog_application' },
+        { type: 'catalog_compilation', stages: ['under_review'], action: 'review_catalog_compilation' },
+        { type: 'it_project', stages: ['under_review'], action: 'review_it_project' },
         // 第四十六条: the county report, once the departments' period is over.
         { stages: ['authority_compiling'], action: 'submit_county_report' },
         // 第三十二条: disputes it coordinates; 第二十六条: conflicts not agreed in time.
@@ -51,7 +56,7 @@ export function inboxRules(actor: Actor): InboxRule[] {
         { stages: ['conflict_coordinating'], action: 'decide_conflict' },
         // 第五十一条: reported rectifications wait for its acceptance.
         { stages: ['awaiting_acceptance'], action: 'accept_rectification' },
-        // 第四十七条: IT projects awaiting 验收 (评审评估 shares under_review with catalog reviews).
+        // 第四十七条: IT projects awaiting 验收.
         { stages: ['project_building'], action: 'accept_it_project' },
         // SPEC §3.6: findings against 政务部门 once stated or their period passed; its own are the county government's.
         { stages: ['awaiting_finding_decision'], partyKinds: ['department'], action: 'decide_finding' },

@@ -9,6 +9,7 @@
 import { RECTIFICATION_PERIOD_DAYS, withinBound } from './bounds';
 import { type Deadline, isPast } from './deadline';
 import { type DomainError, domainError } from './errors';
+import { cnDay } from './notice-text';
 import { type FindingClass, type FindingStatus, type PartyKind, responsibilityOf } from './responsibility';
 import { type Actor, canWorkDepartment } from './roles';
 import type { StageOf } from './vocabulary';
@@ -149,10 +150,10 @@ export function circularText(f: CircularFacts): string {
     `关于对${f.departmentName}未按期完成整改的通报（${f.number}）`,
     '各政务部门、县人民政府：',
     `${f.departmentName}存在“${f.violationLabel}”的情形，违反《云阳县政务数据资源管理暂行办法》${f.violationArticle}的规定。` +
-      `县政务数据资源主管部门依照第五十一条下达整改通知（${f.orderId}），要求“${f.requirement}”，整改期限至 ${f.due}。` +
+      `县政务数据资源主管部门依照第五十一条下达整改通知（${f.orderId}），要求“${f.requirement}”，整改期限至 ${cnDay(f.due)}。` +
       '该部门在期限内未完成整改，现依照第五十一条予以通报批评。',
     '请各部门引以为戒，依法履行政务数据资源管理职责。',
-    `县政务数据资源主管部门　${f.issuedOn}`,
+    `县政务数据资源主管部门　${cnDay(f.issuedOn)}`,
   ].join('\n');
 }
 

@@ -221,6 +221,8 @@ export const TASK_KINDS = [
   'approve_it_project',
   'fund_it_project',
   'accept_it_project',
+  'review_catalog_compilation',
+  'review_it_project',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -230,6 +232,8 @@ export const TASK_INFO: Record<TaskKind, { label: string; article: string }> = {
   supervise_overdue: { label: '督办超期事项', article: '第四十五条' },
   submit_catalog_application: { label: '提交目录更新申请', article: '第十八条' },
   review_catalog_application: { label: '审核目录更新申请', article: '第十八条' },
+  review_catalog_compilation: { label: '审核目录清单编制', article: '第十六条' },
+  review_it_project: { label: '评审评估政务信息化项目', article: '第四十七条' },
   approve_it_project: { label: '审批政务信息化项目立项', article: '第四十七条' },
   fund_it_project: { label: '安排政务信息化项目资金', article: '第四十七条' },
   accept_it_project: { label: '验收政务信息化项目', article: '第四十七条' },

@@ -244,6 +244,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             : { departments: rule.departments };
           const rows = await listProcesses(db, {
             ...parties,
+            type: rule.type,
             stages: rule.stages,
             departmentKinds: rule.partyKinds,
             status: 'open',

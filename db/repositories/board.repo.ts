@@ -6,7 +6,8 @@ import type { Actor } from '../../domain/roles';
 import type { ProcessType } from '../../domain/vocabulary';
 import type { DeadlineLevel } from '../../domain/working-days';
 import type { DbOrTx } from '../client';
-import { departments, notifications, processEvents, processes, supervisionUrges } from '../schema';
+import { departments, processEvents, processes, supervisionUrges } from '../schema';
+import { addNotifications } from './notifications.repo';
 import { confirmedAgainst, yearBounds } from './supervision.repo';
 
 export interface BoardFilter {
@@ -121,14 +122,9 @@ export async function recordUrge(db: DbOrTx, u: NewUrge): Promise<{ id: number; 
       return first!;
     }
     const key = `urge-${created.id}`;
-    await tx.insert(notifications).values({
-      workflowId: u.workflowId,
-      key,
-      departmentCode: u.departmentCode,
-      role: null,
-      kind: 'supervision_urged',
-      message: u.message,
-    });
+    await addNotifications(tx, [
+      { workflowId: u.workflowId, key, departmentCode: u.departmentCode, role: null, kind: 'supervision_urged', message: u.message },
+    ]);
     await tx.insert(processEvents).values({
       workflowId: u.workflowId,
       eventKey: key,

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import type { IndicatorSet, SecurityRecordKind } from '../../domain/evaluation';
 import type { Db, DbOrTx } from '../client';
-import { evaluationIndicatorSets, evaluationSubmissions, notifications, securityRecords } from '../schema';
+import { evaluationIndicatorSets, evaluationSubmissions, securityRecords } from '../schema';
+import { addNotifications } from './notifications.repo';
 
 export type IndicatorSetRow = typeof evaluationIndicatorSets.$inferSelect;
 export type SubmissionRow = typeof evaluationSubmissions.$inferSelect;
@@ -47,14 +48,16 @@ export function recordSubmission(db: Db, s: { year: number; result: Record<strin
       .insert(evaluationSubmissions)
       .values({ year: s.year, digest: resultDigest(json), result: json, submittedBy: s.by })
       .returning();
-    await tx.insert(notifications).values({
-      workflowId: `evaluation-${s.year}`,
-      key: `submission-${row!.id}`,
-      departmentCode: null,
-      role: 'county_government',
-      kind: 'evaluation_submitted',
-      message: `${s.message}（摘要 ${row!.digest.slice(0, 16)}）`,
-    });
+    await addNotifications(tx, [
+      {
+        workflowId: `evaluation-${s.year}`,
+        key: `submission-${row!.id}`,
+        departmentCode: null,
+        role: 'county_government',
+        kind: 'evaluation_submitted',
+        message: `${s.message}（摘要 ${row!.digest.slice(0, 16)}）`,
+      },
+    ]);
     return row!;
   });
 }

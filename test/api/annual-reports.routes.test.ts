@@ -274,4 +274,19 @@ describe('GET /v1/notifications', () => {
       )?.read,
     ).toBe(false);
   });
+
+  it('reads a notice stored raw (written before the outbox rendered texts) with names and Chinese dates', async () => {
+    await api.database.db.insert(notifications).values({
+      workflowId: 'wf-legacy',
+      key: 'k1',
+      departmentCode: 'market',
+      role: null,
+      kind: 'test_legacy',
+      message: '部门 civil 申请共享 MKT-002，请于 2025-10-10 前作出决定',
+    });
+    const items = (await api.call('market-staff', 'GET', '/v1/notifications')).json().items as { kind: string; message: string }[];
+    expect(items.filter((n) => n.kind === 'test_legacy').map((n) => n.message)).toEqual([
+      '县民政局 申请共享 行政处罚信息（MKT-002），请于 2025年10月10日 前作出决定',
+    ]);
+  });
 });

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogCompilations } from '../../db/schema';
-import { apiStack, type ApiStack } from '../helpers/api';
+import { apiStack, type ApiStack, inboxTasksFor } from '../helpers/api';
 import { addEntry, changeEntry } from '../helpers/catalog';
 import { eventually } from '../helpers/wait';
 
@@ -31,6 +31,8 @@ describe('POST /v1/catalog/compilations', () => {
     expect((await api.call('civil-staff', 'GET', `/v1/catalog/compilations/${id}`)).statusCode).toBe(404);
     expect((await api.call('civil-staff', 'GET', '/v1/catalog/compilations')).json().items).toEqual([]);
     expect((await api.call('reviewer', 'GET', '/v1/catalog/compilations')).json().items.map((i: { id: string }) => i.id)).toContain(id);
+    // The authority's inbox asks for the compilation's own task (第十六条), not a catalog update's review.
+    expect(await inboxTasksFor(api, 'reviewer', id)).toEqual(['review_catalog_compilation']);
 
     const approved = await api.call('reviewer', 'POST', `/v1/catalog/compilations/${id}/review`, { approve: true });
     expect(approved.statusCode).toBe(200);

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogEntries, itProjects } from '../../db/schema';
 import { eq } from 'drizzle-orm';
-import { apiStack, type ApiStack } from '../helpers/api';
+import { apiStack, type ApiStack, inboxTasksFor } from '../helpers/api';
 import { eventually } from '../helpers/wait';
 
 let api: ApiStack;
@@ -69,6 +69,8 @@ describe('/v1/it-projects', () => {
 
   it('reviewed, approved, budgeted; 验收 422 while MKT-030 is missing, then accepted; seen by the approvers, not by another department', async () => {
     const id = await filed([MKT_001, MKT_030]);
+    // The authority's inbox asks for the project's own task (评审评估), not a catalog review it shares a stage with.
+    expect(await inboxTasksFor(api, 'reviewer', id)).toEqual(['review_it_project']);
     expect((await api.call('civil-staff', 'GET', `/v1/it-projects/${id}`)).statusCode).toBe(404);
     expect((await api.call('finance-staff', 'GET', '/v1/it-projects')).json().items.map((i: { id: string }) => i.id)).toContain(id);
     const view = (await api.call('dev-reform-staff', 'GET', `/v1/it-projects/${id}`)).json();

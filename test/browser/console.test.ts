@@ -219,6 +219,10 @@ describe('journey 4: the auditor follows a process and checks the audit log', ()
 
     await page.getByText(/Temporal 原始事件历史/).click();
     await page.getByText('WORKFLOW_EXECUTION_STARTED', { exact: true }).waitFor();
+    // The engine's events name who acted with the role in Chinese (issue 15); the codes stay in the raw JSON.
+    expect(await page.locator('[data-test=temporal-history]').textContent()).toContain(
+      '市场监管局 李局长（部门主要负责人 · 县市场监督管理局）',
+    );
     // SPEC §5: the history says where it came from (the engine here; the archive after its retention).
     expect(await page.locator('[data-test=history-source]').textContent()).toContain('来源：流程引擎');
 

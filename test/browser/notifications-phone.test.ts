@@ -50,6 +50,10 @@ describe('notification centre', () => {
     await page.locator('[data-test=notification-bell]').click();
     const row = page.locator('[data-test=notifications] tr', { hasText: 'MKT-002' }).first();
     await row.waitFor();
+    // Issue 15: the requester and the resource by name, the day in Chinese (the day itself follows the real clock).
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('县民政局 申请共享 行政处罚信息（MKT-002），请于 ');
+    expect(text).toMatch(/请于 20\d\d年\d{1,2}月\d{1,2}日 前作出决定/);
     await screenshot(page, 'notifications-centre');
     await row.locator('[data-test=mark-read]').click();
     // The badge hides at none unread.

@@ -76,3 +76,10 @@ export async function apiStack(
     },
   };
 }
+
+/** The tasks (action codes) the user's inbox lists for one subject, e.g. a project or compilation id. */
+export const inboxTasksFor = async (api: ApiStack, username: string, subjectId: string): Promise<string[]> =>
+  (await api.call(username, 'GET', '/v1/inbox'))
+    .json()
+    .items.filter((i: { process: { subjectId: string } }) => i.process.subjectId === subjectId)
+    .map((i: { action: string }) => i.action);

@@ -67,6 +67,16 @@ export async function seedConflict(db: Db, openedBy: Actor) {
 }
 
 /** The notices a workflow wrote, in the order written. */
+/** The texts officials read, in the order written. */
+export const noticeTextsOf = async (db: Db, workflowId: string) =>
+  (
+    await db
+      .select({ message: notifications.message })
+      .from(notifications)
+      .where(eq(notifications.workflowId, workflowId))
+      .orderBy(notifications.id)
+  ).map((n) => n.message);
+
 export const noticesOf = (db: Db, workflowId: string) =>
   db
     .select({ key: notifications.key, kind: notifications.kind, departmentCode: notifications.departmentCode, role: notifications.role })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inboxRules } from '../../domain/inbox';
 import type { Actor, Role } from '../../domain/roles';
+import { taskLabel } from '../../domain/vocabulary';
 
 const actor = (role: Role, departmentCode: string | null = 'market'): Actor => ({ userId: 'u1', role, departmentCode });
 
@@ -31,7 +32,10 @@ describe('inboxRules', () => {
   it('gives the authority county-wide tasks: no department filter', () => {
     expect(inboxRules(actor('authority_reviewer', 'authority'))).toEqual([
       { stages: ['overdue'], action: 'supervise_overdue' },
-      { stages: ['under_review'], action: 'review_catalog_application' },
+      // Three types share under_review: each is its own task (第十八条, 第十六条, 第四十七条 评审评估).
+      { type: 'catalog_update', stages: ['under_review'], action: 'review_catalog_application' },
+      { type: 'catalog_compilation', stages: ['under_review'], action: 'review_catalog_compilation' },
+      { type: 'it_project', stages: ['under_review'], action: 'review_it_project' },
       { stages: ['authority_compiling'], action: 'submit_county_report' },
       { stages: ['dispute_coordinating'], action: 'coordinate_sharing_dispute' },
       { stages: ['conflict_coordinating'], action: 'decide_conflict' },
@@ -45,6 +49,15 @@ describe('inboxRules', () => {
       { stages: ['penalty_awaiting_order'], action: 'order_penalty_rectification' },
       { stages: ['penalty_rectifying'], action: 'record_penalty_rectification' },
       { stages: ['penalty_warned'], action: 'decide_penalty' },
+    ]);
+  });
+
+  it('names the review of each type sharing under_review with its own words, not 审核目录更新申请 for all', () => {
+    const reviews = inboxRules(actor('authority_reviewer', 'county-data')).filter((r) => r.stages.includes('under_review'));
+    expect(reviews.map((r) => [r.type, taskLabel(r.action)])).toEqual([
+      ['catalog_update', '审核目录更新申请'],
+      ['catalog_compilation', '审核目录清单编制'],
+      ['it_project', '评审评估政务信息化项目'],
     ]);
   });
 

@@ -126,7 +126,8 @@ describe('the circular and the referral', () => {
     expect(text.split('\n')[0]).toBe('关于对县市场监督管理局未按期完成整改的通报（云数通〔2025〕1号）');
     expect(text).toContain('各政务部门、县人民政府');
     expect(text).toContain('第四十九条(八)');
-    expect(text).toContain('整改期限至 2025-10-16');
+    expect(text).toContain('整改期限至 2025年10月16日');
+    expect(text.split('\n').at(-1)).toBe('县政务数据资源主管部门　2025年10月17日');
     expect(text).toContain('ZG1');
   });
 

@@ -149,10 +149,10 @@ describe('annualReportWorkflow', () => {
         [
           null,
           'county_government',
-          '县政务数据资源主管部门未在 2025-12-31 前报送本部门 2025 年度政务数据资源管理情况，已记录（第四十六条第一款），由县人民政府监督',
+          '县政务数据资源主管部门未在 2025年12月31日 前报送本部门 2025 年度政务数据资源管理情况，已记录（第四十六条第一款），由县人民政府监督',
         ],
-        ['civil', null, '未在 2025-12-31 前报送 2025 年度报告，已记录（第四十六条第一款）；请尽快补报'],
-        ['county-data', null, '未在 2025-12-31 前报送 2025 年度报告，已记录（第四十六条第一款），报县人民政府监督；请尽快补报'],
+        ['civil', null, '未在 2025年12月31日 前报送 2025 年度报告，已记录（第四十六条第一款）；请尽快补报'],
+        ['county-data', null, '未在 2025年12月31日 前报送 2025 年度报告，已记录（第四十六条第一款），报县人民政府监督；请尽快补报'],
       ]);
       expect(await getProcess(database.db, h.workflowId)).toMatchObject({ dueDate: '2026-01-15', level: 'normal' });
 
@@ -195,9 +195,9 @@ describe('annualReportWorkflow', () => {
         [
           null,
           'authority_reviewer',
-          '县人民政府未在 2026-01-31 前向市人民政府报送 2025 年度报告，已记录（第四十六条第二款），由市人民政府监督',
+          '县人民政府未在 2026年1月31日 前向市人民政府报送 2025 年度报告，已记录（第四十六条第二款），由市人民政府监督',
         ],
-        [null, 'county_government', '2025 年度报告未在 2026-01-31 前报送市人民政府，已记录（第四十六条第二款），报市人民政府监督'],
+        [null, 'county_government', '2025 年度报告未在 2026年1月31日 前报送市人民政府，已记录（第四十六条第二款），报市人民政府监督'],
       ]);
       await h.executeUpdate(submitToCity, { args: [{ actor: actors.county, note: '已报市政府' }] });
       expect(await h.result()).toEqual({

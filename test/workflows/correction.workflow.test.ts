@@ -152,7 +152,7 @@ describe('correctionWorkflow', () => {
           kind: 'extension_refused',
           departmentCode: 'market',
           role: 'department_staff',
-          message: expect.stringContaining('期限仍为 2025-10-16'),
+          message: `数据校核 ${h.row.id} 的延期申请未获同意（材料已齐备，无需延期），期限仍为 2025年10月16日`,
         }),
       ]);
       expect(decided.deadline.due).toBe('2025-10-16');

@@ -242,7 +242,7 @@ describe('rectificationWorkflow: 通报批评', () => {
         issuedBy: 'county-data',
       });
       expect(circular?.text).toContain('关于对县市场监督管理局未按期完成整改的通报');
-      expect(circular?.text).toContain('整改期限至 2025-10-16');
+      expect(circular?.text).toContain('整改期限至 2025年10月16日');
       expect(circular?.text).toContain('第四十九条(八)');
 
       const events = await listEvents(database.db, h.workflowId);

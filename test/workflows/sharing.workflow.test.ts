@@ -24,7 +24,7 @@ import type { SharingDisputeInput } from '../../workflows/sharing-dispute.workfl
 import type { SharingRequestInput } from '../../workflows/sharing-request.workflow';
 import { actorOf } from '../helpers/actors';
 import { testDatabase } from '../helpers/db';
-import { noticesOf, seedConflict, seedDispute, seedSharingRequest } from '../helpers/sharing';
+import { noticeTextsOf, noticesOf, seedConflict, seedDispute, seedSharingRequest } from '../helpers/sharing';
 import { advanceTo, createTestWorker, timeSkippingEnvAt, updateRefusal } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
 import { recordHistory } from '../helpers/history';
@@ -184,6 +184,12 @@ describe('sharingRequestWorkflow', () => {
         { key: 'requested', kind: 'sharing_requested', departmentCode: 'market', role: null },
         { key: 'overdue-2025-10-10', kind: 'sharing_decision_overdue', departmentCode: null, role: 'authority_reviewer' },
         { key: 'overdue-2025-10-10', kind: 'sharing_decision_overdue', departmentCode: 'market', role: null },
+      ]);
+      // Issue 15: what officials read names the departments and the resource, and dates in Chinese.
+      expect(await noticeTextsOf(database.db, h.workflowId)).toEqual([
+        '县民政局 申请共享 行政处罚信息（MKT-002），请于 2025年10月10日 前作出决定',
+        `县市场监督管理局 未在 2025年10月10日 前答复共享申请 ${h.requestId}（行政处罚信息 MKT-002）`,
+        `共享申请 ${h.requestId} 已超过答复期限 2025年10月10日，请尽快作出决定`,
       ]);
 
       await advance('2025-10-13T10:00:00+08:00');

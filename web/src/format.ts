@@ -1,6 +1,7 @@
 // Dates as officials read them: 2025年10月16日（星期四）, times in Beijing time whatever the
 // browser's zone; and the Chinese names of the console's own codes. Process types, stages,
 // tasks, findings and events are named by domain/vocabulary.ts.
+import { cnDay } from '../../domain/notice-text';
 import { labeller, roleLabel, stageLabel } from '../../domain/vocabulary';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
@@ -8,9 +9,8 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 /** 'YYYY-MM-DD' → 2025年10月16日（星期四） */
 export function cnDate(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return `${y}年${m}月${d}日（星期${WEEKDAYS[weekday]}）`;
+  const weekday = new Date(`${iso.slice(0, 10)}T00:00:00Z`).getUTCDay();
+  return `${cnDay(iso)}（星期${WEEKDAYS[weekday]}）`;
 }
 
 /** A due date ends at 24:00 Beijing time of that day. */
