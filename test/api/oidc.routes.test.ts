@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { auditLog, users } from '../../db/schema';
+import { readEnv } from '../../env';
 import { accountsApp } from '../helpers/accounts';
 import { signInAtProvider, startOidcProvider, type TestProvider } from '../helpers/oidc-provider';
 
@@ -31,7 +32,7 @@ beforeAll(async () => {
       anonymous: { department: 'market', county_role: 'keyuan' },
     },
   });
-  [sso, plain] = await Promise.all([accountsApp({ clock: () => NOW, oidc: provider.settings(REDIRECT) }), accountsApp()]);
+  [sso, plain] = await Promise.all([accountsApp({ clock: () => NOW, oidc: readEnv(provider.env(REDIRECT)).oidc }), accountsApp()]);
 });
 afterAll(async () => {
   await Promise.all([sso?.close(), plain?.close()]);

@@ -4,7 +4,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
-import { readEnv, type OidcSettings } from '../../env';
 
 export const TEST_CLIENT = { id: 'county-console', secret: 'test-oidc-client-secret-0123456789' };
 
@@ -13,8 +12,8 @@ export const TEST_ROLE_MAP = 'keyuan:department_staff,fuzeren:department_head';
 
 export interface TestProvider {
   issuer: string;
-  /** the API's settings against this provider, through env.ts as OIDC_* would give them */
-  settings(redirectUrl: string): OidcSettings;
+  /** the API's OIDC_* settings against this provider */
+  env(redirectUrl: string): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -55,16 +54,15 @@ export async function startOidcProvider(opts: {
   server.on('request', provider.callback());
   return {
     issuer,
-    settings: (redirectUrl) =>
-      readEnv({
-        OIDC_ISSUER: issuer,
-        OIDC_CLIENT_ID: TEST_CLIENT.id,
-        OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
-        OIDC_REDIRECT_URL: redirectUrl,
-        OIDC_DEPARTMENT_CLAIM: 'department',
-        OIDC_ROLE_CLAIM: 'county_role',
-        OIDC_ROLE_MAP: TEST_ROLE_MAP,
-      }).oidc!,
+    env: (redirectUrl) => ({
+      OIDC_ISSUER: issuer,
+      OIDC_CLIENT_ID: TEST_CLIENT.id,
+      OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+      OIDC_REDIRECT_URL: redirectUrl,
+      OIDC_DEPARTMENT_CLAIM: 'department',
+      OIDC_ROLE_CLAIM: 'county_role',
+      OIDC_ROLE_MAP: TEST_ROLE_MAP,
+    }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
