@@ -114,6 +114,9 @@ describe('GET /v1/session/oidc/callback', () => {
       mustChangePassword: false,
     });
     expect(me.json().csrfToken).toEqual(expect.any(String));
+    // a page past the password change opens (a password session would get 403 PASSWORD_CHANGE_REQUIRED)
+    const tokens = await sso.app.inject({ method: 'GET', url: '/v1/me/tokens', headers: { cookie: `county_session=${session.value}` } });
+    expect(tokens.statusCode).toBe(200);
     const [row] = await sso.database.db.select().from(users).where(eq(users.username, 'market-staff'));
     expect(row!.lastSignInAt?.toISOString()).toBe('2025-10-09T02:00:00.000Z');
     const entries = await sso.database.db
