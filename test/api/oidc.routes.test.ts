@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { auditLog, users } from '../../db/schema';
 import { readEnv } from '../../env';
-import { accountsApp } from '../helpers/accounts';
+import { accountsApp, signInWith } from '../helpers/accounts';
+import { freePort } from '../helpers/ports';
 import { signInAtProvider, startOidcProvider, type TestProvider } from '../helpers/oidc-provider';
 
 // never visited: inject() plays the browser coming back
@@ -66,6 +67,20 @@ describe('SSO not configured', () => {
 });
 
 describe('GET /v1/session/oidc/start', () => {
+  it('a platform that does not answer: back to the login page with SSO_PROVIDER_FAILED, and the API keeps running', async () => {
+    const issuer = `http://127.0.0.1:${await freePort()}`;
+    // (its log line, the error the platform gave, is expected: not shown here)
+    const down = await accountsApp({ logger: false, oidc: readEnv({ ...provider.env(REDIRECT), OIDC_ISSUER: issuer }).oidc });
+    try {
+      const res = await down.app.inject({ method: 'GET', url: '/v1/session/oidc/start' });
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe('/login?ssoError=SSO_PROVIDER_FAILED');
+      expect((await signInWith(down.app, 'market-head')).statusCode).toBe(200);
+    } finally {
+      await down.close();
+    }
+  });
+
   it('sends the browser to the provider with an authorization code request, PKCE S256, state and nonce', async () => {
     const info = await sso.app.inject({ method: 'GET', url: '/v1/session/sso' });
     expect(info.json()).toEqual({ enabled: true, label: '统一身份认证登录' });
@@ -159,6 +174,19 @@ describe('GET /v1/session/oidc/callback', () => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/login?ssoError=${code}`);
     expect(res.cookies.find((c) => c.name === 'county_session')).toBeUndefined();
+  });
+
+  it('cancelled at the platform (error=access_denied): back to the login page with SSO_PROVIDER_REFUSED', async () => {
+    const start = await sso.app.inject({ method: 'GET', url: '/v1/session/oidc/start' });
+    const state = new URL(start.headers.location as string).searchParams.get('state')!;
+    const query = new URLSearchParams({ error: 'access_denied', state, iss: provider.issuer });
+    const res = await sso.app.inject({
+      method: 'GET',
+      url: `/v1/session/oidc/callback?${query}`,
+      headers: { cookie: `${TRANSACTION}=${start.cookies.find((c) => c.name === TRANSACTION)!.value}` },
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/login?ssoError=SSO_PROVIDER_REFUSED');
   });
 
   it('a deactivated user is refused, and the refusal is in the audit log', async () => {
