@@ -41,7 +41,7 @@ export const claimedUsername = (claims: Record<string, unknown>, mapping: ClaimM
   claimText(claims, mapping.usernameClaim);
 
 /** The role a platform value stands for: through the map, else the value when it is one of our roles. */
-export function mappedRole(value: string, mapping: ClaimMapping): Role | null {
+function mappedRole(value: string, mapping: ClaimMapping): Role | null {
   const mapped = mapping.roleMap?.[value] ?? value;
   return (ROLES as readonly string[]).includes(mapped) ? (mapped as Role) : null;
 }
