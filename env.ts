@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_LOCKOUT, DEFAULT_SESSION_IDLE_MINUTES, type LockoutPolicy } from './domain/accounts';
 import { AUDIT_HASHES, type AuditHashAlgorithm, DEFAULT_AUDIT_HASH, MIN_AUDIT_RETENTION_MONTHS } from './domain/audit-log';
+import { ADMIN_ROLES, ROLES, type Role } from './domain/roles';
+import type { ClaimMapping } from './domain/single-sign-on';
 import { DEFAULT_RECEIPT_POLICY, RECEIPT_POLICIES, type ReceiptPolicy } from './domain/working-days';
 import { type PayloadKey, parsePayloadKeys } from './payload-codec';
 
@@ -17,6 +19,19 @@ export interface TemporalTls {
   serverRootCACertificate?: Buffer;
   clientCertPair?: { crt: Buffer; key: Buffer };
   serverNameOverride?: string;
+}
+
+/** 统一身份认证 by OpenID Connect (issue 17): the county platform as the provider, this API as a confidential client. */
+export interface OidcSettings extends ClaimMapping {
+  issuer: URL;
+  clientId: string;
+  /** unset: a public client (PKCE only) */
+  clientSecret: string | undefined;
+  /** this API's GET /v1/session/oidc/callback as the browser reaches it, registered at the provider */
+  redirectUrl: URL;
+  scopes: string;
+  /** the login page's button */
+  label: string;
 }
 
 export interface Env {
@@ -71,6 +86,8 @@ export interface Env {
   auditHeadIntervalSeconds: number;
   /** 第二十七条: months the audit log is kept; under 6 is refused at start */
   auditRetentionMonths: number;
+  /** undefined (OIDC_ISSUER unset): no single sign-on, the login page offers the password only */
+  oidc: OidcSettings | undefined;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -92,6 +109,56 @@ function auditHash(value: string | undefined): AuditHashAlgorithm {
   if (value === undefined || value === '') return DEFAULT_AUDIT_HASH;
   if ((AUDIT_HASHES as readonly string[]).includes(value)) return value as AuditHashAlgorithm;
   throw new Error(`配置错误 (CONFIG_INVALID): AUDIT_HASH=${value} 应为 ${AUDIT_HASHES.join(' 或 ')}`);
+}
+
+const invalid = (message: string) => new Error(`配置错误 (CONFIG_INVALID): ${message}`);
+
+function url(name: string, value: string): URL {
+  try {
+    const parsed = new URL(value);
+    if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return parsed;
+  } catch {}
+  throw invalid(`${name}=${value} 应为 http:// 或 https:// 开头的网址`);
+}
+
+/** `value:role,value:role`; SSO may not sign anyone in as an administrator (三权分立), so no value maps to one. */
+function roleMap(value: string | undefined): Record<string, Role> | undefined {
+  if (!value) return undefined;
+  const map: Record<string, Role> = {};
+  for (const pair of value.split(',')) {
+    const [from, to] = pair.split(':').map((p) => p.trim());
+    if (!from || !to || !(ROLES as readonly string[]).includes(to))
+      throw invalid(`OIDC_ROLE_MAP 的“${pair}”应为 平台角色值:本系统角色，本系统角色为 ${ROLES.join('、')} 之一`);
+    if (ADMIN_ROLES.includes(to as Role)) throw invalid(`OIDC_ROLE_MAP 不能映射到管理员角色 ${to}（管理员只能用用户名和密码登录）`);
+    map[from] = to as Role;
+  }
+  return map;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function oidc(source: NodeJS.ProcessEnv): OidcSettings | undefined {
+  if (!source.OIDC_ISSUER) return undefined;
+  const { OIDC_CLIENT_ID: clientId, OIDC_REDIRECT_URL: redirectUrl } = source;
+  if (!clientId || !redirectUrl) throw invalid('设置了 OIDC_ISSUER 时，OIDC_CLIENT_ID 与 OIDC_REDIRECT_URL 也须设置');
+  const scopes = (source.OIDC_SCOPES || 'openid profile').trim();
+  if (!scopes.split(/\s+/).includes('openid')) throw invalid(`OIDC_SCOPES=${scopes} 须包含 openid`);
+  const issuer = url('OIDC_ISSUER', source.OIDC_ISSUER);
+  // plain HTTP carries the tokens readable: only to a provider on this machine (tests, development)
+  if (issuer.protocol === 'http:' && !LOOPBACK.has(issuer.hostname))
+    throw invalid(`OIDC_ISSUER=${source.OIDC_ISSUER} 须为 https:// 网址（http:// 只允许本机 127.0.0.1、localhost 上的测试平台）`);
+  return {
+    issuer,
+    clientId,
+    clientSecret: source.OIDC_CLIENT_SECRET || undefined,
+    redirectUrl: url('OIDC_REDIRECT_URL', redirectUrl),
+    scopes,
+    label: source.OIDC_LABEL || '统一身份认证登录',
+    usernameClaim: source.OIDC_USERNAME_CLAIM || 'preferred_username',
+    departmentClaim: source.OIDC_DEPARTMENT_CLAIM || undefined,
+    roleClaim: source.OIDC_ROLE_CLAIM || undefined,
+    roleMap: roleMap(source.OIDC_ROLE_MAP),
+  };
 }
 
 function temporalTls(source: NodeJS.ProcessEnv): TemporalTls | undefined {
@@ -157,5 +224,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       MIN_AUDIT_RETENTION_MONTHS,
       1200,
     ),
+    oidc: oidc(source),
   };
 }

@@ -9,6 +9,7 @@ import auth from './plugins/auth';
 import { AuthCache } from './auth-cache';
 import session from './plugins/session';
 import sessionRoutes from './routes/session.routes';
+import oidcRoutes from './routes/oidc.routes';
 import accountsAdminRoutes from './routes/accounts-admin.routes';
 import tokensAdminRoutes from './routes/tokens-admin.routes';
 import { randomBytes } from 'node:crypto';
@@ -54,6 +55,7 @@ import citySubmissionsRoutes from './routes/city-submissions.routes';
 import codecRoutes from './routes/codec.routes';
 import { ErrorResponse } from './schemas/common';
 import type { AppDeps } from './types';
+import type { OidcSettings } from '../env';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -80,6 +82,8 @@ export interface AppOptions {
   lockout?: LockoutPolicy;
   /** ms a token, session or user lookup is reused by this process (issue 18); default 5 000, 0: none */
   authCacheTtlMs?: number;
+  /** single sign-on through the county's 统一身份认证 platform (OIDC_*); default none */
+  oidc?: OidcSettings;
 }
 
 export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -163,6 +167,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
     async (v1) => {
       await v1.register(meRoutes);
       await v1.register(sessionRoutes, { lockout: opts.lockout ?? DEFAULT_LOCKOUT });
+      await v1.register(oidcRoutes, { oidc: opts.oidc, secure: !!opts.hsts });
       await v1.register(accountsAdminRoutes);
       await v1.register(tokensAdminRoutes);
       await v1.register(correctionsRoutes);

@@ -51,6 +51,7 @@ export async function startApi(env: Env, database: Database): Promise<{ url: str
       sessionIdleMinutes: env.sessionIdleMinutes,
       lockout: env.lockout,
       authCacheTtlMs: env.authCacheTtlMs,
+      oidc: env.oidc,
     },
   );
   await app.listen({ host: env.host, port: env.port });

@@ -44,6 +44,13 @@ export function signedIn(request: FastifyRequest, found: Account, via: 'token' |
   return role;
 }
 
+/**
+ * GB/T 22239-2019 8.1.4.1 a): a password set by someone else is changed before anything else is
+ * done in a password session; a 统一身份认证 session did not use it.
+ */
+export const passwordChangeDue = (request: FastifyRequest): boolean =>
+  request.authVia === 'session' && !request.session.viaSso && !!request.account?.mustChangePassword;
+
 export default fp<{ cache: AuthCache; idleMinutes: number }>(
   async (app, { cache, idleMinutes }) => {
     app.decorateRequest('user', null);
@@ -94,8 +101,7 @@ export default fp<{ cache: AuthCache; idleMinutes: number }>(
       const role = signedIn(request, found, via, now());
       if (via === 'session' && !READ_METHODS.has(request.method)) await checkCsrf(app, request);
       if (scope && !scope.includes(found.role)) throw httpError(403, 'TOKEN_SCOPE', `该令牌不适用于当前角色（${roleLabel(found.role)}）`);
-      // GB/T 22239-2019 8.1.4.1 a): a password set by someone else is changed before anything else is done.
-      if (via === 'session' && found.mustChangePassword && !config.beforePasswordChange)
+      if (passwordChangeDue(request) && !config.beforePasswordChange)
         throw httpError(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录或密码已被重置，请先修改密码');
       if (!config.roles.includes(role)) throw httpError(403, 'FORBIDDEN_ROLE', `当前角色（${roleLabel(role)}）无权执行此操作`);
     });

@@ -21,6 +21,8 @@ declare module 'fastify' {
     previousSignIn?: { at: string; ip: string | null } | null;
     ip?: string;
     userAgent?: string | null;
+    /** signed in through 统一身份认证: the platform holds the password, no forced change here */
+    viaSso?: boolean;
     _csrf?: string;
     /** read from the store's row, never written back */
     lastSeenAt?: string;
@@ -44,7 +46,8 @@ export default fp<SessionOptions>(
     const { db } = app.deps;
     const forget = (sid: string) => opts.cache.forget(sessionKey(sessionIdHash(sid)));
 
-    await app.register(cookie);
+    // the secret also signs the 统一身份认证 transaction cookie (api/routes/oidc.routes.ts)
+    await app.register(cookie, { secret: opts.secret });
     await app.register(fastifySession, {
       secret: opts.secret,
       cookieName: SESSION_COOKIE,

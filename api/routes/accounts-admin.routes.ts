@@ -10,6 +10,7 @@ import { departmentExists, deleteSessionsOf, setPassword } from '../../db/reposi
 import { activeHeadOf, findUser, listDepartments, listUsers } from '../../db/repositories/admin.repo';
 import { hashPassword } from '../../db/passwords';
 import { departments, users } from '../../db/schema';
+import { violatedUniqueIndex } from '../../db/unique-violation';
 import { sessionKey, userKey } from '../auth-cache';
 import { httpError, notFound } from '../errors';
 import { Done } from '../schemas/accounts.schema';
@@ -39,6 +40,20 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const head = await activeHeadOf(db, departmentCode, userId);
     if (head)
       throw httpError(409, 'HEAD_EXISTS', `该部门已有主要负责人：${head.displayName}（${head.username}），须先调整其角色或停用其账号`);
+  }
+
+  /**
+   * The write, with the answer oneHead gives: two requests that both passed oneHead race to the
+   * index `users_one_head_idx`, and the loser is told of the winner, not a 500.
+   */
+  async function keepingOneHead<T>(write: PromiseLike<T>, role: string, departmentCode: string | null, userId?: string): Promise<T> {
+    try {
+      return await write;
+    } catch (err) {
+      if (violatedUniqueIndex(err) !== 'users_one_head_idx') throw err;
+      await oneHead(role, departmentCode, userId);
+      throw err;
+    }
   }
 
   async function endSessions(userId: string) {
@@ -118,11 +133,17 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       weak(password, profile.username);
       await knownDepartment(profile.departmentCode);
       await oneHead(profile.role, profile.departmentCode);
-      const [row] = await db
-        .insert(users)
-        .values({ ...profile, passwordHash: await hashPassword(password), mustChangePassword: true })
-        .onConflictDoNothing()
-        .returning({ id: users.id });
+      const passwordHash = await hashPassword(password);
+      const [row] = await keepingOneHead(
+        db
+          .insert(users)
+          .values({ ...profile, passwordHash, mustChangePassword: true })
+          // the user name only: the one-head index answers HEAD_EXISTS
+          .onConflictDoNothing({ target: users.username })
+          .returning({ id: users.id }),
+        profile.role,
+        profile.departmentCode,
+      );
       if (!row) throw httpError(409, 'USERNAME_TAKEN', `用户名 ${profile.username} 已被使用`);
       request.auditTarget = `/v1/admin/users/${row.id}`;
       return reply.status(201).send(userView((await findUser(db, row.id))!));
@@ -151,7 +172,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const next = { ...current, ...change, role: change.role ?? current.role };
       await knownDepartment(request.body.departmentCode);
       if (next.active) await oneHead(next.role, next.departmentCode, id);
-      await db.update(users).set(change).where(eq(users.id, id));
+      await keepingOneHead(db.update(users).set(change).where(eq(users.id, id)), next.role, next.departmentCode, id);
       // the next request of this user, by session or token, sees the change
       app.authCache.forget(userKey(id));
       if (request.body.active === false) await endSessions(id);

@@ -6,10 +6,8 @@ import { beijingIso } from '../../domain/deadline';
 import { ROLES } from '../../domain/roles';
 import {
   deleteSession,
-  findAccount,
   findSignIn,
   passwordHashOf,
-  recordSignIn,
   recordSignInState,
   sessionsOf,
   setPassword,
@@ -17,9 +15,9 @@ import {
   tokensOf,
 } from '../../db/repositories/accounts.repo';
 import { sessionKey, tokenKey, userKey } from '../auth-cache';
+import { startSession } from '../sign-in';
 import { httpError, notFound } from '../errors';
 import { hashPassword, passwordMatches } from '../../db/passwords';
-import { signedIn } from '../plugins/auth';
 import { meOf, tokenView } from '../views/account';
 import { sessionIdHash } from '../plugins/session';
 import { Done, IdParam, Me, PasswordChange, SessionView, SignIn, TokenIdParam, TokenView } from '../schemas/accounts.schema';
@@ -58,17 +56,7 @@ const routes: FastifyPluginAsyncTypebox<{ lockout: LockoutPolicy }> = async (app
         if (next.lockedUntil) throw locked(next.lockedUntil);
         throw httpError(401, 'SIGN_IN_FAILED', `用户名或密码错误（再失败 ${lockout.maxFailures - next.failedSignIns} 次将锁定账号）`);
       }
-      await recordSignIn(db, account.id, at, request.ip);
-      app.authCache.forget(userKey(account.id));
-      // a new session id at every sign-in: an id planted before it signs no one in (session fixation)
-      await request.session.regenerate();
-      Object.assign(request.session, {
-        userId: account.id,
-        ip: request.ip,
-        userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
-        previousSignIn: account.lastSignInAt ? { at: account.lastSignInAt.toISOString(), ip: account.lastSignInIp } : null,
-      });
-      signedIn(request, (await findAccount(db, account.id))!, 'session', at.getTime());
+      await startSession(app, request, account, at, 'password');
       return meOf(request, reply);
     },
   );

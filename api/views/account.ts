@@ -1,6 +1,7 @@
 // What the API shows of an account: the signed-in person, their tokens (never the token itself).
 import type { FastifyRequest } from 'fastify';
 import type { tokensOf } from '../../db/repositories/accounts.repo';
+import { passwordChangeDue } from '../plugins/auth';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -14,7 +15,7 @@ export async function meOf(request: FastifyRequest, reply: { generateCsrf(): str
     displayName,
     role,
     departmentCode,
-    mustChangePassword: session && !!request.account?.mustChangePassword,
+    mustChangePassword: passwordChangeDue(request),
     previousSignIn: (session && request.session.previousSignIn) || null,
     csrfToken: session ? reply.generateCsrf() : null,
   };

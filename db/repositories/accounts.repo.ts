@@ -81,6 +81,11 @@ export async function recordSignIn(db: DbOrTx, userId: string, at: Date, ip: str
   await db.update(users).set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: at, lastSignInIp: ip }).where(eq(users.id, userId));
 }
 
+/** A sign-in through 统一身份认证: the password's failure count and lock stay as they were. */
+export async function recordSsoSignIn(db: DbOrTx, userId: string, at: Date, ip: string) {
+  await db.update(users).set({ lastSignInAt: at, lastSignInIp: ip }).where(eq(users.id, userId));
+}
+
 export async function passwordHashOf(db: DbOrTx, userId: string): Promise<string | null> {
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
   return row?.passwordHash ?? null;

@@ -40,6 +40,38 @@ describe('users and the one 主要负责人 of a department', () => {
     expect(promoted.json().code).toBe('HEAD_EXISTS');
   });
 
+  it('two heads of one department asked for at once: one is made, the other is 409 HEAD_EXISTS naming it (not a 500)', async () => {
+    // a department of its own, without a head: both requests pass the check before either writes
+    expect((await security('POST', '/v1/admin/departments', { code: 'archives', name: '县档案馆', kind: 'department' })).statusCode).toBe(
+      201,
+    );
+    const head = (username: string, displayName: string) => ({
+      username,
+      displayName,
+      role: 'department_head',
+      departmentCode: 'archives',
+      password: 'Initial#Pass1',
+    });
+    const created = await Promise.all([
+      security('POST', '/v1/admin/users', head('archives-head-a', '档案馆 赵馆长')),
+      security('POST', '/v1/admin/users', head('archives-head-b', '档案馆 钱馆长')),
+    ]);
+    expect(created.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const winner = created.find((r) => r.statusCode === 201)!.json();
+    const loser = created.find((r) => r.statusCode === 409)!.json();
+    expect(loser).toMatchObject({ code: 'HEAD_EXISTS', message: expect.stringContaining(`${winner.displayName}（${winner.username}）`) });
+
+    // the same race by role change, after the head is stood down (on PGlite's one connection these
+    // two run one after the other: the race shows on PostgreSQL, where the loser got a 500)
+    await security('PATCH', `/v1/admin/users/${winner.id}`, { role: 'department_staff' });
+    const other = await security('POST', '/v1/admin/users', { ...head('archives-staff', '档案馆 孙科员'), role: 'department_staff' });
+    const promoted = await Promise.all(
+      [winner.id, other.json().id].map((id) => security('PATCH', `/v1/admin/users/${id}`, { role: 'department_head' })),
+    );
+    expect(promoted.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(promoted.find((r) => r.statusCode === 409)!.json().code).toBe('HEAD_EXISTS');
+  });
+
   it('a new user signs in with the initial password and must change it first', async () => {
     const created = await security('POST', '/v1/admin/users', {
       username: 'civil-staff-2',

@@ -173,8 +173,14 @@ const MATRIX: Record<string, Role[]> = {
   'POST /v1/penalty-cases/{id}/referral': ['authority_reviewer'],
 };
 
-/** Routes that answer without a token: the applicant's receipt lookup (第二十三条第三款). */
-const PUBLIC = ['GET /v1/public/corrections/{id}', 'POST /v1/session'];
+/** Routes that answer without a token: the applicant's receipt lookup (第二十三条第三款), and signing in (password, 统一身份认证). */
+const PUBLIC = [
+  'GET /v1/public/corrections/{id}',
+  'POST /v1/session',
+  'GET /v1/session/sso',
+  'GET /v1/session/oidc/start',
+  'GET /v1/session/oidc/callback',
+];
 
 // Out-of-range values where a valid one would act (a year before 2019 starts no annual report).
 const SAMPLE: Record<string, string> = {

@@ -203,8 +203,9 @@ export async function devStack(opts: StackOptions = {}): Promise<Stack> {
       return worker;
     },
     async startApi() {
-      // Port 0: the system picks a free one at listen, so no parallel test can take it in between.
-      const api = await startApi({ ...env, port: 0 }, database!);
+      // Port 0: the system picks a free one at listen, so no parallel test can take it in between;
+      // a stack whose address must be known before (a provider's redirect URL) sets PORT itself.
+      const api = await startApi({ ...env, port: opts.env?.PORT ? env.port : 0 }, database!);
       closers.push(() => api.close());
       return api;
     },

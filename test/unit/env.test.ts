@@ -41,3 +41,45 @@ describe('TEMPORAL_TLS_*', () => {
     expect(readEnv({ TRUST_PROXY: 'uniquelocal, 10.0.0.0/8' }).trustProxy).toEqual(['uniquelocal', '10.0.0.0/8']);
   });
 });
+
+describe('OIDC_* (统一身份认证)', () => {
+  const base = {
+    OIDC_ISSUER: 'https://tyrz.cq.gov.cn/oidc',
+    OIDC_CLIENT_ID: 'yunyang-data',
+    OIDC_REDIRECT_URL: 'https://data.yunyang.gov.cn/v1/session/oidc/callback',
+  };
+
+  it('unset issuer: no single sign-on', () => {
+    expect(readEnv({}).oidc).toBeUndefined();
+  });
+
+  it('the issuer alone with its client: preferred_username names the user, nothing else compared', () => {
+    expect(readEnv(base).oidc).toMatchObject({
+      clientId: 'yunyang-data',
+      clientSecret: undefined,
+      scopes: 'openid profile',
+      label: '统一身份认证登录',
+      usernameClaim: 'preferred_username',
+      departmentClaim: undefined,
+      roleClaim: undefined,
+      roleMap: undefined,
+    });
+    expect(readEnv(base).oidc!.issuer.href).toBe('https://tyrz.cq.gov.cn/oidc');
+  });
+
+  it('reads the role map; a map onto an administrator, or an unknown role, stops start-up', () => {
+    expect(readEnv({ ...base, OIDC_ROLE_MAP: 'ky:department_staff, fzr:department_head' }).oidc!.roleMap).toEqual({
+      ky: 'department_staff',
+      fzr: 'department_head',
+    });
+    expect(() => readEnv({ ...base, OIDC_ROLE_MAP: 'gly:security_admin' })).toThrow('OIDC_ROLE_MAP 不能映射到管理员角色 security_admin');
+    expect(() => readEnv({ ...base, OIDC_ROLE_MAP: 'ky:clerk' })).toThrow(/OIDC_ROLE_MAP 的“ky:clerk”/);
+  });
+
+  it('plain http only to a provider on this machine; the client id, the redirect URL and the openid scope are required', () => {
+    expect(() => readEnv({ ...base, OIDC_ISSUER: 'http://tyrz.cq.gov.cn' })).toThrow(/OIDC_ISSUER=http:\/\/tyrz.cq.gov.cn 须为 https:\/\//);
+    expect(readEnv({ ...base, OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc!.issuer.port).toBe('4000');
+    expect(() => readEnv({ ...base, OIDC_CLIENT_ID: '' })).toThrow('OIDC_CLIENT_ID 与 OIDC_REDIRECT_URL 也须设置');
+    expect(() => readEnv({ ...base, OIDC_SCOPES: 'profile email' })).toThrow('OIDC_SCOPES=profile email 须包含 openid');
+  });
+});
