@@ -11,6 +11,7 @@ import session from './plugins/session';
 import sessionRoutes from './routes/session.routes';
 import accountsAdminRoutes from './routes/accounts-admin.routes';
 import tokensAdminRoutes from './routes/tokens-admin.routes';
+import operationLogRoutes from './routes/operation-log.routes';
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_LOCKOUT, DEFAULT_SESSION_IDLE_MINUTES, type LockoutPolicy } from '../domain/accounts';
 import { httpError } from './errors';
@@ -165,6 +166,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(sessionRoutes, { lockout: opts.lockout ?? DEFAULT_LOCKOUT });
       await v1.register(accountsAdminRoutes);
       await v1.register(tokensAdminRoutes);
+      await v1.register(operationLogRoutes);
       await v1.register(correctionsRoutes);
       await v1.register(publicRoutes);
       await v1.register(catalogChangesRoutes);

@@ -2,7 +2,7 @@
 // INSERT (no lock); sequenceAudit gives pending entries consecutive leaves in batches under one
 // advisory lock per batch; makeHead signs the tree's root; verifyAuditLog checks bodies, leaves
 // and roots against the signed heads, and names what it finds.
-import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { AUDIT_FINDINGS, AUDIT_PURGE_ACTION, type AuditFinding, type AuditHashAlgorithm, type SignedHead } from '../../domain/audit-log';
 import { leafHash, MerkleTree } from '../../domain/merkle';
 import { type AuditKeys, hashOf, verifySignature } from '../audit-keys';
@@ -373,11 +373,14 @@ const aboutDepartment = (code: string) => sql`(
 /** An entry with its leaf index and the names a page shows instead of ids and codes. */
 export type AuditEntryRow = AuditRow & { seq: number | null; userName: string | null; departmentName: string | null };
 
-/** Newest first, `limit` after the entry `before` (its id: the cursor); `scope` a department's own view. */
+/**
+ * Newest first, `limit` after the entry `before` (its id: the cursor); `scope` a department's own
+ * view; `roles` the only roles whose entries the reader sees (the operation log: the administrators').
+ */
 export async function listAuditEntries(
   db: DbOrTx,
   f: AuditFilters,
-  opts: { scope?: string; before?: number; seq?: number; limit: number },
+  opts: { scope?: string; roles?: readonly string[]; before?: number; seq?: number; limit: number },
 ): Promise<AuditEntryRow[]> {
   const where = and(
     f.actor ? eq(auditLog.userId, f.actor) : undefined,
@@ -390,6 +393,7 @@ export async function listAuditEntries(
     f.to ? lt(auditLog.at, f.to) : undefined,
     opts.before !== undefined ? lt(auditLog.id, opts.before) : undefined,
     opts.scope !== undefined ? aboutDepartment(opts.scope) : undefined,
+    opts.roles ? inArray(auditLog.role, [...opts.roles]) : undefined,
     opts.seq !== undefined ? eq(auditLeaf.seq, opts.seq) : undefined,
   );
   const rows = await db
