@@ -72,3 +72,6 @@ export function currentReportYear(): number {
   const beijing = new Date(Date.now() + 8 * 3600_000);
   return beijing.getUTCMonth() === 0 ? beijing.getUTCFullYear() - 1 : beijing.getUTCFullYear();
 }
+
+/** An audited request's outcome (its HTTP status) in words. */
+export const resultName = (status: string): string => (status.startsWith('2') ? '成功' : `未成功（${status}）`);
