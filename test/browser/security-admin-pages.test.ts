@@ -22,6 +22,14 @@ async function open(page: Page, title: string) {
   await page.locator('[data-test=menu]').getByText(title, { exact: true }).click();
 }
 
+/** A new tab signed in as `username`, at the menu entry `title`. */
+async function signedInAt(username: string, title: string): Promise<Page> {
+  const page = await served.browser.page();
+  await signIn(page, served.url, username);
+  await open(page, title);
+  return page;
+}
+
 /** An Element Plus field's own input, wherever the component put the test id. */
 const input = (page: Page, testId: string) => page.locator(`[data-test=${testId}] input, input[data-test=${testId}]`).first();
 
@@ -77,9 +85,7 @@ describe('the security administrator', () => {
   });
 
   it('appoints a deputy of 民政局 from its staff for three days, acting today, and ends it early', async () => {
-    const page = await served.browser.page();
-    await signIn(page, served.url, 'security-admin');
-    await open(page, '代理人');
+    const page = await signedInAt('security-admin', '代理人');
     await page.locator('[data-test=new-deputy]').click();
     await pick(page, 'deputy-department', '县民政局');
     await page.locator('[data-test=deputy-user]').click();
@@ -110,9 +116,7 @@ describe('the security administrator', () => {
   });
 
   it('issues a token shown once with its warning, which works until it is revoked after confirming', async () => {
-    const page = await served.browser.page();
-    await signIn(page, served.url, 'security-admin');
-    await open(page, '访问令牌');
+    const page = await signedInAt('security-admin', '访问令牌');
     await page.locator('[data-test=new-token]').click();
     await pick(page, 'token-user', '县政府 办公室（县人民政府）');
     // the holder's own role is filled in: a token must include it
