@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { DEPUTY_STATES, TOKEN_MAX_DAYS } from '../../domain/accounts';
 import { ADMIN_ROLES } from '../../domain/roles';
+import { MAX_BIGINT_ID } from '../../domain/bounds';
 import { codes, DepartmentKindCode, IsoDate } from './common';
 import { Password, RoleName, Username } from './accounts.schema';
 
@@ -89,6 +90,6 @@ export const OperationLogQuery = Type.Object({
   role: Type.Optional(codes(ADMIN_ROLES, '管理员角色代码')),
   from: Type.Optional(Type.String({ format: 'date-time', description: '起始时刻（含）' })),
   to: Type.Optional(Type.String({ format: 'date-time', description: '截止时刻（不含）' })),
-  cursor: Type.Optional(Type.Integer({ minimum: 1, description: '上一页最后一条的 id' })),
+  cursor: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_BIGINT_ID, description: '上一页最后一条的 id' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
 });
