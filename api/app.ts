@@ -12,6 +12,7 @@ import sessionRoutes from './routes/session.routes';
 import oidcRoutes from './routes/oidc.routes';
 import accountsAdminRoutes from './routes/accounts-admin.routes';
 import tokensAdminRoutes from './routes/tokens-admin.routes';
+import operationLogRoutes from './routes/operation-log.routes';
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_LOCKOUT, DEFAULT_SESSION_IDLE_MINUTES, type LockoutPolicy } from '../domain/accounts';
 import { httpError } from './errors';
@@ -170,6 +171,7 @@ export async function buildApp(deps: AppDeps, opts: AppOptions = {}): Promise<Fa
       await v1.register(oidcRoutes, { oidc: opts.oidc, secure: !!opts.hsts });
       await v1.register(accountsAdminRoutes);
       await v1.register(tokensAdminRoutes);
+      await v1.register(operationLogRoutes);
       await v1.register(correctionsRoutes);
       await v1.register(publicRoutes);
       await v1.register(catalogChangesRoutes);

@@ -69,3 +69,13 @@ export const sessionIdle = (lastSeenAt: Date, idleMinutes: number, now: Date): b
  */
 export const deputyActs = (deputy: { startsOn: IsoDate; endsOn: IsoDate }, today: IsoDate): boolean =>
   deputy.startsOn <= today && today <= deputy.endsOn;
+
+export const DEPUTY_STATES = ['upcoming', 'acting', 'ended'] as const;
+export type DeputyState = (typeof DEPUTY_STATES)[number];
+
+/** Where an appointment stands on `today`: not begun, acting (deputyActs), or past its last day. */
+export const deputyState = (deputy: { startsOn: IsoDate; endsOn: IsoDate }, today: IsoDate): DeputyState =>
+  today < deputy.startsOn ? 'upcoming' : deputyActs(deputy, today) ? 'acting' : 'ended';
+
+/** SPEC §7: a personal access token expires; a year at most. */
+export const TOKEN_MAX_DAYS = 365;

@@ -643,3 +643,16 @@ export const ROLE_LABELS: Readonly<Record<string, string>> = {
 };
 
 export const roleLabel = labeller(ROLE_LABELS, '未知角色');
+
+/** SPEC §1: each kind of department in words (domain/roles.ts DEPARTMENT_KINDS). */
+export const DEPARTMENT_KIND_LABELS: Readonly<Record<string, string>> = {
+  department: '政务部门',
+  authority: '政务数据资源主管部门',
+  county_government: '县人民政府',
+  project_approval: '项目审批部门（发展改革、财政）',
+};
+
+export const departmentKindLabel = labeller(DEPARTMENT_KIND_LABELS, '未知类别');
+
+/** SPEC §7, 第七条: where a deputy's appointment stands today (domain/accounts.ts deputyState). */
+export const deputyStateLabel = labeller({ upcoming: '未开始', acting: '生效中', ended: '已结束' }, '未知状态');

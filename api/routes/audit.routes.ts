@@ -14,6 +14,7 @@ import { AUDIT_SEAL_WORKFLOW_ID } from '../../workflows/options';
 import { httpError, notFound } from '../errors';
 import { callerOf } from '../plugins/auth';
 import { errors } from '../schemas/common';
+import { MAX_BIGINT_ID } from '../../domain/bounds';
 
 const AUDIT_READERS = ['auditor', 'department_staff', 'department_head'] as const;
 
@@ -57,7 +58,7 @@ const Filters = Type.Object({
 const ListQuery = Type.Composite([
   Filters,
   Type.Object({
-    cursor: Type.Optional(Type.Integer({ minimum: 1, description: '上一页最后一条的 id' })),
+    cursor: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_BIGINT_ID, description: '上一页最后一条的 id' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
   }),
 ]);

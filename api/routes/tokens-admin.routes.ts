@@ -1,17 +1,17 @@
 // The security administrator issues and revokes personal access tokens and appoints dated
-// deputies (代理) of a department's 主要负责人; the audit administrator reads the operation log
-// of all three administrators (三权分立, issue 17).
+// deputies (代理) of a department's 主要负责人 (三权分立, issue 17).
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { auditResultLabel } from '../../domain/audit-log';
-import { ADMIN_ROLES, type Role } from '../../domain/roles';
+import { deputyState } from '../../domain/accounts';
+import type { Role } from '../../domain/roles';
+import { beijingDate } from '../../domain/working-days';
 import { issueToken, revokeToken, tokensOf } from '../../db/repositories/accounts.repo';
-import { appointDeputy, findUser, listDeputies, operationLog, revokeDeputy } from '../../db/repositories/admin.repo';
+import { appointDeputy, findUser, listDeputies, revokeDeputy } from '../../db/repositories/admin.repo';
 import { tokenKey, userKey } from '../auth-cache';
 import { httpError, notFound } from '../errors';
 import { Done, TokenIdParam, TokenView } from '../schemas/accounts.schema';
-import { Deputy, IssuedToken, NewDeputy, NewToken, OperationEntry } from '../schemas/admin.schema';
+import { Deputy, IssuedToken, NewDeputy, NewToken } from '../schemas/admin.schema';
 import { errors, IntegerId } from '../schemas/common';
 import { tokenView } from '../views/account';
 
@@ -93,7 +93,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(Deputy) }), ...errors() },
       },
     },
-    async () => ({ items: await listDeputies(db) }),
+    async () => {
+      const today = beijingDate(now().getTime());
+      return { items: (await listDeputies(db)).map((d) => ({ ...d, state: deputyState(d, today) })) };
+    },
   );
 
   app.post(
@@ -141,26 +144,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       app.authCache.forget(userKey(userId));
       return { ok: true as const };
     },
-  );
-
-  app.get(
-    '/admin/operation-log',
-    {
-      config: { roles: ['audit_admin'] },
-      schema: {
-        summary: '管理员操作日志（系统管理员、安全管理员、审计管理员的操作）',
-        tags: ['admin'],
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
-        response: { 200: Type.Object({ items: Type.Array(OperationEntry) }), ...errors() },
-      },
-    },
-    async (request) => ({
-      items: (await operationLog(db, ADMIN_ROLES, request.query.limit ?? 100)).map((e) => ({
-        ...e,
-        actionLabel: app.auditActionLabel(e.action),
-        resultLabel: auditResultLabel(e.result),
-      })),
-    }),
   );
 };
 

@@ -1,5 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { DepartmentKindCode, IsoDate } from './common';
+import { DEPUTY_STATES, TOKEN_MAX_DAYS } from '../../domain/accounts';
+import { ADMIN_ROLES } from '../../domain/roles';
+import { MAX_BIGINT_ID } from '../../domain/bounds';
+import { codes, DepartmentKindCode, IsoDate } from './common';
 import { Password, RoleName, Username } from './accounts.schema';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -56,11 +59,10 @@ export const Deputy = Type.Object({
   displayName: Type.String(),
   startsOn: Type.String(),
   endsOn: Type.String(),
+  state: codes(DEPUTY_STATES, '按北京时间的今天：upcoming 未开始 / acting 生效中 / ended 已结束'),
 });
 export const NewDeputy = Type.Object({ userId: Type.String({ format: 'uuid' }), startsOn: IsoDate, endsOn: IsoDate });
 
-/** SPEC §7: tokens expire; a year at most. */
-export const TOKEN_MAX_DAYS = 365;
 export const NewToken = Type.Object({
   label: Type.String({ minLength: 1, maxLength: 60 }),
   roles: Type.Array(RoleName, { minItems: 1, uniqueItems: true }),
@@ -77,10 +79,18 @@ export const OperationEntry = Type.Object({
   id: Type.Integer(),
   at: Type.String(),
   userId: Nullable(Type.String()),
+  userName: Nullable(Type.String({ description: '操作人姓名' })),
   role: Nullable(Type.String()),
   action: Type.String(),
   actionLabel: Type.String({ description: '操作（中文）' }),
   target: Type.String(),
   result: Type.String(),
   resultLabel: Type.String({ description: '结果（中文）' }),
+});
+export const OperationLogQuery = Type.Object({
+  role: Type.Optional(codes(ADMIN_ROLES, '管理员角色代码')),
+  from: Type.Optional(Type.String({ format: 'date-time', description: '起始时刻（含）' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: '截止时刻（不含）' })),
+  cursor: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_BIGINT_ID, description: '上一页最后一条的 id' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
 });

@@ -1,10 +1,8 @@
-// The security administrator's reads and writes over departments, users and deputies, and the
-// audit administrator's read of the operation log (issue 17).
-import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
-import type { Role } from '../../domain/roles';
+// The security administrator's reads and writes over departments, users and deputies (issue 17).
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { IsoDate } from '../../domain/working-days';
 import type { DbOrTx } from '../client';
-import { auditLog, departmentDeputies, departments, users } from '../schema';
+import { departmentDeputies, departments, users } from '../schema';
 
 export const listDepartments = (db: DbOrTx) => db.select().from(departments).orderBy(asc(departments.code));
 
@@ -75,20 +73,3 @@ export async function revokeDeputy(db: DbOrTx, id: number, at: Date): Promise<st
     .returning({ userId: departmentDeputies.userId });
   return row?.userId ?? null;
 }
-
-/** The system's own operation log: what the administrators did, newest first. */
-export const operationLog = (db: DbOrTx, roles: readonly Role[], limit: number) =>
-  db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      userId: auditLog.userId,
-      role: auditLog.role,
-      action: auditLog.action,
-      target: auditLog.target,
-      result: auditLog.result,
-    })
-    .from(auditLog)
-    .where(inArray(auditLog.role, [...roles]))
-    .orderBy(desc(auditLog.id))
-    .limit(limit);

@@ -2,8 +2,15 @@
 // INSERT (no lock); sequenceAudit gives pending entries consecutive leaves in batches under one
 // advisory lock per batch; makeHead signs the tree's root; verifyAuditLog checks bodies, leaves
 // and roots against the signed heads, and names what it finds.
-import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
-import { AUDIT_FINDINGS, AUDIT_PURGE_ACTION, type AuditFinding, type AuditHashAlgorithm, type SignedHead } from '../../domain/audit-log';
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import {
+  AUDIT_ATTEMPT,
+  AUDIT_FINDINGS,
+  AUDIT_PURGE_ACTION,
+  type AuditFinding,
+  type AuditHashAlgorithm,
+  type SignedHead,
+} from '../../domain/audit-log';
 import { leafHash, MerkleTree } from '../../domain/merkle';
 import { type AuditKeys, hashOf, keyring, verifySignature } from '../audit-keys';
 import type { DbOrTx } from '../client';
@@ -377,11 +384,15 @@ const aboutDepartment = (code: string) => sql`(
 /** An entry with its leaf index and the names a page shows instead of ids and codes. */
 export type AuditEntryRow = AuditRow & { seq: number | null; userName: string | null; departmentName: string | null };
 
-/** Newest first, `limit` after the entry `before` (its id: the cursor); `scope` a department's own view. */
+/**
+ * Newest first, `limit` after the entry `before` (its id: the cursor); `scope` a department's own
+ * view; `roles` the only roles whose entries the reader sees (the operation log: the administrators');
+ * `outcomes` leaves out the write-ahead attempts, for a reader who wants what each request came to.
+ */
 export async function listAuditEntries(
   db: DbOrTx,
   f: AuditFilters,
-  opts: { scope?: string; before?: number; seq?: number; limit: number },
+  opts: { scope?: string; roles?: readonly string[]; outcomes?: boolean; before?: number; seq?: number; limit: number },
 ): Promise<AuditEntryRow[]> {
   const where = and(
     f.actor ? eq(auditLog.userId, f.actor) : undefined,
@@ -394,6 +405,8 @@ export async function listAuditEntries(
     f.to ? lt(auditLog.at, f.to) : undefined,
     opts.before !== undefined ? lt(auditLog.id, opts.before) : undefined,
     opts.scope !== undefined ? aboutDepartment(opts.scope) : undefined,
+    opts.roles ? inArray(auditLog.role, [...opts.roles]) : undefined,
+    opts.outcomes ? ne(auditLog.result, AUDIT_ATTEMPT) : undefined,
     opts.seq !== undefined ? eq(auditLeaf.seq, opts.seq) : undefined,
   );
   const rows = await db

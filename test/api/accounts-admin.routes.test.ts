@@ -143,6 +143,25 @@ describe('dated deputies (代理)', () => {
     expect(await roleOn('2025-10-12T16:00:00Z')).toBe('department_staff'); // 10-13 00:00 Beijing
   });
 
+  it('is listed 未开始 before its first day, 生效中 on it, 已结束 after its last', async () => {
+    const { userId } = await actorOf(database.db, 'civil-staff-2');
+    const appointed = await security('POST', '/v1/admin/departments/civil/deputies', {
+      userId,
+      startsOn: '2025-11-03',
+      endsOn: '2025-11-05',
+    });
+    const stateOn = async (instant: string) => {
+      nowMs = Date.parse(instant);
+      const items = (await security('GET', '/v1/admin/deputies')).json().items as { id: number; state: string }[];
+      return items.find((d) => d.id === appointed.json().id)?.state;
+    };
+    expect(await stateOn('2025-11-02T15:59:59Z')).toBe('upcoming'); // 11-02 23:59:59 Beijing
+    expect(await stateOn('2025-11-02T16:00:00Z')).toBe('acting'); // 11-03 00:00 Beijing
+    expect(await stateOn('2025-11-05T16:00:00Z')).toBe('ended'); // 11-06 00:00 Beijing
+    expect((await security('DELETE', `/v1/admin/deputies/${appointed.json().id}`)).statusCode).toBe(200);
+    expect(await stateOn('2025-11-04T00:00:00Z')).toBeUndefined();
+  });
+
   it('a deputy must be staff of that department; the end may not precede the start', async () => {
     const { userId } = await actorOf(database.db, 'market-staff');
     expect(
@@ -178,11 +197,33 @@ describe('tokens issued by the security administrator', () => {
 });
 
 describe('the operation log (audit administrator)', () => {
-  it('lists what the administrators did, and nothing else', async () => {
+  it('lists what the administrators did, and nothing else, each operation in Chinese with who did it', async () => {
     const res = await as('audit-admin', 'GET', '/v1/admin/operation-log?limit=500');
     expect(res.statusCode).toBe(200);
-    const items = res.json().items as { role: string; action: string }[];
-    expect(items.map((i) => i.action)).toContain('PATCH /v1/admin/users/:id');
+    const items = res.json().items as { role: string; action: string; actionLabel: string; userName: string }[];
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        action: 'PATCH /v1/admin/users/:id',
+        actionLabel: '调整用户的姓名、部门、角色，或停用、启用',
+        role: 'security_admin',
+        userName: '安全管理员',
+      }),
+    );
+    expect(items).toContainEqual(expect.objectContaining({ action: 'DELETE /v1/admin/tokens/:id', actionLabel: '吊销访问令牌' }));
     expect(new Set(items.map((i) => i.role))).toEqual(new Set(['security_admin']));
+  });
+
+  it('pages by cursor and filters by role; a role outside the three administrators is a 400', async () => {
+    const all = (await as('audit-admin', 'GET', '/v1/admin/operation-log?limit=500')).json().items as { id: number }[];
+    expect(all.length).toBeGreaterThan(2);
+    const first = (await as('audit-admin', 'GET', '/v1/admin/operation-log?limit=2')).json();
+    expect(first.items.map((i: { id: number }) => i.id)).toEqual([all[0]!.id, all[1]!.id]);
+    expect(first.nextCursor).toBe(all[1]!.id);
+    const second = (await as('audit-admin', 'GET', `/v1/admin/operation-log?limit=2&cursor=${first.nextCursor}`)).json();
+    expect(second.items[0].id).toBe(all[2]!.id);
+    expect((await as('audit-admin', 'GET', '/v1/admin/operation-log?role=system_admin')).json().items).toEqual([]);
+    expect((await as('audit-admin', 'GET', '/v1/admin/operation-log?role=auditor')).statusCode).toBe(400);
+    // beyond a bigint: refused, never sent to the database
+    expect((await as('audit-admin', 'GET', '/v1/admin/operation-log?cursor=99999999999999999999')).statusCode).toBe(400);
   });
 });

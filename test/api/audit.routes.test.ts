@@ -136,6 +136,8 @@ describe('GET /v1/audit/entries', () => {
   it('refuses a role it does not know (400) and callers who are not auditors or departments (403)', async () => {
     expect((await api.call('auditor', 'GET', '/v1/audit/entries?role=boss')).statusCode).toBe(400);
     expect((await api.call('applicant', 'GET', '/v1/audit/entries')).statusCode).toBe(403);
+    // a cursor past the database's bigint is refused at the edge, not a 500 from the query
+    expect((await api.call('auditor', 'GET', '/v1/audit/entries?cursor=99999999999999999999')).statusCode).toBe(400);
   });
 });
 

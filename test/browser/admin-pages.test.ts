@@ -3,26 +3,12 @@
 // (SPEC §2); anyone counts a deadline; the authority sets, publishes and submits the year's
 // evaluation indicators (第四十五条); two departments negotiate a data conflict to agreement
 // (第二十六条).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cnDate } from '../../web/src/format';
-import { addTags, type Browser, confirmDialog, launchBrowser, menuOf, openFromInbox, screenshot, signIn } from '../helpers/browser';
-import { type ServedStack, servedStack } from '../helpers/stack';
+import { addTags, confirmDialog, consoleUnderTest, menuOf, openFromInbox, screenshot, signIn } from '../helpers/browser';
 import { eventually } from '../helpers/wait';
 
-let served: ServedStack;
-let browser: Browser;
-let url: string;
-let call: ServedStack['call'];
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
-  ({ url, call } = served);
-});
-afterEach(() => browser?.expectNoCodesShown());
-afterAll(async () => {
-  await browser?.close();
-  await served?.stack.close();
-});
+const served = consoleUnderTest();
 
 /** Fills an Element Plus date picker by typing the day. */
 async function pickDate(page: import('playwright-core').Page, testId: string, day: string) {
@@ -33,8 +19,8 @@ async function pickDate(page: import('playwright-core').Page, testId: string, da
 
 describe('calendar', () => {
   it('the admin corrects a day and withdraws it; a reviewer counts a deadline', async () => {
-    const admin = await browser.page();
-    await signIn(admin, url, 'admin');
+    const admin = await served.browser.page();
+    await signIn(admin, served.url, 'admin');
     await admin.getByText('工作日日历', { exact: true }).click();
     await admin.locator('[data-test=correct-day]').waitFor();
     await pickDate(admin, 'override-date', '2031-06-03');
@@ -43,7 +29,7 @@ describe('calendar', () => {
     await confirmDialog(admin);
     const row = admin.locator('[data-test=overrides] tr', { hasText: cnDate('2031-06-03') });
     await row.getByText('休息日').waitFor();
-    expect((await call('admin', 'GET', '/v1/calendar/overrides')).body.overrides).toContainEqual({
+    expect((await served.call('admin', 'GET', '/v1/calendar/overrides')).body.overrides).toContainEqual({
       date: '2031-06-03',
       kind: 'holiday',
       reason: '县政府临时通知停止办公',
@@ -56,8 +42,8 @@ describe('calendar', () => {
 
     // 2026-12-02 is a Wednesday; five working days after it (the day itself not counted), with no
     // holiday in December: Thu 3, Fri 4, Mon 7, Tue 8, Wed 9.
-    const reviewer = await browser.page();
-    await signIn(reviewer, url, 'reviewer');
+    const reviewer = await served.browser.page();
+    await signIn(reviewer, served.url, 'reviewer');
     await reviewer.getByText('工作日日历', { exact: true }).click();
     await pickDate(reviewer, 'count-from', '2026-12-02');
     await reviewer.locator('[data-test=count]').click();
@@ -70,8 +56,8 @@ describe('calendar', () => {
 describe('annual evaluation', () => {
   it('the authority sets weights, publishes and submits; the county government sees the submission', async () => {
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
-    const reviewer = await browser.page();
-    await signIn(reviewer, url, 'reviewer');
+    const reviewer = await served.browser.page();
+    await signIn(reviewer, served.url, 'reviewer');
     await reviewer.getByText('年度评价', { exact: true }).click();
     await reviewer.locator('[data-test=evaluation-ranking]').waitFor();
     expect(await reviewer.locator('[data-test=submit-evaluation]').isDisabled()).toBe(true);
@@ -90,7 +76,7 @@ describe('annual evaluation', () => {
     await confirmDialog(reviewer);
     await reviewer.getByText(/已于 .* 发布，不能再修改/).waitFor();
     expect(await reviewer.locator('[data-test=save-indicators]').count()).toBe(0);
-    expect((await call('reviewer', 'GET', `/v1/evaluation/indicators/${year}`)).body.weights).toEqual({
+    expect((await served.call('reviewer', 'GET', `/v1/evaluation/indicators/${year}`)).body.weights).toEqual({
       gathering: 40,
       sharing: 20,
       application: 20,
@@ -104,8 +90,8 @@ describe('annual evaluation', () => {
     await screenshot(reviewer, 'evaluation-authority');
     await reviewer.close();
 
-    const county = await browser.page();
-    await signIn(county, url, 'county');
+    const county = await served.browser.page();
+    await signIn(county, served.url, 'county');
     expect(await menuOf(county)).toContain('年度评价');
     await county.getByText('年度评价', { exact: true }).click();
     await county.locator('[data-test=evaluation-submissions] tbody tr').first().waitFor();
@@ -116,8 +102,8 @@ describe('annual evaluation', () => {
 
 describe('data conflicts', () => {
   it('a department registers one; both departments agree within the period', async () => {
-    const market = await browser.page();
-    await signIn(market, url, 'market-staff');
+    const market = await served.browser.page();
+    await signIn(market, served.url, 'market-staff');
     await market.getByText('数据冲突', { exact: true }).click();
     await market.locator('[data-test=new-conflict]').click();
     await market.locator('[data-test=conflict-departments]').click();
@@ -132,14 +118,14 @@ describe('data conflicts', () => {
     await market.waitForURL(/\/conflicts\/CT/);
     const id = decodeURIComponent(market.url().split('/').pop()!);
     const open = await eventually(async () => {
-      const res = await call('civil-staff', 'GET', `/v1/conflicts/${id}`);
+      const res = await served.call('civil-staff', 'GET', `/v1/conflicts/${id}`);
       expect(res.body.status).toBe('conflict_negotiating');
       expect(res.body.deadline).not.toBeNull();
       return res.body;
     }, 30_000);
 
-    const civil = await browser.page();
-    await signIn(civil, url, 'civil-staff');
+    const civil = await served.browser.page();
+    await signIn(civil, served.url, 'civil-staff');
     await eventually(() => openFromInbox(civil, `/conflicts/${id}`), 30_000);
     const form = civil.locator('[data-test=position-form]');
     expect(await form.locator('[data-test=due]').textContent()).toBe(`${cnDate(open.deadline.due)} 24:00`);
@@ -164,8 +150,8 @@ describe('data conflicts', () => {
 describe('incidents', () => {
   it('the admin and the auditor find the incident list; only the admin may act, and the API refuses the auditor', async () => {
     for (const user of ['admin', 'auditor']) {
-      const page = await browser.page();
-      await signIn(page, url, user);
+      const page = await served.browser.page();
+      await signIn(page, served.url, user);
       expect(await menuOf(page)).toContain('故障事件');
       await page.getByText('故障事件', { exact: true }).click();
       await page.locator('[data-test=incidents]').waitFor();
@@ -173,6 +159,6 @@ describe('incidents', () => {
       await screenshot(page, `incidents-${user}`);
       await page.close();
     }
-    expect((await call('auditor', 'POST', '/v1/incidents/1/retry', {})).status).toBe(403);
+    expect((await served.call('auditor', 'POST', '/v1/incidents/1/retry', {})).status).toBe(403);
   });
 });

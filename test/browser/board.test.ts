@@ -2,25 +2,12 @@
 // reads red/yellow/green, the ranking, the trend and the due-date calendar drawn by ECharts,
 // sees an overdue row counted in working days, urges it (督办) and opens the case, whose
 // timeline records the urging. Department staff see the board without the action.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addCalendarDays, beijingDate } from '../../domain/working-days';
-import { type Browser, fitsWidth, launchBrowser, screenshot, signIn } from '../helpers/browser';
-import { type ServedStack, servedStack } from '../helpers/stack';
+import { consoleUnderTest, fitsWidth, screenshot, signIn } from '../helpers/browser';
 import { seedProcess } from '../helpers/supervision';
 
-let served: ServedStack;
-let browser: Browser;
-let url: string;
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
-  ({ url } = served);
-});
-afterEach(() => browser?.expectNoCodesShown());
-afterAll(async () => {
-  await browser?.close();
-  await served?.stack.close();
-});
+const served = consoleUnderTest();
 
 const today = beijingDate(Date.now());
 /**
@@ -49,8 +36,8 @@ describe('the supervision board', () => {
       warningOn: addCalendarDays(today, 18),
     });
 
-    const page = await browser.page();
-    await signIn(page, url, 'reviewer');
+    const page = await served.browser.page();
+    await signIn(page, served.url, 'reviewer');
     await page.getByText('期限看板', { exact: true }).click();
     await page.locator('[data-test=totals]').getByText('红色超期').waitFor();
     const row = page.locator('[data-test=deadlines] tr', { hasText: overdue });
@@ -72,16 +59,16 @@ describe('the supervision board', () => {
     // the row opens the case's own page (a conflict's), and the 督办 stands on the process timeline
     await row.getByRole('link', { name: overdue }).click();
     await page.waitForURL(`**/conflicts/${overdue}`);
-    await page.goto(`${url}/processes/${overdue}`);
+    await page.goto(`${served.url}/processes/${overdue}`);
     await page.locator('[data-test=timeline]').getByText('督办', { exact: true }).waitFor();
     expect(await page.locator('h2').textContent()).toBe(`数据冲突 ${overdue}`);
     await page.close();
   });
 
   it('department staff see their own rows and no 督办; the filters stay in the address', async () => {
-    const page = await browser.page();
-    await signIn(page, url, 'market-staff');
-    await page.goto(`${url}/deadlines?level=overdue`);
+    const page = await served.browser.page();
+    await signIn(page, served.url, 'market-staff');
+    await page.goto(`${served.url}/deadlines?level=overdue`);
     await page.locator('[data-test=deadlines] tbody tr').first().waitFor();
     expect(await page.locator('[data-test=deadlines]').textContent()).not.toContain('县民政局');
     expect(await page.locator('[data-test=urge]').count()).toBe(0);

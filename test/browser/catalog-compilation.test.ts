@@ -4,21 +4,10 @@
 // approves into a new catalog version.
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchBrowser, screenshot, signIn } from '../helpers/browser';
-import { type ServedStack, servedStack } from '../helpers/stack';
+import { describe, expect, it } from 'vitest';
+import { consoleUnderTest, screenshot, signIn } from '../helpers/browser';
 
-let served: ServedStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
-});
-afterEach(() => browser?.expectNoCodesShown());
-afterAll(async () => {
-  await browser?.close();
-  await served?.stack.close();
-});
+const served = consoleUnderTest();
 
 const HEADERS = [
   '目录代码',
@@ -64,7 +53,7 @@ const file = async (rows: string[][]) => ({ name: '目录清单.xlsx', mimeType:
 describe('第十六条: a department reports its 目录清单 as a spreadsheet; the authority approves it', () => {
   it('a bad row is shown by row and column; a good sheet is reported, reviewed and approved', async () => {
     const code = `MKT-${randomUUID().slice(0, 6).toUpperCase()}`;
-    const page = await browser.page();
+    const page = await served.browser.page();
     await signIn(page, served.url, 'market-staff');
     await page.getByText('目录清单编制', { exact: true }).click();
     const upload = page.locator('[data-test=compilation-upload]');
@@ -88,7 +77,7 @@ describe('第十六条: a department reports its 目录清单 as a spreadsheet; 
     await screenshot(page, 'compilation-submitted');
     await page.close();
 
-    const reviewer = await browser.page();
+    const reviewer = await served.browser.page();
     await signIn(reviewer, served.url, 'reviewer');
     await reviewer.goto(`${served.url}/catalog/compilations/${id}`);
     await reviewer.locator('[data-test=approve-compilation]').click();

@@ -3,35 +3,21 @@
 // reviews it against the entries in force (returns, then approves) and orders a violation
 // rectified. Roles without these actions never see them, and the API refuses them anyway.
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { beijingDate } from '../../domain/working-days';
 import { cnDate } from '../../web/src/format';
-import { type Browser, fitsWidth, launchBrowser, menuOf, screenshot, signIn } from '../helpers/browser';
+import { consoleUnderTest, fitsWidth, menuOf, screenshot, signIn } from '../helpers/browser';
 import { addEntry, changeEntry } from '../helpers/catalog';
-import { type ServedStack, servedStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 
-let served: ServedStack;
-let browser: Browser;
-let url: string;
-let call: ServedStack['call'];
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
-  ({ url, call } = served);
-});
 // Every page a journey visits, however briefly, shows labels and never a code.
-afterEach(() => browser?.expectNoCodesShown());
-afterAll(async () => {
-  await browser?.close();
-  await served?.stack.close();
-});
+const served = consoleUnderTest();
 
 const uniqueCode = (prefix: string) => `${prefix}-${randomUUID().slice(0, 6).toUpperCase()}`;
 
 /** A change registered over the API, once its workflow waits for the application. */
 async function registerChange(user: string, changeDate = beijingDate(Date.now())) {
-  const res = await call(user, 'POST', '/v1/catalog/changes', {
+  const res = await served.call(user, 'POST', '/v1/catalog/changes', {
     requestId: randomUUID(),
     trigger: 'law_amended',
     changeDate,
@@ -40,20 +26,20 @@ async function registerChange(user: string, changeDate = beijingDate(Date.now())
   });
   expect(res.status).toBe(201);
   await eventually(
-    async () => expect((await call(user, 'GET', `/v1/catalog/changes/${res.body.id}`)).body.stage).toBe('awaiting_application'),
+    async () => expect((await served.call(user, 'GET', `/v1/catalog/changes/${res.body.id}`)).body.stage).toBe('awaiting_application'),
     30_000,
   );
   return { id: res.body.id as string, workflowId: res.body.workflowId as string };
 }
 
 const entryVersion = async (user: string, code: string) =>
-  (await call(user, 'GET', `/v1/catalog/entries/${code}`)).body.entry.version as number;
+  (await served.call(user, 'GET', `/v1/catalog/entries/${code}`)).body.entry.version as number;
 
 describe('journey 1: department staff submit a catalog update application', () => {
   it('registers a change, adds one entry and changes another from its current version; the stage moves to review', async () => {
     const code = uniqueCode('MKT');
-    const page = await browser.page();
-    await signIn(page, url, 'market-staff');
+    const page = await served.browser.page();
+    await signIn(page, served.url, 'market-staff');
     await page.getByText('目录更新', { exact: true }).click();
     await page.locator('[data-test=register-change]').click();
     await page.locator('[data-test=legal-basis]').fill('《食品安全法》修订');
@@ -113,7 +99,7 @@ describe('journey 1: department staff submit a catalog update application', () =
     expect(await row.locator('[data-test=stage]').textContent()).toBe('审核中');
     await page.close();
 
-    const view = await call('market-staff', 'GET', `/v1/catalog/changes/${id}`);
+    const view = await served.call('market-staff', 'GET', `/v1/catalog/changes/${id}`);
     expect(view.body).toMatchObject({ stage: 'under_review', applications: [{ n: 1, decision: null }] });
     expect(view.body.applications[0].changes).toEqual([
       expect.objectContaining({
@@ -144,10 +130,10 @@ describe('journey 3: the authority reviews catalog applications against the entr
       changeEntry('CIV-001', base, { securityLevel: '重要', dataItems: ['姓名', '公民身份号码', '登记日期', '登记类别', '登记机关'] }),
       addEntry(code),
     ];
-    expect((await call('civil-staff', 'POST', `/v1/catalog/changes/${change.id}/applications`, { changes })).status).toBe(201);
+    expect((await served.call('civil-staff', 'POST', `/v1/catalog/changes/${change.id}/applications`, { changes })).status).toBe(201);
 
-    const page = await browser.page();
-    await signIn(page, url, 'reviewer');
+    const page = await served.browser.page();
+    await signIn(page, served.url, 'reviewer');
     await page.locator('[data-test=inbox] tr', { hasText: change.id }).getByText('办理', { exact: true }).click();
     const diff = page.locator('[data-test=diff-CIV-001]');
     await diff.getByText('安全级别').waitFor();
@@ -168,7 +154,7 @@ describe('journey 3: the authority reviews catalog applications against the entr
     expect(await page.locator('[data-test=applications]').textContent()).toContain('新增条目的共享方式请与平台接口规范一致');
     expect(await page.locator('[data-test=review-actions]').count()).toBe(0);
 
-    expect((await call('civil-staff', 'POST', `/v1/catalog/changes/${change.id}/applications`, { changes })).status).toBe(201);
+    expect((await served.call('civil-staff', 'POST', `/v1/catalog/changes/${change.id}/applications`, { changes })).status).toBe(201);
     await page.reload();
     await page.locator('[data-test=approve-application]').click();
     await page.locator('[data-test=confirm-review]').click();
@@ -178,32 +164,32 @@ describe('journey 3: the authority reviews catalog applications against the entr
     await screenshot(page, 'journey3-reviewer-application-approved');
     await page.close();
 
-    const entry = await call('civil-staff', 'GET', '/v1/catalog/entries/CIV-001');
+    const entry = await served.call('civil-staff', 'GET', '/v1/catalog/entries/CIV-001');
     expect(entry.body.entry).toMatchObject({ securityLevel: '重要', version: base + 1 });
-    expect((await call('civil-staff', 'GET', `/v1/catalog/entries/${code}`)).status).toBe(200);
+    expect((await served.call('civil-staff', 'GET', `/v1/catalog/entries/${code}`)).status).toBe(200);
   });
 
   it('the department never sees the review, and the API refuses it to every role but the authority', async () => {
     const change = await registerChange('civil-staff');
     const changes = [addEntry(uniqueCode('CIV'))];
-    expect((await call('civil-staff', 'POST', `/v1/catalog/changes/${change.id}/applications`, { changes })).status).toBe(201);
+    expect((await served.call('civil-staff', 'POST', `/v1/catalog/changes/${change.id}/applications`, { changes })).status).toBe(201);
 
     for (const user of ['civil-staff', 'auditor']) {
-      const page = await browser.page();
-      await signIn(page, url, user);
-      await page.goto(`${url}/catalog/changes/${change.id}`);
+      const page = await served.browser.page();
+      await signIn(page, served.url, user);
+      await page.goto(`${served.url}/catalog/changes/${change.id}`);
       await page.locator('[data-test=change-stage]', { hasText: '审核中' }).waitFor();
       await page.locator('[data-test=application-diff] .el-card').first().waitFor();
       expect(await page.locator('[data-test=approve-application], [data-test=return-application]').count()).toBe(0);
       await page.close();
     }
     for (const user of ['civil-staff', 'civil-head', 'auditor']) {
-      expect(await call(user, 'POST', `/v1/catalog/changes/${change.id}/review`, { approve: true })).toMatchObject({
+      expect(await served.call(user, 'POST', `/v1/catalog/changes/${change.id}/review`, { approve: true })).toMatchObject({
         status: 403,
         body: { code: 'FORBIDDEN_ROLE' },
       });
     }
-    expect((await call('civil-staff', 'GET', `/v1/catalog/changes/${change.id}`)).body.stage).toBe('under_review');
+    expect((await served.call('civil-staff', 'GET', `/v1/catalog/changes/${change.id}`)).body.stage).toBe('under_review');
   });
 });
 
@@ -216,7 +202,7 @@ describe('journey 3: the authority orders a violation rectified', () => {
   async function lateChange(user: string) {
     const change = await registerChange(user, beijingDate(Date.now() - 60 * 86_400_000));
     const violation = await eventually(async () => {
-      const v = (await call('reviewer', 'GET', '/v1/violations?limit=500')).body.items.find(
+      const v = (await served.call('reviewer', 'GET', '/v1/violations?limit=500')).body.items.find(
         (i: { process: { workflowId: string } }) => i.process.workflowId === change.workflowId,
       );
       expect(v).toMatchObject({ status: 'notified', rectifiable: true, orderable: false });
@@ -225,22 +211,22 @@ describe('journey 3: the authority orders a violation rectified', () => {
     // the finding's review workflow answers once it has opened the statement period
     await eventually(async () =>
       expect(
-        (await call(user, 'POST', `/v1/findings/${violation.id}/statement`, { statement: '职能调整交接延误，未及时申请' })).status,
+        (await served.call(user, 'POST', `/v1/findings/${violation.id}/statement`, { statement: '职能调整交接延误，未及时申请' })).status,
       ).toBe(200),
     );
     expect(
-      (await call('reviewer', 'POST', `/v1/findings/${violation.id}/decision`, { confirm: true, reason: '逾期申请属实' })).status,
+      (await served.call('reviewer', 'POST', `/v1/findings/${violation.id}/decision`, { confirm: true, reason: '逾期申请属实' })).status,
     ).toBe(200);
     return { ...change, violationId: violation.id };
   }
 
   it('from the violations list: requirement and period, the due date shown before issuing; the order starts its workflow', async () => {
     const late = await lateChange('market-staff');
-    const expected = (await call('reviewer', 'GET', `/v1/calendar/deadline?from=${beijingDate(Date.now())}&workingDays=5`)).body
+    const expected = (await served.call('reviewer', 'GET', `/v1/calendar/deadline?from=${beijingDate(Date.now())}&workingDays=5`)).body
       .due as string;
 
-    const page = await browser.page();
-    await signIn(page, url, 'reviewer');
+    const page = await served.browser.page();
+    await signIn(page, served.url, 'reviewer');
     await page.getByText('违规与整改', { exact: true }).click();
     const row = page.locator('[data-test=violations] tr').filter({ has: page.locator(`a[href="/processes/${late.workflowId}"]`) });
     await row.waitFor();
@@ -263,7 +249,7 @@ describe('journey 3: the authority orders a violation rectified', () => {
     await page.close();
 
     const order = await eventually(async () => {
-      const res = await call('market-staff', 'GET', `/v1/rectifications/${orderId}`);
+      const res = await served.call('market-staff', 'GET', `/v1/rectifications/${orderId}`);
       expect(res.body.deadline).not.toBeNull();
       return res.body;
     }, 30_000);
@@ -280,8 +266,8 @@ describe('journey 3: the authority orders a violation rectified', () => {
   it('departments and auditors see the violations but never the order, and the API refuses it', async () => {
     const late = await lateChange('market-staff');
     for (const user of ['market-staff', 'auditor']) {
-      const page = await browser.page();
-      await signIn(page, url, user);
+      const page = await served.browser.page();
+      await signIn(page, served.url, user);
       expect(await menuOf(page)).toContain('违规与整改');
       await page.getByText('违规与整改', { exact: true }).click();
       const row = page.locator('[data-test=violations] tr').filter({ has: page.locator(`a[href="/processes/${late.workflowId}"]`) });
@@ -291,13 +277,13 @@ describe('journey 3: the authority orders a violation rectified', () => {
     }
     const body = { requirement: '限期整改', periodWorkingDays: 5 };
     for (const user of ['market-staff', 'market-head', 'auditor']) {
-      expect(await call(user, 'POST', `/v1/violations/${late.violationId}/rectification-orders`, body)).toMatchObject({
+      expect(await served.call(user, 'POST', `/v1/violations/${late.violationId}/rectification-orders`, body)).toMatchObject({
         status: 403,
         body: { code: 'FORBIDDEN_ROLE' },
       });
     }
     expect(
-      (await call('reviewer', 'GET', '/v1/violations?limit=500')).body.items.find((v: { id: number }) => v.id === late.violationId)
+      (await served.call('reviewer', 'GET', '/v1/violations?limit=500')).body.items.find((v: { id: number }) => v.id === late.violationId)
         .rectificationOrder,
     ).toBeNull();
   });

@@ -4,31 +4,17 @@
 // page, and the API refuses them anyway.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cnDate } from '../../web/src/format';
-import { type Browser, launchBrowser, menuOf, PHONE, screenshot, signIn } from '../helpers/browser';
-import { type ServedStack, servedStack } from '../helpers/stack';
+import { consoleUnderTest, menuOf, PHONE, screenshot, signIn } from '../helpers/browser';
 import { eventually } from '../helpers/wait';
 
-let served: ServedStack;
-let browser: Browser;
-let url: string;
-let call: ServedStack['call'];
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
-  ({ url, call } = served);
-});
 // Every page a journey visits, however briefly, shows labels and never a code.
-afterEach(() => browser?.expectNoCodesShown());
-afterAll(async () => {
-  await browser?.close();
-  await served?.stack.close();
-});
+const served = consoleUnderTest();
 
 /** A market correction filed over the API, its deadline set by the workflow. */
 async function fileCorrection(description: string) {
-  const filed = await call('market-staff', 'POST', '/v1/corrections', {
+  const filed = await served.call('market-staff', 'POST', '/v1/corrections', {
     requestId: randomUUID(),
     departmentCode: 'market',
     resourceCode: 'MKT-001',
@@ -38,7 +24,7 @@ async function fileCorrection(description: string) {
   });
   expect(filed.status).toBe(201);
   const view = await eventually(async () => {
-    const res = await call('market-staff', 'GET', `/v1/corrections/${filed.body.id}`);
+    const res = await served.call('market-staff', 'GET', `/v1/corrections/${filed.body.id}`);
     expect(res.body.deadline).not.toBeNull();
     return res.body;
   }, 30_000);
@@ -51,14 +37,14 @@ async function fileCorrection(description: string) {
 }
 
 async function requestExtension(id: string, days: number, reason: string) {
-  const res = await call('market-staff', 'POST', `/v1/corrections/${id}/extensions`, { days, reason });
+  const res = await served.call('market-staff', 'POST', `/v1/corrections/${id}/extensions`, { days, reason });
   expect(res.status).toBe(201);
 }
 
 describe('journey 1: department staff registers a correction at the counter', () => {
   it('checks the credit code as typed, files through the API and prints receipt number and query code', async () => {
-    const page = await browser.page();
-    await signIn(page, url, 'market-staff');
+    const page = await served.browser.page();
+    await signIn(page, served.url, 'market-staff');
     await page.getByText('受理异议登记', { exact: true }).click();
     await page.locator('[data-test=resource]').click();
     await page.getByRole('option', { name: 'MKT-001 市场主体登记信息' }).click();
@@ -87,7 +73,7 @@ describe('journey 1: department staff registers a correction at the counter', ()
     await receipt.getByText(/24:00/).waitFor();
     await screenshot(page, 'journey1-counter-receipt');
 
-    const view = await call('market-staff', 'GET', `/v1/corrections/${id}`);
+    const view = await served.call('market-staff', 'GET', `/v1/corrections/${id}`);
     expect(view).toMatchObject({
       status: 200,
       body: { resourceCode: 'MKT-001', dataItems: ['住所'], subject: { kind: 'organisation', name: '某某商贸有限公司' } },
@@ -104,19 +90,19 @@ describe('journey 1: department staff registers a correction at the counter', ()
       '受理单位盖章',
     ])
       expect(printed).toContain(field);
-    expect(await page.locator('[data-test=receipt-url]').textContent()).toBe(`${url}/query?id=${id}`);
+    expect(await page.locator('[data-test=receipt-url]').textContent()).toBe(`${served.url}/query?id=${id}`);
     expect(await page.locator('[data-test=receipt-qr]').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     expect(await page.locator('[data-test=receipt-lapsed]').count()).toBe(0);
-    expect((await call(null, 'GET', `/v1/public/corrections/${id}?queryCode=${queryCode}`)).status).toBe(200);
+    expect((await served.call(null, 'GET', `/v1/public/corrections/${id}?queryCode=${queryCode}`)).status).toBe(200);
     await page.close();
   });
 
   it('an auditor is not offered the counter, and the API refuses the filing', async () => {
-    const page = await browser.page();
-    await signIn(page, url, 'auditor');
+    const page = await served.browser.page();
+    await signIn(page, served.url, 'auditor');
     expect(await menuOf(page)).not.toContain('受理异议登记');
     await page.close();
-    const res = await call('auditor', 'POST', '/v1/corrections', {
+    const res = await served.call('auditor', 'POST', '/v1/corrections', {
       requestId: randomUUID(),
       departmentCode: 'market',
       resourceCode: 'MKT-001',
@@ -132,10 +118,10 @@ describe('journey 2: the department head decides extension requests', () => {
   it('shows the reason, the current deadline and the one an approval gives; approval moves the deadline', async () => {
     const c = await fileCorrection('法定代表人变更未同步');
     await requestExtension(c.id, 3, '需向省级登记机关调取原始档案核实');
-    const expected = (await call('market-head', 'GET', `/v1/calendar/deadline?from=${c.due}&workingDays=3`)).body.due as string;
+    const expected = (await served.call('market-head', 'GET', `/v1/calendar/deadline?from=${c.due}&workingDays=3`)).body.due as string;
 
-    const page = await browser.page();
-    await signIn(page, url, 'market-head');
+    const page = await served.browser.page();
+    await signIn(page, served.url, 'market-head');
     await page.getByText('延期审批', { exact: true }).click();
     const row = page.locator('[data-test=pending-extensions] tr', { hasText: c.id });
     await row.waitFor();
@@ -151,7 +137,7 @@ describe('journey 2: the department head decides extension requests', () => {
     await page.locator('[data-test=pending-extensions] tr', { hasText: c.id }).waitFor({ state: 'detached' });
     await page.close();
 
-    const after = await call('market-staff', 'GET', `/v1/corrections/${c.id}`);
+    const after = await served.call('market-staff', 'GET', `/v1/corrections/${c.id}`);
     expect(after.body).toMatchObject({
       deadline: { due: expected },
       extensions: [{ status: 'approved', decisionReason: '同意，请抓紧核实' }],
@@ -162,22 +148,22 @@ describe('journey 2: the department head decides extension requests', () => {
     const c = await fileCorrection('经营范围登记有误');
     await requestExtension(c.id, 2, '等待企业提交材料');
 
-    const page = await browser.page();
-    await signIn(page, url, 'market-staff');
+    const page = await served.browser.page();
+    await signIn(page, served.url, 'market-staff');
     expect(await menuOf(page)).not.toContain('延期审批');
-    await page.goto(`${url}/corrections/${c.id}`);
+    await page.goto(`${served.url}/corrections/${c.id}`);
     await page.locator('[data-test=extensions]').getByText('等待企业提交材料').waitFor();
     expect(await page.getByText('去审批延期申请').count()).toBe(0);
-    await page.goto(`${url}/extensions`);
+    await page.goto(`${served.url}/extensions`);
     await page.locator('[data-test=pending-extensions]').waitFor();
     expect(await page.locator('[data-test=approve]').count()).toBe(0);
     await page.close();
 
-    expect(await call('market-staff', 'POST', `/v1/corrections/${c.id}/extensions/decision`, { approve: true })).toMatchObject({
+    expect(await served.call('market-staff', 'POST', `/v1/corrections/${c.id}/extensions/decision`, { approve: true })).toMatchObject({
       status: 403,
       body: { code: 'FORBIDDEN_ROLE' },
     });
-    expect((await call('civil-head', 'POST', `/v1/corrections/${c.id}/extensions/decision`, { approve: true })).status).toBe(404);
+    expect((await served.call('civil-head', 'POST', `/v1/corrections/${c.id}/extensions/decision`, { approve: true })).status).toBe(404);
   });
 });
 
@@ -186,12 +172,16 @@ describe('journey 4: the auditor follows a process and checks the audit log', ()
     const c = await fileCorrection('名称登记错字');
     await requestExtension(c.id, 2, '需现场核查');
     expect(
-      (await call('market-head', 'POST', `/v1/corrections/${c.id}/extensions/decision`, { approve: false, reason: '材料已齐，无需延期' }))
-        .status,
+      (
+        await served.call('market-head', 'POST', `/v1/corrections/${c.id}/extensions/decision`, {
+          approve: false,
+          reason: '材料已齐，无需延期',
+        })
+      ).status,
     ).toBe(200);
 
-    const page = await browser.page();
-    await signIn(page, url, 'auditor');
+    const page = await served.browser.page();
+    await signIn(page, served.url, 'auditor');
     await page.getByText('流程查询', { exact: true }).click();
     // the department is picked by name; the receipt number searches on the server, and the search stays in the address
     await page.locator('[data-test=filter-department]').click();
@@ -258,27 +248,27 @@ describe('journey 4: the auditor follows a process and checks the audit log', ()
 
   it('department staff see neither the raw history nor the audit check, and the API refuses both', async () => {
     const c = await fileCorrection('住所门牌号有误');
-    const page = await browser.page();
-    await signIn(page, url, 'market-staff');
+    const page = await served.browser.page();
+    await signIn(page, served.url, 'market-staff');
     expect(await menuOf(page)).not.toContain('审计日志校验');
-    await page.goto(`${url}/processes/${c.workflowId}`);
+    await page.goto(`${served.url}/processes/${c.workflowId}`);
     await page.locator('[data-test=timeline]').getByText('受理登记').waitFor();
     expect(await page.locator('[data-test=temporal-history]').count()).toBe(0);
     await page.close();
 
-    expect(await call('market-staff', 'GET', `/v1/processes/${c.workflowId}/history`)).toMatchObject({
+    expect(await served.call('market-staff', 'GET', `/v1/processes/${c.workflowId}/history`)).toMatchObject({
       status: 403,
       body: { code: 'FORBIDDEN_ROLE' },
     });
-    expect(await call('market-staff', 'GET', '/v1/audit/verify')).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_ROLE' } });
+    expect(await served.call('market-staff', 'GET', '/v1/audit/verify')).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_ROLE' } });
   });
 });
 
 describe('journey 5: an applicant without an account looks up a correction', () => {
   it('on a phone: receipt number and query code show status and deadline, no sign-in, nothing wider than the screen', async () => {
     const c = await fileCorrection('住所登记为旧地址');
-    const page = await browser.page(PHONE);
-    await page.goto(`${url}/query`);
+    const page = await served.browser.page(PHONE);
+    await page.goto(`${served.url}/query`);
     await page.locator('[data-test=receipt-id]').fill(c.id);
     await page.locator('[data-test=query-code]').fill(c.queryCode);
     await page.locator('[data-test=look-up]').click();
@@ -306,7 +296,7 @@ describe('journey 5: an applicant without an account looks up a correction', () 
 
 describe('journey 6: a provider reads its sharing and conflict tasks in Chinese', () => {
   it('the inbox names each task, stage and process type; the search offers every type by name', async () => {
-    const asked = await call('civil-staff', 'POST', '/v1/sharing/requests', {
+    const asked = await served.call('civil-staff', 'POST', '/v1/sharing/requests', {
       requestId: randomUUID(),
       resourceCode: 'MKT-002',
       dataItems: ['处罚类别'],
@@ -314,7 +304,7 @@ describe('journey 6: a provider reads its sharing and conflict tasks in Chinese'
       duty: '社会组织登记管理',
     });
     expect(asked.status).toBe(201);
-    const opened = await call('market-staff', 'POST', '/v1/conflicts', {
+    const opened = await served.call('market-staff', 'POST', '/v1/conflicts', {
       requestId: randomUUID(),
       departments: ['market', 'civil'],
       resources: [{ code: 'MKT-001', dataItems: ['住所'] }],
@@ -322,12 +312,12 @@ describe('journey 6: a provider reads its sharing and conflict tasks in Chinese'
     });
     expect(opened.status).toBe(201);
     await eventually(async () => {
-      const actions = (await call('market-staff', 'GET', '/v1/inbox')).body.items.map((i: { action: string }) => i.action);
+      const actions = (await served.call('market-staff', 'GET', '/v1/inbox')).body.items.map((i: { action: string }) => i.action);
       expect(actions).toEqual(expect.arrayContaining(['decide_sharing_request', 'record_conflict_position']));
     }, 30_000);
 
-    const page = await browser.page();
-    await signIn(page, url, 'market-staff');
+    const page = await served.browser.page();
+    await signIn(page, served.url, 'market-staff');
     const inbox = page.locator('[data-test=inbox]');
     await inbox.getByText('答复共享申请').first().waitFor();
     const text = await inbox.textContent();
@@ -361,11 +351,11 @@ describe('journey 6: a provider reads its sharing and conflict tasks in Chinese'
 
 describe('serving', () => {
   it('reloads a console route (SPA fallback) while unknown /v1 routes keep the JSON 404', async () => {
-    const page = await fetch(`${url}/processes/anything`);
+    const page = await fetch(`${served.url}/processes/anything`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="app">');
-    expect(await call(null, 'GET', '/v1/no-such-route')).toMatchObject({ status: 404, body: { code: 'ROUTE_NOT_FOUND' } });
-    expect(await call('auditor', 'GET', '/v1/me')).toMatchObject({
+    expect(await served.call(null, 'GET', '/v1/no-such-route')).toMatchObject({ status: 404, body: { code: 'ROUTE_NOT_FOUND' } });
+    expect(await served.call('auditor', 'GET', '/v1/me')).toMatchObject({
       status: 200,
       body: { username: 'auditor', role: 'auditor', departmentCode: null },
     });

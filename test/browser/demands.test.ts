@@ -1,21 +1,10 @@
 // The 需求清单 page (第十六条, SPEC §3.7) in Debian's chromium against the real stack: 县民政局
 // staff turn a demand into a sharing request from the 共享目录 entry it matches; the authority
 // sees the demand nothing answers and records the report of both lists to the city.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchBrowser, menuOf, screenshot, signIn } from '../helpers/browser';
-import { type ServedStack, servedStack } from '../helpers/stack';
+import { describe, expect, it } from 'vitest';
+import { consoleUnderTest, menuOf, screenshot, signIn } from '../helpers/browser';
 
-let served: ServedStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
-});
-afterEach(() => browser?.expectNoCodesShown());
-afterAll(async () => {
-  await browser?.close();
-  await served?.stack.close();
-});
+const served = consoleUnderTest();
 
 describe('需求清单', () => {
   it('a department turns a matched demand into a request; the authority sees the unmatched one and records the report to the city', async () => {
@@ -25,7 +14,7 @@ describe('需求清单', () => {
     expect((await demand({ providerDepartmentCode: 'market', name: '行政处罚信息', dataItems: ['处罚类别'] })).status).toBe(201);
     expect((await demand({ name: '不动产登记信息', dataItems: ['不动产单元号'] })).status).toBe(201);
 
-    const civil = await browser.page();
+    const civil = await served.browser.page();
     await signIn(civil, served.url, 'civil-staff');
     expect(await menuOf(civil)).toContain('需求清单');
     await civil.getByText('需求清单', { exact: true }).click();
@@ -36,7 +25,7 @@ describe('需求清单', () => {
     const requests = (await served.call('civil-staff', 'GET', '/v1/sharing/requests')).body.items;
     expect(requests).toContainEqual(expect.objectContaining({ resourceCode: 'MKT-002', dataItems: ['处罚类别'], status: 'pending' }));
 
-    const reviewer = await browser.page();
+    const reviewer = await served.browser.page();
     await signIn(reviewer, served.url, 'reviewer');
     await reviewer.getByText('需求清单', { exact: true }).click();
     await reviewer.locator('[data-test=unmatched]').getByText('不动产登记信息').waitFor();

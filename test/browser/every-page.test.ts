@@ -2,21 +2,11 @@
 // stack at 1366×768: each menu page, once its requests have settled, shows no snake_case code,
 // no department code and no English error text, and scrolls nothing sideways. A screenshot of
 // each role's last page is kept.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENTS, DEMO_USERS } from '../../db/seed';
-import { type Browser, DESKTOP, fitsWidth, launchBrowser, menuOf, screenshot, signIn, wrongTextIn } from '../helpers/browser';
-import { type ServedStack, servedStack } from '../helpers/stack';
+import { consoleUnderTest, DESKTOP, fitsWidth, menuOf, screenshot, signIn, wrongTextIn } from '../helpers/browser';
 
-let served: ServedStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.stack.close();
-});
+const served = consoleUnderTest({ checkCodes: false });
 
 const departmentCodes = DEMO_DEPARTMENTS.map((d) => d.code);
 
@@ -33,7 +23,7 @@ describe('every page as every role', () => {
 
   for (const user of DEMO_USERS) {
     it(`${user.username}: every menu page in Chinese, names not codes, within 1366 px`, async () => {
-      const page = await browser.page(DESKTOP);
+      const page = await served.browser.page(DESKTOP);
       await signIn(page, served.url, user.username);
       const titles = await menuOf(page);
       expect(titles.length, 'a signed-in role is offered at least its inbox').toBeGreaterThan(0);
@@ -48,19 +38,19 @@ describe('every page as every role', () => {
         if (!(await fitsWidth(page))) wrong.push(`${title}: 横向滚动`);
       }
       expect(wrong).toEqual([]);
-      browser.expectNoCodesShown();
+      served.browser.expectNoCodesShown();
       await screenshot(page, `every-page-${user.username}`);
       await page.close();
     });
   }
 
   it('the public query page too', async () => {
-    const page = await browser.page(DESKTOP);
+    const page = await served.browser.page(DESKTOP);
     await page.goto(`${served.url}/query`);
     await page.waitForLoadState('networkidle');
     expect(wrongTextIn(await page.evaluate<string>('document.body.innerText'), departmentCodes)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
-    browser.expectNoCodesShown();
+    served.browser.expectNoCodesShown();
     await page.close();
   });
 });

@@ -3,27 +3,16 @@
 // 验收 is refused while the new entry is missing from the catalog, and passes once it is there.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalogEntries } from '../../db/schema';
-import { type Browser, launchBrowser, screenshot, signIn } from '../helpers/browser';
-import { type ServedStack, servedStack } from '../helpers/stack';
+import { consoleUnderTest, screenshot, signIn } from '../helpers/browser';
 
-let served: ServedStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
-});
-afterEach(() => browser?.expectNoCodesShown());
-afterAll(async () => {
-  await browser?.close();
-  await served?.stack.close();
-});
+const served = consoleUnderTest();
 
 describe('第四十七条: an IT project from filing to 验收 in the console', () => {
   it('each role acts at its step; 验收 refused naming the missing entry, then accepted', async () => {
     const code = `MKT-${randomUUID().slice(0, 6).toUpperCase()}`;
-    const page = await browser.page();
+    const page = await served.browser.page();
     await signIn(page, served.url, 'market-staff');
     await page.getByText('政务信息化项目', { exact: true }).click();
     expect(await page.locator('[data-test=it-project-periods]').textContent()).toContain('本系统设置，非条例规定');
@@ -44,7 +33,7 @@ describe('第四十七条: an IT project from filing to 验收 in the console', 
     await page.close();
 
     const act = async (username: string, stageAfter: string, text?: string) => {
-      const p = await browser.page();
+      const p = await served.browser.page();
       await signIn(p, served.url, username);
       await p.goto(url);
       await p.locator('[data-test=it-project-yes]').click();
@@ -57,7 +46,7 @@ describe('第四十七条: an IT project from filing to 验收 in the console', 
     await act('dev-reform-staff', '财政部门资金安排中');
     await act('finance-staff', '建设中（待验收）');
 
-    const reviewer = await browser.page();
+    const reviewer = await served.browser.page();
     await signIn(reviewer, served.url, 'reviewer');
     await reviewer.goto(url);
     await reviewer.locator('[data-test=accept-it-project]').click();

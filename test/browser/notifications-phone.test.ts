@@ -1,35 +1,21 @@
 // Issue 15: the notification centre with its unread badge, and the console on a phone (390×844)
 // for the pages an applicant uses, in Debian's chromium against the real stack.
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, fitsWidth, launchBrowser, menuOf, PHONE, screenshot, signIn } from '../helpers/browser';
-import { type ServedStack, servedStack } from '../helpers/stack';
+import { describe, expect, it } from 'vitest';
+import { consoleUnderTest, fitsWidth, menuOf, PHONE, screenshot, signIn } from '../helpers/browser';
 import { eventually } from '../helpers/wait';
 
-let served: ServedStack;
-let browser: Browser;
-let url: string;
-let call: ServedStack['call'];
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
-  ({ url, call } = served);
-});
-afterEach(() => browser?.expectNoCodesShown());
-afterAll(async () => {
-  await browser?.close();
-  await served?.stack.close();
-});
+const served = consoleUnderTest();
 
 const unreadOf = async (user: string) =>
-  ((await call(user, 'GET', '/v1/notifications?limit=200')).body.items as { id: number; read: boolean; message: string }[]).filter(
+  ((await served.call(user, 'GET', '/v1/notifications?limit=200')).body.items as { id: number; read: boolean; message: string }[]).filter(
     (n) => !n.read,
   );
 
 describe('notification centre', () => {
   it('the header counts the unread; reading one marks it read for this user only', async () => {
     // 第三十一条: a conditional request notifies its provider (市场监管局, every user of it).
-    const filed = await call('civil-staff', 'POST', '/v1/sharing/requests', {
+    const filed = await served.call('civil-staff', 'POST', '/v1/sharing/requests', {
       requestId: randomUUID(),
       resourceCode: 'MKT-002',
       dataItems: ['处罚类别'],
@@ -43,8 +29,8 @@ describe('notification centre', () => {
       return items;
     }, 30_000);
 
-    const page = await browser.page();
-    await signIn(page, url, 'market-staff');
+    const page = await served.browser.page();
+    await signIn(page, served.url, 'market-staff');
     const badge = page.locator('[data-test=unread-badge] sup');
     await badge.getByText(String(unread.length), { exact: true }).waitFor();
     await page.locator('[data-test=notification-bell]').click();
@@ -69,8 +55,8 @@ describe('notification centre', () => {
 
 describe('phone layout (390×844)', () => {
   it('the applicant opens the folded menu and files at full width, nothing wider than the screen', async () => {
-    const page = await browser.page(PHONE);
-    await signIn(page, url, 'applicant');
+    const page = await served.browser.page(PHONE);
+    await signIn(page, served.url, 'applicant');
     expect(await page.locator('.el-aside').count()).toBe(0);
     await page.locator('[data-test=menu-toggle]').click();
     expect(await menuOf(page)).toContain('受理异议登记');

@@ -1,23 +1,13 @@
 // Issue 16: the console and the API documentation work in chromium under the Content Security
 // Policy that @fastify/helmet sends: no page breaks on a refused script or style.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchBrowser, signIn } from '../helpers/browser';
-import { type ServedStack, servedStack } from '../helpers/stack';
+import { describe, expect, it } from 'vitest';
+import { consoleUnderTest, signIn } from '../helpers/browser';
 
-let served: ServedStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([servedStack({ worker: false }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.stack.close();
-});
+const served = consoleUnderTest({ worker: false, checkCodes: false });
 
 describe('under the CSP', () => {
   it('the console signs in and shows its pages, the API documentation renders; chromium reports no violation', async () => {
-    const page = await browser.page();
+    const page = await served.browser.page();
     const refused: string[] = [];
     page.on('console', (m) => {
       if (/Content.Security.Policy/i.test(m.text())) refused.push(m.text());

@@ -2,26 +2,15 @@
 // publishes the directory with catalog version 1; 县民政局 staff find 县市场监督管理局's
 // 行政处罚信息 by department and words, read its conditions, and ask for it from the page; the
 // request reaches the sharing API. Its own department's entry offers no 申请共享.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchBrowser, menuOf, screenshot, signIn } from '../helpers/browser';
-import { type ServedStack, servedStack } from '../helpers/stack';
+import { describe, expect, it } from 'vitest';
+import { consoleUnderTest, menuOf, screenshot, signIn } from '../helpers/browser';
 import { eventually } from '../helpers/wait';
 
-let served: ServedStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
-});
-afterEach(() => browser?.expectNoCodesShown());
-afterAll(async () => {
-  await browser?.close();
-  await served?.stack.close();
-});
+const served = consoleUnderTest();
 
 describe('共享目录', () => {
   it('the authority publishes it; a department finds another’s entry, reads its conditions and asks for it', async () => {
-    const reviewer = await browser.page();
+    const reviewer = await served.browser.page();
     await signIn(reviewer, served.url, 'reviewer');
     expect(await menuOf(reviewer)).toContain('共享目录');
     await reviewer.getByText('共享目录', { exact: true }).click();
@@ -30,7 +19,7 @@ describe('共享目录', () => {
     await reviewer.locator('[data-test=published]').getByText('第 1 版目录').waitFor();
     await screenshot(reviewer, 'shared-directory-published');
 
-    const civil = await browser.page();
+    const civil = await served.browser.page();
     await signIn(civil, served.url, 'civil-staff');
     await civil.getByText('共享目录', { exact: true }).click();
     await civil.locator('[data-test=directory]').getByText('婚姻登记信息').waitFor();

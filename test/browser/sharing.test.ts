@@ -3,32 +3,18 @@
 // provider refuses within its period; 民政局 disputes; the authority refers the dispute to the county
 // government, which orders sharing; the provider then revokes the grant. Each step is opened from
 // the inbox, shows its deadline and time left, and asks before it is done.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cnDate } from '../../web/src/format';
-import { addTags, type Browser, confirmDialog, launchBrowser, menuOf, openFromInbox, screenshot, signIn } from '../helpers/browser';
-import { type ServedStack, servedStack } from '../helpers/stack';
+import { addTags, confirmDialog, consoleUnderTest, menuOf, openFromInbox, screenshot, signIn } from '../helpers/browser';
 import { eventually } from '../helpers/wait';
 
-let served: ServedStack;
-let browser: Browser;
-let url: string;
-let call: ServedStack['call'];
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
-  ({ url, call } = served);
-});
-afterEach(() => browser?.expectNoCodesShown());
-afterAll(async () => {
-  await browser?.close();
-  await served?.stack.close();
-});
+const served = consoleUnderTest();
 
 describe('sharing: request, refusal, dispute, referral, county decision, revocation', () => {
   it('each party works its step from the inbox, and the page offers no step to anyone else', async () => {
     // 民政局 files the request in the console.
-    const civil = await browser.page();
-    await signIn(civil, url, 'civil-staff');
+    const civil = await served.browser.page();
+    await signIn(civil, served.url, 'civil-staff');
     expect(await menuOf(civil)).toContain('数据共享');
     await civil.getByText('数据共享', { exact: true }).click();
     await civil.locator('[data-test=new-sharing-request]').click();
@@ -45,7 +31,7 @@ describe('sharing: request, refusal, dispute, referral, county decision, revocat
 
     // The workflow counts the provider's period (5 working days by default, 第三十一条) and registers it.
     const pending = await eventually(async () => {
-      const res = await call('market-staff', 'GET', `/v1/sharing/requests/${id}`);
+      const res = await served.call('market-staff', 'GET', `/v1/sharing/requests/${id}`);
       expect(res.body.deadline).not.toBeNull();
       return res.body;
     }, 30_000);
@@ -57,8 +43,8 @@ describe('sharing: request, refusal, dispute, referral, county decision, revocat
     });
 
     // 市场监管局 answers from its inbox: the page shows the period and the time left.
-    const market = await browser.page();
-    await signIn(market, url, 'market-staff');
+    const market = await served.browser.page();
+    await signIn(market, served.url, 'market-staff');
     await eventually(async () => {
       await openFromInbox(market, `/sharing/requests/${id}`);
     }, 30_000);
@@ -89,8 +75,8 @@ describe('sharing: request, refusal, dispute, referral, county decision, revocat
     expect(await civil.locator('[data-test=dispute-decision]').count()).toBe(0);
 
     // The authority refers it to the county government.
-    const reviewer = await browser.page();
-    await signIn(reviewer, url, 'reviewer');
+    const reviewer = await served.browser.page();
+    await signIn(reviewer, served.url, 'reviewer');
     await eventually(async () => {
       await openFromInbox(reviewer, `/sharing/disputes/${disputeId}`);
     }, 30_000);
@@ -103,8 +89,8 @@ describe('sharing: request, refusal, dispute, referral, county decision, revocat
     expect(await reviewer.locator('[data-test=dispute-decision]').count()).toBe(0);
 
     // The county government, which had nothing in its console before, decides it.
-    const county = await browser.page();
-    await signIn(county, url, 'county');
+    const county = await served.browser.page();
+    await signIn(county, served.url, 'county');
     expect(await menuOf(county)).toContain('数据共享');
     await eventually(async () => {
       await openFromInbox(county, `/sharing/disputes/${disputeId}`);
@@ -120,7 +106,7 @@ describe('sharing: request, refusal, dispute, referral, county decision, revocat
     // the provider overruled, is offered no revocation; the county government revokes it, with a
     // reason, after confirming.
     const grant = await eventually(async () => {
-      const res = await call('civil-staff', 'GET', `/v1/sharing/requests/${id}`);
+      const res = await served.call('civil-staff', 'GET', `/v1/sharing/requests/${id}`);
       expect(res.body.grant).not.toBeNull();
       return res.body.grant;
     }, 30_000);
@@ -138,19 +124,19 @@ describe('sharing: request, refusal, dispute, referral, county decision, revocat
     await county.locator('[data-test=confirm-revoke]').click();
     await row.getByText(/已撤销/).waitFor();
     await screenshot(county, 'sharing-grants-revoked');
-    expect((await call('civil-staff', 'GET', `/v1/sharing/grants/${grant.id}/data`)).body.code).toBe('GRANT_REVOKED');
+    expect((await served.call('civil-staff', 'GET', `/v1/sharing/grants/${grant.id}/data`)).body.code).toBe('GRANT_REVOKED');
     for (const p of [civil, market, reviewer, county]) await p.close();
   }, 240_000);
 
   it('the auditor reads sharing but is offered no action; the API refuses the decision', async () => {
-    const page = await browser.page();
-    await signIn(page, url, 'auditor');
+    const page = await served.browser.page();
+    await signIn(page, served.url, 'auditor');
     await page.getByText('数据共享', { exact: true }).click();
     await page.locator('[data-test=sharing-requests]').waitFor();
     expect(await page.locator('[data-test=new-sharing-request]').count()).toBe(0);
     await page.getByRole('tab', { name: '共享授权' }).click();
     expect(await page.locator('[data-test=revoke-grant]').count()).toBe(0);
     await page.close();
-    expect((await call('auditor', 'POST', '/v1/sharing/requests/GX-0/decision', { decision: 'approve' })).status).toBe(403);
+    expect((await served.call('auditor', 'POST', '/v1/sharing/requests/GX-0/decision', { decision: 'approve' })).status).toBe(403);
   });
 });

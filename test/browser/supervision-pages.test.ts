@@ -4,34 +4,20 @@
 // rectified (第五十一条); the department reports, the authority rejects the first report and accepts
 // the second. The admin opens the year's reports (第四十六条) and the department files its own from
 // the system's draft. Each step opens from the inbox or the menu and asks before it is done.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cnDate } from '../../web/src/format';
-import { addTags, type Browser, confirmDialog, launchBrowser, menuOf, openFromInbox, screenshot, signIn } from '../helpers/browser';
-import { type ServedStack, servedStack } from '../helpers/stack';
+import { addTags, confirmDialog, consoleUnderTest, menuOf, openFromInbox, screenshot, signIn } from '../helpers/browser';
 import { eventually } from '../helpers/wait';
 
-let served: ServedStack;
-let browser: Browser;
-let url: string;
-let call: ServedStack['call'];
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
-  ({ url, call } = served);
-});
-afterEach(() => browser?.expectNoCodesShown());
-afterAll(async () => {
-  await browser?.close();
-  await served?.stack.close();
-});
+const served = consoleUnderTest();
 
 /** Beijing's today, 'YYYY-MM-DD'. */
 const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 describe('a registered finding: statement, decision, rectification report, rejection and acceptance', () => {
   it('each party works its step in the console; the page offers each step only to its party', async () => {
-    const reviewer = await browser.page();
-    await signIn(reviewer, url, 'reviewer');
+    const reviewer = await served.browser.page();
+    await signIn(reviewer, served.url, 'reviewer');
     await reviewer.getByText('登记违规行为', { exact: true }).click();
     await reviewer.locator('[data-test=finding-department]').click();
     await reviewer.getByRole('option', { name: '县市场监督管理局' }).click();
@@ -46,7 +32,7 @@ describe('a registered finding: statement, decision, rectification report, rejec
     const findingId = reviewer.url().split('/').pop()!;
 
     const stated = await eventually(async () => {
-      const res = await call('market-staff', 'GET', `/v1/findings/${findingId}`);
+      const res = await served.call('market-staff', 'GET', `/v1/findings/${findingId}`);
       expect(res.body.stage).toBe('statement_period');
       expect(res.body.statementDue).not.toBeNull();
       return res.body;
@@ -60,14 +46,14 @@ describe('a registered finding: statement, decision, rectification report, rejec
 
     // The inbox offers the statement to the party's department (第四十九条, SPEC §3.6).
     await eventually(async () => {
-      const inbox = (await call('market-staff', 'GET', '/v1/inbox')).body;
+      const inbox = (await served.call('market-staff', 'GET', '/v1/inbox')).body;
       expect(inbox.items).toContainEqual(
         expect.objectContaining({ action: 'file_finding_statement', process: expect.objectContaining({ workflowId: stated.workflowId }) }),
       );
     }, 30_000);
     const findingPage = `/findings/process/${stated.workflowId}`;
-    const market = await browser.page();
-    await signIn(market, url, 'market-staff');
+    const market = await served.browser.page();
+    await signIn(market, served.url, 'market-staff');
     await eventually(async () => {
       await openFromInbox(market, findingPage);
     }, 30_000);
@@ -92,14 +78,14 @@ describe('a registered finding: statement, decision, rectification report, rejec
     await reviewer.locator('[data-test=finding-status]').getByText('已认定').waitFor();
 
     // 第五十一条: the order (its own page is in issue 7's violations list), then the report and acceptance here.
-    const order = await call('reviewer', 'POST', `/v1/violations/${findingId}/rectification-orders`, {
+    const order = await served.call('reviewer', 'POST', `/v1/violations/${findingId}/rectification-orders`, {
       requirement: '限期完成市场主体登记信息汇聚',
       periodWorkingDays: 5,
     });
     expect(order.status).toBe(201);
     const orderId = order.body.id as string;
     const open = await eventually(async () => {
-      const res = await call('market-staff', 'GET', `/v1/rectifications/${orderId}`);
+      const res = await served.call('market-staff', 'GET', `/v1/rectifications/${orderId}`);
       expect(res.body.deadline).not.toBeNull();
       return res.body;
     }, 30_000);
@@ -141,7 +127,7 @@ describe('a registered finding: statement, decision, rectification report, rejec
     await reviewer.locator('[data-test=submit-acceptance]').click();
     await confirmDialog(reviewer);
     await reviewer.locator('[data-test=rectification-status]').getByText('已整改').waitFor();
-    expect((await call('reviewer', 'GET', `/v1/rectifications/${orderId}`)).body).toMatchObject({
+    expect((await served.call('reviewer', 'GET', `/v1/rectifications/${orderId}`)).body).toMatchObject({
       status: 'rectified',
       report: '已补充近 5 日汇聚日志',
       rejectionReason: '未提供汇聚日志，请补充',
@@ -155,8 +141,8 @@ describe('annual reports: the admin opens the year, the department files from th
     const year = Number(beijingToday().slice(0, 4));
     // In January the page opens the past year, whose reports are still being compiled.
     if (beijingToday().slice(5, 7) === '01') return;
-    const admin = await browser.page();
-    await signIn(admin, url, 'admin');
+    const admin = await served.browser.page();
+    await signIn(admin, served.url, 'admin');
     expect(await menuOf(admin)).toContain('年度报告');
     await admin.getByText('年度报告', { exact: true }).click();
     await admin.locator('[data-test=start-year]').click();
@@ -166,15 +152,15 @@ describe('annual reports: the admin opens the year, the department files from th
     await admin.close();
 
     const draft = await eventually(async () => {
-      const res = await call('market-staff', 'GET', `/v1/annual-reports/${year}/departments/market/draft`);
+      const res = await served.call('market-staff', 'GET', `/v1/annual-reports/${year}/departments/market/draft`);
       expect(res.status).toBe(200);
-      const view = await call('market-staff', 'GET', `/v1/annual-reports/${year}`);
+      const view = await served.call('market-staff', 'GET', `/v1/annual-reports/${year}`);
       expect(view.body.stage).toBe('departments_reporting');
       return res.body;
     }, 30_000);
 
-    const market = await browser.page();
-    await signIn(market, url, 'market-staff');
+    const market = await served.browser.page();
+    await signIn(market, served.url, 'market-staff');
     await market.getByText('年度报告', { exact: true }).click();
     await market.locator('[data-test=report-form]').waitFor();
     expect(await market.locator('[data-test=figure-catalogEntries] input').inputValue()).toBe(String(draft.catalogEntries));
@@ -188,7 +174,7 @@ describe('annual reports: the admin opens the year, the department files from th
     await eventually(async () => expect(await row.locator('[data-test=submitted-at]').textContent()).toMatch(/^\d{4}年.* \d{2}:\d{2}$/));
     await market.close();
 
-    const view = (await call('reviewer', 'GET', `/v1/annual-reports/${year}`)).body;
+    const view = (await served.call('reviewer', 'GET', `/v1/annual-reports/${year}`)).body;
     expect(view.departments.find((d: { departmentCode: string }) => d.departmentCode === 'market').submittedAt).not.toBeNull();
   });
 });

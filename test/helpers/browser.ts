@@ -3,8 +3,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { TEST_PASSWORD } from './db';
 import { OUTPUT_DIR } from './paths';
+import { type ServedStack, type StackOptions, servedStack } from './stack';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.join(OUTPUT_DIR, 'screenshots');
@@ -97,6 +99,58 @@ export async function launchBrowser(): Promise<Browser> {
     async close() {
       for (const context of contexts) await context.close();
       await chromiumBrowser.close();
+    },
+  };
+}
+
+/** The served stack and chromium of a browser test file, read once its `beforeAll` has started them. */
+export interface ConsoleUnderTest extends ServedStack {
+  browser: Browser;
+}
+
+/**
+ * Starts the served stack and chromium before the file's tests and closes both after them (each
+ * closed even when the other failed to start); unless `checkCodes` is false, every test ends by
+ * failing on the codes its pages showed.
+ */
+export function consoleUnderTest(opts: StackOptions & { worker?: boolean; checkCodes?: boolean } = {}): ConsoleUnderTest {
+  const { checkCodes = true, ...stackOptions } = opts;
+  let served: ServedStack | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await Promise.all([
+      servedStack(stackOptions).then((s) => {
+        served = s;
+      }),
+      launchBrowser().then((b) => {
+        browser = b;
+      }),
+    ]);
+  });
+  if (checkCodes) afterEach(() => browser?.expectNoCodesShown());
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stack.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('consoleUnderTest: read before beforeAll started the stack and chromium');
+    return value;
+  };
+  return {
+    get stack() {
+      return started(served).stack;
+    },
+    get url() {
+      return started(served).url;
+    },
+    get call() {
+      return started(served).call;
+    },
+    get client() {
+      return started(served).client;
+    },
+    get browser() {
+      return started(browser);
     },
   };
 }

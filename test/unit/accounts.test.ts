@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, deputyActs, isLocked, passwordProblem, sessionIdle } from '../../domain/accounts';
+import { afterFailure, deputyActs, deputyState, isLocked, passwordProblem, sessionIdle } from '../../domain/accounts';
 
 describe('password rule (GB/T 22239-2019 8.1.4.1 a)', () => {
   it('8 characters and 3 of the 4 classes, not containing the user name', () => {
@@ -33,5 +33,15 @@ describe('deputy (代理, SPEC §7)', () => {
   it('acts on the days of the appointment, both ends included', () => {
     const term = { startsOn: '2025-10-10', endsOn: '2025-10-12' };
     expect(['2025-10-09', '2025-10-10', '2025-10-12', '2025-10-13'].map((d) => deputyActs(term, d))).toEqual([false, true, true, false]);
+  });
+
+  it('is upcoming the day before its start and ended the day after its end', () => {
+    const term = { startsOn: '2025-10-10', endsOn: '2025-10-12' };
+    expect(['2025-10-09', '2025-10-10', '2025-10-12', '2025-10-13'].map((d) => deputyState(term, d))).toEqual([
+      'upcoming',
+      'acting',
+      'acting',
+      'ended',
+    ]);
   });
 });

@@ -38,6 +38,12 @@ export function ensureLookups(): Promise<void> {
   return loading;
 }
 
+/** Loads them afresh: after the security administrator changed a department. */
+export function reloadLookups(): Promise<void> {
+  lookups.loaded = false;
+  return ensureLookups();
+}
+
 export function departmentName(code: string | null | undefined): string {
   if (!code) return '—';
   return lookups.departments.find((d) => d.code === code)?.name ?? '未知部门';

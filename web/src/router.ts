@@ -55,6 +55,10 @@ export const router = createRouter({
     { path: '/password', name: 'password', component: () => import('./pages/PasswordPage.vue') },
     { path: '/account', name: 'account', component: () => import('./pages/AccountPage.vue') },
     { path: '/admin/users', name: 'admin-users', component: () => import('./pages/AdminUsersPage.vue') },
+    { path: '/admin/departments', name: 'admin-departments', component: () => import('./pages/DepartmentsAdminPage.vue') },
+    { path: '/admin/deputies', name: 'admin-deputies', component: () => import('./pages/DeputiesAdminPage.vue') },
+    { path: '/admin/tokens', name: 'admin-tokens', component: () => import('./pages/TokensAdminPage.vue') },
+    { path: '/admin/operation-log', name: 'operation-log', component: () => import('./pages/OperationLogPage.vue') },
     { path: '/:rest(.*)*', redirect: '/inbox' },
   ],
 });

@@ -99,6 +99,7 @@ export const ADMITS = {
   readIncidents: ['system_admin', 'auditor'],
   workIncidents: ['system_admin'],
   administerAccounts: ['security_admin'],
+  readOperationLog: ['audit_admin'],
   // 第四十七条: IT projects — the department files, the authority reviews and accepts, 发展改革 approves 立项, 财政 budgets.
   itProjects: [...DEPT, 'authority_reviewer', 'auditor', 'development_reform', 'finance'],
   fileItProject: DEPT,
