@@ -9,7 +9,7 @@ import { type Deadline, isPast } from './deadline';
 import { type DomainError, domainError } from './errors';
 import type { Actor, Role } from './roles';
 import { beijingDate, type IsoDate } from './working-days';
-import type { StageOf } from './vocabulary';
+import { labeller, type StageOf } from './vocabulary';
 
 /** 第五十二条, 第五十三条: 由政务数据资源主管部门 — the authority records and decides; auditors read (第四十八条). */
 export const PENALTY_WRITERS = ['authority_reviewer'] as const satisfies readonly Role[];
@@ -59,6 +59,16 @@ export type ViolatorKind = (typeof VIOLATOR_KINDS)[number];
 /** 第五十三条: the conduct the range depends on. */
 export const CONDUCTS = ['business', 'non_business'] as const;
 export type Conduct = (typeof CONDUCTS)[number];
+
+export const penaltyPartyTypeLabel = labeller(
+  { service_unit: '服务单位（第五十二条）', violator: '公民、法人和其他组织（第五十三条）' } satisfies Record<PenaltyPartyType, string>,
+  '其他当事人',
+);
+export const violatorKindLabel = labeller(
+  { natural_person: '公民', organisation: '法人和其他组织' } satisfies Record<ViolatorKind, string>,
+  '其他当事人',
+);
+export const conductLabel = labeller({ business: '经营性行为', non_business: '非经营性行为' } satisfies Record<Conduct, string>, '—');
 
 /** 第三十八条: the service unit's duties, as the checklist the authority records. */
 export const SERVICE_UNIT_DUTIES = ['securitySystem', 'securityOrganisation', 'encryptionAuthentication', 'monitoringEmergency'] as const;
