@@ -7,6 +7,7 @@
 import { RECTIFICATION_PERIOD_DAYS, withinBound } from './bounds';
 import { type Deadline, isPast } from './deadline';
 import { type DomainError, domainError } from './errors';
+import { cnDay } from './notice-text';
 import type { Actor, Role } from './roles';
 import { beijingDate, type IsoDate } from './working-days';
 import { labeller, type StageOf } from './vocabulary';
@@ -230,7 +231,8 @@ export function checkNotice(
 ): DomainError | null {
   const err = authorityOpen(s, actor) ?? stageIs(s, 'penalty_filed');
   if (err) return err;
-  if (n.notifiedOn > beijingDate(nowMs) || n.notifiedOn < s.openedOn) return domainError('NOTICE_DATE_INVALID', `立案日期为 ${s.openedOn}`);
+  if (n.notifiedOn > beijingDate(nowMs) || n.notifiedOn < s.openedOn)
+    return domainError('NOTICE_DATE_INVALID', `立案日期为 ${cnDay(s.openedOn)}`);
   if (!n.content.trim()) return domainError('REASON_REQUIRED', '请填写告知内容');
   return null;
 }
@@ -240,7 +242,7 @@ export function checkStatement(s: PenaltyCaseState, actor: Actor, statement: str
   const err = authorityOpen(s, actor) ?? stageIs(s, 'penalty_statement');
   if (err) return err;
   if (s.statementDeadline && isPast(s.statementDeadline, nowMs))
-    return domainError('PENALTY_STATEMENT_PERIOD_OVER', `陈述申辩期限为 ${s.statementDeadline.due}`);
+    return domainError('PENALTY_STATEMENT_PERIOD_OVER', `陈述申辩期限为 ${cnDay(s.statementDeadline.due)}`);
   if (!statement.trim()) return domainError('REASON_REQUIRED', '请填写陈述申辩内容');
   return null;
 }
@@ -249,7 +251,10 @@ export function checkStatement(s: PenaltyCaseState, actor: Actor, statement: str
 function heard(s: PenaltyCaseState, nowMs: number): DomainError | null {
   if (!s.notice) return domainError('PENALTY_NOT_NOTIFIED');
   if (s.stage === 'penalty_statement' || (s.statementDeadline && !isPast(s.statementDeadline, nowMs)))
-    return domainError('PENALTY_STATEMENT_PERIOD_OPEN', `陈述申辩期限至 ${s.statementDeadline?.due ?? '—'} 届满`);
+    return domainError(
+      'PENALTY_STATEMENT_PERIOD_OPEN',
+      `陈述申辩期限至 ${s.statementDeadline ? cnDay(s.statementDeadline.due) : '—'} 届满`,
+    );
   return null;
 }
 
@@ -272,7 +277,7 @@ export function checkRectified(s: PenaltyCaseState, actor: Actor, report: string
   const err = authorityOpen(s, actor) ?? stageIs(s, 'penalty_rectifying');
   if (err) return err;
   if (s.rectificationDeadline && isPast(s.rectificationDeadline, nowMs))
-    return domainError('RECTIFICATION_AFTER_DEADLINE', `改正期限为 ${s.rectificationDeadline.due}`);
+    return domainError('RECTIFICATION_AFTER_DEADLINE', `改正期限为 ${cnDay(s.rectificationDeadline.due)}`);
   if (!report.trim()) return domainError('REASON_REQUIRED', '请填写改正情况');
   return null;
 }
