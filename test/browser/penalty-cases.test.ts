@@ -51,8 +51,12 @@ describe('第五十二条: a penalty case opened and notified in the console', (
 
     await page.locator('[data-test=register-party]').click();
     await page.locator('[data-test=unit-name]').fill('云阳数据运维服务有限公司');
-    await page.locator('[data-test=unit-credit-code]').fill(VALID_CREDIT_CODE);
     await page.locator('[data-test=unit-services]').fill('县政务云平台运行维护');
+    // A wrong check character (GB 32100-2015: this code's is X) is refused in the API's words; the dialog stays.
+    await page.locator('[data-test=unit-credit-code]').fill('91500235MA5U000000');
+    await page.locator('[data-test=save-unit]').click();
+    await page.locator('.el-message', { hasText: '统一社会信用代码校验位错误，应为 X' }).waitFor();
+    await page.locator('[data-test=unit-credit-code]').fill(VALID_CREDIT_CODE);
     await page.locator('[data-test=save-unit]').click();
     await page.locator('[data-test=penalty-party]', { hasText: '云阳数据运维服务有限公司' }).waitFor();
 
@@ -98,6 +102,7 @@ describe('第五十二条: a penalty case opened and notified in the console', (
     await row.waitFor();
     const rowText = await row.textContent();
     for (const words of ['第五十二条', '陈述申辩期内', dueText]) expect(rowText).toContain(words);
+    await screenshot(page, 'penalty-cases-list');
     await page.close();
   });
 
