@@ -7,9 +7,10 @@
 import { RECTIFICATION_PERIOD_DAYS, withinBound } from './bounds';
 import { type Deadline, isPast } from './deadline';
 import { type DomainError, domainError } from './errors';
+import { cnDay } from './notice-text';
 import type { Actor, Role } from './roles';
 import { beijingDate, type IsoDate } from './working-days';
-import type { StageOf } from './vocabulary';
+import { labeller, type StageOf } from './vocabulary';
 
 /** 第五十二条, 第五十三条: 由政务数据资源主管部门 — the authority records and decides; auditors read (第四十八条). */
 export const PENALTY_WRITERS = ['authority_reviewer'] as const satisfies readonly Role[];
@@ -59,6 +60,16 @@ export type ViolatorKind = (typeof VIOLATOR_KINDS)[number];
 /** 第五十三条: the conduct the range depends on. */
 export const CONDUCTS = ['business', 'non_business'] as const;
 export type Conduct = (typeof CONDUCTS)[number];
+
+export const penaltyPartyTypeLabel = labeller(
+  { service_unit: '服务单位（第五十二条）', violator: '公民、法人和其他组织（第五十三条）' } satisfies Record<PenaltyPartyType, string>,
+  '其他当事人',
+);
+export const violatorKindLabel = labeller(
+  { natural_person: '公民', organisation: '法人和其他组织' } satisfies Record<ViolatorKind, string>,
+  '其他当事人',
+);
+export const conductLabel = labeller({ business: '经营性行为', non_business: '非经营性行为' } satisfies Record<Conduct, string>, '—');
 
 /** 第三十八条: the service unit's duties, as the checklist the authority records. */
 export const SERVICE_UNIT_DUTIES = ['securitySystem', 'securityOrganisation', 'encryptionAuthentication', 'monitoringEmergency'] as const;
@@ -220,7 +231,8 @@ export function checkNotice(
 ): DomainError | null {
   const err = authorityOpen(s, actor) ?? stageIs(s, 'penalty_filed');
   if (err) return err;
-  if (n.notifiedOn > beijingDate(nowMs) || n.notifiedOn < s.openedOn) return domainError('NOTICE_DATE_INVALID', `立案日期为 ${s.openedOn}`);
+  if (n.notifiedOn > beijingDate(nowMs) || n.notifiedOn < s.openedOn)
+    return domainError('NOTICE_DATE_INVALID', `立案日期为 ${cnDay(s.openedOn)}`);
   if (!n.content.trim()) return domainError('REASON_REQUIRED', '请填写告知内容');
   return null;
 }
@@ -230,7 +242,7 @@ export function checkStatement(s: PenaltyCaseState, actor: Actor, statement: str
   const err = authorityOpen(s, actor) ?? stageIs(s, 'penalty_statement');
   if (err) return err;
   if (s.statementDeadline && isPast(s.statementDeadline, nowMs))
-    return domainError('PENALTY_STATEMENT_PERIOD_OVER', `陈述申辩期限为 ${s.statementDeadline.due}`);
+    return domainError('PENALTY_STATEMENT_PERIOD_OVER', `陈述申辩期限为 ${cnDay(s.statementDeadline.due)}`);
   if (!statement.trim()) return domainError('REASON_REQUIRED', '请填写陈述申辩内容');
   return null;
 }
@@ -239,7 +251,10 @@ export function checkStatement(s: PenaltyCaseState, actor: Actor, statement: str
 function heard(s: PenaltyCaseState, nowMs: number): DomainError | null {
   if (!s.notice) return domainError('PENALTY_NOT_NOTIFIED');
   if (s.stage === 'penalty_statement' || (s.statementDeadline && !isPast(s.statementDeadline, nowMs)))
-    return domainError('PENALTY_STATEMENT_PERIOD_OPEN', `陈述申辩期限至 ${s.statementDeadline?.due ?? '—'} 届满`);
+    return domainError(
+      'PENALTY_STATEMENT_PERIOD_OPEN',
+      `陈述申辩期限至 ${s.statementDeadline ? cnDay(s.statementDeadline.due) : '—'} 届满`,
+    );
   return null;
 }
 
@@ -262,7 +277,7 @@ export function checkRectified(s: PenaltyCaseState, actor: Actor, report: string
   const err = authorityOpen(s, actor) ?? stageIs(s, 'penalty_rectifying');
   if (err) return err;
   if (s.rectificationDeadline && isPast(s.rectificationDeadline, nowMs))
-    return domainError('RECTIFICATION_AFTER_DEADLINE', `改正期限为 ${s.rectificationDeadline.due}`);
+    return domainError('RECTIFICATION_AFTER_DEADLINE', `改正期限为 ${cnDay(s.rectificationDeadline.due)}`);
   if (!report.trim()) return domainError('REASON_REQUIRED', '请填写改正情况');
   return null;
 }

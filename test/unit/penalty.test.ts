@@ -97,7 +97,9 @@ describe('the order of the steps', () => {
   it('the order waits for the end of the 陈述申辩 period (24:00 of 2025-10-10) and takes a period of 1–30 working days', () => {
     const waiting = { ...base, notice, statementDeadline, stage: 'penalty_statement' as const };
     const o = { requirement: '删除', periodWorkingDays: 5 };
-    expect(code(checkOrder(waiting, reviewer, o, during))).toBe('PENALTY_STATEMENT_PERIOD_OPEN');
+    expect(checkOrder(waiting, reviewer, o, during)?.message).toBe(
+      '陈述申辩期限尚未届满，不能作出该决定：陈述申辩期限至 2025年10月10日 届满',
+    );
     expect(checkOrder({ ...waiting, stage: 'penalty_awaiting_order' }, reviewer, o, after)).toBeNull();
     expect(code(checkOrder({ ...waiting, stage: 'penalty_awaiting_order' }, reviewer, { ...o, periodWorkingDays: 31 }, after))).toBe(
       'RECTIFICATION_PERIOD_RANGE',
@@ -108,6 +110,10 @@ describe('the order of the steps', () => {
     const now = Date.parse('2025-09-26T15:00:00+08:00');
     expect(checkNotice(base, reviewer, { notifiedOn: '2025-09-26', content: '告知' }, now)).toBeNull();
     expect(code(checkNotice(base, reviewer, { notifiedOn: '2025-09-27', content: '告知' }, now))).toBe('NOTICE_DATE_INVALID');
-    expect(code(checkNotice(base, reviewer, { notifiedOn: '2025-09-25', content: '告知' }, now))).toBe('NOTICE_DATE_INVALID');
+    expect(checkNotice(base, reviewer, { notifiedOn: '2025-09-25', content: '告知' }, now)).toEqual({
+      code: 'NOTICE_DATE_INVALID',
+      // the refusal reads as officials write dates: the console shows it as it is
+      message: '告知日期不得早于立案日期，也不得晚于今天：立案日期为 2025年9月26日',
+    });
   });
 });

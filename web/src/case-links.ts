@@ -13,6 +13,7 @@ const PAGES: Partial<Record<ProcessType, string>> = {
   finding: '/findings',
   conflict: '/conflicts',
   it_project: '/it-projects',
+  penalty_case: '/penalty-cases',
 };
 
 export const casePage = (p: { type: ProcessType; subjectId: string; workflowId: string }): string => {

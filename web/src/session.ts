@@ -107,6 +107,11 @@ export const ADMITS = {
   approveItProject: ['development_reform'],
   fundItProject: ['finance'],
   acceptItProject: ['authority_reviewer'],
+  // 第五十二条, 第五十三条: the authority records and decides penalty cases; auditors read.
+  readPenaltyCases: ['authority_reviewer', 'auditor'],
+  workPenaltyCases: ['authority_reviewer'],
+  // 第五十一条: 通报批评 goes to every department and the county government.
+  readCirculars: [...DEPT, 'authority_reviewer', 'county_government', 'auditor'],
 } satisfies Record<string, Role[]>;
 
 export const can = (action: keyof typeof ADMITS): boolean => !!session.me && (ADMITS[action] as readonly Role[]).includes(session.me.role);
