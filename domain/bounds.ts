@@ -6,7 +6,12 @@ export interface WorkingDaysBound {
   readonly min: number;
   readonly max: number;
   /** the domain error code of a value outside [min, max] */
-  readonly code: 'EXTENSION_DAYS_RANGE' | 'RECTIFICATION_PERIOD_RANGE' | 'SHARING_DEADLINE_RANGE' | 'RESUBMISSION_PERIOD_RANGE';
+  readonly code:
+    | 'EXTENSION_DAYS_RANGE'
+    | 'RECTIFICATION_PERIOD_RANGE'
+    | 'SHARING_DEADLINE_RANGE'
+    | 'RESUBMISSION_PERIOD_RANGE'
+    | 'IT_PROJECT_PERIOD_RANGE';
 }
 
 /** 第二十三条: the head may extend verification by at most ten working days (one request or several). */
@@ -20,6 +25,9 @@ export const SHARING_DECISION_DAYS = { min: 1, max: 20, code: 'SHARING_DEADLINE_
 
 /** 第十八条 sets no period for resubmitting a returned catalog application: the authority's setting, within this range. */
 export const RESUBMISSION_PERIOD_DAYS = { min: 1, max: 20, code: 'RESUBMISSION_PERIOD_RANGE' } as const satisfies WorkingDaysBound;
+
+/** 第四十七条 sets no period for an IT project's review, approval or funding: the authority's settings, within this range. */
+export const IT_PROJECT_PERIOD_DAYS = { min: 1, max: 60, code: 'IT_PROJECT_PERIOD_RANGE' } as const satisfies WorkingDaysBound;
 
 /**
  * Dates the system counts with. The official schedules in the calendar data begin in 2004; a

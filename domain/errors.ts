@@ -7,6 +7,7 @@ import {
   RECTIFICATION_PERIOD_DAYS,
   REPORT_FIGURE,
   RESUBMISSION_PERIOD_DAYS,
+  IT_PROJECT_PERIOD_DAYS,
   SHARING_DECISION_DAYS,
 } from './bounds';
 
@@ -36,6 +37,7 @@ export const DOMAIN_ERRORS = {
   NO_APPLICATION_UNDER_REVIEW: { status: 409, message: '没有待审核的目录更新申请' },
   CATALOG_ENTRY_CONFLICT: { status: 409, message: '目录条目已被其他已批准的申请修改，请基于最新版本重新提交' },
   RESUBMISSION_PERIOD_RANGE: { status: 400, message: `目录更新申请退回后重新提交期限应为 ${boundText(RESUBMISSION_PERIOD_DAYS)}` },
+  IT_PROJECT_PERIOD_RANGE: { status: 400, message: `政务信息化项目各环节办理期限应为 ${boundText(IT_PROJECT_PERIOD_DAYS)}` },
   CHANGES_REQUIRED: { status: 400, message: '目录更新申请至少应包含一项新增、变更或撤销' },
   CATALOG_CODE_DUPLICATE: { status: 400, message: '目录代码必须唯一' },
   // 第十六条: a department's compilation of its full 目录清单 (domain/catalog-compilation.ts).

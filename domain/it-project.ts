@@ -19,8 +19,17 @@ export interface ItProjectPeriods {
   approval: number;
   funding: number;
 }
-/** Defaults (本系统设置，非条例规定): the authority may set others per project at filing. */
+/**
+ * Defaults (本系统设置，非条例规定) until the authority sets its own (PUT /v1/it-projects/settings);
+ * a project keeps the periods in force when it was filed.
+ */
 export const IT_PROJECT_PERIODS: ItProjectPeriods = { review: 15, approval: 20, funding: 20 };
+/** Where each period is kept among the process settings. */
+export const IT_PROJECT_PERIOD_SETTINGS: Readonly<Record<keyof ItProjectPeriods, string>> = {
+  review: 'it_project_review_working_days',
+  approval: 'it_project_approval_working_days',
+  funding: 'it_project_funding_working_days',
+};
 
 /** One entry of the project's 目录清单: an entry of the catalog, or one the project will add. */
 export interface ProjectCatalogItem {

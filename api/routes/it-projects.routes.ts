@@ -9,7 +9,6 @@ import { domainError } from '../../domain/errors';
 import {
   checkApproval,
   checkCatalogListAtFiling,
-  IT_PROJECT_PERIODS,
   type ItProjectPeriods,
   type ItProjectState,
   type ProjectCatalogItem,
@@ -21,6 +20,8 @@ import { entriesByCode } from '../../db/repositories/catalog.repo';
 import {
   getItProject,
   insertItProjectOnce,
+  itProjectPeriods,
+  setItProjectPeriods,
   type ItProjectRow,
   listItProjects,
   type NamedItProjectRow,
@@ -39,6 +40,7 @@ import {
   ItProjectBody,
   ItProjectList,
   ItProjectPeriods as PeriodsSchema,
+  ItProjectPeriodsBody,
   ItProjectStageResult,
   ItProjectView,
   ReviewItProjectBody,
@@ -87,10 +89,28 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         summary: '政务信息化项目各环节办理期限（工作日；本系统设置，非条例规定）',
         tags: ['it-projects'],
-        response: { 200: PeriodsSchema },
+        response: { 200: PeriodsSchema, ...errors() },
       },
     },
-    async () => periodsView(IT_PROJECT_PERIODS),
+    async () => periodsView(await itProjectPeriods(db)),
+  );
+
+  app.put(
+    '/it-projects/settings',
+    {
+      config: { roles: ['authority_reviewer'] },
+      schema: {
+        summary: '主管部门设定政务信息化项目各环节办理期限：此后申报的项目按新期限计算，已申报的不变',
+        tags: ['it-projects'],
+        body: ItProjectPeriodsBody,
+        response: { 200: PeriodsSchema, ...errors() },
+      },
+    },
+    async (request) => {
+      await setItProjectPeriods(db, request.body, callerOf(request).userId);
+      request.auditTarget = 'it-project-settings';
+      return periodsView(request.body);
+    },
   );
 
   app.post(
@@ -115,6 +135,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const active = new Set([...found.values()].filter((e) => e.status === 'active').map((e) => e.code));
       const refused = checkCatalogListAtFiling(list, active);
       if (refused) throw domainRefusal({ ...refused, fields: [{ path: 'catalogList', message: refused.message }] });
+      const periods = await itProjectPeriods(db);
       const { row, created } = await startProcess<ItProjectRow>(request.server.deps, {
         insert: () =>
           insertItProjectOnce(db, {
@@ -124,7 +145,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             departmentCode,
             name: request.body.name,
             catalogList: list,
-            periods: IT_PROJECT_PERIODS,
+            periods,
             registeredByUserId: actor.userId,
           }),
         onRepeat: ownedBy(request, (r) => r.registeredByUserId),

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { Deadline, Level } from './common';
+import { IT_PROJECT_PERIOD_DAYS } from '../../domain/bounds';
+import { Deadline, Level, workingDaysIn } from './common';
 
 const Reason = Type.String({ minLength: 1, maxLength: 2000 });
 
@@ -30,6 +31,14 @@ export const ApproveItProjectBody = Type.Object(
 export const FundItProjectBody = Type.Object({ budgeted: Type.Boolean(), reason: Type.Optional(Reason) }, { additionalProperties: false });
 export const EmptyBody = Type.Object({}, { additionalProperties: false });
 
+export const ItProjectPeriodsBody = Type.Object(
+  {
+    review: workingDaysIn(IT_PROJECT_PERIOD_DAYS, '主管部门评审评估期限（工作日）'),
+    approval: workingDaysIn(IT_PROJECT_PERIOD_DAYS, '发展改革部门立项审批期限（工作日）'),
+    funding: workingDaysIn(IT_PROJECT_PERIOD_DAYS, '财政部门预算安排期限（工作日）'),
+  },
+  { additionalProperties: false },
+);
 export const ItProjectPeriods = Type.Object({
   review: Type.Integer(),
   approval: Type.Integer(),

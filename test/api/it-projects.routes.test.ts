@@ -108,3 +108,33 @@ describe('/v1/it-projects', () => {
     expect((await api.call('reviewer', 'POST', `/v1/it-projects/${id}/acceptance`, {})).json().code).toBe('PROCESS_CLOSED');
   });
 });
+
+describe('/v1/it-projects/settings: the authority’s periods (第四十七条 sets none)', () => {
+  it('the authority sets them; a project filed afterwards counts with them, one filed before keeps its own', async () => {
+    const before = await filed([MKT_001]);
+    expect((await api.call('market-staff', 'PUT', '/v1/it-projects/settings', { review: 5, approval: 9, funding: 11 })).statusCode).toBe(
+      403,
+    );
+    const refused = await api.call('reviewer', 'PUT', '/v1/it-projects/settings', { review: 0, approval: 9, funding: 11 });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'IT_PROJECT_PERIOD_RANGE', message: '政务信息化项目各环节办理期限应为 1–60 个工作日' });
+
+    const set = await api.call('reviewer', 'PUT', '/v1/it-projects/settings', { review: 1, approval: 9, funding: 11 });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toEqual({ review: 1, approval: 9, funding: 11, basis: '本系统设置，非条例规定' });
+    expect((await api.call('finance-staff', 'GET', '/v1/it-projects/settings')).json()).toEqual(set.json());
+
+    const after = await filed([MKT_001]);
+    const [oldView, newView] = await Promise.all(
+      [before, after].map(async (id) => (await api.call('reviewer', 'GET', `/v1/it-projects/${id}`)).json()),
+    );
+    expect(oldView.periods).toMatchObject({ review: 15, approval: 20, funding: 20 });
+    expect(newView.periods).toMatchObject({ review: 1, approval: 9, funding: 11 });
+    // filed the same day: one working day for review ends before fifteen do
+    expect(newView.deadline.due < oldView.deadline.due).toBe(true);
+    const [row] = await api.database.db.select().from(itProjects).where(eq(itProjects.id, after));
+    expect(row!.periods).toEqual({ review: 1, approval: 9, funding: 11 });
+    // put back for the tests that follow in this file's stack
+    await api.call('reviewer', 'PUT', '/v1/it-projects/settings', { review: 15, approval: 20, funding: 20 });
+  });
+});

@@ -78,6 +78,7 @@ const MATRIX: Record<string, Role[]> = {
   'POST /v1/catalog/compilations/{id}/applications': DEPT,
   'POST /v1/catalog/compilations/{id}/review': ['authority_reviewer'],
   'GET /v1/it-projects/settings': [...DEPT, 'authority_reviewer', 'auditor', 'development_reform', 'finance'],
+  'PUT /v1/it-projects/settings': ['authority_reviewer'],
   'POST /v1/it-projects': DEPT,
   'GET /v1/it-projects': [...DEPT, 'authority_reviewer', 'auditor', 'development_reform', 'finance'],
   'GET /v1/it-projects/{id}': [...DEPT, 'authority_reviewer', 'auditor', 'development_reform', 'finance'],

@@ -62,4 +62,29 @@ describe('第四十七条: an IT project from filing to 验收 in the console', 
     await screenshot(reviewer, 'it-project-accepted');
     await reviewer.close();
   });
+
+  it('the authority sets the periods (第四十七条 sets none); departments read them and cannot change them', async () => {
+    const reviewer = await served.browser.page();
+    await signIn(reviewer, served.url, 'reviewer');
+    await reviewer.getByText('政务信息化项目', { exact: true }).click();
+    await reviewer.locator('[data-test=period-review] input').fill('12');
+    await reviewer.locator('[data-test=save-it-project-settings]').click();
+    await reviewer
+      .getByText(
+        '此后申报的项目按：主管部门评审评估 12 个工作日，发展改革部门立项审批 20 个工作日，财政部门资金安排 20 个工作日；已申报的项目不受影响。',
+      )
+      .waitFor();
+    await reviewer.getByRole('button', { name: '确定' }).click();
+    await reviewer.locator('[data-test=it-project-periods]', { hasText: '主管部门评审评估 12 个工作日' }).waitFor();
+    await reviewer.close();
+
+    const staff = await served.browser.page();
+    await signIn(staff, served.url, 'market-staff');
+    await staff.getByText('政务信息化项目', { exact: true }).click();
+    await staff.locator('[data-test=it-project-periods]', { hasText: '主管部门评审评估 12 个工作日' }).waitFor();
+    expect(await staff.locator('[data-test=it-project-settings]').count()).toBe(0);
+    await staff.close();
+    // put back: the journey above reads the default periods
+    expect((await served.call('reviewer', 'PUT', '/v1/it-projects/settings', { review: 15, approval: 20, funding: 20 })).status).toBe(200);
+  });
 });

@@ -107,6 +107,7 @@ export const ADMITS = {
   approveItProject: ['development_reform'],
   fundItProject: ['finance'],
   acceptItProject: ['authority_reviewer'],
+  itProjectSettings: ['authority_reviewer'],
   // 第五十二条, 第五十三条: the authority records and decides penalty cases; auditors read.
   readPenaltyCases: ['authority_reviewer', 'auditor'],
   workPenaltyCases: ['authority_reviewer'],
