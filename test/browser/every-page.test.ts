@@ -30,9 +30,8 @@ describe('every page as every role', () => {
       const wrong: string[] = [];
       for (const title of titles) {
         await page.locator('[data-test=menu] li', { hasText: title }).first().click();
+        // networkidle: no request for 500 ms, so the last answers have rendered
         await page.waitForLoadState('networkidle');
-        // let the last answers render
-        await page.waitForTimeout(300);
         const text = await page.evaluate<string>('document.body.innerText');
         for (const t of wrongTextIn(text, departmentCodes)) wrong.push(`${title}: ${t}`);
         if (!(await fitsWidth(page))) wrong.push(`${title}: 横向滚动`);
