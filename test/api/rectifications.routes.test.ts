@@ -4,10 +4,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getOrder } from '../../db/repositories/rectifications.repo';
-import { circulars, processEvents, processes, rectificationOrders, rectificationReferrals } from '../../db/schema';
+import { processEvents, processes, rectificationOrders, rectificationReferrals } from '../../db/schema';
 import { addCalendarDays, beijingDate } from '../../domain/working-days';
 import { apiStack, type ApiStack } from '../helpers/api';
-import { seedProcess, seedViolation } from '../helpers/supervision';
+import { seedCriticizedOrder, seedProcess, seedViolation } from '../helpers/supervision';
 import { eventually } from '../helpers/wait';
 
 let api: ApiStack;
@@ -65,33 +65,12 @@ beforeAll(async () => {
     kind: 'catalog_submission_overdue',
   });
   criticizedOrder = 'ZG-seed-criticized';
-  await db.insert(rectificationOrders).values({
-    id: criticizedOrder,
+  circularId = await seedCriticizedOrder(db, {
+    orderId: criticizedOrder,
     violationId: criticizedViolation,
-    departmentCode: 'civil',
     workflowId: closed,
-    requirement: '按期申请更新目录',
-    periodWorkingDays: 5,
-    status: 'criticized',
-    issuedBy: 'seed',
-    issuedAt: new Date('2025-09-26T10:00:00+08:00'),
-    criticizedAt: new Date('2025-10-16T16:00:00Z'),
+    text: '关于对县民政局未按期完成整改的通报（云数通〔2025〕1号）',
   });
-  const [c] = await db
-    .insert(circulars)
-    .values({
-      year: 2025,
-      seq: 1,
-      number: '云数通〔2025〕1号',
-      issuedOn: '2025-10-17',
-      orderId: criticizedOrder,
-      violationId: criticizedViolation,
-      departmentCode: 'civil',
-      issuedBy: 'county-data',
-      text: '关于对县民政局未按期完成整改的通报（云数通〔2025〕1号）',
-    })
-    .returning();
-  circularId = c!.id;
 });
 afterAll(async () => api?.close());
 

@@ -1,25 +1,13 @@
 // 第五十二条 and 第五十一条 in the console: the authority registers a service unit and opens a case
 // against it through the page, records the 告知, reads the 陈述申辩 deadline in Chinese and is
 // offered the next step only; a department reads a circular of 通报批评 in full, fit for paper.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { circulars, rectificationOrders } from '../../db/schema';
+import { describe, expect, it } from 'vitest';
 import { addCalendarDays, beijingDate } from '../../domain/working-days';
-import { type Browser, confirmDialog, launchBrowser, openFromInbox, screenshot, signIn } from '../helpers/browser';
+import { confirmDialog, consoleUnderTest, openFromInbox, screenshot, signIn } from '../helpers/browser';
 import { VALID_CREDIT_CODE } from '../helpers/penalties';
-import { type ServedStack, servedStack } from '../helpers/stack';
-import { seedProcess, seedViolation } from '../helpers/supervision';
+import { seedCriticizedOrder, seedProcess, seedViolation } from '../helpers/supervision';
 
-let served: ServedStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [served, browser] = await Promise.all([servedStack(), launchBrowser()]);
-});
-afterEach(() => browser?.expectNoCodesShown());
-afterAll(async () => {
-  await browser?.close();
-  await served?.stack.close();
-});
+const served = consoleUnderTest();
 
 /** 2026-12-02 → 2026年12月2日（星期三）, written out here rather than asked of the console. */
 function chineseDay(iso: string): string {
@@ -44,7 +32,7 @@ function fiveWorkingDaysAfter(from: string): string {
 
 describe('第五十二条: a penalty case opened and notified in the console', () => {
   it('the authority registers the unit, opens the case, records the notice and sees the deadline and the next step only', async () => {
-    const page = await browser.page();
+    const page = await served.browser.page();
     await signIn(page, served.url, 'reviewer');
     await page.locator('[data-test=menu] li', { hasText: '行政处罚案件' }).click();
     await page.locator('[data-test=penalty-open-form]').waitFor();
@@ -107,7 +95,7 @@ describe('第五十二条: a penalty case opened and notified in the console', (
   });
 
   it('the auditor reads the case list and is offered no 立案', async () => {
-    const page = await browser.page();
+    const page = await served.browser.page();
     await signIn(page, served.url, 'auditor');
     await page.locator('[data-test=menu] li', { hasText: '行政处罚案件' }).click();
     await page.locator('[data-test=penalty-cases] tr', { hasText: '云阳数据运维服务有限公司' }).waitFor();
@@ -127,39 +115,19 @@ describe('第五十一条: a circular of 通报批评 in full', () => {
       occurredAt: `${due}T00:00:00+08:00`,
       kind: 'catalog_submission_overdue',
     });
-    await db.insert(rectificationOrders).values({
-      id: 'ZG-browser-criticized',
+    const circularId = await seedCriticizedOrder(db, {
+      orderId: 'ZG-browser-criticized',
       violationId,
-      departmentCode: 'civil',
       workflowId,
-      requirement: '按期申请更新目录',
-      periodWorkingDays: 5,
-      status: 'criticized',
-      issuedBy: 'seed',
-      issuedAt: new Date('2025-09-26T10:00:00+08:00'),
-      criticizedAt: new Date('2025-10-16T16:00:00Z'),
+      text: [
+        '关于对县民政局未按期完成整改的通报（云数通〔2025〕1号）',
+        '各政务部门、县人民政府：',
+        '县民政局在期限内未完成整改，现依照第五十一条予以通报批评。',
+        '县政务数据资源主管部门　2025年10月17日',
+      ].join('\n'),
     });
-    const [circular] = await db
-      .insert(circulars)
-      .values({
-        year: 2025,
-        seq: 1,
-        number: '云数通〔2025〕1号',
-        issuedOn: '2025-10-17',
-        orderId: 'ZG-browser-criticized',
-        violationId,
-        departmentCode: 'civil',
-        issuedBy: 'county-data',
-        text: [
-          '关于对县民政局未按期完成整改的通报（云数通〔2025〕1号）',
-          '各政务部门、县人民政府：',
-          '县民政局在期限内未完成整改，现依照第五十一条予以通报批评。',
-          '县政务数据资源主管部门　2025年10月17日',
-        ].join('\n'),
-      })
-      .returning();
 
-    const page = await browser.page();
+    const page = await served.browser.page();
     await signIn(page, served.url, 'market-staff');
     await page.locator('[data-test=menu] li', { hasText: '通报批评' }).click();
     const row = page.locator('[data-test=circulars] tr', { hasText: '云数通〔2025〕1号' });
@@ -167,7 +135,7 @@ describe('第五十一条: a circular of 通报批评 in full', () => {
     expect(await row.textContent()).toContain('县民政局');
     expect(await row.textContent()).toContain('2025年10月17日（星期五）');
     await row.getByRole('link').click();
-    await page.waitForURL((u) => u.pathname === `/circulars/${circular!.id}`);
+    await page.waitForURL((u) => u.pathname === `/circulars/${circularId}`);
     const sheet = page.locator('[data-test=circular-text]');
     await sheet.waitFor();
     expect(await sheet.locator('h1').textContent()).toBe('关于对县民政局未按期完成整改的通报（云数通〔2025〕1号）');

@@ -2,7 +2,7 @@
 import type { FindingStatus } from '../../domain/responsibility';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
-import { processes, violations } from '../../db/schema';
+import { circulars, processes, rectificationOrders, violations } from '../../db/schema';
 import { type ProcessType, STAGES_OF, type Stage } from '../../domain/vocabulary';
 import { endOfDay } from '../../domain/working-days';
 
@@ -82,4 +82,38 @@ export async function seedViolation(
     })
     .returning({ id: violations.id });
   return row!.id;
+}
+
+/** An order left 通报批评 by its workflow (第五十一条), with its circular; returns the circular's id. */
+export async function seedCriticizedOrder(
+  db: Db,
+  o: { orderId: string; violationId: number; workflowId: string; text: string },
+): Promise<number> {
+  await db.insert(rectificationOrders).values({
+    id: o.orderId,
+    violationId: o.violationId,
+    departmentCode: 'civil',
+    workflowId: o.workflowId,
+    requirement: '按期申请更新目录',
+    periodWorkingDays: 5,
+    status: 'criticized',
+    issuedBy: 'seed',
+    issuedAt: new Date('2025-09-26T10:00:00+08:00'),
+    criticizedAt: new Date('2025-10-16T16:00:00Z'),
+  });
+  const [c] = await db
+    .insert(circulars)
+    .values({
+      year: 2025,
+      seq: 1,
+      number: '云数通〔2025〕1号',
+      issuedOn: '2025-10-17',
+      orderId: o.orderId,
+      violationId: o.violationId,
+      departmentCode: 'civil',
+      issuedBy: 'county-data',
+      text: o.text,
+    })
+    .returning();
+  return c!.id;
 }
