@@ -3,7 +3,8 @@ import type { CatalogChange } from '../../domain/catalog';
 import { DEFAULT_RESUBMISSION_WORKING_DAYS, RESUBMISSION_WORKING_DAYS_SETTING } from '../../domain/catalog-update';
 import type { DbOrTx } from '../client';
 import { type Inserted, insertOnce } from '../insert-once';
-import { catalogApplications, catalogChanges, catalogCompilations, processSettings } from '../schema';
+import { catalogApplications, catalogChanges, catalogCompilations } from '../schema';
+import { readSettings, writeSetting } from './settings.repo';
 
 export type CatalogChangeRow = typeof catalogChanges.$inferSelect;
 export type NewCatalogChange = typeof catalogChanges.$inferInsert;
@@ -23,14 +24,14 @@ export function insertChangeOnce(db: DbOrTx, c: NewCatalogChange): Promise<Inser
 
 /** The authority's period for resubmitting a returned application, in working days (default 5). */
 export async function resubmissionWorkingDays(db: DbOrTx): Promise<number> {
-  const [row] = await db.select().from(processSettings).where(eq(processSettings.key, RESUBMISSION_WORKING_DAYS_SETTING));
-  return row?.value ?? DEFAULT_RESUBMISSION_WORKING_DAYS;
+  return (
+    (await readSettings(db, [RESUBMISSION_WORKING_DAYS_SETTING])).get(RESUBMISSION_WORKING_DAYS_SETTING) ??
+    DEFAULT_RESUBMISSION_WORKING_DAYS
+  );
 }
 
-export async function setResubmissionWorkingDays(db: DbOrTx, value: number, userId: string): Promise<void> {
-  const row = { key: RESUBMISSION_WORKING_DAYS_SETTING, value, updatedBy: userId, updatedAt: new Date() };
-  await db.insert(processSettings).values(row).onConflictDoUpdate({ target: processSettings.key, set: row });
-}
+export const setResubmissionWorkingDays = (db: DbOrTx, value: number, userId: string): Promise<void> =>
+  writeSetting(db, RESUBMISSION_WORKING_DAYS_SETTING, value, userId);
 
 export async function getChange(db: DbOrTx, id: string): Promise<CatalogChangeRow | null> {
   const [row] = await db.select().from(catalogChanges).where(eq(catalogChanges.id, id));

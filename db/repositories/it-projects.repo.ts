@@ -3,17 +3,14 @@ import { desc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import { IT_PROJECT_PERIOD_SETTINGS, IT_PROJECT_PERIODS, type ItProjectPeriods } from '../../domain/it-project';
 import type { DbOrTx } from '../client';
 import { type Inserted, insertOnce } from '../insert-once';
-import { departments, itProjects, processSettings } from '../schema';
+import { departments, itProjects } from '../schema';
+import { readSettings, writeSetting } from './settings.repo';
 
 const PERIODS = Object.keys(IT_PROJECT_PERIOD_SETTINGS) as (keyof ItProjectPeriods)[];
 
 /** The periods in force: the authority's settings, the defaults where it has set none. */
 export async function itProjectPeriods(db: DbOrTx): Promise<ItProjectPeriods> {
-  const rows = await db
-    .select()
-    .from(processSettings)
-    .where(inArray(processSettings.key, Object.values(IT_PROJECT_PERIOD_SETTINGS)));
-  const set = new Map(rows.map((r) => [r.key, r.value]));
+  const set = await readSettings(db, Object.values(IT_PROJECT_PERIOD_SETTINGS));
   return Object.fromEntries(
     PERIODS.map((k) => [k, set.get(IT_PROJECT_PERIOD_SETTINGS[k]) ?? IT_PROJECT_PERIODS[k]]),
   ) as unknown as ItProjectPeriods;
@@ -22,10 +19,7 @@ export async function itProjectPeriods(db: DbOrTx): Promise<ItProjectPeriods> {
 /** Sets all three periods at once, in one transaction: a project filed meanwhile sees the old three or the new. */
 export async function setItProjectPeriods(db: DbOrTx, periods: ItProjectPeriods, userId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    for (const k of PERIODS) {
-      const row = { key: IT_PROJECT_PERIOD_SETTINGS[k], value: periods[k], updatedBy: userId, updatedAt: new Date() };
-      await tx.insert(processSettings).values(row).onConflictDoUpdate({ target: processSettings.key, set: row });
-    }
+    for (const k of PERIODS) await writeSetting(tx, IT_PROJECT_PERIOD_SETTINGS[k], periods[k], userId);
   });
 }
 

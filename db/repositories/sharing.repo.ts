@@ -6,7 +6,8 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { DEFAULT_DECISION_WORKING_DAYS, DECISION_WORKING_DAYS_SETTING, type DisputeDecider } from '../../domain/sharing';
 import type { DbOrTx } from '../client';
 import { type Inserted, insertOnce } from '../insert-once';
-import { processes, processSettings, sharingDisputes, sharingGrants, sharingRequests } from '../schema';
+import { processes, sharingDisputes, sharingGrants, sharingRequests } from '../schema';
+import { readSettings, writeSetting } from './settings.repo';
 
 export type SharingRequestRow = typeof sharingRequests.$inferSelect;
 export type SharingGrantRow = typeof sharingGrants.$inferSelect;
@@ -15,14 +16,11 @@ export type SharingDisputeRow = typeof sharingDisputes.$inferSelect;
 // ---- settings -------------------------------------------------------------------------------
 
 export async function decisionWorkingDays(db: DbOrTx): Promise<number> {
-  const [row] = await db.select().from(processSettings).where(eq(processSettings.key, DECISION_WORKING_DAYS_SETTING));
-  return row?.value ?? DEFAULT_DECISION_WORKING_DAYS;
+  return (await readSettings(db, [DECISION_WORKING_DAYS_SETTING])).get(DECISION_WORKING_DAYS_SETTING) ?? DEFAULT_DECISION_WORKING_DAYS;
 }
 
-export async function setDecisionWorkingDays(db: DbOrTx, value: number, userId: string): Promise<void> {
-  const row = { key: DECISION_WORKING_DAYS_SETTING, value, updatedBy: userId, updatedAt: new Date() };
-  await db.insert(processSettings).values(row).onConflictDoUpdate({ target: processSettings.key, set: row });
-}
+export const setDecisionWorkingDays = (db: DbOrTx, value: number, userId: string): Promise<void> =>
+  writeSetting(db, DECISION_WORKING_DAYS_SETTING, value, userId);
 
 // ---- requests -------------------------------------------------------------------------------
 
